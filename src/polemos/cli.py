@@ -1,0 +1,220 @@
+"""The `polemos` command: parse arguments, call the library, print.
+
+Commands follow shared/spec/CONTRACT.md. Each command's body only wires
+arguments to a library function; the work lives in the packages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from polemos import progress
+
+app = typer.Typer(
+    name="polemos",
+    help="Conflict news to structured, source-attributed event data (ACLED taxonomy).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Build and query the offline gazetteer.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens for writes (stored hashed).", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(token_app, name="token")
+
+log = logging.getLogger("polemos")
+
+OUTPUT_FORMATS = ("jsonl", "json", "acled-csv", "geojson")
+DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB", help="SQLAlchemy URL (default: SQLite in the user data folder).")
+
+
+@app.callback()
+def main(
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr; no progress bar."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging on stderr."),
+) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="polemos: %(levelname)s: %(message)s", stream=sys.stderr)
+    progress.set_enabled(not quiet)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"polemos: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextlib.contextmanager
+def open_output(path: Optional[Path]):
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def _check_date(date: Optional[str]) -> None:
+    import datetime as dt
+
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            fail(f"--date must be YYYY-MM-DD, got {date!r}")
+
+
+@app.command()
+def extract(
+    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .json .jsonl), folders, URLs, or - for stdin."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs without one."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | json | acled-csv | geojson"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch."),
+) -> None:
+    """Extract events, claims and places from documents (one result per document)."""
+    from polemos.export import write_results
+    from polemos.ingest.sources import read_inputs
+    from polemos.pipeline import PipelineUnavailable, extract as run_pipeline
+
+    if fmt not in OUTPUT_FORMATS:
+        fail(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
+    _check_date(date)
+    documents = read_inputs(inputs, default_date=date)
+    total = failed = 0
+    try:
+        with open_output(output) as out:
+            results = progress.track(run_pipeline(documents, batch_size=batch_size), description="extracting")
+            for result in write_results(results, out, fmt):
+                total += 1
+                failed += result.error is not None
+    except PipelineUnavailable as exc:
+        fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0)
+    if total and failed:
+        log.warning("%d of %d documents failed (see their 'error' fields)", failed, total)
+    if total == 0 or failed == total:
+        raise typer.Exit(1)
+
+
+@app.command()
+def geoparse(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or -; .jsonl lines may carry \"spans\"."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output"),
+) -> None:
+    """Find and resolve toponyms; with "spans" given, resolve exactly those."""
+    from polemos.gazetteer.geoparse import geoparse_inputs
+
+    if fmt != "jsonl":
+        fail("--format must be jsonl")
+    total = failed = 0
+    with open_output(output) as out:
+        for record in progress.track(geoparse_inputs(inputs), description="geoparsing"):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            total += 1
+            failed += "error" in record
+    if total == 0 or failed == total:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams) or 'auto'."),
+    gold: Path = typer.Argument(..., help="Gold file from shared/eval/dev/."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
+    show_errors: int = typer.Option(0, "--show-errors", help="Print up to N mistakes."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="Task-specific mode (geo: resolve | e2e | both)."),
+) -> None:
+    """Score polemos on an annotated dev set and print a table."""
+    from polemos.eval import load_task, task_for_file
+    from polemos.eval.common import Options, load_records
+    from polemos.eval.report import print_report
+
+    if not gold.exists():
+        fail(f"no such gold file: {gold}")
+    if task == "auto":
+        task = task_for_file(gold) or fail(f"cannot tell the task from {gold.name}; name it")
+    try:
+        module = load_task(task)
+    except (KeyError, ModuleNotFoundError) as exc:
+        fail(str(exc))
+    options = Options(limit=limit, show_errors=show_errors, extra={"mode": mode} if mode else {})
+    report = module.evaluate(load_records(gold, limit), options)
+    report.dataset = str(gold)
+    print_report(report, show_errors=show_errors)
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+@app.command()
+def schema(output: Optional[Path] = typer.Option(None, "-o", "--output")) -> None:
+    """Print the JSON Schema of one output line."""
+    from polemos.model import output_schema
+
+    with open_output(output) as out:
+        out.write(json.dumps(output_schema(), indent=2) + "\n")
+
+
+# ---- the store (issue 6) -------------------------------------------------------------------
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, RSS/Atom feed URLs, .jsonl/.csv/.parquet corpora, or -."),
+    db: Optional[str] = DbOption,
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for inputs without one."),
+) -> None:
+    """Extract documents into the store and link reports of the same event."""
+    fail("ingest is not implemented yet")
+
+
+@app.command()
+def export(
+    db: Optional[str] = DbOption,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | acled-csv | geojson | parquet"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output"),
+) -> None:
+    """Export canonical events from the store."""
+    fail("export is not implemented yet")
+
+
+@app.command()
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """Serve the HTTP API and the web dashboard."""
+    fail("serve is not implemented yet")
+
+
+# ---- the gazetteer (issue 5) ---------------------------------------------------------------
+
+@gazetteer_app.command("build")
+def gazetteer_build(force: bool = typer.Option(False, "--force", help="Rebuild even if present.")) -> None:
+    """Build the gazetteer from packaged GeoNames data (no downloads)."""
+    fail("gazetteer build is not implemented yet")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info() -> None:
+    """Where the gazetteer is, what it holds."""
+    fail("gazetteer info is not implemented yet")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit")) -> None:
+    """Candidates for a place name, best first."""
+    fail("gazetteer lookup is not implemented yet")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,45 @@
+"""Print an eval Report as a table (rich on a terminal, plain text otherwise)."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from .common import Report
+
+
+def print_report(report: Report, show_errors: int = 0) -> None:
+    console = Console()
+    table = Table(title=f"{report.task} on {report.dataset} (n={report.n})")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in report.metrics.items():
+        table.add_row(name, f"{value:.4f}" if isinstance(value, float) else str(value))
+    console.print(table)
+    for group, metrics in report.breakdown.items():
+        sub = Table(title=f"by {group}" if not isinstance(metrics, dict) or not all(isinstance(v, dict) for v in metrics.values()) else group)
+        if metrics and all(isinstance(v, dict) for v in metrics.values()):
+            cols = sorted({k for v in metrics.values() for k in v})
+            sub.add_column(group)
+            for c in cols:
+                sub.add_column(c, justify="right")
+            for key, row in metrics.items():
+                sub.add_row(str(key), *[_fmt(row.get(c)) for c in cols])
+        else:
+            sub.add_column("key")
+            sub.add_column("value", justify="right")
+            for key, value in metrics.items():
+                sub.add_row(str(key), _fmt(value))
+        console.print(sub)
+    for note in report.notes:
+        console.print(f"note: {note}")
+    for err in report.errors[:show_errors]:
+        console.print(json.dumps(err, ensure_ascii=False)[:600])
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.4f}" if isinstance(value, float) else str(value)

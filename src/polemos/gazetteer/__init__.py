@@ -1,0 +1,1 @@
+"""The offline gazetteer: built from packaged GeoNames data, queried by the geoparser."""

@@ -1,0 +1,1 @@
+"""polemos.ingest"""

@@ -1,0 +1,247 @@
+"""Turn any input the CLI accepts into Document records.
+
+Kinds: a file (.txt, .html/.htm, .json, .jsonl), a folder of such files, a
+URL, or `-` for standard input. Problems with one input become a Document with
+`error` set, so the batch goes on and the output keeps one line per document.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from polemos.model import Document, document_id
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+MAX_FILE_BYTES = 200 * 1024 * 1024
+USER_AGENT = "polemos/0.1 (+https://github.com/polemos/polemos; conflict event extraction)"
+URL_TIMEOUT_S = 20.0
+MAX_URL_BYTES = 20 * 1024 * 1024
+
+
+def is_url(value: str) -> bool:
+    return bool(re.match(r"^https?://", value, re.I))
+
+
+def read_inputs(inputs: Iterable[str], default_date: str | None = None) -> Iterator[Document]:
+    """Documents from every input, in order. `default_date` fills in a missing date."""
+    for item in inputs:
+        for doc in _read_one(item):
+            if default_date and not doc.date:
+                doc = doc.model_copy(update={"date": default_date})
+            yield doc
+
+
+def _read_one(item: str) -> Iterator[Document]:
+    if item == "-":
+        yield from _from_bytes(sys.stdin.buffer.read(), name="stdin", suffix=None)
+        return
+    if is_url(item):
+        yield fetch_url(item)
+        return
+    path = Path(item)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+        if not files:
+            yield _failed(item, f"folder has no readable files ({', '.join(sorted(READABLE_SUFFIXES - {''}))})")
+        for f in files:
+            yield from _read_file(f)
+        return
+    if not path.exists():
+        yield _failed(item, f"no such file or folder: {item}")
+        return
+    yield from _read_file(path)
+
+
+def _read_file(path: Path) -> Iterator[Document]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield _failed(str(path), f"file too large: {size:,} bytes (limit {MAX_FILE_BYTES:,})")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _failed(str(path), f"cannot read {path}: {exc.strerror or exc}")
+        return
+    yield from _from_bytes(data, name=str(path), suffix=path.suffix.lower(), stem=path.stem)
+
+
+def _from_bytes(data: bytes, name: str, suffix: str | None, stem: str | None = None) -> Iterator[Document]:
+    if suffix is None:  # stdin: sniff the kind
+        head = data.lstrip()[:1]
+        if head == b"{" and b"\n{" in data.strip():
+            suffix = ".jsonl"
+        elif head in (b"{", b"["):
+            suffix = ".json"
+        elif re.match(rb"\s*<", data[:200]):
+            suffix = ".html"
+        else:
+            suffix = ".txt"
+    if suffix in JSONL_SUFFIXES:
+        yield from _from_jsonl(data, name)
+        return
+    problem = binary_problem(data)
+    if problem:
+        yield _failed(name, f"{name}: {problem}", doc_id=stem)
+        return
+    text = decode_text(data)
+    if suffix in JSON_SUFFIXES:
+        yield from _from_json(text, name)
+    elif suffix in HTML_SUFFIXES:
+        yield html_document(text, doc_id=stem or document_id(text))
+    else:
+        yield Document(id=stem or document_id(text), text=text)
+
+
+def binary_problem(data: bytes) -> str | None:
+    """Why these bytes are not a text document, or None."""
+    if not data.strip():
+        return "empty input: no text to read"
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return "binary file (contains NUL bytes), not text"
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if controls > len(sample) * 0.05:
+        return "binary file (mostly control bytes), not text"
+    return None
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM); undecodable bytes are replaced, not fatal."""
+    text = data.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _from_jsonl(data: bytes, name: str) -> Iterator[Document]:
+    for lineno, raw in enumerate(data.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(decode_text(raw))
+        except json.JSONDecodeError as exc:
+            yield _failed(f"{name}:{lineno}", f"{name} line {lineno}: not valid JSON ({exc.msg})", doc_id=f"line-{lineno}")
+            continue
+        yield record_document(record, fallback_id=f"line-{lineno}", where=f"{name} line {lineno}")
+
+
+def _from_json(text: str, name: str) -> Iterator[Document]:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield _failed(name, f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    records = record if isinstance(record, list) else [record]
+    for i, rec in enumerate(records, start=1):
+        yield record_document(rec, fallback_id=f"{Path(name).stem}-{i}" if len(records) > 1 else Path(name).stem, where=name)
+
+
+def record_document(record, fallback_id: str, where: str) -> Document:
+    """A Document from one JSON record ({"id", "text", "date", ...}); `text` is required."""
+    if not isinstance(record, dict):
+        return _failed(where, f"{where}: expected a JSON object, got {type(record).__name__}", doc_id=fallback_id)
+    doc_id = str(record.get("id") or record.get("doc_id") or fallback_id)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return _failed(where, f"{where}: no 'text' field (a string is required)", doc_id=doc_id)
+    if record.get("html") and not text.strip():
+        return html_document(record["html"], doc_id=doc_id)
+    date = record.get("date")
+    return Document(
+        id=doc_id,
+        text=text.replace("\r\n", "\n"),
+        date=str(date)[:10] if date else None,
+        title=_str_or_none(record.get("title")),
+        source=_str_or_none(record.get("source")),
+        url=_str_or_none(record.get("url")),
+    )
+
+
+def _str_or_none(value) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def html_document(html: str, doc_id: str, url: str | None = None) -> Document:
+    """Main text of an HTML page (trafilatura), with title and date when it finds them.
+
+    Scripts, styles and markup are dropped: the text is plain and inert.
+    """
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, include_tables=False, with_metadata=True
+        )
+    except Exception as exc:  # trafilatura raises on some malformed input
+        log.debug("trafilatura failed on %s: %s", doc_id, exc)
+        extracted = None
+    text = title = date = None
+    if extracted is not None:
+        get = extracted.get if isinstance(extracted, dict) else lambda k: getattr(extracted, k, None)
+        text, title, date = get("text"), get("title"), get("date")
+    if not text:
+        text = _strip_tags(html)
+    if not text.strip():
+        return _failed(url or doc_id, "HTML page has no readable text", doc_id=doc_id)
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return Document(id=doc_id, text=text, title=title, date=str(date)[:10] if date else None, url=url)
+
+
+def _strip_tags(html: str) -> str:
+    """Fallback text of an HTML page when main-text extraction finds nothing."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    return re.sub(r"\n\s*\n+", "\n\n", tree.text_content()).strip()
+
+
+def fetch_url(url: str) -> Document:
+    """Fetch one URL with a timeout, a size limit and a clear user agent."""
+    import httpx
+
+    try:
+        with httpx.Client(timeout=URL_TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as client:
+            with client.stream("GET", url) as response:
+                response.raise_for_status()
+                chunks, total = [], 0
+                for chunk in response.iter_bytes():
+                    total += len(chunk)
+                    if total > MAX_URL_BYTES:
+                        return _failed(url, f"{url}: response larger than {MAX_URL_BYTES:,} bytes", doc_id=document_id(url, "url"))
+                    chunks.append(chunk)
+                content_type = response.headers.get("content-type", "")
+    except httpx.HTTPStatusError as exc:
+        return _failed(url, f"{url}: HTTP {exc.response.status_code}", doc_id=document_id(url, "url"))
+    except httpx.HTTPError as exc:
+        return _failed(url, f"{url}: cannot fetch ({type(exc).__name__}: {exc})", doc_id=document_id(url, "url"))
+    data = b"".join(chunks)
+    doc_id = document_id(url, "url")
+    problem = binary_problem(data)
+    if problem:
+        return _failed(url, f"{url}: {problem}", doc_id=doc_id)
+    text = decode_text(data)
+    if "html" in content_type or re.match(r"\s*<", text[:200]):
+        doc = html_document(text, doc_id=doc_id, url=url)
+    else:
+        doc = Document(id=doc_id, text=text, url=url)
+    return doc.model_copy(update={"url": url})
+
+
+def _failed(where: str, message: str, doc_id: str | None = None) -> Document:
+    log.warning("%s", message)
+    return Document(id=doc_id or document_id(where, "input"), text="", error=message)

@@ -1,0 +1,150 @@
+"""`polemos extract` end to end: the contract's shape, formats, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLE, ROOT, jsonl
+from polemos.export import ACLED_COLUMNS
+from polemos.model import output_schema
+
+SCHEMA_FILE = ROOT / "src" / "polemos" / "schema" / "document_result.json"
+
+
+def test_shipped_schema_matches_the_records():
+    assert json.loads(SCHEMA_FILE.read_text()) == output_schema(), "run: polemos schema -o " + str(SCHEMA_FILE)
+
+
+def test_example_output_is_contract_valid(cli):
+    result = cli("extract", EXAMPLE)
+    assert result.exit_code == 0, result.output
+    lines = jsonl(result.stdout)
+    assert len(lines) == 1
+    doc = lines[0]
+    jsonschema.validate(doc, json.loads(SCHEMA_FILE.read_text()))
+    assert doc["id"] == "karabakh-2023-09-19"
+    assert doc["date"] == "2023-09-19"
+    for key in ("events", "claims", "places", "entities"):
+        assert isinstance(doc[key], list)
+    text = json.loads(EXAMPLE.read_text())["text"]
+    for ent in doc["entities"] + doc["places"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_json_format_is_one_pretty_object(cli):
+    result = cli("extract", EXAMPLE, "--format", "json")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("{\n")
+    assert json.loads(result.stdout)["id"] == "karabakh-2023-09-19"
+
+
+def test_acled_csv_has_acled_columns_in_order(cli):
+    result = cli("extract", EXAMPLE, "--format", "acled-csv")
+    assert result.exit_code == 0
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header == ACLED_COLUMNS
+
+
+def test_geojson_is_a_feature_collection(cli):
+    result = cli("extract", EXAMPLE, "--format", "geojson")
+    data = json.loads(result.stdout)
+    assert data["type"] == "FeatureCollection"
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_jsonl_corpus_keeps_order_ids_and_date_option(cli, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "b", "text": "Police arrested 12 protesters in Nairobi on Monday."}) + "\n"
+        + json.dumps({"id": "a", "text": "Two soldiers were killed in an ambush.", "date": "2020-05-01"}) + "\n"
+    )
+    result = cli("extract", corpus, "--date", "2021-03-04")
+    lines = jsonl(result.stdout)
+    assert [l["id"] for l in lines] == ["b", "a"]
+    assert lines[0]["date"] == "2021-03-04"  # --date fills in
+    assert lines[1]["date"] == "2020-05-01"  # the input's own date wins
+
+
+def test_stdin_and_folder_inputs(cli, tmp_path):
+    (tmp_path / "one.txt").write_text("Gunmen killed three villagers in Zamfara State on Sunday.")
+    (tmp_path / "two.html").write_text("<html><body><p>Protesters marched in Lagos on Friday.</p></body></html>")
+    result = cli("extract", tmp_path)
+    assert [l["id"] for l in jsonl(result.stdout)] == ["one", "two"]
+    result = cli("extract", "-", input="Rebels shelled the town of Idlib on Tuesday.")
+    assert len(jsonl(result.stdout)) == 1
+
+
+def test_bad_date_option_is_a_clear_error(cli):
+    result = cli("extract", EXAMPLE, "--date", "19/09/2023")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+# ---- bad input: an error line for that document, the rest of the batch goes on -------------
+
+@pytest.fixture()
+def bad_inputs(tmp_path):
+    files = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 40,
+        "latin1.txt": "Des manifestants ont d\xe9fil\xe9 \xe0 Paris.".encode("latin-1"),
+        "hostile.html": b"<html><head><script>alert('x')</script><style>p{}</style></head>"
+        b"<body><p>Security forces fired tear gas at protesters in Khartoum on Thursday.</p>"
+        b"<img src=x onerror=alert(1)><div><p>unclosed</body>",
+        "russian.txt": "Вооруженные люди напали на деревню в понедельник.".encode(),
+        "good.txt": b"Militants attacked a checkpoint in Kandahar on Monday, killing two policemen.",
+    }
+    paths = []
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        paths.append(path)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "ok1", "text": "Troops clashed with rebels near Goma."}\n{"id": "bad", "text": \n')
+    paths.append(broken)
+    return paths
+
+
+def test_bad_inputs_each_get_a_line_and_the_batch_goes_on(cli, bad_inputs):
+    result = cli("extract", *bad_inputs, "http://127.0.0.1:9/unreachable", "no/such/file.txt")
+    assert result.exit_code == 0, "some documents succeeded, so the run succeeds"
+    assert "Traceback" not in result.output
+    lines = jsonl(result.stdout)
+    assert len(lines) == 10
+    by_id = {l["id"]: l for l in lines}
+    assert "empty" in by_id["empty"]["error"]
+    assert "binary" in by_id["binary"]["error"]
+    assert "error" not in by_id["latin1"]  # undecodable bytes replaced, text still read
+    assert "error" not in by_id["hostile"]
+    assert "alert" not in json.dumps(by_id["hostile"])  # scripts dropped, not read as text
+    assert "error" not in by_id["russian"]
+    assert "error" not in by_id["good"]
+    assert "error" not in by_id["ok1"]
+    assert "not valid JSON" in by_id["line-2"]["error"]
+    unreachable = [l for l in lines if "127.0.0.1:9" in (l.get("error") or "")]
+    assert len(unreachable) == 1
+    assert any("no such file" in (l.get("error") or "") for l in lines)
+
+
+def test_every_document_failing_exits_non_zero(cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    result = cli("extract", empty)
+    assert result.exit_code == 1
+    assert "empty" in jsonl(result.stdout)[0]["error"]
+
+
+def test_huge_text_is_refused_clearly(cli, tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Fighting continued in the region. " * 600_000)  # ~20 MB
+    result = cli("extract", huge)
+    line = jsonl(result.stdout)[0]
+    assert "too long" in line["error"]
+    assert result.exit_code == 1
