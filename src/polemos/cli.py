@@ -32,6 +32,8 @@ app.add_typer(token_app, name="token")
 log = logging.getLogger("polemos")
 
 OUTPUT_FORMATS = ("jsonl", "json", "acled-csv", "geojson")
+# Where `polemos eval all` looks for dev sets when given no folder.
+DEV_DIRS = (Path("../shared/eval/dev"), Path("shared/eval/dev"))
 DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB", help="SQLAlchemy URL (default: SQLite in the user data folder).")
 
 
@@ -127,29 +129,38 @@ def geoparse(
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams) or 'auto'."),
-    gold: Path = typer.Argument(..., help="Gold file from shared/eval/dev/."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records."),
+    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams), 'auto', or 'all'."),
+    gold: Optional[Path] = typer.Argument(None, help="Gold file from shared/eval/dev/; for 'all', the folder (default: ../shared/eval/dev)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records (india_police: articles)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
     show_errors: int = typer.Option(0, "--show-errors", help="Print up to N mistakes."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Task-specific mode (geo: resolve | e2e | both)."),
 ) -> None:
-    """Score polemos on an annotated dev set and print a table."""
-    from polemos.eval import load_task, task_for_file
-    from polemos.eval.common import Options, load_records
-    from polemos.eval.report import print_report
+    """Score polemos on an annotated dev set and print a table; 'all' runs every set in a folder."""
+    from polemos.eval import run_all, run_task, task_for_file
+    from polemos.eval.common import Options
+    from polemos.eval.report import print_report, print_summary, summary_json
 
-    if not gold.exists():
-        fail(f"no such gold file: {gold}")
+    options = Options(limit=limit, show_errors=show_errors, extra={"mode": mode} if mode else {})
+    if task == "all":
+        folder = gold or next((p for p in DEV_DIRS if p.is_dir()), DEV_DIRS[0])
+        if not folder.is_dir():
+            fail(f"no such folder of dev sets: {folder}")
+        entries = run_all(folder, options)
+        if not entries:
+            fail(f"no dev-set files in {folder}")
+        print_summary(entries)
+        if json_out:
+            json_out.write_text(json.dumps(summary_json(entries), indent=2, ensure_ascii=False), encoding="utf-8")
+        return
+    if gold is None or not gold.is_file():
+        fail(f"no such gold file: {gold}" if gold else "name the gold file")
     if task == "auto":
         task = task_for_file(gold) or fail(f"cannot tell the task from {gold.name}; name it")
     try:
-        module = load_task(task)
+        report = run_task(task, gold, options)
     except (KeyError, ModuleNotFoundError) as exc:
         fail(str(exc))
-    options = Options(limit=limit, show_errors=show_errors, extra={"mode": mode} if mode else {})
-    report = module.evaluate(load_records(gold, limit), options)
-    report.dataset = str(gold)
     print_report(report, show_errors=show_errors)
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
