@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -54,11 +56,33 @@ def fail(message: str, code: int = 2) -> None:
 
 @contextlib.contextmanager
 def open_output(path: Optional[Path]):
+    """stdout, or a file that appears only when writing finished (an old file is never left half-written)."""
     if path is None or str(path) == "-":
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        yield fh
+    if str(path) == os.devnull or not path.parent.is_dir() or path.is_dir():
+        # /dev/null cannot be replaced; a missing folder or a folder as target fail here, clearly.
+        try:
+            fh = open(path, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            fail(f"cannot write {path}: {exc.strerror or exc}")
+        with fh:
+            yield fh
+        return
+    try:
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # mkstemp makes it private; give it a normal file's mode
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
 
 
 def _check_date(date: Optional[str]) -> None:
@@ -77,7 +101,7 @@ def extract(
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | json | acled-csv | geojson"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per spaCy batch."),
 ) -> None:
     """Extract events, claims and places from documents (one result per document)."""
     from polemos.export import write_results
