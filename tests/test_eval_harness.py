@@ -235,3 +235,21 @@ def test_eval_all_on_a_missing_folder_is_a_clear_error(cli, tmp_path):
     result = cli("eval", "all", tmp_path / "nowhere")
     assert result.exit_code == 2
     assert "no such folder" in result.stderr
+
+
+def test_pronoun_only_arguments_are_not_scored():
+    assert arguments.is_pronoun("who") and arguments.is_pronoun("he") and not arguments.is_pronoun("the general")
+    trig = arguments.Trigger(start=0, end=6, text="killed", event_type="Life.Die.Unspecified", args={"actor2": ["she"]})
+    result = DocumentResult(id="d", events=[event("e1", "Attack", 0, 20, actor2="Civilians (Iraq)")])
+    report = arguments.score("t", "d", [("d", [trig])], [result])
+    assert report.breakdown["slot"]["actor2"]["gold"] == 0
+    assert report.metrics["arg_precision"] == 0.0  # the prediction is neither rewarded nor punished
+
+
+def test_actor_kinds_come_from_the_actor_lexicon():
+    if not arguments.actor_kinds()[0]:
+        pytest.skip("data/actor_roles.toml is not in this checkout")
+    assert arguments.value_matches("actor2", "Military Forces of Russia", "soldiers")
+    assert arguments.value_matches("actor1", "Police Forces of India (2002-)", "police officers")
+    assert not arguments.value_matches("actor1", "Military Forces of Russia", "protesters")
+    assert not arguments.value_matches("place", "Military Forces of Russia", "soldiers")

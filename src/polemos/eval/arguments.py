@@ -10,6 +10,12 @@ violent-conflict types we find the polemos event read from the trigger's text
 
 by head word (the last content word of the gold argument among the predicted
 words, or the other way round: 'Russian' matches 'Military Forces of Russia').
+Actors are also matched by kind, through the project's own actor lexicon
+(`data/actor_roles.toml`, when present): gold 'soldiers' names the kind whose
+normalised name is 'Military Forces of {country}', so it matches 'Military
+Forces of Russia'. A gold argument that is only a pronoun ('he', 'who') cannot
+be matched by a normalised name; a slot whose gold arguments are all pronouns
+is left out.
 A slot is a true positive when polemos fills it and the value matches one of
 the gold arguments of that kind, a false positive when it fills it otherwise,
 and a false negative when gold has an argument of that kind and polemos gives
@@ -23,12 +29,14 @@ Both modules turn their own format into `Trigger` lists and call `score`.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from polemos.model import DocumentResult, Event
 
-from .common import Report, events_at, head_match, prf, ratio
+from .common import Report, events_at, head_match, norm_text, prf, ratio, words
 
 SLOTS = ("actor1", "actor2", "place")
 
@@ -96,6 +104,62 @@ def same_kind(fam: str, event: Event) -> bool:
     return False
 
 
+PRONOUNS = frozenset(
+    "i me we us you he him she her it they them who whom which that this these those his hers its their theirs "
+    "himself herself themselves itself someone somebody anyone".split()
+)
+
+
+def is_pronoun(text: str) -> bool:
+    tokens = norm_text(text).split()
+    return bool(tokens) and all(t in PRONOUNS for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def actor_kinds() -> tuple[dict[str, re.Pattern], list[tuple[str, re.Pattern]]]:
+    """From the actor lexicon: word -> pattern of its normalised name, and (phrase, pattern) pairs."""
+    from polemos.pipeline.components import data_path
+
+    path = data_path("actor_roles.toml")
+    if not path.is_file():
+        return {}, []
+    try:
+        roles = tomllib.loads(path.read_text(encoding="utf-8")).get("role", {})
+    except (tomllib.TOMLDecodeError, OSError):
+        return {}, []
+    by_word: dict[str, re.Pattern] = {}
+    by_phrase: list[tuple[str, re.Pattern]] = []
+    for role in roles.values():
+        name = role.get("name")
+        if not isinstance(name, str):
+            continue
+        pattern = re.compile(re.escape(name).replace(re.escape("{country}"), ".+"), re.I)
+        for word in role.get("words", []):
+            by_word.setdefault(word.lower(), pattern)
+        for phrase in role.get("phrases", []):
+            by_phrase.append((norm_text(phrase), pattern))
+    return by_word, by_phrase
+
+
+def kind_match(predicted: str, gold: str) -> bool:
+    """Whether the gold mention names the kind of actor the predicted normalised name is."""
+    by_word, by_phrase = actor_kinds()
+    text = norm_text(gold)
+    for phrase, pattern in by_phrase:
+        if phrase in text and pattern.fullmatch(predicted):
+            return True
+    raw = text.split()
+    head = raw[-1] if raw else ""
+    pattern = by_word.get(head) or by_word.get((words(gold) or [""])[-1])
+    return pattern is not None and pattern.fullmatch(predicted) is not None
+
+
+def value_matches(slot: str, predicted: str, gold: str) -> bool:
+    if head_match(predicted, gold):
+        return True
+    return slot != "place" and kind_match(predicted, gold)
+
+
 def slot_value(event: Event, slot: str) -> str | None:
     if slot == "place":
         return event.location.name if event.location else None
@@ -124,9 +188,12 @@ def score(task: str, dataset: str, documents: list[tuple[str, list[Trigger]]], r
                     tally[2] += 1
             wrong = {}
             for slot in SLOTS:
-                gold = trig.args.get(slot) or []
+                given = trig.args.get(slot) or []
+                gold = [g for g in given if not is_pronoun(g)]
+                if given and not gold:
+                    continue  # only pronouns: nothing a normalised name could match
                 value = slot_value(event, slot) if event is not None else None
-                hit = value is not None and any(head_match(value, g) for g in gold)
+                hit = value is not None and any(value_matches(slot, value, g) for g in gold)
                 if hit:
                     counts[slot][0] += 1
                 else:

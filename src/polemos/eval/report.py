@@ -48,16 +48,18 @@ def _fmt(value) -> str:
 def print_summary(entries: list[dict]) -> None:
     """One line per task run by `polemos eval all`: its headline metrics, or why it did not run."""
     console = Console()
+    if not console.is_terminal:  # piped or logged: one row a task, not wrapped to 80 columns
+        console = Console(width=200)
     table = Table(title="polemos eval all")
     for col in ("task", "dataset", "n", "headline metrics", "seconds"):
         table.add_column(col, justify="right" if col in ("n", "seconds") else "left")
     for entry in entries:
         report = entry.get("report")
         if report is None:
-            table.add_row(entry["task"], entry["dataset"], "-", entry["status"], _fmt(entry.get("seconds")))
+            table.add_row(entry["task"], entry["dataset"], "-", entry["status"], f"{entry.get('seconds', 0):.1f}")
             continue
-        headline = "  ".join(f"{name} {_fmt(value)}" for name, value in report.headline_metrics().items())
-        table.add_row(entry["task"], entry["dataset"], str(report.n), headline, _fmt(entry.get("seconds")))
+        headline = "  ".join(f"{name}={_short(value)}" for name, value in report.headline_metrics().items())
+        table.add_row(entry["task"], entry["dataset"], str(report.n), headline, f"{entry.get('seconds', 0):.1f}")
     console.print(table)
 
 
@@ -73,3 +75,7 @@ def summary_json(entries: list[dict]) -> dict:
             for e in entries if e.get("report") is None
         ],
     }
+
+
+def _short(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
