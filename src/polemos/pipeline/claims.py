@@ -13,6 +13,7 @@ party they stand for, claim ids in text order, links to events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -62,6 +63,7 @@ class ClaimExtractor:
         self.needs_prep = set(cues["needs_prep"])
         self.according = [tuple(w) for w in cues["according"]]
         self.statement_nouns = set(cues["statement_nouns"])
+        self.denial_objects = set(cues["denial_objects"])
         self.quote_pairs = config["quotes"]["pairs"]
         self.min_words = int(config["quotes"].get("min_words_standalone", 3))
         speakers = config["speakers"]
@@ -70,6 +72,8 @@ class ClaimExtractor:
         self.personal = set(speakers["personal"])
         self.descriptions = set(speakers["descriptions"])
         self.person_titles = set(speakers["person_titles"])
+        self.titles = set(speakers["titles"])
+        self.state_bodies = set(speakers["state_bodies"])
         self.parties = party_lexicon()
 
     # ---- spaCy entry point ------------------------------------------------------------
@@ -94,6 +98,8 @@ class ClaimExtractor:
                 if claim is not None and not _duplicate(found, claim):
                     found.append(claim)
         found.extend(self._from_quotes(doc, quotes, used_quotes, found))
+        for f in found:
+            f.start = _after_dateline(doc.text, f.start, f.end)
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
@@ -128,8 +134,8 @@ class ClaimExtractor:
         lemma = token.lemma_.lower()
         if lemma not in self.cue_lemmas or token.pos_ not in ("VERB", "AUX"):
             return None
-        if token.dep_ == "amod" or token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and lemma != "say":
-            return None
+        if token.dep_ == "amod" or token.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in token.children):
+            return None  # "Asked to point him out, Elliott ...": the subject is the one asked
         speaker = self._speaker_of(token)
         if speaker is None:
             return None
@@ -169,7 +175,7 @@ class ClaimExtractor:
                     verb = noun.head
                     seen += 1
                     continue
-                return self._speaker_span(noun)
+                return self._speaker_span(noun, leave_out=verb)
             if verb.lemma_ == "say" and verb.head.lemma_ == "quote":
                 # "X was quoted as saying ..."
                 subject = _subject(verb.head)
@@ -191,11 +197,13 @@ class ClaimExtractor:
                         return self._speaker_span(grand)
         return None
 
-    def _speaker_span(self, head: Token) -> Span:
+    def _speaker_span(self, head: Token, leave_out: Token | None = None) -> Span:
         """The noun phrase naming the speaker, without relative clauses set off by commas."""
         tokens = [head]
         for child in head.children:
             if child.dep_ in ("relcl", "punct", "cc") or (child.dep_ in ("appos", "acl") and _comma_before(child)):
+                continue
+            if leave_out is not None and child.i >= leave_out.i:
                 continue
             tokens.extend(child.subtree)
         start = min(t.i for t in tokens)
@@ -222,6 +230,10 @@ class ClaimExtractor:
             return None
         right = [c for c in children if c.i > token.i and (c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in self.content_preps)]
         if lemma in self.needs_prep and not _has_prep(right, self.content_preps):
+            return None
+        if lemma in self.denial and lemma != "deny" and not any(
+            c.dep_ in ("xcomp", "ccomp") or c.lemma_.lower() in self.denial_objects for c in right
+        ):
             return None
         if not right:
             return None
@@ -358,39 +370,51 @@ class ClaimExtractor:
         earlier: list[Found] = []
         for f in ordered:
             if f.inherited_from is not None:
-                f.speaker_canonical = f.inherited_from.speaker_canonical or self._canonical_of(f.inherited_from.speaker)
-                f.speaker = f.inherited_from.speaker
+                source = f.inherited_from
+                f.speaker = source.speaker
+                f.speaker_canonical, f.extra["party_kind"] = source.speaker_canonical, source.extra.get("party_kind")
                 continue
-            f.speaker_canonical = self._canonical_of(f.speaker, earlier, found)
+            f.speaker_canonical, f.extra["party_kind"] = self._resolve(f.speaker, earlier, found)
             earlier.append(f)
 
-    def _canonical_of(self, speaker: Span | None, earlier: list[Found] | None = None, found: list[Found] | None = None) -> str | None:
+    def _canonical_of(self, span: Span | None) -> str | None:
+        return self._resolve(span, [], [])[0] if span is not None else None
+
+    def _resolve(self, speaker: Span | None, earlier: list[Found], found: list[Found]) -> tuple[str | None, str | None]:
+        """(canonical name, kind): kind is 'party' (a state or a known group), 'person', 'org' or None."""
         if speaker is None:
-            return None
-        earlier = earlier or []
+            return None, None
         root = speaker.root
         head_lower = root.lower_
         whole = self.parties.phrase(speaker.text)
         if whole:
-            return whole
-        if root.ent_type_ == "PERSON" and root.pos_ == "PROPN":
-            return self._person_name(speaker, root, earlier)
+            return whole, "party"
+        if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and self._known_person(root.text, earlier):
+            return self._person_name(speaker, root, earlier), "person"
         lemmas = {t.lemma_.lower() for t in speaker}
         if "separatist" in lemmas:
             for t in speaker:
                 country = self.parties.country(t.text) if t.text[:1].isupper() else None
                 if country and country in self.parties.separatists:
-                    return self.parties.separatists[country]
+                    return self.parties.separatists[country], "party"
+        org = next((e for e in speaker.ents if e.start <= root.i < e.end and e.label_ == "ORG" and len(e) > 1), None)
+        if org is not None and not any(t.lemma_.lower() in self.state_bodies for t in org):
+            return _strip_article(org.text), "org"
         named = self._party_in(speaker)
         if named:
-            return named
-        if len(speaker) == 1 and head_lower in self.pronouns or root.lemma_.lower() in self.descriptions or head_lower in self.descriptions:
-            return self._antecedent(speaker, earlier, found or [])
+            return named, "party"
+        if len(speaker) == 1 and head_lower in self.pronouns:
+            return self._antecedent(speaker, earlier, found, pronoun=True)
+        if root.lemma_.lower() in self.descriptions or head_lower in self.descriptions:
+            return self._antecedent(speaker, earlier, found, pronoun=False)
         if root.ent_type_ in ("ORG", "NORP", "GPE"):
             ent = next((e for e in speaker.ents if e.start <= root.i < e.end), None)
             if ent is not None:
-                return _strip_article(ent.text)
-        return None
+                return _strip_article(ent.text), "org"
+        return None, None
+
+    def _known_person(self, word: str, earlier: list[Found]) -> bool:
+        return any(f.extra.get("party_kind") == "person" and (f.speaker_canonical or "").endswith(" " + word) for f in earlier)
 
     def _party_in(self, speaker: Span) -> str | None:
         """A party named inside the phrase: 'Baku's security services', 'the Russian foreign ministry'."""
@@ -401,7 +425,7 @@ class ClaimExtractor:
                 if name:
                     return name
         for t in tokens:
-            if not (t.text[:1].isupper()) or t.is_sent_start and t.pos_ not in ("PROPN", "ADJ"):
+            if not t.text[:1].isupper() or t.is_sent_start and t.pos_ not in ("PROPN", "ADJ"):
                 continue
             if t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or t.pos_ in ("PROPN", "ADJ"):
                 name = self.parties.phrase(t.text) or self.parties.country(t.text)
@@ -411,40 +435,48 @@ class ClaimExtractor:
 
     def _person_name(self, speaker: Span, root: Token, earlier: list[Found]) -> str:
         ent = next((e for e in speaker.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
-        name = _strip_possessive(ent.text if ent is not None else root.text)
+        words = [t for t in (ent if ent is not None else [root])]
+        while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
+            words = words[1:]
+        name = _strip_possessive(root.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
         if " " not in name:
             for f in reversed(earlier):
                 known = f.speaker_canonical or ""
-                if known.endswith(" " + name):
+                if f.extra.get("party_kind") == "person" and known.endswith(" " + name):
                     return known
             for e in root.doc.ents:
                 if e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(" " + name):
                     return _strip_possessive(e.text)
         return name
 
-    def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found]) -> str | None:
-        """The party a pronoun or a description ('it', 'the statement') stands for."""
+    def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found], pronoun: bool) -> tuple[str | None, str | None]:
+        """The party a pronoun or a description ('it', 'the statement') stands for.
+
+        A pronoun takes the nearest party named before it in its sentence, else the
+        last speaker of its kind (a person for 'he'/'she'). A description takes the
+        same, but only a state or a known group: 'police said' stays unresolved.
+        """
         personal = speaker.root.lower_ in self.personal or speaker.root.lemma_.lower() in self.person_titles
         doc = speaker.doc
         blocked = [(f.start, f.end) for f in found]
-        # Nearest party named earlier in the same sentence, outside any claim's content.
         for t in reversed(doc[speaker.sent.start : speaker.start]):
             if any(s <= t.idx < e for s, e in blocked):
                 continue
             if personal:
-                if t.ent_type_ == "PERSON":
+                if t.ent_type_ == "PERSON" and pronoun:
                     ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
                     if ent is not None:
-                        return _strip_possessive(ent.text)
+                        return _strip_possessive(ent.text), "person"
                 continue
             if t.text[:1].isupper() and t.ent_type_ in ("GPE", "NORP", "ORG"):
                 name = self.parties.phrase(t.text) or self.parties.country(t.text)
                 if name:
-                    return name
+                    return name, "party"
+        wanted = ("person",) if personal else (("party", "org") if pronoun else ("party",))
         for f in reversed(earlier):
-            if f.speaker_canonical and (f.speaker.root.ent_type_ == "PERSON") == personal:
-                return f.speaker_canonical
-        return None
+            if f.speaker_canonical and f.extra.get("party_kind") in wanted:
+                return f.speaker_canonical, f.extra.get("party_kind")
+        return None, None
 
 
 # ---- small helpers -------------------------------------------------------------------
@@ -464,6 +496,15 @@ def _clause_end(clause: Token) -> int:
             if any(g.dep_ == "pcomp" or any(h.dep_ == "nsubj" for h in g.children) for g in child.children):
                 end = min(end, child.left_edge.i)
     return end
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Content never starts with a dateline: 'INDIANAPOLIS (AP) — A baby died' -> 'A baby died'."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match and match.end() < end else start
 
 
 def _quoted_chars(quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -550,19 +591,18 @@ def _token_at(doc: Doc, char: int) -> int | None:
 
 
 def _previous_direct(found: list[Found], quote: Quote, doc: Doc) -> Found | None:
-    """The direct claim just before this quote, in the same paragraph or the one before it."""
+    """The direct claim in the sentence just before this quote (or in its own sentence)."""
     before = [f for f in found if f.kind == "direct" and f.end <= quote.start]
     if not before:
         return None
     last = max(before, key=lambda f: f.end)
-    gap = doc.text[last.end : quote.start]
-    if gap.count("\n\n") > 1 or len(gap) > 400:
+    here = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    there = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if here is None or there is None:
         return None
-    between = [t for t in doc.char_span(last.end, quote.start, alignment_mode="expand") or [] if t.is_alpha]
-    # Only attribution words may stand between (the '..., he said.' of the last quote).
-    if len(between) > 6:
-        return None
-    return last
+    sents = list(doc[there.end - 1 : here.start + 1].sents) if here.start >= there.end else [here[0].sent]
+    # The quote opens in the same sentence or the next one: nothing else stands between.
+    return last if len(sents) <= 2 else None
 
 
 def _whole_sentences(doc: Doc, quote: Quote) -> bool:

@@ -1,0 +1,245 @@
+"""Claims: quotations and reported speech in real news sentences, speakers, links to events."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.eval.seed import content_overlap, speaker_matches
+from polemos.pipeline import extract_text
+from polemos.pipeline.parties import party_lexicon
+from polemos.pipeline.quotes import find_quotes
+from polemos.pipeline.parties import claims_config
+
+
+def claims_of(text: str):
+    return extract_text(text, "2024-03-01").claims
+
+
+def only_claim(text: str):
+    claims = claims_of(text)
+    assert len(claims) == 1, [c.to_dict() for c in claims]
+    return claims[0]
+
+
+# ---- reported speech, one form each -------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        ("Ukraine's air force said it shot down 24 of 31 drones launched by Russia overnight.",
+         "Ukraine's air force", "said", "it shot down 24 of 31 drones launched by Russia overnight"),
+        ("The Israeli military said that its aircraft struck a Hamas command centre in Gaza City.",
+         "The Israeli military", "said", "its aircraft struck a Hamas command centre in Gaza City"),
+        ("Five soldiers were killed in the ambush near Menaka, the army said in a statement on Sunday.",
+         "the army", "said", "Five soldiers were killed in the ambush near Menaka"),
+        ("At least 12 people died when the bus hit a roadside bomb, according to local officials.",
+         "local officials", "according to", "At least 12 people died when the bus hit a roadside bomb"),
+        ("According to the Syrian Observatory for Human Rights, the strikes killed nine fighters.",
+         "the Syrian Observatory for Human Rights", "According to", "the strikes killed nine fighters"),
+        ("The governor told reporters that the militants had kidnapped 40 students from the school.",
+         "The governor", "told", "the militants had kidnapped 40 students from the school"),
+        ("Sudan's army accused the Rapid Support Forces of shelling residential areas in Omdurman.",
+         "Sudan's army", "accused", "the Rapid Support Forces of shelling residential areas in Omdurman"),
+        ("The Kremlin denied that Russian troops had crossed into the village.",
+         "The Kremlin", "denied", "Russian troops had crossed into the village"),
+        ("The United Nations warned that the fighting could displace another million people.",
+         "The United Nations", "warned", "the fighting could displace another million people"),
+        ("Houthi spokesman Yahya Saree claimed the group had targeted a commercial ship in the Red Sea.",
+         "Houthi spokesman Yahya Saree", "claimed", "the group had targeted a commercial ship in the Red Sea"),
+        ("The health ministry announced that the death toll had risen to 31.",
+         "The health ministry", "announced", "the death toll had risen to 31"),
+        ("Pakistan urged the Taliban government to act against militants operating from Afghan soil.",
+         "Pakistan", "urged", "the Taliban government to act against militants operating from Afghan soil"),
+    ],
+)
+def test_reported_speech_forms(text, speaker, cue, content):
+    claim = only_claim(text)
+    assert claim.kind == "indirect"
+    assert claim.speaker == speaker
+    assert claim.cue == cue
+    assert claim.content == content
+    assert text[claim.start : claim.end] == content
+
+
+def test_participle_cue_takes_the_main_clause_subject():
+    text = ("Armenia's foreign ministry condemned the strike, accusing Azerbaijan of violating the "
+            "ceasefire agreement signed last year.")
+    claims = claims_of(text)
+    accusing = [c for c in claims if c.cue == "accusing"]
+    assert len(accusing) == 1
+    assert accusing[0].speaker == "Armenia's foreign ministry"
+    assert accusing[0].speaker_canonical == "Armenia"
+    assert accusing[0].content.startswith("Azerbaijan of violating the ceasefire")
+
+
+def test_statement_saying_takes_who_issued_it():
+    claim = only_claim("Hamas issued a statement saying its fighters had destroyed two Israeli tanks.")
+    assert claim.speaker == "Hamas"
+    assert claim.content == "its fighters had destroyed two Israeli tanks"
+
+
+def test_denial_is_negated():
+    claim = only_claim("Moscow denied targeting civilian infrastructure in Kharkiv.")
+    assert claim.negated
+    assert claim.speaker_canonical == "Russia"
+
+
+def test_bare_blame_without_a_proposition_is_no_claim():
+    text = "Four police officers died in the blast, with authorities blaming separatists."
+    assert [c.cue for c in claims_of(text)] == []
+
+
+def test_court_dismissing_cases_is_no_claim():
+    assert claims_of("The courts dismissed the cases against the three men last year.") == []
+
+
+# ---- quotations in every style ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ('"We will not allow this aggression to go unanswered," President Zelensky said.',
+         "We will not allow this aggression to go unanswered,", "President Zelensky"),
+        ("“The situation in the camp is catastrophic,” an aid worker told Reuters.",
+         "The situation in the camp is catastrophic,", "an aid worker"),
+        ("«Our positions came under heavy fire overnight,» the defence ministry said.",
+         "Our positions came under heavy fire overnight,", "the defence ministry"),
+        ("‘We have lost everything in this war,’ said Amina Hassan, a mother of four in Khartoum.",
+         "We have lost everything in this war,", "Amina Hassan"),
+        ("The general said: “Our troops have retaken the bridge and the road to the airport.”",
+         "Our troops have retaken the bridge and the road to the airport.", "The general"),
+    ],
+)
+def test_quote_styles(text, content, speaker):
+    claim = only_claim(text)
+    assert claim.kind == "direct"
+    assert claim.content == content
+    assert claim.speaker == speaker
+    assert text[claim.start : claim.end] == content
+
+
+def test_multi_sentence_quote_is_one_claim():
+    text = ("“The shelling started at dawn. Nobody could leave the basement,” said Olena Kovalenko, "
+            "a resident of the town.")
+    claim = only_claim(text)
+    assert claim.kind == "direct"
+    assert claim.content == "The shelling started at dawn. Nobody could leave the basement,"
+    assert claim.speaker_canonical == "Olena Kovalenko"
+
+
+def test_quote_running_on_after_an_attributed_one():
+    text = ("“We were told to leave within an hour,” said Abdi Farah, a farmer from the village. "
+            "“There was no time to take anything with us.”")
+    claims = claims_of(text)
+    assert [c.kind for c in claims] == ["direct", "direct"]
+    assert claims[1].content == "There was no time to take anything with us."
+    assert claims[1].speaker == "Abdi Farah"
+
+
+def test_scare_quotes_are_no_claim():
+    text = "Russia calls the invasion a “special military operation” and has annexed four regions."
+    assert claims_of(text) == []
+
+
+def test_quote_inside_reported_speech_stays_indirect():
+    text = "Azerbaijan said the incident took place «in the zone of the Russian peacekeeping contingent», far from the front."
+    claims = claims_of(text)
+    assert claims[0].kind == "indirect"
+    assert claims[0].content.startswith("the incident took place «in the zone")
+
+
+def test_headline_is_not_a_claim():
+    text = "Army Says Rebels Killed In Border Clash\n\nThe army said ten rebels were killed in a clash on the border."
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].content == "ten rebels were killed in a clash on the border"
+
+
+def test_quote_marks_pair_without_apostrophes():
+    pairs = claims_config()["quotes"]["pairs"]
+    text = "Kyiv’s mayor called it ‘a night of terror’ and the soldiers’ families ‘were hit hard,’ he said."
+    found = [text[q.inner[0] : q.inner[1]] for q in find_quotes(text, pairs)]
+    assert found == ["a night of terror", "were hit hard,"]
+
+
+# ---- speakers and the parties they stand for ----------------------------------------
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("Baku said Armenian forces had fired on its positions near the border.", "Azerbaijan"),
+        ("Moscow said its air defences had destroyed 15 Ukrainian drones.", "Russia"),
+        ("The Kremlin said the talks had produced no result.", "Russia"),
+        ("Washington said it would send more air defence systems to the region.", "United States"),
+        ("Kyiv said Russian missiles had hit an energy facility in the west.", "Ukraine"),
+        ("The Russian defence ministry said its forces had captured the village.", "Russia"),
+        ("Azerbaijan’s defense ministry said the positions were destroyed.", "Azerbaijan"),
+        ("Israeli Prime Minister Benjamin Netanyahu said the war would go on.", "Benjamin Netanyahu"),
+        ("The IDF said troops had found weapons in the hospital.", "Israel"),
+    ],
+)
+def test_speaker_canonical(text, canonical):
+    assert only_claim(text).speaker_canonical == canonical
+
+
+def test_pronoun_takes_the_party_named_before_it():
+    text = ("Azerbaijan’s statement came hours after it said six people were killed in two mine blasts.")
+    claim = only_claim(text)
+    assert claim.speaker == "it"
+    assert claim.speaker_canonical == "Azerbaijan"
+
+
+def test_description_takes_the_last_party_speaker():
+    text = ("Baku said it was using precision weapons against military targets. "
+            "“The civilian population is not a target,” the statement said.")
+    claims = claims_of(text)
+    assert [c.speaker_canonical for c in claims] == ["Azerbaijan", "Azerbaijan"]
+    assert claims[1].speaker == "the statement"
+
+
+def test_police_stay_unresolved_rather_than_guessed():
+    text = ("“He was a quiet man,” said neighbour John Miller. "
+            "Police said the gunman fled in a silver car.")
+    claims = claims_of(text)
+    assert claims[0].speaker_canonical == "John Miller"
+    assert claims[1].speaker == "Police" and claims[1].speaker_canonical is None
+
+
+def test_surname_resolves_to_the_full_name():
+    text = ("Sheriff Steve Rushing said the inmate was found unresponsive in his cell. "
+            "Rushing said an autopsy is scheduled.")
+    assert [c.speaker_canonical for c in claims_of(text)] == ["Steve Rushing", "Steve Rushing"]
+
+
+def test_demonyms_and_capitals():
+    lexicon = party_lexicon()
+    assert lexicon.country("Azerbaijani") == "Azerbaijan"
+    assert lexicon.country("Ukrainians") == "Ukraine"
+    assert lexicon.country("Chinese") == "China"
+    assert lexicon.country("Baku") == "Azerbaijan"
+    assert lexicon.phrase("the White House") == "United States"
+
+
+def test_claim_ids_follow_the_text():
+    text = ("The army said it had repelled an attack. Rebels said they had taken the town. "
+            "“We hold the centre,” a rebel commander said.")
+    claims = claims_of(text)
+    assert [c.id for c in claims] == ["c1", "c2", "c3"]
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+# ---- the eval's matching rules ------------------------------------------------------
+
+def test_speaker_matching_is_normalised():
+    assert speaker_matches({"speaker": "Azerbaijan’s defense ministry"}, {"speaker": "Azerbaijan's defense ministry"})
+    assert speaker_matches({"speaker": "Baku", "speaker_canonical": "Azerbaijan"}, {"speaker": "Azerbaijan"})
+    assert speaker_matches({"speaker": "John Smith"}, {"speaker": "John Smith, a ministry spokesman"})
+    assert not speaker_matches({"speaker": "the ministry"}, {"speaker": "Baku"})
+    assert not speaker_matches({"speaker": "it", "speaker_canonical": "Russia"}, {"speaker": "he", "speaker_canonical": "Ukraine"})
+
+
+def test_content_overlap_is_a_jaccard_index():
+    text = "Baku said it was using precision weapons."
+    gold = {"content": "it was using precision weapons", "start": 10, "end": 40}
+    assert content_overlap(text, gold, {"start": 10, "end": 40}) == 1.0
+    assert content_overlap(text, gold, {"start": 0, "end": 5}) == 0.0
