@@ -243,3 +243,87 @@ def test_content_overlap_is_a_jaccard_index():
     gold = {"content": "it was using precision weapons", "start": 10, "end": 40}
     assert content_overlap(text, gold, {"start": 10, "end": 40}) == 1.0
     assert content_overlap(text, gold, {"start": 0, "end": 5}) == 0.0
+
+
+# ---- links to events ----------------------------------------------------------------
+# The events component is another part of the pipeline; here events are made by hand
+# from the text (trigger spans checked below) and the claims component runs on the
+# real parsed Doc.
+
+def _with_events(text: str, events: list[dict]):
+    from polemos.model import Casualties, CasualtyCount, Event, Location, TextSpan
+    from polemos.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp(text)
+    made = []
+    for spec in events:
+        start = text.index(spec["trigger"])
+        fatalities = spec.get("fatalities", 0)
+        made.append(Event(
+            id=spec["id"], event_type=spec["type"], sub_event_type=spec["sub"], disorder_type="Political violence",
+            event_date=spec.get("date"), trigger=TextSpan(start=start, end=start + len(spec["trigger"])),
+            trigger_text=spec["trigger"], fatalities=fatalities,
+            casualties=Casualties(killed=CasualtyCount(low=fatalities, high=fatalities, groups=spec.get("groups", {}))),
+            location=Location(name=spec["place"]) if "place" in spec else None,
+        ))
+    doc._.events = made
+    doc._.event_spans = {}
+    return nlp.get_pipe("polemos_claims")(doc)
+
+
+def test_claims_link_to_the_events_they_report():
+    text = ("Ukraine said a Russian missile strike on a market in Kostiantynivka killed 15 civilians. "
+            "The Kremlin denied that its forces had struck the town. "
+            "Separately, the UN said aid convoys had reached Kherson.")
+    doc = _with_events(text, [
+        {"id": "e1", "type": "Explosions/Remote violence", "sub": "Shelling/artillery/missile attack",
+         "trigger": "strike on a market", "fatalities": 15, "groups": {"civilians": 15}, "date": "2023-09-06"},
+    ])
+    claims = {c.speaker: c for c in doc._.claims}
+    assert claims["Ukraine"].event_ids == ["e1"]
+    assert claims["the UN"].event_ids == []
+    event = doc._.events[0]
+    assert "c1" in event.claim_ids and claims["Ukraine"].id in event.claim_ids
+
+
+def test_rival_figures_are_contested_not_chosen():
+    text = ("The health ministry in Gaza said the strike on the school killed 12 people. "
+            "The Israeli military said the strike killed four people, all of them militants.")
+    doc = _with_events(text, [
+        {"id": "e1", "type": "Explosions/Remote violence", "sub": "Air/drone strike",
+         "trigger": "strike on the school", "fatalities": 4, "date": "2024-03-01"},
+    ])
+    event = doc._.events[0]
+    assert set(event.claim_ids) == {"c1", "c2"}
+    fatalities = [c for c in event.contested if c.field == "fatalities"]
+    assert len(fatalities) == 1
+    assert {(v.value, tuple(v.claim_ids)) for v in fatalities[0].values} == {(12, ("c1",)), (4, ("c2",))}
+    assert "Reports differ on fatalities" in event.notes
+
+
+def test_rival_accusations_contest_the_attacker():
+    text = ("Armenia accused Azerbaijan of shelling the village of Sotk overnight. "
+            "Azerbaijan accused Armenia of shelling its positions near Sotk and said it had returned fire.")
+    doc = _with_events(text, [
+        {"id": "e1", "type": "Explosions/Remote violence", "sub": "Shelling/artillery/missile attack",
+         "trigger": "shelling the village", "date": "2022-09-13", "place": "Sotk"},
+    ])
+    event = doc._.events[0]
+    # The first holds the trigger; the second names the same shelling at the same place.
+    assert event.claim_ids == ["c1", "c2"]
+    actor = [c for c in event.contested if c.field == "actor1"]
+    assert len(actor) == 1
+    assert {(v.value, tuple(v.claim_ids)) for v in actor[0].values} == {("Azerbaijan", ("c1",)), ("Armenia", ("c2",))}
+
+
+def test_notes_name_the_source_in_acled_manner():
+    text = "Baku's security services said two civilians had died in a landmine explosion in Khojavend district."
+    doc = _with_events(text, [
+        {"id": "e1", "type": "Explosions/Remote violence", "sub": "Remote explosive/landmine/IED",
+         "trigger": "died", "fatalities": 2, "groups": {"civilians": 2}, "date": "2023-09-19"},
+    ])
+    assert doc._.events[0].notes == (
+        "On 19 September 2023, according to Baku's security services, two civilians had died in a "
+        "landmine explosion in Khojavend district."
+    )

@@ -1,11 +1,248 @@
-"""Links between claims and events: claim.event_ids, event.claim_ids, contested values, notes."""
+"""Links between claims and events: claim.event_ids, event.claim_ids, contested values, notes.
+
+A claim reports an event when its content holds the event's trigger or most
+of a clause the event was read from; or, more loosely, when it uses a word of
+the trigger's class ('killed' for 'died') and gives one of the event's
+figures, victim groups or its place. Where claims linked to one event
+disagree (different figures for the same victims, rival accused parties, a
+denial), the event carries the disagreement in `contested` instead of one
+silently chosen value.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import defaultdict
+from datetime import date
 
-from polemos.model import Claim
+from spacy.tokens import Doc, Span, Token
+
+from polemos.model import Claim, Contested, ContestedValue, Event
+
+from .parties import claims_config
+
+SPAN_SHARE = 0.5
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
 
 
-def link_claims_to_events(doc: Doc, claims: list[Claim], targets: dict[str, str | None]) -> None:
+def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str | None]) -> None:
+    events: list[Event] = list(doc._.events or [])
+    if not events or not claims:
+        return
+    config = claims_config().get("links", {})
+    classes = {name: set(words) for name, words in config.get("word_classes", {}).items()}
+    fields = config.get("figure_fields", {})
+    spans = doc._.event_spans or {}
+    for event in events:
+        event.claim_ids = [c for c in event.claim_ids if c not in {x.id for x in claims}]
+    for claim in claims:
+        content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if content is None:
+            continue
+        strong = [e for e in events if _holds_event(doc, claim, e, spans.get(e.id) or [])]
+        linked = strong or [e for e in events if _mentions_event(doc, content, e, classes)]
+        for event in linked:
+            if event.id not in claim.event_ids:
+                claim.event_ids.append(event.id)
+            if claim.id not in event.claim_ids:
+                event.claim_ids.append(claim.id)
+    by_id = {c.id: c for c in claims}
+    doc_id = doc._.document.id if doc._.document is not None else None
+    for event in events:
+        own = [by_id[c] for c in event.claim_ids if c in by_id]
+        event.contested = _contested(doc, own, accused, classes, fields, doc_id)
+        if event.notes is None and not event.background:
+            event.notes = acled_notes(doc, event, own)
+
+
+# ---- which events a claim reports ----------------------------------------------------
+
+def _holds_event(doc: Doc, claim: Claim, event: Event, clauses: list[Span]) -> bool:
+    if event.trigger is not None:
+        return claim.start <= event.trigger.start and event.trigger.end <= claim.end
+    regions = [(s.start_char, s.end_char) for s in clauses] or [(t.start, t.end) for t in event.evidence]
+    for start, end in regions:
+        inter = min(end, claim.end) - max(start, claim.start)
+        if inter > 0 and inter >= SPAN_SHARE * min(end - start, claim.end - claim.start):
+            return True
+    return False
+
+
+def _mentions_event(doc: Doc, content: Span, event: Event, classes: dict[str, set[str]]) -> bool:
+    if event.background:
+        return False
+    trigger_class = _trigger_classes(doc, event, classes)
+    lemmas = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+    if not trigger_class or not any(lemmas & classes[name] for name in trigger_class):
+        return False
+    figures = {n for n in (event.fatalities, event.injured, event.arrested) if n}
+    for count in (event.casualties.killed, event.casualties.injured):
+        figures.update(v for v in count.groups.values() if v)
+    groups = {g.lower() for count in (event.casualties.killed, event.casualties.injured) for g in count.groups}
+    numbers = {_number(t) for t in content if t.like_num} - {None}
+    if figures & numbers:
+        return True
+    if groups and any(g.rstrip("s") in lemmas or g in lemmas for g in groups):
+        return True
+    place = (event.location.name if event.location else "") or ""
+    return bool(place) and place.split(" (")[0].lower() in content.text.lower()
+
+
+def _trigger_classes(doc: Doc, event: Event, classes: dict[str, set[str]]) -> list[str]:
+    words: set[str] = set()
+    if event.trigger is not None:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None:
+            words |= {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    if event.trigger_text:
+        words |= set(event.trigger_text.lower().split())
+    found = [name for name, members in classes.items() if words & members]
+    # Deaths report the deadly event whatever its trigger was.
+    if event.fatalities and "death" not in found:
+        found.append("death")
+    return found
+
+
+# ---- where claims disagree -----------------------------------------------------------
+
+def _contested(doc: Doc, claims: list[Claim], accused: dict[str, str | None], classes, fields, doc_id) -> list[Contested]:
+    if len(claims) < 2:
+        return []
+    contested: list[Contested] = []
+    # Figures: the same victims ('police officers') counted differently by two claims.
+    per_field: dict[tuple[str, str], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        for field, group, number in _figures(doc, claim, classes, fields):
+            if claim.id not in per_field[(field, group)][number]:
+                per_field[(field, group)][number].append(claim.id)
+    for (field, group), values in sorted(per_field.items()):
+        if len(values) > 1:
+            contested.append(Contested(field=field, values=[
+                ContestedValue(value=n, claim_ids=ids, doc_ids=[doc_id] if doc_id else []) for n, ids in sorted(values.items())
+            ]))
+    # Who did it: rival accusations, or an accusation the accused denies.
+    blamed: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        target = accused.get(claim.id)
+        if target and not claim.negated:
+            blamed[target].append(claim.id)
+    denials = [c for c in claims if c.negated and c.speaker_canonical]
+    values = [ContestedValue(value=party, claim_ids=ids, doc_ids=[doc_id] if doc_id else []) for party, ids in blamed.items()]
+    for denial in denials:
+        if denial.speaker_canonical in blamed or not blamed:
+            values.append(ContestedValue(value=f"not {denial.speaker_canonical}", claim_ids=[denial.id], doc_ids=[doc_id] if doc_id else []))
+    if len(values) > 1:
+        contested.append(Contested(field="actor1", values=values))
+    return contested
+
+
+def _figures(doc: Doc, claim: Claim, classes, fields) -> list[tuple[str, str, int]]:
+    """(field, victim group, number) for each count the claim gives: 'four police officers ... killed'."""
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if content is None:
+        return []
+    out = []
+    for token in content:
+        if not token.like_num or token.dep_ not in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "quantmod", "compound"):
+            continue
+        number = _number(token)
+        noun = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+        if number is None or noun.i < content.start or noun.i >= content.end:
+            continue
+        field = _field_near(noun, classes, fields)
+        if field:
+            out.append((field, noun.lemma_.lower(), number))
+    return out
+
+
+def _field_near(noun: Token, classes, fields) -> str | None:
+    """The figure's field from the verb that governs its noun ('were killed', 'died', 'wounded')."""
+    node = noun
+    for _ in range(3):
+        for name, field in fields.items():
+            if node.lemma_.lower() in classes.get(name, ()):
+                return field
+        if node.head is node:
+            break
+        node = node.head
     return None
+
+
+def _number(token: Token) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _UNITS.get(text)
+
+
+# ---- ACLED-style notes ---------------------------------------------------------------
+
+def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
+    """'On 19 September 2023, according to X, two civilians were killed ... .' in ACLED's manner."""
+    lead = _date_phrase(event)
+    source = next((c for c in claims if not c.negated and event.trigger and c.start <= event.trigger.start < c.end), None)
+    source = source or next((c for c in claims if not c.negated), None)
+    if source is not None:
+        body = f"according to {source.speaker}, {_sentence_body(source.content, _common_start(doc, source.start))}"
+    else:
+        text = _event_text(doc, event)
+        if not text:
+            return None
+        body = _sentence_body(text, False)
+    notes = f"{lead}{body}." if lead else f"{body[:1].upper()}{body[1:]}."
+    for item in event.contested:
+        parts = []
+        for value in item.values:
+            who = ", ".join(_speaker_of(claims, cid) for cid in value.claim_ids)
+            parts.append(f"{value.value} ({who})" if who else str(value.value))
+        notes += f" Reports differ on {item.field}: {'; '.join(parts)}."
+    return notes
+
+
+def _date_phrase(event: Event) -> str:
+    if not event.event_date:
+        return ""
+    try:
+        day = date.fromisoformat(event.event_date)
+    except ValueError:
+        return ""
+    if event.time_precision == 3:
+        return f"In {day:%B} {day.year}, "
+    if event.time_precision == 2:
+        return f"Around {day.day} {day:%B} {day.year}, "
+    return f"On {day.day} {day:%B} {day.year}, "
+
+
+def _event_text(doc: Doc, event: Event) -> str:
+    spans = (doc._.event_spans or {}).get(event.id) or []
+    if spans:
+        return spans[0].text
+    if event.evidence:
+        return doc.text[event.evidence[0].start : event.evidence[0].end]
+    return ""
+
+
+def _sentence_body(text: str, lower_first: bool) -> str:
+    """A clause to follow 'On <date>, according to X, ': no quote marks, no capital on a common word."""
+    text = " ".join(text.split()).strip(" ,.;:")
+    for mark in "“”«»\"":
+        text = text.replace(mark, "")
+    return text[:1].lower() + text[1:] if lower_first else text
+
+
+def _common_start(doc: Doc, char: int) -> bool:
+    """Whether the word at `char` is capitalised only because it starts a sentence."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    return token.pos_ != "PROPN" and not token.text.isupper() and not token.ent_type_
+
+
+def _speaker_of(claims: list[Claim], claim_id: str) -> str:
+    claim = next((c for c in claims if c.id == claim_id), None)
+    return claim.speaker if claim else ""
