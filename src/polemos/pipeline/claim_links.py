@@ -222,7 +222,7 @@ def _event_text(doc: Doc, event: Event) -> str:
     if spans:
         return spans[0].text
     if event.evidence:
-        return doc.text[event.evidence[0].start : event.evidence[0].end]
+        return doc[:].text[event.evidence[0].start : event.evidence[0].end]
     return ""
 
 

@@ -13,6 +13,7 @@ party they stand for, claim ids in text order, links to events.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -84,7 +85,7 @@ class ClaimExtractor:
         return doc
 
     def find(self, doc: Doc) -> list[Found]:
-        quotes = find_quotes(doc.text, self.quote_pairs)
+        quotes = find_quotes(_text(doc), self.quote_pairs)
         quoted = _quoted_chars(quotes)
         found: list[Found] = []
         used_quotes: set[Quote] = set()
@@ -99,7 +100,7 @@ class ClaimExtractor:
                     found.append(claim)
         found.extend(self._from_quotes(doc, quotes, used_quotes, found))
         for f in found:
-            f.start = _after_dateline(doc.text, f.start, f.end)
+            f.start = _after_dateline(_text(doc), f.start, f.end)
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
@@ -116,7 +117,7 @@ class ClaimExtractor:
                     speaker_canonical=f.speaker_canonical,
                     kind=f.kind,
                     cue=f.cue,
-                    content=doc.text[f.start : f.end],
+                    content=_text(doc)[f.start : f.end],
                     start=f.start,
                     end=f.end,
                     speaker_start=speaker_span.start_char if speaker_span is not None else None,
@@ -143,10 +144,10 @@ class ClaimExtractor:
         if content is None:
             return None
         start, end = content
-        kind, start, end = self._quote_kind(token.doc.text, start, end, quotes, used)
+        kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
         if kind == "indirect" and end <= token.idx:
-            kind, start, end = self._quote_before_cue(token.doc.text, start, end, quotes, used)
-        if kind == "indirect" and _alpha_words(token.doc.text[start:end]) < 2:
+            kind, start, end = self._quote_before_cue(_text(token.doc), start, end, quotes, used)
+        if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) < 2:
             return None
         return Found(
             kind=kind, cue=token.text, start=start, end=end, speaker=speaker, cue_token=token,
@@ -294,9 +295,9 @@ class ClaimExtractor:
             if content is None:
                 continue
             start, end = content
-            if _alpha_words(token.doc.text[start:end]) < 3:
+            if _alpha_words(_text(token.doc)[start:end]) < 3:
                 continue
-            kind, start, end = self._quote_kind(token.doc.text, start, end, quotes, used)
+            kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
             return Found(kind=kind, cue=" ".join(t.text for t in tail), start=start, end=end,
                          speaker=self._speaker_span(pobj), cue_token=token)
         return None
@@ -310,7 +311,7 @@ class ClaimExtractor:
             if quote in used or any(f.start <= quote.start < f.end for f in found):
                 continue
             inner_start, inner_end = quote.inner
-            if _alpha_words(doc.text[inner_start:inner_end]) < self.min_words:
+            if _alpha_words(_text(doc)[inner_start:inner_end]) < self.min_words:
                 continue
             cue = self._cue_after(doc, quote) or self._cue_before(doc, quote)
             if cue is not None:
@@ -397,8 +398,8 @@ class ClaimExtractor:
                 country = self.parties.country(t.text) if t.text[:1].isupper() else None
                 if country and country in self.parties.separatists:
                     return self.parties.separatists[country], "party"
-        org = next((e for e in speaker.ents if e.start <= root.i < e.end and e.label_ == "ORG" and len(e) > 1), None)
-        if org is not None and not any(t.lemma_.lower() in self.state_bodies for t in org):
+        org = _entity_at(root, "ORG")
+        if org is not None and len(org) > 1 and not any(t.lemma_.lower() in self.state_bodies for t in org):
             return _strip_article(org.text), "org"
         named = self._party_in(speaker)
         if named:
@@ -408,7 +409,7 @@ class ClaimExtractor:
         if root.lemma_.lower() in self.descriptions or head_lower in self.descriptions:
             return self._antecedent(speaker, earlier, found, pronoun=False)
         if root.ent_type_ in ("ORG", "NORP", "GPE"):
-            ent = next((e for e in speaker.ents if e.start <= root.i < e.end), None)
+            ent = _entity_at(root)
             if ent is not None:
                 return _strip_article(ent.text), "org"
         return None, None
@@ -434,17 +435,17 @@ class ClaimExtractor:
         return None
 
     def _person_name(self, speaker: Span, root: Token, earlier: list[Found]) -> str:
-        ent = next((e for e in speaker.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
+        ent = _entity_at(root, "PERSON")
         words = [t for t in (ent if ent is not None else [root])]
         while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
             words = words[1:]
-        name = _strip_possessive(root.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+        name = _strip_possessive(_text(root.doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
         if " " not in name:
             for f in reversed(earlier):
                 known = f.speaker_canonical or ""
                 if f.extra.get("party_kind") == "person" and known.endswith(" " + name):
                     return known
-            for e in root.doc.ents:
+            for e in _entities(root.doc):
                 if e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(" " + name):
                     return _strip_possessive(e.text)
         return name
@@ -464,7 +465,7 @@ class ClaimExtractor:
                 continue
             if personal:
                 if t.ent_type_ == "PERSON" and pronoun:
-                    ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                    ent = _entity_at(t)
                     if ent is not None:
                         return _strip_possessive(ent.text), "person"
                 continue
@@ -480,6 +481,50 @@ class ClaimExtractor:
 
 
 # ---- small helpers -------------------------------------------------------------------
+
+def _text(doc: Doc) -> str:
+    """doc.text, built once: spaCy joins every token each time it is read."""
+    cached = doc.user_data.get("polemos_text")
+    if cached is None:
+        document = doc._.document
+        known = document.text if document is not None else None
+        cached = known if known is not None and _same_text(doc, known) else doc.text
+        doc.user_data["polemos_text"] = cached
+    return cached
+
+
+def _same_text(doc: Doc, text: str) -> bool:
+    last = doc[-1] if len(doc) else None
+    return last is None and not text or last is not None and last.idx + len(last.text_with_ws) == len(text)
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    cached = doc.user_data.get("polemos_ents")
+    if cached is None:
+        cached = doc.user_data["polemos_ents"] = tuple(doc.ents)
+    return cached
+
+
+def _entity_at(token: Token, label: str | None = None) -> Span | None:
+    """The named entity a token is part of (optionally of one label), from its IOB tags."""
+    if not token.ent_type_ or label and token.ent_type_ != label:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    cached = doc.user_data.get("polemos_token_starts")
+    if cached is None:
+        cached = doc.user_data["polemos_token_starts"] = [t.idx for t in doc]
+    return cached
+
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
@@ -516,7 +561,9 @@ def _is_outer(quote: Quote, quotes: list[Quote]) -> bool:
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < char < e for s, e in spans)
+    """Whether `char` is strictly inside one of the sorted, non-overlapping spans."""
+    i = bisect.bisect_left(spans, (char, char)) - 1
+    return i >= 0 and spans[i][0] < char < spans[i][1]
 
 
 def _comma_before(token: Token) -> bool:
@@ -548,7 +595,7 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-    text = doc.text
+    text = _text(doc)
     if doc[hi - 1].text in CLOSING_MARKS and not any(ch in OPENING_MARKS for ch in text[start : end - 1]):
         end = doc[hi - 1].idx
         while end > start and (text[end - 1] in ",.;: " or text[end - 1].isspace()):
@@ -572,8 +619,12 @@ def _alpha_words(text: str) -> int:
 
 def _is_headline(sent: Span) -> bool:
     """A title line: no closing punctuation and most words capitalised."""
-    text = sent.text.strip()
-    if not text or text[-1] in ".!?\"”»'’:" or "\n" not in sent.text and sent.end != len(sent.doc):
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = sent.doc[last.i - 1]
+    if last.text[-1:] in ".!?\"”»'’:" or last.is_space:
+        return False
+    if sent.end != len(sent.doc) and not sent.doc[sent.end - 1].is_space and "\n" not in sent.doc[sent.end - 1].whitespace_:
         return False
     words = [t for t in sent if t.is_alpha and len(t.text) > 3]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
@@ -584,10 +635,12 @@ def _duplicate(found: list[Found], claim: Found) -> bool:
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text) or token.idx >= char:
-            return token.i
-    return None
+    """Index of the token at or just after character `char`."""
+    starts = _token_starts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and char < starts[i] + len(doc[i].text):
+        return i
+    return i + 1 if i + 1 < len(starts) else None
 
 
 def _previous_direct(found: list[Found], quote: Quote, doc: Doc) -> Found | None:
