@@ -210,6 +210,9 @@ class ClaimExtractor:
         start = min(t.i for t in tokens)
         end = max(t.i for t in tokens) + 1
         span = head.doc[start:end]
+        opened = [t.i for t in span if t.text == "("]
+        if opened and not any(t.text == ")" for t in span) and opened[0] > span.start:
+            span = head.doc[span.start : opened[0]]  # 'Andrew Cuomo (D' -> 'Andrew Cuomo'
         while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
             span = span[:-1]
         while len(span) > 1 and (span[0].is_punct or span[0].is_space):
@@ -406,7 +409,7 @@ class ClaimExtractor:
             return named, "party"
         if len(speaker) == 1 and head_lower in self.pronouns:
             return self._antecedent(speaker, earlier, found, pronoun=True)
-        if root.lemma_.lower() in self.descriptions or head_lower in self.descriptions:
+        if (root.lemma_.lower() in self.descriptions or head_lower in self.descriptions) and _bare(speaker):
             return self._antecedent(speaker, earlier, found, pronoun=False)
         if root.ent_type_ in ("ORG", "NORP", "GPE"):
             ent = _entity_at(root)
@@ -428,6 +431,9 @@ class ClaimExtractor:
         for t in tokens:
             if not t.text[:1].isupper() or t.is_sent_start and t.pos_ not in ("PROPN", "ADJ"):
                 continue
+            org = _entity_at(t, "ORG")
+            if org is not None and len(org) > 1 and not any(w.lemma_.lower() in self.state_bodies for w in org):
+                continue  # 'Agence France Presse' names no state
             if t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or t.pos_ in ("PROPN", "ADJ"):
                 name = self.parties.phrase(t.text) or self.parties.country(t.text)
                 if name:
@@ -453,18 +459,20 @@ class ClaimExtractor:
     def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found], pronoun: bool) -> tuple[str | None, str | None]:
         """The party a pronoun or a description ('it', 'the statement') stands for.
 
-        A pronoun takes the nearest party named before it in its sentence, else the
-        last speaker of its kind (a person for 'he'/'she'). A description takes the
-        same, but only a state or a known group: 'police said' stays unresolved.
+        'it', 'they' and descriptions take the nearest state or group named before
+        them in their sentence, else the last such speaker (descriptions only a
+        state or a known group: 'police said' stays unresolved). 'he'/'she' take a
+        person named before them in their sentence, else the last person who spoke,
+        unless an unnamed person ('a spokeswoman') spoke since.
         """
-        personal = speaker.root.lower_ in self.personal or speaker.root.lemma_.lower() in self.person_titles
+        personal = pronoun and speaker.root.lower_ in self.personal
         doc = speaker.doc
         blocked = [(f.start, f.end) for f in found]
         for t in reversed(doc[speaker.sent.start : speaker.start]):
             if any(s <= t.idx < e for s, e in blocked):
                 continue
             if personal:
-                if t.ent_type_ == "PERSON" and pronoun:
+                if t.ent_type_ == "PERSON":
                     ent = _entity_at(t)
                     if ent is not None:
                         return _strip_possessive(ent.text), "person"
@@ -473,7 +481,14 @@ class ClaimExtractor:
                 name = self.parties.phrase(t.text) or self.parties.country(t.text)
                 if name:
                     return name, "party"
-        wanted = ("person",) if personal else (("party", "org") if pronoun else ("party",))
+        if personal:
+            for f in reversed(earlier):
+                if f.extra.get("party_kind") == "person":
+                    return f.speaker_canonical, "person"
+                if f.speaker is not None and f.speaker.root.tag_ == "NN" and f.speaker.root.lower_ not in self.descriptions:
+                    return None, None  # 'a spokeswoman said ... She added': someone unnamed
+            return None, None
+        wanted = ("party", "org") if pronoun else ("party",)
         for f in reversed(earlier):
             if f.speaker_canonical and f.extra.get("party_kind") in wanted:
                 return f.speaker_canonical, f.extra.get("party_kind")
@@ -496,6 +511,11 @@ def _text(doc: Doc) -> str:
 def _same_text(doc: Doc, text: str) -> bool:
     last = doc[-1] if len(doc) else None
     return last is None and not text or last is not None and last.idx + len(last.text_with_ws) == len(text)
+
+
+def _bare(speaker: Span) -> bool:
+    """'the statement', 'a defence ministry spokesman': a description with no name or 'for X' in it."""
+    return not any(t.pos_ == "PROPN" or t.dep_ in ("prep", "poss", "relcl", "acl") for t in speaker)
 
 
 def _entities(doc: Doc) -> tuple[Span, ...]:
