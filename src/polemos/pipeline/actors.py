@@ -202,6 +202,14 @@ class DocActors:
             kind = "state" if group.inter == 1 else "nonstate"
             return Actor(group.name, group.inter, kind, group.country)
         role_key = mention.value if mention and mention.kind == "role" else None
+        if role_key in (None, "civilians"):
+            # 'security force members', 'police personnel': the modifier says who they are
+            for t in near[:-1]:
+                m = self.by_token.get(t.i)
+                if m and m.kind == "role" and m.value in ("military", "police", "unidentified"):
+                    role_key = m.value
+        if role_key is None and not (mention and mention.kind in ("country", "capital")) and of_objects:
+            return self.actor_for(of_objects[0], context)  # 'scores of terrorists'
         if role_key is None:
             for t in near:
                 m = self.by_token.get(t.i)

@@ -138,7 +138,7 @@ def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
     armed_context = bool({"armed", "nonstate", "gun"} & cues)
-    if "not_conflict" in sent and not ({"nonstate"} & sent or {"chemical", "suicide", "grenade"} & cues):
+    if ("not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues)) or "diplomatic" in sent:
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
             return None
     if "chemical" in fam or ("chemical" in cues and fam & VIOLENT):
@@ -150,7 +150,7 @@ def classify(f: ClauseFacts) -> str | None:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
-        if "riot" in fam or "violent_protest" in cues or "mob" in fam:
+        if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"
         if "intervention" in cues or "arrest" in fam or "intervention" in sent:
             return "Protest with intervention"
@@ -179,6 +179,12 @@ def classify(f: ClauseFacts) -> str | None:
             "Non-state actor overtakes territory"
     if "transfer" in fam and f.has_place_object:
         return "Non-violent transfer of territory"
+    if "looting" in fam and not fam & {"harm", "explosion", "airstrike", "shelling", "clash"} \
+            and not _weapon_type(cues) and not f.patient_kinds & {"civilians", "state", "nonstate"}:
+        return "Looting/property destruction"
+    if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and "property" in cues \
+            and not f.patient_kinds and not _weapon_type(cues) and "civilian" not in cues:
+        return "Looting/property destruction"
     if fam & VIOLENT == {"impact"} and not _weapon_type(cues):
         fam = fam - {"impact"}
     if fam & VIOLENT:

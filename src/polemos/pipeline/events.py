@@ -251,7 +251,10 @@ class EventExtractor:
         facts = ClauseFacts(
             families=families, trigger_words=words, cues=clause_cues, sentence_cues=sentence_cues,
             agent_kind=agent_actors[0].kind if agent_actors else None,
-            patient_kinds={a.kind for a in patient_actors}, has_place_object=has_place_object,
+            patient_kinds={a.kind for a in patient_actors} | (
+                {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
+                                  for p in patients for t in [p]) and not patient_actors else set()),
+            has_place_object=has_place_object,
         )
         sub = classify(facts)
         if sub is None:
@@ -355,8 +358,8 @@ class EventExtractor:
                 elif cand.victims:
                     target.victims |= cand.victims
                 continue
-            if cand.status == "allegation" and not {"claim"} & {t.lemma_ for t in cand.sentence}:
-                continue
+            if cand.status == "allegation":
+                continue  # an allegation only confirms an event reported as such
             merged.append(Merged(cand, [cand], set(cand.victims), cand.actor2))
         return merged
 
