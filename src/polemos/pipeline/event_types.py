@@ -68,7 +68,10 @@ class Lexicon:
                     end = i + len(parts)
                     if end <= n and all(p in (lowers[i + k], lemmas[i + k]) for k, p in enumerate(parts)):
                         hits.append((i, end, name))
-        return sorted(set(hits))
+        hits = sorted(set(hits))
+        # a word inside a longer phrase counts only as part of it ('grenade launchers' is not 'grenade')
+        phrases = [(s, e) for s, e, _ in hits if e - s > 1]
+        return [h for h in hits if h[1] - h[0] > 1 or not any(s <= h[0] < e for s, e in phrases)]
 
 
 @dataclass
@@ -145,6 +148,8 @@ def classify(f: ClauseFacts) -> str | None:
         return "Chemical weapon"
     if "suicide" in (cues | sent) and fam & {"explosion", "attack", "harm"} and "protest" not in fam:
         return "Suicide bomb"
+    if "mob" in fam and "protest" not in fam:
+        return "Mob violence"
     protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT))
     if protest:
         state_force = f.agent_kind == "state" or "state" in cues
@@ -152,11 +157,9 @@ def classify(f: ClauseFacts) -> str | None:
             return "Excessive force against protesters"
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"
-        if "intervention" in cues or "arrest" in fam or "intervention" in sent:
+        if "intervention" in cues or "intervention" in sent or ("arrest" in fam and "state" in sent):
             return "Protest with intervention"
         return "Peaceful protest"
-    if "mob" in fam:
-        return "Mob violence"
     if "riot" in fam:
         return "Violent demonstration"
     if "sexual" in fam:
@@ -188,13 +191,23 @@ def classify(f: ClauseFacts) -> str | None:
     if fam & VIOLENT == {"impact"} and not _weapon_type(cues):
         fam = fam - {"impact"}
     if fam & VIOLENT:
-        weapon = _weapon_type(cues) or (_weapon_type(sent) if fam & {"explosion", "harm", "attack"} else None)
         if "airstrike" in fam:
             return "Air/drone strike"
+        if fam & {"clash", "offensive"}:
+            # ground fighting 'supported by the air force', 'exchanged artillery': a battle
+            cues, sent = cues - {"air", "grenade"}, sent - {"air", "grenade"}
+            if "clash" in fam:
+                cues, sent = cues - {"shelling"}, sent - {"shelling"}
+        if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
+                and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:
+            return "Mob violence"  # two groups of villagers or party supporters fighting
+        weapon = _weapon_type(cues) or (_weapon_type(sent) if fam & {"explosion", "harm", "attack"} else None)
         if weapon is None and "shelling" in fam:
             weapon = "Shelling/artillery/missile attack"
         if weapon is None and "explosion" in fam:
-            weapon = "Remote explosive/landmine/IED"
+            # an explosion with no device named: a planted bomb when it hit people, else a shell
+            weapon = "Remote explosive/landmine/IED" if ("harm" in fam or "civilian" in cues or f.patient_kinds) \
+                else "Shelling/artillery/missile attack"
         if weapon:
             return weapon
         if "clash" in fam:
