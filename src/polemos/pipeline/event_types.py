@@ -150,7 +150,8 @@ def classify(f: ClauseFacts) -> str | None:
         return "Suicide bomb"
     if "mob" in fam and "protest" not in fam:
         return "Mob violence"
-    protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT))
+    protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
+        "intervention" in cues and not _weapon_type(cues) and not fam & {"clash", "explosion", "airstrike", "shelling"})
     if protest:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
