@@ -95,7 +95,7 @@ VIOLENT = {"clash", "offensive", "attack", "harm", "explosion", "airstrike", "sh
 # Families that say on their own that something violent happened (not just a casualty word).
 STRONG = VIOLENT - {"harm", "impact"}
 # Which trigger of a clause names the event, best first.
-FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "riot", "mob", "sexual",
+FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "gathering", "riot", "mob", "sexual",
                "abduction", "territory", "transfer", "attack", "offensive", "disrupted", "arrest", "looting",
                "agreement", "hq", "change", "harm", "impact"]
 STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "foil", "cache", "stash",
@@ -150,6 +150,8 @@ def classify(f: ClauseFacts) -> str | None:
         return "Suicide bomb"
     if "mob" in fam and "protest" not in fam:
         return "Mob violence"
+    if "gathering" in fam and "demand" in (cues | sent):
+        fam = fam | {"protest"}
     protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
         "intervention" in cues and not _weapon_type(cues) and not fam & {"clash", "explosion", "airstrike", "shelling"})
     if protest:
@@ -199,6 +201,8 @@ def classify(f: ClauseFacts) -> str | None:
             cues, sent = cues - {"air", "grenade"}, sent - {"air", "grenade"}
             if "clash" in fam:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
+        if "gun" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
+            return "Armed clash"  # small arms with heavy weapons: an exchange, as ACLED codes it
         if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
                 and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:
             return "Mob violence"  # two groups of villagers or party supporters fighting

@@ -112,6 +112,9 @@ class _Scope:
 def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     """The clause without subordinate clauses that hold other verbs ('three years after fighting a war')."""
     skip: set[int] = set()
+    for t in anchor.subtree:  # relative clauses: 'a company, which closed down years ago, ...'
+        if t.dep_ in ("relcl", "acl") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
+            skip.update(x.i for x in t.subtree)
     for child in anchor.children:
         if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and not any(t.i == main.i for t in child.subtree):
             sub = list(child.subtree)
@@ -133,7 +136,7 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
     """Agent and patient nouns of a clause."""
     agents: list[Token] = []
     patients: list[Token] = []
-    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM
+    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
     heads = [anchor] + [t for t in triggers if t.i != anchor.i]
     for head in heads:
         for c in head.children:
@@ -211,8 +214,27 @@ class EventExtractor:
             cand = self._candidate(doc, doc[anchor_i], hits, cues_at, actors, ref_year, lead)
             if cand is not None:
                 candidates.append(cand)
+        candidates = self._protest_interventions(candidates, cues_at)
         merged = self._merge(candidates)
         return self._to_events(doc, merged)
+
+    def _protest_interventions(self, candidates: list[Candidate], cues_at) -> list[Candidate]:
+        """Police dispersing or arresting demonstrators in another sentence of the report make the
+        protest a 'Protest with intervention' (ACLED codes those arrests with the protest)."""
+        protests = [c for c in candidates if c.sub_event_type == "Peaceful protest"]
+        if not protests:
+            return candidates
+        arrests = [c for c in candidates if c.sub_event_type == "Arrests"]
+        intervened = bool(arrests) or any("intervention" in names for names in cues_at.values())
+        if not intervened:
+            return candidates
+        for c in protests:
+            c.sub_event_type = "Protest with intervention"
+            if c.actor2 is None or c.actor2.kind != "state":
+                c.actor2 = c.actor2 if c.actor2 and c.actor2.kind == "state" else None
+        for a in arrests:
+            protests[0].support += 1
+        return [c for c in candidates if c.sub_event_type != "Arrests"]
 
     def _reference_year(self, doc: Doc) -> int | None:
         if doc._.pub_date:
