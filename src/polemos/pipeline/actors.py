@@ -167,10 +167,19 @@ def place_country_votes(doc: Doc) -> Counter:
     """Countries of the place names in a Doc, by a plain gazetteer lookup of its GPE/LOC entities."""
     table = _place_countries()
     votes: Counter = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+    names = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    # proper-noun runs too: the small model misses many place names ('(Lahore, Punjab)')
+    run: list[str] = []
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token.text)
             continue
-        options = table.get(ent.text.lower())
+        if run:
+            names.add(" ".join(run))
+            names.update(run)
+            run = []
+    for name in names:
+        options = table.get(name.lower())
         if options:
             total = sum(options.values())
             for cc, w in options.items():
