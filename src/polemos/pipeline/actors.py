@@ -157,7 +157,7 @@ def _place_countries() -> dict[str, dict[str, float]]:
             for state in csc.get_states_of_country(country.iso2):
                 key = state.name.lower()
                 for variant in {key, key.replace(" province", "").replace(" region", "").replace(" state", "")}:
-                    table[variant][country.iso2] = max(table[variant].get(country.iso2, 0.0), 2.0)
+                    table[variant][country.iso2] = max(table[variant].get(country.iso2, 0.0), 3.0)
     except Exception:  # the packages are dependencies; without them actors just lack a country
         return {}
     return dict(table)
@@ -178,12 +178,14 @@ def place_country_votes(doc: Doc) -> Counter:
             names.add(" ".join(run))
             names.update(run)
             run = []
+    bracketed = {t.strip() for chunk in doc.text.split("(")[1:] for t in chunk.split(")")[0].split(",")}
     for name in names:
         options = table.get(name.lower())
         if options:
             total = sum(options.values())
+            weight = 2.0 if name in bracketed else 1.0  # '(Donga, Taraba)': ACLED's admin names
             for cc, w in options.items():
-                votes[cc] += w / total
+                votes[cc] += weight * w / total
     return votes
 
 
@@ -253,7 +255,12 @@ class DocActors:
             group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree])
         if group is not None:
             kind = "state" if group.inter == 1 else "nonstate"
-            return Actor(group.name, group.inter, kind, group.country)
+            name, country = group.name, group.country
+            here = self.country_name(self.country)
+            if country and self.country and country != self.country and name.endswith(")") and here:
+                # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
+                name, country = name[: name.rfind("(")] + f"({here})", self.country
+            return Actor(name, group.inter, kind, country)
         role_key = mention.value if mention and mention.kind == "role" else None
         if role_key in (None, "civilians"):
             # 'security force members', 'police personnel': the modifier says who they are

@@ -263,6 +263,8 @@ class EventExtractor:
         agents, patients = _slots(anchor, triggers)
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
         agents = [_resolve_pronoun(t, anchor) for t in agents]
+        if not agents:  # 'an IED planted by an unknown armed group exploded'
+            agents = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
         has_place_object = any(
@@ -294,7 +296,7 @@ class EventExtractor:
         cand.distinct = any(t.lower_ in DISTINCT_MARKERS for t in clause)
         cand.weak = not (families & (STRONG | {"protest", "riot", "mob", "arrest", "abduction", "sexual", "agreement",
                                               "territory", "transfer", "disrupted", "looting", "hq", "change"})) \
-            and not agent_actors and not _has_weapon(clause_cues)
+            and not [a for a in agent_actors if a.kind != "civilians"] and not _has_weapon(clause_cues)
         cand.support = len(families) + len(clause_cues & {"air", "shelling", "ied", "suicide", "grenade", "chemical",
                                                            "gun", "armed", "civilian", "protester"})
         return cand
