@@ -119,6 +119,10 @@ class ClauseFacts:
     agent_kind: str | None = None    # state | nonstate | protesters | civilians | None
     patient_kinds: set[str] = field(default_factory=set)
     has_place_object: bool = False
+    sentence_families: set[str] = field(default_factory=set)
+    weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
+    property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
+    air_agent: bool = False        # the actor is an aircraft or an air force
 
 
 def _weapon_type(cues: set[str]) -> str | None:
@@ -144,6 +148,7 @@ def classify(f: ClauseFacts) -> str | None:
     if ("not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues)) or "diplomatic" in sent:
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
             return None
+    sfam = f.sentence_families
     if "chemical" in fam or ("chemical" in cues and fam & VIOLENT):
         return "Chemical weapon"
     if "suicide" in (cues | sent) and fam & {"explosion", "attack", "harm"} and "protest" not in fam:
@@ -153,11 +158,15 @@ def classify(f: ClauseFacts) -> str | None:
     if "gathering" in fam and "demand" in (cues | sent):
         fam = fam | {"protest"}
     protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
-        "intervention" in cues and not _weapon_type(cues) and not fam & {"clash", "explosion", "airstrike", "shelling"})
+        "intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"}) and not _weapon_type(cues)
+        and not fam & {"clash", "explosion", "airstrike", "shelling"})
     if protest:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
+        if "harm" in sfam and "state" in sent and "intervention" in sent and "riot" not in fam \
+                and "violent_protest" not in cues:
+            return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"
         if "intervention" in cues or "intervention" in sent or ("arrest" in fam and "state" in sent):
@@ -169,13 +178,16 @@ def classify(f: ClauseFacts) -> str | None:
         return "Sexual violence"
     if "abduction" in fam:
         return "Abduction/forced disappearance"
-    if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED):
+    if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
+            and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
+    if f.air_agent and fam & (VIOLENT | {"looting", "disrupted"}):
+        return "Air/drone strike"
     if "disrupted" in fam and not fam & (VIOLENT - {"attack"}) and cues & {"ied", "gun", "grenade", "shelling"} \
             and "crime" not in sent:
         return "Disrupted weapons use"
     if "territory" in fam and f.has_place_object:
-        if "transfer" in fam or "transfer" in sent:
+        if "transfer" in fam or "transfer" in sfam:
             return "Non-violent transfer of territory"
         if f.agent_kind == "state":
             return "Government regains territory"
@@ -186,10 +198,10 @@ def classify(f: ClauseFacts) -> str | None:
     if "transfer" in fam and f.has_place_object:
         return "Non-violent transfer of territory"
     if "looting" in fam and not fam & {"harm", "explosion", "airstrike", "shelling", "clash"} \
-            and not _weapon_type(cues) and not f.patient_kinds & {"civilians", "state", "nonstate"}:
+            and not _weapon_type(cues) and (f.property_object or not f.patient_kinds & {"civilians", "state", "nonstate"}):
         return "Looting/property destruction"
-    if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and "property" in cues \
-            and not f.patient_kinds and not _weapon_type(cues) and "civilian" not in cues:
+    if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and f.property_object \
+            and not _weapon_type(cues):
         return "Looting/property destruction"
     if fam & VIOLENT == {"impact"} and not _weapon_type(cues):
         fam = fam - {"impact"}
@@ -198,7 +210,7 @@ def classify(f: ClauseFacts) -> str | None:
             return "Air/drone strike"
         if fam & {"clash", "offensive"}:
             # ground fighting 'supported by the air force', 'exchanged artillery': a battle
-            cues, sent = cues - {"air", "grenade"}, sent - {"air", "grenade"}
+            cues, sent = cues - {"air"}, sent - {"air"}
             if "clash" in fam:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
         if "gun" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:

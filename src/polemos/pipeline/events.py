@@ -205,8 +205,10 @@ class EventExtractor:
 
         # group trigger tokens by clause anchor
         groups: dict[int, list[tuple[Token, str, str]]] = {}
+        self._sentence_families: dict[int, set[str]] = {}
         for s, e, fam in trigger_hits:
             token = doc[s:e].root
+            self._sentence_families.setdefault(token.sent.start, set()).add(fam)
             words = doc[s:e].text.lower()
             groups.setdefault(_anchor(token).i, []).append((token, fam, words))
         candidates: list[Candidate] = []
@@ -279,6 +281,12 @@ class EventExtractor:
                 {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
                                   for p in patients for t in [p]) and not patient_actors else set()),
             has_place_object=has_place_object,
+            sentence_families=self._sentence_families.get(sentence.start, set()),
+            weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
+            or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
+                   for p in patients for t in p.subtree),
+            property_object=_objects_have(patients, cues_at, {"property"}) and not patient_actors,
+            air_agent=_objects_have(agents, cues_at, {"air"}),
         )
         sub = classify(facts)
         if sub is None:
@@ -473,6 +481,16 @@ def _resolve_pronoun(token: Token, anchor: Token) -> Token:
             if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
                 return c
     return token
+
+
+def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
+    """Whether any of these nouns (or their modifiers) carries one of these cues."""
+    for t in tokens:
+        for x in [t] + [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")] + \
+                [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]:
+            if cues_at.get(x.i, set()) & names:
+                return True
+    return False
 
 
 def _has_weapon(cues: set[str]) -> bool:
