@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -76,6 +76,7 @@ class Lexicon:
     hospital_places: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
+    distinct_markers: frozenset[str]
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
     def number_word(self, word: str) -> bool:
@@ -124,6 +125,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         hospital_places=frozenset(p.split()[-1] for p in data["hospital"]["places"]),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
+        distinct_markers=frozenset(data["distinct"]["markers"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
     )
 
@@ -537,6 +539,9 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         return _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if head.lemma_ in ("be", "remain", "lie") else None)
     # coordinated verbs share a subject: "was shot and killed", "were wounded or killed"
     if verb.dep_ == "conj" and _depth < 3:
+        own = _child(verb, "nsubj")
+        if own is not None and verb.tag_ in ("VBN", "VBD"):
+            return own  # "left two men dead and a woman wounded"
         head = verb.head
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _is_passive(verb) or form == "intransitive":
@@ -665,7 +670,7 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         return True
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON" or _age_of(tok) is not None:
         return True
-    if _is_number(tok, lex) or lemma in lex.vague or tok.lower_ in lex.vague:
+    if _is_number(tok, lex) or lemma in lex.vague or tok.lower_ in lex.vague or _vague_phrase(tok, lex):
         of = _of_object(tok)
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":
@@ -876,7 +881,7 @@ class CasualtyExtractor:
         events = doc._.events or []
         spans = doc._.event_spans or {}
         found = {event.id: self.find(doc, spans.get(event.id, [])) for event in events}
-        self.set_annotations(doc, found)
+        self.set_annotations(doc, self.share_out(events, found))
         return doc
 
     def find(self, doc: Doc, spans: list[Span]) -> list[CasualtyMention]:
@@ -886,16 +891,108 @@ class CasualtyExtractor:
                 mentions.setdefault(m.trigger_start, m)
         return sorted(mentions.values(), key=lambda m: m.trigger_start)
 
+    def share_out(self, events: list, found: dict[str, list[CasualtyMention]]) -> dict[str, list[CasualtyMention]]:
+        """Give each casualty mention to one event, so the document's totals never count it twice.
+
+        1. A mention read by several events goes to the event whose trigger is nearest.
+        2. A summary that lists several groups ("four police officers and two
+           civilians were killed") keeps only the groups no other event reports
+           on its own ("four police officers were killed in another blast").
+        """
+        owner: dict[int, tuple[int, str]] = {}
+        for event in events:
+            anchor = event.trigger.start if event.trigger else None
+            for m in found.get(event.id, []):
+                distance = abs(m.trigger_start - anchor) if anchor is not None else 10**9
+                if m.trigger_start not in owner or distance < owner[m.trigger_start][0]:
+                    owner[m.trigger_start] = (distance, event.id)
+        kept = {eid: [m for m in ms if owner[m.trigger_start][1] == eid] for eid, ms in found.items()}
+        for eid, mentions in kept.items():
+            others = [m for other, ms in kept.items() if other != eid for m in ms if m.counts]
+            kept[eid] = [_without_groups_reported_elsewhere(m, others) for m in mentions]
+        return kept
+
     def set_annotations(self, doc: Doc, found: dict[str, list[CasualtyMention]]) -> None:
-        for event in doc._.events or []:
-            mentions = found.get(event.id, [])
-            if not mentions:
-                continue
-            casualties = combine_mentions(mentions, self.lexicon)
+        events = [e for e in doc._.events or [] if found.get(e.id)]
+        combined = {e.id: combine_mentions(found[e.id], self.lexicon) for e in events}
+        spans = doc._.event_spans or {}
+        for incident in _incidents(doc, events, spans, self.lexicon):
+            pooled = combine_mentions([m for e in incident for m in found[e.id]], self.lexicon)
+            _share_incident_totals(incident, combined, pooled)
+        for event in events:
+            casualties = combined[event.id]
             event.casualties = casualties
             event.fatalities = casualties.killed.low
             event.injured = casualties.injured.low
             event.arrested = casualties.arrested.low
+
+
+def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
+    """Group the events that may report the same people: not marked as another incident
+    ("another blast", "in a separate operation") and not placed far apart."""
+    groups: list[list] = []
+    for event in events:
+        event_spans = spans.get(event.id, [])
+        marked = event.background or any(t.lower_ in lex.distinct_markers for span in event_spans for t in span)
+        for group in groups:
+            if not marked and not group[0].background and not any(_far_apart(doc, spans.get(o.id, []), event_spans) for o in group):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    return groups
+
+
+def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool:
+    """Whether two events name resolved places more than `km` apart (and none closer)."""
+    from polemos.eval.common import haversine_km
+
+    def points(spans: list[Span]) -> list[tuple[float, float]]:
+        out = []
+        for place in doc._.places or []:
+            if place.latitude is None or place.longitude is None:
+                continue
+            if any(s.start_char <= place.start < s.end_char for s in spans):
+                out.append((place.latitude, place.longitude))
+        return out
+
+    pa, pb = points(a), points(b)
+    if not pa or not pb:
+        return False
+    return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
+
+
+def _share_incident_totals(incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
+    """Events of one incident share its casualties: their sum never exceeds what the
+    pooled mentions support (a title, a summary and a detail line are the same people).
+    Earlier (more salient) events keep their figures first."""
+    for kind in REPORTED_KINDS:
+        budget = getattr(pooled, kind).low
+        for event in incident:
+            count: CasualtyCount = getattr(combined[event.id], kind)
+            if count.low <= budget:
+                budget -= count.low
+                continue
+            low = budget
+            budget = 0
+            groups = {g: min(n, low) for g, n in count.groups.items() if min(n, low) > 0}
+            setattr(combined[event.id], kind, CasualtyCount(low=low, high=max(low, min(count.high, low)), groups=groups))
+
+
+def _without_groups_reported_elsewhere(mention: CasualtyMention, others: list[CasualtyMention]) -> CasualtyMention:
+    if len(mention.specific) < 2 or not mention.counts:
+        return mention
+    moved = {
+        key: n for key, n in mention.specific.items()
+        if any(o.kind == mention.kind and o.specific.get(key) == n and len(o.specific) == 1 for o in others)
+    }
+    if not moved or len(moved) == len(mention.specific):
+        return mention
+    removed = sum(moved.values())
+    specific = {k: n for k, n in mention.specific.items() if k not in moved}
+    groups = {g: n for g, n in mention.groups.items() if g not in {k.split("/")[0] for k in moved}}
+    return replace(mention, low=max(mention.low - removed, 0), high=max(mention.high - removed, 0),
+                   specific=specific, groups=groups)
 
 
 @Language.factory("polemos_casualties")
