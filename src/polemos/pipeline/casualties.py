@@ -77,6 +77,7 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
+    additive: frozenset[str]
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
     def number_word(self, word: str) -> bool:
@@ -126,6 +127,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
+        additive=frozenset(data["additive"]["words"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
     )
 
@@ -165,6 +167,7 @@ class CasualtyMention:
     specific: dict[str, int] = field(default_factory=dict)  # "group" or "group/role" -> count
     vague: bool = False
     anaphoric: bool = False  # "the detained leader": refers back to people named before
+    additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
 
     @property
@@ -314,7 +317,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
         while stack:
             head = stack.pop()
             for child in head.children:
-                if child.dep_ == "conj" and child.pos_ in NOUN_POS and _is_person(child, lex):
+                countable = child.pos_ in NOUN_POS or child.lower_ in lex.vague or _is_number(child, lex)
+                if child.dep_ == "conj" and countable and _is_person(child, lex):
                     parts.append(child)
                     stack.append(child)
     result: Victims | None = None
@@ -398,7 +402,8 @@ def _vague_phrase(tok: Token, lex: Lexicon) -> str | None:
 
 def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool]:
     """A noun's count from its own modifiers: 'two insurgents', 'several civilians', 'a man'."""
-    for child in tok.lefts:
+    lefts = [c for c in tok.lefts if "\n" not in tok.doc[c.i:tok.i].text]  # not across a title line
+    for child in lefts:
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and _is_number(child, lex) and not _is_age(child):
             n = number_value(child, lex)
             if n is not None:
@@ -422,7 +427,8 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
     if lemma in lex.collectives or tok.lower_ in lex.collectives:
         return lex.vague["plural"], True  # "the Taliban", "police": a body of people, count unknown
     if tok.pos_ == "PROPN":
-        if (lemma in lex.group_words or lemma in lex.roles) and tok.lower_ != lemma and tok.lower_.endswith("s"):
+        singular = tok.lower_[:-1] if tok.lower_.endswith("s") else None
+        if singular and (singular in lex.group_words or singular in lex.roles or lemma != tok.lower_):
             return lex.vague["plural"], True  # title case: "Two Insurgents Killed"
         return (1, 1), False
     if _age_of(tok) is not None and tok.pos_ == "ADJ":
@@ -645,6 +651,11 @@ def _is_anaphoric(victim: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "their") for c in lefts)
 
 
+def _is_additive(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    words = {victim.lower_} | {c.lower_ for c in victim.lefts} | {c.lower_ for c in trigger.children if c.dep_ == "advmod"}
+    return bool(words & lex.additive)
+
+
 def _is_hypothetical(trigger: Token) -> bool:
     """'to arrest a leader', 'attempted to kill': an aim, not something reported as done."""
     if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
@@ -739,6 +750,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         background=_is_background(trigger, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=_is_anaphoric(victim, lex),
+        additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
     )
 
@@ -803,14 +815,18 @@ def _best(values: list[tuple[int, bool]]) -> int:
     return max(exact) if exact else max((n for n, _ in values), default=0)
 
 
-def _group_counts(mentions: list[CasualtyMention]) -> dict[str, int]:
-    """Each group's count across mentions: per group (and role) the best figure, never a sum of reports.
+def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]]:
+    """Each group's (count, vague?) across mentions: per group (and role) the best figure, never a sum of reports.
 
     A group's leaders ("a Taliban leader") and its rank and file ("two
     insurgents") are different people and add up, unless one mention already
-    lists both ("the commander and three additional insurgents").
+    lists both ("the commander and three additional insurgents"), or the rank
+    and file are only a vague figure without a word that makes them other
+    people ("detained a number of insurgents" may include the leader; "several
+    additional insurgents" does not).
     """
     keyed: dict[str, list[tuple[int, bool]]] = {}
+    additive: dict[str, bool] = {}
     listed: dict[str, int] = {}  # group -> largest total of a mention that lists several roles of it
     for m in mentions:
         if m.anaphoric:
@@ -818,18 +834,24 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, int]:
         per_group: dict[str, list[int]] = {}
         for key, n in m.specific.items():
             keyed.setdefault(key, []).append((n, m.vague))
+            additive[key] = additive.get(key, False) or m.additive
             per_group.setdefault(key.split("/")[0], []).append(n)
         for group, counts in per_group.items():
             if len(counts) > 1:
                 listed[group] = max(listed.get(group, 0), sum(counts))
-    best = {key: _best(values) for key, values in keyed.items()}
-    groups: dict[str, int] = {}
-    for key, n in best.items():
-        group = key.split("/")[0]
+    best = {key: (_best(values), all(v for _, v in values)) for key, values in keyed.items()}
+    groups: dict[str, tuple[int, bool]] = {}
+    for group in {key.split("/")[0] for key in best}:
+        rank, rank_vague = best.get(group, (0, True))
+        roles = [n for key, (n, _) in best.items() if key.startswith(group + "/")]
+        vague = all(v for key, (_, v) in best.items() if key.split("/")[0] == group)
         if group in listed:
-            groups[group] = max(groups.get(group, 0), n, listed[group])
+            count = max([rank, listed[group], *roles])
+        elif rank and roles and rank_vague and not additive.get(group):
+            count = max(rank, sum(roles))
         else:
-            groups[group] = groups.get(group, 0) + n
+            count = rank + sum(roles)
+        groups[group] = (count, vague)
     return groups
 
 
@@ -837,15 +859,23 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     if not mentions:
         return CasualtyCount()
     by_group = _group_counts(mentions)
-    totals = [(m.low, m.vague) for m in mentions if m.generic or not m.specific or m.anaphoric]
-    low = max(_best(totals), _top_level_sum(by_group, lex))
+    counted = {g: n for g, (n, _) in by_group.items()}
+    group_sum = _top_level_sum(counted, lex)
+    groups_vague = all(v for _, v in by_group.values())
+    # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
+    totals = [(m.low, m.vague or m.anaphoric) for m in mentions
+              if (m.generic or not m.specific or m.anaphoric) and not m.additive]
+    low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
+    extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
+    if extra:  # "captured a leader ... detained two others"
+        low = max(low, group_sum + max(extra), max(extra))
     high = max(low, max(m.high for m in mentions))
     groups: dict[str, int] = {}
-    for m in mentions:  # groups named only generically ("five people" -> civilians)
+    for m in mentions:  # groups named only generically
         for g, n in m.groups.items():
-            if g not in by_group:
+            if g not in counted:
                 groups[g] = max(groups.get(g, 0), n)
-    groups.update(by_group)
+    groups.update(counted)
     return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
 
 
@@ -913,11 +943,13 @@ class CasualtyExtractor:
         return kept
 
     def set_annotations(self, doc: Doc, found: dict[str, list[CasualtyMention]]) -> None:
-        events = [e for e in doc._.events or [] if found.get(e.id)]
-        combined = {e.id: combine_mentions(found[e.id], self.lexicon) for e in events}
+        events = list(doc._.events or [])
+        if not any(found.get(e.id) for e in events):
+            return
+        combined = {e.id: combine_mentions(found.get(e.id, []), self.lexicon) for e in events}
         spans = doc._.event_spans or {}
         for incident in _incidents(doc, events, spans, self.lexicon):
-            pooled = combine_mentions([m for e in incident for m in found[e.id]], self.lexicon)
+            pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
             _share_incident_totals(incident, combined, pooled)
         for event in events:
             casualties = combined[event.id]
@@ -933,7 +965,7 @@ def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexico
     groups: list[list] = []
     for event in events:
         event_spans = spans.get(event.id, [])
-        marked = event.background or any(t.lower_ in lex.distinct_markers for span in event_spans for t in span)
+        marked = event.background or any(_marks_another_incident(t, lex) for span in event_spans for t in span)
         for group in groups:
             if not marked and not group[0].background and not any(_far_apart(doc, spans.get(o.id, []), event_spans) for o in group):
                 group.append(event)
@@ -941,6 +973,15 @@ def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexico
         else:
             groups.append([event])
     return groups
+
+
+def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
+    """'another mine explosion', 'in a separate operation', 'elsewhere' (not 'a second suspect')."""
+    if tok.lower_ not in lex.distinct_markers:
+        return False
+    if tok.pos_ in ("ADV",) or tok.dep_ == "advmod":
+        return True
+    return tok.head.pos_ == "NOUN" and not _is_person(tok.head, lex)
 
 
 def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool:
@@ -962,24 +1003,36 @@ def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool
     return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
 
 
+# Event types that report no casualties of their own: an incident's dead and
+# wounded go to one of its violent events, not to the arrest that followed.
+NO_HARM_TYPES = {"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
+                 "Non-violent transfer of territory", "Change to group/activity"}
+
+
 def _share_incident_totals(incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
-    """Events of one incident share its casualties: their sum never exceeds what the
-    pooled mentions support (a title, a summary and a detail line are the same people).
-    Earlier (more salient) events keep their figures first."""
+    """Events of one incident share its casualties: a title, a summary and a detail line
+    that the event detector made separate events are the same people. The incident's
+    pooled figure goes to its most salient event that can carry it; the others keep
+    only what is left of it (nothing, when the pooled figure covers theirs)."""
     for kind in REPORTED_KINDS:
-        budget = getattr(pooled, kind).low
-        for event in incident:
-            count: CasualtyCount = getattr(combined[event.id], kind)
-            if count.low <= budget:
-                budget -= count.low
-                continue
-            low = budget
-            budget = 0
+        total: CasualtyCount = getattr(pooled, kind)
+        if total.low == 0 and total.high == 0:
+            continue
+        holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
+        reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
+        can_carry = [e for e in reporting if kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES]
+        recipient = (can_carry or holders or reporting)[0]
+        budget = total.low
+        for event in [recipient] + [e for e in incident if e is not recipient]:
+            count: CasualtyCount = total if event is recipient else getattr(combined[event.id], kind)
+            low = min(count.low, budget)
+            budget -= low
             groups = {g: min(n, low) for g, n in count.groups.items() if min(n, low) > 0}
-            setattr(combined[event.id], kind, CasualtyCount(low=low, high=max(low, min(count.high, low)), groups=groups))
+            setattr(combined[event.id], kind, CasualtyCount(low=low, high=max(low, min(count.high, low) if event is not recipient else count.high), groups=groups))
 
 
 def _without_groups_reported_elsewhere(mention: CasualtyMention, others: list[CasualtyMention]) -> CasualtyMention:
+    """A summary's groups that another event reports on its own leave the summary."""
     if len(mention.specific) < 2 or not mention.counts:
         return mention
     moved = {
