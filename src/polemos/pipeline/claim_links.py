@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.model import Claim, Contested, ContestedValue, Event
 
-from .parties import claims_config
+from .parties import claims_config, party_lexicon
 
 SPAN_SHARE = 0.5
 _UNITS = {
@@ -43,8 +43,8 @@ def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str 
         content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         if content is None:
             continue
-        strong = [e for e in events if _holds_event(doc, claim, e, spans.get(e.id) or [])]
-        linked = strong or [e for e in events if _mentions_event(doc, content, e, classes)]
+        linked = [e for e in events if _holds_event(doc, claim, e, spans.get(e.id) or [])
+                  or _mentions_event(doc, content, e, classes)]
         for event in linked:
             if event.id not in claim.event_ids:
                 claim.event_ids.append(event.id)
@@ -89,7 +89,27 @@ def _mentions_event(doc: Doc, content: Span, event: Event, classes: dict[str, se
     if groups and any(g.rstrip("s") in lemmas or g in lemmas for g in groups):
         return True
     place = (event.location.name if event.location else "") or ""
-    return bool(place) and place.split(" (")[0].lower() in content.text.lower()
+    if place and place.split(" (")[0].lower() in content.text.lower():
+        return True
+    return bool(_actor_countries(event) & _countries_in(content))
+
+
+def _actor_countries(event: Event) -> set[str]:
+    """Countries the event's actors belong to: 'Military Forces of Azerbaijan' -> {Azerbaijan}."""
+    lexicon = party_lexicon()
+    found = set()
+    for actor in (event.actor1, event.actor2):
+        for word in (actor or "").replace("(", " ").replace(")", " ").split():
+            if word[:1].isupper():
+                country = lexicon.country(word)
+                if country:
+                    found.add(country)
+    return found
+
+
+def _countries_in(content: Span) -> set[str]:
+    lexicon = party_lexicon()
+    return {c for t in content if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ") for c in [lexicon.country(t.text)] if c}
 
 
 def _trigger_classes(doc: Doc, event: Event, classes: dict[str, set[str]]) -> list[str]:
@@ -184,10 +204,14 @@ def _number(token: Token) -> int | None:
 def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
     """'On 19 September 2023, according to X, two civilians were killed ... .' in ACLED's manner."""
     lead = _date_phrase(event)
-    source = next((c for c in claims if not c.negated and event.trigger and c.start <= event.trigger.start < c.end), None)
-    source = source or next((c for c in claims if not c.negated), None)
+    source = _note_source(event, claims)
     if source is not None:
-        body = f"according to {source.speaker}, {_sentence_body(source.content, _common_start(doc, source.start))}"
+        content = _sentence_body(source.content, False)
+        lemma = _cue_lemma(source.cue)
+        if lemma in _ACTION_CUES:
+            body = f"{_source_name(source)} {_past(lemma)} {content}"
+        else:
+            body = f"according to {_source_name(source)}, {_sentence_body(source.content, _common_start(doc, source.start))}"
     else:
         text = _event_text(doc, event)
         if not text:
@@ -228,9 +252,9 @@ def _event_text(doc: Doc, event: Event) -> str:
 
 def _sentence_body(text: str, lower_first: bool) -> str:
     """A clause to follow 'On <date>, according to X, ': no quote marks, no capital on a common word."""
-    text = " ".join(text.split()).strip(" ,.;:")
     for mark in "“”«»\"":
         text = text.replace(mark, "")
+    text = " ".join(text.split()).strip(" ,.;:")
     return text[:1].lower() + text[1:] if lower_first else text
 
 
@@ -241,6 +265,46 @@ def _common_start(doc: Doc, char: int) -> bool:
         return False
     token = span[0]
     return token.pos_ != "PROPN" and not token.text.isupper() and not token.ent_type_
+
+
+_ACTION_CUES = {"accuse", "blame", "ask", "urge", "call", "demand", "appeal", "justify", "defend"}
+
+
+def _note_source(event: Event, claims: list[Claim]) -> Claim | None:
+    """The claim a note quotes: one that holds the trigger, else a statement, else an accusation."""
+    told = [c for c in claims if not c.negated]
+    if event.trigger is not None:
+        holding = [c for c in told if c.start <= event.trigger.start < c.end]
+        if holding:
+            return holding[0]
+    statements = [c for c in told if _cue_lemma(c.cue) not in _ACTION_CUES]
+    return (statements or told or [None])[0]
+
+
+def _cue_lemma(cue: str) -> str:
+    word = cue.lower().split()[0] if cue else ""
+    for suffix, repl in (("ied", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and (word[: -len(suffix)] + repl) in _ACTION_CUES:
+            return word[: -len(suffix)] + repl
+        if word.endswith(suffix) and (word[: -len(suffix)] + repl + "e") in _ACTION_CUES:
+            return word[: -len(suffix)] + repl + "e"
+    return word
+
+
+def _past(lemma: str) -> str:
+    if lemma.endswith("y"):
+        return lemma[:-1] + "ied"
+    return lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def _source_name(claim: Claim) -> str:
+    """How notes name a source: as written, unless that is a pronoun or a bare description."""
+    written = claim.speaker
+    named = any(ch.isupper() for ch in written) and written.lower() not in _PRONOUNS
+    return written if named or not claim.speaker_canonical else claim.speaker_canonical
+
+
+_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 
 
 def _speaker_of(claims: list[Claim], claim_id: str) -> str:
