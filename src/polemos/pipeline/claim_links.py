@@ -37,15 +37,22 @@ def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str 
     classes = {name: set(words) for name, words in config.get("word_classes", {}).items()}
     fields = config.get("figure_fields", {})
     spans = doc._.event_spans or {}
+    firm_links: dict[str, set[str]] = defaultdict(set)
     for event in events:
         event.claim_ids = [c for c in event.claim_ids if c not in {x.id for x in claims}]
     for claim in claims:
         content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         if content is None:
             continue
-        linked = [e for e in events if _holds_event(doc, claim, e, spans.get(e.id) or [])
-                  or _mentions_event(doc, content, e, classes)]
+        strength = {e.id: _link_strength(doc, claim, content, e, spans.get(e.id) or [], classes) for e in events}
+        weak = [e for e in events if strength[e.id] == WEAK]
+        # A place or an actor's country alone singles out an event only when it is the
+        # one such match and nothing firmer links the claim elsewhere.
+        firm = [e for e in events if strength[e.id] in (STRONG, SPECIFIC)]
+        linked = firm + (weak if len(weak) == 1 and not firm else [])
         for event in linked:
+            if strength[event.id] in (STRONG, SPECIFIC):
+                firm_links[event.id].add(claim.id)
             if event.id not in claim.event_ids:
                 claim.event_ids.append(event.id)
             if claim.id not in event.claim_ids:
@@ -54,7 +61,7 @@ def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str 
     doc_id = doc._.document.id if doc._.document is not None else None
     for event in events:
         own = [by_id[c] for c in event.claim_ids if c in by_id]
-        event.contested = _contested(doc, own, accused, classes, fields, doc_id)
+        event.contested = _contested(doc, event, own, firm_links[event.id], accused, classes, fields, doc_id)
         if event.notes is None and not event.background:
             event.notes = acled_notes(doc, event, own)
 
@@ -72,26 +79,38 @@ def _holds_event(doc: Doc, claim: Claim, event: Event, clauses: list[Span]) -> b
     return False
 
 
-def _mentions_event(doc: Doc, content: Span, event: Event, classes: dict[str, set[str]]) -> bool:
+STRONG, SPECIFIC, WEAK, NONE = 3, 2, 1, 0
+
+
+def _link_strength(doc: Doc, claim: Claim, content: Span, event: Event, clauses: list[Span], classes) -> int:
+    """STRONG: holds the trigger or the event's clause; SPECIFIC: a word of the trigger's
+    class with one of the event's figures or victim groups; WEAK: with its place or an
+    actor's country; NONE."""
+    if _holds_event(doc, claim, event, clauses):
+        return STRONG
+    return _mentions_event(doc, content, event, classes)
+
+
+def _mentions_event(doc: Doc, content: Span, event: Event, classes: dict[str, set[str]]) -> int:
     if event.background:
-        return False
+        return NONE
     trigger_class = _trigger_classes(doc, event, classes)
     lemmas = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
     if not trigger_class or not any(lemmas & classes[name] for name in trigger_class):
-        return False
+        return NONE
     figures = {n for n in (event.fatalities, event.injured, event.arrested) if n}
     for count in (event.casualties.killed, event.casualties.injured):
         figures.update(v for v in count.groups.values() if v)
     groups = {g.lower() for count in (event.casualties.killed, event.casualties.injured) for g in count.groups}
     numbers = {_number(t) for t in content if t.like_num} - {None}
     if figures & numbers:
-        return True
+        return SPECIFIC
     if groups and any(g.rstrip("s") in lemmas or g in lemmas for g in groups):
-        return True
+        return SPECIFIC
     place = (event.location.name if event.location else "") or ""
     if place and place.split(" (")[0].lower() in content.text.lower():
-        return True
-    return bool(_actor_countries(event) & _countries_in(content))
+        return WEAK
+    return WEAK if _actor_countries(event) & _countries_in(content) else NONE
 
 
 def _actor_countries(event: Event) -> set[str]:
@@ -129,18 +148,22 @@ def _trigger_classes(doc: Doc, event: Event, classes: dict[str, set[str]]) -> li
 
 # ---- where claims disagree -----------------------------------------------------------
 
-def _contested(doc: Doc, claims: list[Claim], accused: dict[str, str | None], classes, fields, doc_id) -> list[Contested]:
+def _contested(doc: Doc, event: Event, claims: list[Claim], firm: set[str], accused: dict[str, str | None], classes, fields, doc_id) -> list[Contested]:
     if len(claims) < 2:
         return []
     contested: list[Contested] = []
-    # Figures: the same victims ('police officers') counted differently by two claims.
+    # Figures: the same victims ('police officers') counted differently by two claims
+    # firmly linked to the event, one of them giving the event's own figure.
+    own_figures = {"fatalities": event.fatalities, "injured": event.injured, "arrested": event.arrested}
     per_field: dict[tuple[str, str], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
+        if claim.id not in firm:
+            continue
         for field, group, number in _figures(doc, claim, classes, fields):
             if claim.id not in per_field[(field, group)][number]:
                 per_field[(field, group)][number].append(claim.id)
     for (field, group), values in sorted(per_field.items()):
-        if len(values) > 1:
+        if len(values) > 1 and own_figures.get(field) in values:
             contested.append(Contested(field=field, values=[
                 ContestedValue(value=n, claim_ids=ids, doc_ids=[doc_id] if doc_id else []) for n, ids in sorted(values.items())
             ]))
