@@ -327,3 +327,17 @@ def test_notes_name_the_source_in_acled_manner():
         "On 19 September 2023, according to Baku's security services, two civilians had died in a "
         "landmine explosion in Khojavend district."
     )
+
+
+def test_check_set_in_seed_format_scores():
+    """Five short articles written for this check (tests/data/claims_check.jsonl), scored by eval seed."""
+    from pathlib import Path
+
+    from polemos.eval.common import Options, load_records
+    from polemos.eval.seed import evaluate
+
+    records = load_records(Path(__file__).parent / "data" / "claims_check.jsonl")
+    report = evaluate(records, Options())
+    assert report.metrics["claims_gold"] == 26
+    assert report.metrics["claims_f1"] >= 0.85
+    assert report.metrics["speaker_accuracy"] >= 0.9

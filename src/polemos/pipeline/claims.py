@@ -160,6 +160,12 @@ class ClaimExtractor:
         seen = 0
         verb = token
         while verb is not None and seen < 4:
+            if verb is not token and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
+                # Climbed into what another cue reports ("Moscow said its missiles hit X and
+                # denied ..."): the speaker is that cue's.
+                verb = verb.head
+                seen += 1
+                continue
             subject = _subject(verb)
             if subject is not None:
                 if subject.dep_ == "nsubjpass":
@@ -225,7 +231,7 @@ class ClaimExtractor:
         clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
         if clauses:
             clause = min(clauses, key=lambda c: abs(c.i - token.i))
-            return _trim(doc, clause.left_edge.i, _clause_end(clause))
+            return _trim(doc, clause.left_edge.i, _clause_end(clause, self.cue_lemmas))
         if token.dep_ == "parataxis" and token.head.i < token.i:
             # "The attack killed five, the ministry said." parsed with 'said' under 'killed'.
             head = token.head
@@ -407,6 +413,11 @@ class ClaimExtractor:
         named = self._party_in(speaker)
         if named:
             return named, "party"
+        represented = self._represented(root)
+        if represented is not None:
+            name, kind = self._resolve(represented, earlier, found)
+            if name:
+                return name, kind
         if len(speaker) == 1 and head_lower in self.pronouns:
             return self._antecedent(speaker, earlier, found, pronoun=True)
         if (root.lemma_.lower() in self.descriptions or head_lower in self.descriptions) and _bare(speaker):
@@ -415,7 +426,20 @@ class ClaimExtractor:
             ent = _entity_at(root)
             if ent is not None:
                 return _strip_article(ent.text), "org"
+        if root.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "PUNCT", "DET", "PART") or t.text[:1].isupper() for t in speaker):
+            return _strip_article(speaker.text), "org"  # a name the NER missed
         return None, None
+
+    def _represented(self, root: Token) -> Span | None:
+        """'a spokesperson for the People's Defence Force' -> 'the People's Defence Force'."""
+        if root.lemma_.lower() not in self.descriptions and root.lemma_.lower() not in self.person_titles:
+            return None
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._speaker_span(pobj)
+        return None
 
     def _known_person(self, word: str, earlier: list[Found]) -> bool:
         return any(f.extra.get("party_kind") == "person" and (f.speaker_canonical or "").endswith(" " + word) for f in earlier)
@@ -492,6 +516,17 @@ class ClaimExtractor:
         for f in reversed(earlier):
             if f.speaker_canonical and f.extra.get("party_kind") in wanted:
                 return f.speaker_canonical, f.extra.get("party_kind")
+        # No party has spoken yet: the country named just before ('... in northern
+        # Burkina Faso. The army announced ...').
+        first = speaker.sent.start
+        for _ in range(2):
+            if first > 0:
+                first = doc[first - 1].sent.start
+        for t in reversed(doc[first : speaker.sent.start]):
+            ent = _entity_at(t, "GPE")
+            name = self.parties.countries.get(_strip_article(ent.text).lower()) if ent is not None else None
+            if name:
+                return name, "party"
         return None, None
 
 
@@ -553,10 +588,13 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _clause_end(clause: Token) -> int:
-    """End of a complement clause, before a trailing absolute construction (', with X blaming Y')."""
+def _clause_end(clause: Token, cues: set[str] = frozenset()) -> int:
+    """End of a complement clause, before a trailing absolute construction (', with X blaming Y')
+    or a trailing cue participle that makes a claim of its own (', accusing Hamas of ...')."""
     end = clause.right_edge.i + 1
     for child in clause.children:
+        if child.i > clause.i and child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in cues and _comma_before(child):
+            end = min(end, child.left_edge.i)
         if child.i > clause.i and child.dep_ == "prep" and child.lower_ == "with" and _comma_before(child):
             if any(g.dep_ == "pcomp" or any(h.dep_ == "nsubj" for h in g.children) for g in child.children):
                 end = min(end, child.left_edge.i)
