@@ -341,3 +341,15 @@ def test_check_set_in_seed_format_scores():
     assert report.metrics["claims_gold"] == 26
     assert report.metrics["claims_f1"] >= 0.85
     assert report.metrics["speaker_accuracy"] >= 0.9
+
+
+def test_second_check_set_scores():
+    """Five more articles (tests/data/claims_blind.jsonl), annotated before the system first ran on them."""
+    from pathlib import Path
+
+    from polemos.eval.common import Options, load_records
+    from polemos.eval.seed import evaluate
+
+    report = evaluate(load_records(Path(__file__).parent / "data" / "claims_blind.jsonl"), Options())
+    assert report.metrics["claims_gold"] == 23
+    assert report.metrics["claims_f1"] >= 0.85

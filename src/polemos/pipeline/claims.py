@@ -229,6 +229,8 @@ class ClaimExtractor:
         doc = token.doc
         children = list(token.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
+        if not clauses:
+            clauses = self._clause_under_statement(token)
         if clauses:
             clause = min(clauses, key=lambda c: abs(c.i - token.i))
             return _trim(doc, clause.left_edge.i, _clause_end(clause, self.cue_lemmas))
@@ -248,6 +250,18 @@ class ClaimExtractor:
         if not right:
             return None
         return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
+
+    def _clause_under_statement(self, token: Token) -> list[Token]:
+        """'X claimed in a statement that ...': the parser hangs the clause on 'statement'."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.i < token.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.statement_nouns:
+                    return [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                            and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("which", "that") for g in c.children)
+                            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        return []
 
     def _accused(self, token: Token) -> Span | None:
         for child in token.children:
@@ -447,6 +461,12 @@ class ClaimExtractor:
     def _party_in(self, speaker: Span) -> str | None:
         """A party named inside the phrase: 'Baku's security services', 'the Russian foreign ministry'."""
         tokens = list(speaker)
+        for t in tokens[:-2]:
+            # 'the Houthi-run health ministry': who runs it, not where it is.
+            if speaker.doc[t.i + 1].text == "-" and speaker.doc[t.i + 2].lower_ in ("run", "led", "controlled"):
+                name = self.parties.phrase(t.text) or self.parties.phrase(t.text + "s") or self.parties.country(t.text)
+                if name:
+                    return name
         for n in (3, 2):
             for k in range(len(tokens) - n + 1):
                 name = self.parties.phrase(speaker[k : k + n].text)
@@ -513,18 +533,27 @@ class ClaimExtractor:
                     return None, None  # 'a spokeswoman said ... She added': someone unnamed
             return None, None
         wanted = ("party", "org") if pronoun else ("party",)
+        state_only = not pronoun and speaker.root.lemma_.lower() in self.state_bodies
+        states = set(self.parties.countries.values())
         for f in reversed(earlier):
             if f.speaker_canonical and f.extra.get("party_kind") in wanted:
+                if state_only and f.speaker_canonical not in states:
+                    continue  # 'the government' is no rebel group's
                 return f.speaker_canonical, f.extra.get("party_kind")
         # No party has spoken yet: the country named just before ('... in northern
-        # Burkina Faso. The army announced ...').
+        # Burkina Faso. The army announced ...', 'Ethiopian forces ... The government said').
         first = speaker.sent.start
-        for _ in range(2):
+        for _ in range(4):
             if first > 0:
                 first = doc[first - 1].sent.start
         for t in reversed(doc[first : speaker.sent.start]):
-            ent = _entity_at(t, "GPE")
-            name = self.parties.countries.get(_strip_article(ent.text).lower()) if ent is not None else None
+            if t.ent_type_ == "GPE":
+                ent = _entity_at(t, "GPE")
+                name = self.parties.countries.get(_strip_article(ent.text).lower()) if ent is not None else None
+            elif t.ent_type_ == "NORP" and t.text[:1].isupper():
+                name = self.parties.demonym(t.text)
+            else:
+                name = None
             if name:
                 return name, "party"
         return None, None
