@@ -353,3 +353,12 @@ def test_second_check_set_scores():
     report = evaluate(load_records(Path(__file__).parent / "data" / "claims_blind.jsonl"), Options())
     assert report.metrics["claims_gold"] == 23
     assert report.metrics["claims_f1"] >= 0.85
+
+
+def test_quote_after_reported_speech_keeps_its_speaker():
+    text = ("The defence minister said the army would respond to any further attack. "
+            "\"We will not stand by while our villages are shelled.\"")
+    claims = claims_of(text)
+    assert [c.kind for c in claims] == ["indirect", "direct"]
+    assert claims[1].speaker == "The defence minister"
+    assert claims[1].content == "We will not stand by while our villages are shelled."

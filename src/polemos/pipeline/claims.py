@@ -731,8 +731,9 @@ def _token_at(doc: Doc, char: int) -> int | None:
 
 
 def _previous_direct(found: list[Found], quote: Quote, doc: Doc) -> Found | None:
-    """The direct claim in the sentence just before this quote (or in its own sentence)."""
-    before = [f for f in found if f.kind == "direct" and f.end <= quote.start]
+    """The claim in the sentence just before this quote (or in its own sentence):
+    'Smith said the army would respond. "We will not stand by."'"""
+    before = [f for f in found if f.end <= quote.start and f.speaker is not None or f.inherited_from is not None and f.end <= quote.start]
     if not before:
         return None
     last = max(before, key=lambda f: f.end)
