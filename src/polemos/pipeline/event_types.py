@@ -120,6 +120,7 @@ class ClauseFacts:
     patient_kinds: set[str] = field(default_factory=set)
     has_place_object: bool = False
     sentence_families: set[str] = field(default_factory=set)
+    anchor_families: set[str] = field(default_factory=set)  # families of the clause's own verb
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
@@ -149,6 +150,12 @@ def classify(f: ClauseFacts) -> str | None:
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
             return None
     sfam = f.sentence_families
+    if "dispersal" in cues | sent:
+        cues, sent = cues | {"intervention"}, sent | {"intervention"}
+    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent:
+        return None  # died of an illness
+    if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent:
+        return "Arrests"  # 'arrested an activist for organising a protest'
     if "chemical" in fam or ("chemical" in cues and fam & VIOLENT):
         return "Chemical weapon"
     if "suicide" in (cues | sent) and fam & {"explosion", "attack", "harm"} and "protest" not in fam:
@@ -158,14 +165,15 @@ def classify(f: ClauseFacts) -> str | None:
     if "gathering" in fam and "demand" in (cues | sent):
         fam = fam | {"protest"}
     protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
-        "intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"}) and not _weapon_type(cues)
+        ("dispersal" in sent or ("intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"})))
+        and not _weapon_type(cues)
         and not fam & {"clash", "explosion", "airstrike", "shelling"})
     if protest:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
-        if "harm" in sfam and "state" in sent and "intervention" in sent and "riot" not in fam \
-                and "violent_protest" not in cues:
+        if (("harm" in sfam and "intervention" in sent) or ("force" in cues and fam & {"attack", "impact", "harm"})
+                or cues & {"force"} and "intervention" in cues) and "riot" not in fam and "violent_protest" not in cues:
             return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"

@@ -282,6 +282,7 @@ class EventExtractor:
                                   for p in patients for t in [p]) and not patient_actors else set()),
             has_place_object=has_place_object,
             sentence_families=self._sentence_families.get(sentence.start, set()),
+            anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
             weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
             or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
                    for p in patients for t in p.subtree),
