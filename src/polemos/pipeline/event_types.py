@@ -221,7 +221,7 @@ def classify(f: ClauseFacts) -> str | None:
             cues, sent = cues - {"air"}, sent - {"air"}
             if "clash" in fam:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
-        if "gun" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
+        if "small_arms" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
             return "Armed clash"  # small arms with heavy weapons: an exchange, as ACLED codes it
         if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
                 and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:

@@ -226,8 +226,17 @@ class EventExtractor:
         protests = [c for c in candidates if c.sub_event_type == "Peaceful protest"]
         if not protests:
             return candidates
-        arrests = [c for c in candidates if c.sub_event_type == "Arrests"]
-        intervened = bool(arrests) or any("intervention" in names for names in cues_at.values())
+        doc = protests[0].sentence.doc
+        violent = [c for c in candidates if c.sub_event_type == "Looting/property destruction"
+                   and not (c.actor1 and c.actor1.kind == "state")]
+        if violent:  # 'Chairs were burnt and property destroyed.'
+            for c in protests:
+                c.sub_event_type = "Violent demonstration"
+            return [c for c in candidates if c not in violent]
+        arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
+            "state" in cues_at.get(t.i, set()) for t in c.sentence)]
+        intervened = bool(arrests) or any(
+            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) for i, names in cues_at.items())
         if not intervened:
             return candidates
         for c in protests:
@@ -259,7 +268,9 @@ class EventExtractor:
         clause = _clause_span(anchor, sentence)
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
-        clause_cues = set().union(*(cues_at.get(i, set()) for i in range(clause.start, clause.end)))
+        clause_cues = set().union(*(
+            cues_at.get(i, set()) - ({"intervention"} if _protested_about(doc[i]) else set())
+            for i in range(clause.start, clause.end)))
         sentence_cues = set().union(*(cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers)
@@ -482,6 +493,22 @@ def _resolve_pronoun(token: Token, anchor: Token) -> Token:
             if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
                 return c
     return token
+
+
+PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "release", "condemning", "denouncing",
+                   "protesting", "protest", "about", "after"}
+
+
+def _protested_about(token: Token) -> bool:
+    """Whether a word names what people protested about ('against the arrest of ...')."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in PROTESTED_ABOUT:
+            return True
+    return False
 
 
 def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
