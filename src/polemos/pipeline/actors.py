@@ -106,8 +106,10 @@ class Mention:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Country, demonym, capital, armed-group and role mentions, longest match first."""
+    from .event_types import token_table
+
     kb = load_actor_knowledge()
-    lowers = [t.lower_ for t in doc]
+    lowers, _, tags = token_table(doc)
     found: list[Mention] = []
     i, n = 0, len(doc)
     while i < n:
@@ -128,7 +130,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if end <= n and tuple(lowers[i:end]) == words:
                     best = Mention(end - 1, end, "role", key)
                     break
-        if best is None and lowers[i] in kb.role_words and doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if best is None and lowers[i] in kb.role_words and tags[i] in ("NOUN", "PROPN", "ADJ"):
             best = Mention(i, i + 1, "role", kb.role_words[lowers[i]])
         if best is not None:
             found.append(best)
@@ -200,21 +202,31 @@ class DocActors:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
-        self.country: str | None = None
+        self._place_countries = place_countries
+        self._country: str | None = None
+        self._country_known = False
+
+    @property
+    def country(self) -> str | None:
+        """The document's main country (computed on first use: most documents never need it)."""
+        if self._country_known:
+            return self._country
+        self._country_known = True
         mentioned = Counter(m.value for m in self.mentions if m.kind in ("country", "demonym", "capital"))
         for m in self.mentions:
             if m.kind == "group":
-                c = self._group(m.value, None).country
-                if c:
-                    mentioned[c] += 1
-        if place_countries:
-            self.country = place_countries.most_common(1)[0][0]
+                options = self.kb.groups[m.value]
+                if options and options[0].country:
+                    mentioned[options[0].country] += 1
+        if self._place_countries:
+            self._country = self._place_countries.most_common(1)[0][0]
         else:
-            votes = place_country_votes(doc)
+            votes = place_country_votes(self.doc)
             for cc, n in mentioned.items():
                 votes[cc] += 1.5 * n
             if votes:
-                self.country = votes.most_common(1)[0][0]
+                self._country = votes.most_common(1)[0][0]
+        return self._country
 
     def country_name(self, iso: str | None) -> str | None:
         return self.kb.country_names.get(iso) if iso else None

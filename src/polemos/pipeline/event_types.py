@@ -17,6 +17,22 @@ from spacy.tokens import Doc
 
 from .components import data_path
 
+def token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Lower-case forms, lower-case lemmas and coarse tags of a Doc's tokens, computed once per Doc
+    from its arrays (creating spaCy Token objects for every lookup is what costs)."""
+    cached = doc.user_data.get("polemos_token_table")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    from spacy.attrs import LEMMA, LOWER, POS
+
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA, POS]) if len(doc) else []
+    table = ([strings[int(r[0])] for r in arr], [strings[int(r[1])].lower() for r in arr],
+             [strings[int(r[2])] for r in arr])
+    doc.user_data["polemos_token_table"] = table
+    return table
+
+
 DEFAULT_POS = {"NOUN", "VERB", "PROPN", "ADJ", "ADV", "X", "NUM", "INTJ", "AUX"}
 
 
@@ -50,17 +66,20 @@ class Lexicon:
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, name) for every word or phrase of the lexicon in doc."""
         hits: list[tuple[int, int, str]] = []
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        n = len(doc)
-        for i, token in enumerate(doc):
+        lowers, lemmas, tags = token_table(doc)
+        n = len(lowers)
+        words, phrases = self.words, self.phrases
+        for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
+            if lower not in words and lemma not in words and lower not in phrases and lemma not in phrases:
+                continue
+            pos = tags[i]
             for form in {lower, lemma}:
-                for name in self.words.get(form, ()):
+                for name in words.get(form, ()):
                     allowed = self.word_pos.get((form, name))
-                    if allowed is None and token.pos_ not in DEFAULT_POS:
+                    if allowed is None and pos not in DEFAULT_POS:
                         continue
-                    if allowed is not None and token.pos_ not in allowed:
+                    if allowed is not None and pos not in allowed:
                         continue
                     hits.append((i, i + 1, name))
             for form in {lower, lemma}:

@@ -236,7 +236,8 @@ class EventExtractor:
         arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
             "state" in cues_at.get(t.i, set()) for t in c.sentence)]
         intervened = bool(arrests) or any(
-            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) for i, names in cues_at.items())
+            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) for i, names in cues_at.items()
+            if names & {"intervention", "dispersal"})
         if not intervened:
             return candidates
         for c in protests:
@@ -269,7 +270,8 @@ class EventExtractor:
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
         clause_cues = set().union(*(
-            cues_at.get(i, set()) - ({"intervention"} if _protested_about(doc[i]) else set())
+            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                     else set())
             for i in range(clause.start, clause.end)))
         sentence_cues = set().union(*(cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
         triggers = [t for t, _, _ in hits]
