@@ -169,7 +169,8 @@ def place_country_votes(doc: Doc) -> Counter:
     """Countries of the place names in a Doc, by a plain gazetteer lookup of its GPE/LOC entities."""
     table = _place_countries()
     votes: Counter = Counter()
-    names = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    entities = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    names = set(entities)
     # proper-noun runs too: the small model misses many place names ('(Lahore, Punjab)')
     run: list[str] = []
     for token in list(doc) + [None]:
@@ -185,7 +186,8 @@ def place_country_votes(doc: Doc) -> Counter:
         options = table.get(name.lower())
         if options:
             total = sum(options.values())
-            weight = 2.0 if name in bracketed else 1.0  # '(Donga, Taraba)': ACLED's admin names
+            # '(Donga, Taraba)': ACLED's admin names count double; bare proper nouns (often people) little
+            weight = 2.0 if name in bracketed else (1.0 if name in entities else 0.3)
             for cc, w in options.items():
                 votes[cc] += weight * w / total
     return votes
@@ -274,11 +276,12 @@ class DocActors:
                 name, country = name[: name.rfind("(")] + f"({here})", self.country
             return Actor(name, group.inter, kind, country)
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key in (None, "civilians"):
-            # 'security force members', 'police personnel': the modifier says who they are
+        if role_key in (None, "civilians", "military"):
+            # 'security force members', 'police commandos': the modifier says who they are
             for t in near[:-1]:
                 m = self.by_token.get(t.i)
-                if m and m.kind == "role" and m.value in ("military", "police", "unidentified"):
+                if m and m.kind == "role" and m.value in ("military", "police", "unidentified") and (
+                        role_key != "military" or m.value == "police"):
                     role_key = m.value
         if role_key is None and not (mention and mention.kind in ("country", "capital")) and of_objects:
             return self.actor_for(of_objects[0], context)  # 'scores of terrorists'

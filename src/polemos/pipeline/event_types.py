@@ -191,8 +191,9 @@ def classify(f: ClauseFacts) -> str | None:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
-        if (("harm" in sfam and "intervention" in sent) or ("force" in cues and fam & {"attack", "impact", "harm"})
-                or cues & {"force"} and "intervention" in cues) and "riot" not in fam and "violent_protest" not in cues:
+        if (("harm" in sfam and "intervention" in sent and "state" in sent)
+                or ("force" in cues and fam & {"attack", "impact", "harm"} and "state" in sent)) \
+                and "riot" not in fam and "violent_protest" not in cues:
             return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"

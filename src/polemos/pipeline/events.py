@@ -164,6 +164,13 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                 agents.append(c)
             elif c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.tag_ == "VBG":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
+    # 'forces repelled an attack by Taliban militants': the attacker is who the trigger noun names
+    trigger_ids = {t.i for t in triggers}
+    if anchor.i not in trigger_ids:
+        by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
+        if by_agents:
+            agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
