@@ -70,6 +70,7 @@ class PlaceRow:
     admin2: str = ""
     population: int = 0
     names: set[str] = field(default_factory=set)  # alternate names (the main name is `name`)
+    curated: set[str] = field(default_factory=set)  # names from our data files: as good as the main name
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -100,8 +101,8 @@ def _keep_alternate(name: str) -> bool:
     """Alternate names worth indexing: not codes (IATA, postal), not one letter."""
     if len(name) < 2 or _DIGIT.search(name):
         return False
-    if name.isupper() and len(name) <= 4 and name.isascii():
-        return False
+    if name.isupper() and len(name) <= 4 and name.isalpha():
+        return False  # IATA and similar codes ('WAS', 'MEX'); dotted abbreviations ('D.C.') stay
     return True
 
 
@@ -136,7 +137,7 @@ def load_countries() -> dict[str, PlaceRow]:
             continue
         if rec["latitude"] and rec["longitude"]:
             row.latitude, row.longitude = float(rec["latitude"]), float(rec["longitude"])
-        row.names |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
+        row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
     for row in countries.values():
         row.names.discard("")
     return countries
@@ -281,8 +282,15 @@ def collect_places() -> list[PlaceRow]:
         cc = rec["country_code"]
         row = PlaceRow(0, rec["name"], float(rec["latitude"]), float(rec["longitude"]), rec["feature_code"], cc,
                        population=int(rec["weight"] or 0))
-        row.names |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
+        row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
         places.append(row)
+    adm1 = {(p.country_code, fold(p.name)): p for p in places if p.feature_code == "ADM1"}
+    for rec in read_tsv("admin_aliases.tsv"):
+        row = adm1.get((rec["country_code"], fold(rec["division"])))
+        if row is None:
+            log.warning("admin_aliases.tsv: no division %s in %s", rec["division"], rec["country_code"])
+            continue
+        row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
     return places
 
 
@@ -312,6 +320,11 @@ def index_names(places: list[PlaceRow]) -> dict[str, list[int]]:
         main = fold_uncached(row.name)
         seen = {main}
         keys[main].append(i * 2)
+        for alt in row.curated:
+            k = fold_uncached(alt)
+            if k and k not in seen:
+                seen.add(k)
+                keys[k].append(i * 2)
         for alt in row.names:
             k = fold_uncached(alt)
             if k and k not in seen:
