@@ -115,8 +115,12 @@ class Resolver:
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
         # Second pass: country focus, the parent, and closeness to the other points named.
         points = [c for c in chosen if c is not None and _is_point(c)]
+        pinned = self._resolve_pairs(mentions, base, focus)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
+            if i in pinned:
+                final.append(pinned[i])
+                continue
             if not m.candidates:
                 final.append(None)
                 continue
@@ -136,6 +140,25 @@ class Resolver:
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
+
+    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float]) -> dict[int, Candidate]:
+        """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child."""
+        pinned: dict[int, Candidate] = {}
+        for i, m in enumerate(mentions):
+            j = m.parent
+            if j is None or not m.candidates or not mentions[j].candidates:
+                continue
+            best, best_score = None, -1e9
+            for cp, sp in zip(mentions[j].candidates, base[j]):
+                sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
+                for cc, sc in zip(m.candidates, base[i]):
+                    score = sp + sc + (PARENT_BONUS if _inside(cc, cp) else 0.0)
+                    if score > best_score:
+                        best, best_score = (cc, cp), score
+            if best is not None:
+                pinned[i] = best[0]
+                pinned.setdefault(j, best[1])
+        return pinned
 
     def _fill_unresolved(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
         """Unresolved names (a school, a street, 'Sheikh X graveyard'): a known place named inside the

@@ -131,13 +131,17 @@ class ToponymRecognizer:
         known = self.gaz.has(span.text)
         if ent.label_ == "FAC" and not known:
             return None
-        if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text):
+        after_comma = start > 0 and doc[start - 1].text == ","
+        if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text, after_comma):
             return None  # an abbreviation: only those of countries and unions (US, UK, EU) are places
         fuzzy = not known and (hint is not None or self._locative_before(doc, start))
         return span, self._mention(span, admin_hint=hint, fuzzy=fuzzy)
 
-    def _is_big_place(self, name: str) -> bool:
-        return any(c.is_country or c.feature_code in ("RGN", "CONT", "ADM1") for c in self.gaz.lookup(name, fuzzy=False))
+    def _is_big_place(self, name: str, after_comma: bool = False) -> bool:
+        """Short capitals that name places: countries and unions (US, UK, EU); states' postal
+        codes only after a comma ('Gainesville, VA')."""
+        codes = ("RGN", "CONT", "ADM1") if after_comma else ("RGN", "CONT")
+        return any(c.is_country or c.feature_code in codes for c in self.gaz.lookup(name, fuzzy=False))
 
     def _suffix_hint(self, token: Token) -> str | None:
         word = token.lower_
@@ -240,7 +244,8 @@ class ToponymRecognizer:
     def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str]) -> bool:
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
             return False
-        if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text):
+        after_comma = span.start > 0 and doc[span.start - 1].text == ","
+        if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text, after_comma):
             return False
         cands = self.gaz.lookup(span.text, fuzzy=False)
         if not cands:
@@ -248,10 +253,14 @@ class ToponymRecognizer:
         prominent = any(not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")
                                                or c.population >= 100_000) for c in cands)
         if ent is not None and ent.label_ == "PERSON":
-            # NER often calls a lone town a person ('the capital X'): overrule it only on place context.
+            # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
+            # for a town of some size whose name never appears in a longer person's name here.
             if ent.end - ent.start > span.end - span.start:
                 return False
-            return self._strong_context(doc, span.start, span.end)
+            if self._strong_context(doc, span.start, span.end):
+                return True
+            town = any(not c.alternate and c.population >= 10_000 for c in cands)
+            return town and not self._in_person_name(doc, span.text)
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
             return prominent and len(span.text) > 2
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
@@ -263,6 +272,9 @@ class ToponymRecognizer:
             return True
         all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
         return all_propn and self._locative_before(doc, span.start) or self._strong_context(doc, span.start, span.end)
+
+    def _in_person_name(self, doc: Doc, text: str) -> bool:
+        return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in doc.ents)
 
     def _link_parents(self, doc: Doc, found: list[tuple[Span, Mention]]) -> None:
         """'X, Y' and 'X district, Y province': Y names the place that contains X."""
