@@ -1,6 +1,6 @@
 """Actors: who acted and who was acted upon, normalised the ACLED way.
 
-Knowledge lives in data files a user can extend: data/countries.tsv (names,
+Knowledge lives in data files a user can extend: data/actor_countries.tsv (names,
 demonyms, capitals), data/armed_groups.tsv (named armed groups and their
 aliases) and data/actor_roles.toml (words for soldiers, police, civilians,
 protesters...). This module finds those mentions in a Doc and turns the noun
@@ -66,7 +66,7 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def load_actor_knowledge() -> ActorKnowledge:
     kb = ActorKnowledge({}, defaultdict(list), defaultdict(list), {}, defaultdict(list), {})
-    rows = _rows("countries.tsv")
+    rows = _rows("actor_countries.tsv")
     for iso, name, aliases, demonyms, capital in rows[1:]:
         kb.country_names[iso] = name
         kb.add_phrase(name, "country", iso)
