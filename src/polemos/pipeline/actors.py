@@ -53,7 +53,8 @@ class ActorKnowledge:
     roles: dict[str, Role]
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
-        words = tuple(w.lower() for w in text.replace("'s", " 's").split())
+        # word by word as spaCy splits them: 'Saudi-led' is three tokens, "Haftar's" two
+        words = tuple(w.lower() for w in text.replace("'s", " 's").replace("-", " - ").split())
         if words:
             self.phrases[words[0]].append((words, kind, value))
 
@@ -220,14 +221,11 @@ class DocActors:
                 options = self.kb.groups[m.value]
                 if options and options[0].country:
                     mentioned[options[0].country] += 1
-        if self._place_countries:
-            self._country = self._place_countries.most_common(1)[0][0]
-        else:
-            votes = place_country_votes(self.doc)
-            for cc, n in mentioned.items():
-                votes[cc] += 1.5 * n
-            if votes:
-                self._country = votes.most_common(1)[0][0]
+        votes = Counter(self._place_countries) if self._place_countries else place_country_votes(self.doc)
+        for cc, n in mentioned.items():
+            votes[cc] += 1.5 * n
+        if votes:
+            self._country = votes.most_common(1)[0][0]
         return self._country
 
     def country_name(self, iso: str | None) -> str | None:
@@ -311,7 +309,8 @@ class DocActors:
             text = role.name.replace("{country}", name)
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
-        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate"}.get(key, key)
+        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate",
+                "rebels": "nonstate"}.get(key, key)
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:

@@ -59,6 +59,7 @@ class Candidate:
     explicit_date: bool = False
     distinct: bool = False
     weak: bool = False
+    actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
     support: int = 0
 
 
@@ -350,6 +351,7 @@ class EventExtractor:
         event_type = SUB_EVENT_TYPES[sub]
         a1 = agents[0] if agents else None
         a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
+        read = a1
         if event_type == "Protests":
             if sub == "Excessive force against protesters":
                 a1 = a1 if a1 and a1.kind == "state" else actors.default("police")
@@ -370,12 +372,15 @@ class EventExtractor:
         elif sub == "Arrests":
             if a1 is None:
                 a1 = actors.default("police")
+        elif event_type == "Battles" and a1 is None:
+            a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
+        cand.actor1_read = a1 is not None and a1 is read
 
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
@@ -434,7 +439,8 @@ class EventExtractor:
                 continue
             if cand.explicit_date and first.explicit_date and cand.date != first.date:
                 continue
-            if cand.actor1 and first.actor1 and cand.actor1.name != first.actor1.name \
+            if cand.actor1_read and any(c.actor1_read for c in m.mentions) and \
+                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} \
                     and cand.actor1.kind != "civilians" and not cand.weak:
                 continue
             if SUB_EVENT_TYPES[cand.sub_event_type] in ("Protests", "Riots", "Strategic developments") \
@@ -452,7 +458,9 @@ class EventExtractor:
         for n, m in enumerate(ordered, start=1):
             first = m.first
             # the best-informed mention: actors and an explicit date where any mention has them
-            actor1 = next((c.actor1 for c in m.mentions if c.actor1 and c.actor1.kind != "civilians"), first.actor1)
+            actor1 = next((c.actor1 for c in m.mentions if c.actor1_read and c.actor1.kind != "civilians"
+                           and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
+                          None) or first.actor1
             actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
             dated = next((c for c in m.mentions if c.explicit_date), first)
             sub = first.sub_event_type
