@@ -143,6 +143,7 @@ class ClauseFacts:
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
+    doc_cues: set[str] = field(default_factory=set)
 
 
 def _weapon_type(cues: set[str]) -> str | None:
@@ -165,9 +166,14 @@ def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
     armed_context = bool({"armed", "nonstate", "gun"} & cues)
-    if ("not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues)) or "diplomatic" in sent:
+    if "not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues):
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
             return None
+    if "diplomatic" in sent and "agreement" not in fam:
+        return None
+    if "not_conflict" in f.doc_cues and fam <= {"harm", "impact", "looting"} and not f.agent_kind \
+            and "nonstate" not in f.doc_cues:
+        return None  # casualties of the disaster the report is about
     sfam = f.sentence_families
     if "dispersal" in cues | sent:
         cues, sent = cues | {"intervention"}, sent | {"intervention"}
@@ -192,7 +198,8 @@ def classify(f: ClauseFacts) -> str | None:
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
         if (("harm" in sfam and "intervention" in sent and "state" in sent)
-                or ("force" in cues and fam & {"attack", "impact", "harm"} and "state" in sent)) \
+                or ("force" in cues and fam & {"attack", "impact", "harm"} and "state" in sent)
+                or ("force" in cues and "intervention" in cues and "state" in sent)) \
                 and "riot" not in fam and "violent_protest" not in cues:
             return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:

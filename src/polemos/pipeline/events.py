@@ -214,6 +214,7 @@ class EventExtractor:
         # group trigger tokens by clause anchor
         groups: dict[int, list[tuple[Token, str, str]]] = {}
         self._sentence_families: dict[int, set[str]] = {}
+        self._doc_cues: set[str] = {name for _, _, name in cue_hits}
         for s, e, fam in trigger_hits:
             token = doc[s:e].root
             self._sentence_families.setdefault(token.sent.start, set()).add(fam)
@@ -281,7 +282,10 @@ class EventExtractor:
             cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
                                      else set())
             for i in range(clause.start, clause.end)))
-        sentence_cues = set().union(*(cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
+        sentence_cues = set().union(*(
+            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                     else set())
+            for i in range(sentence.start, sentence.end)))
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers)
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
@@ -300,7 +304,8 @@ class EventExtractor:
             agent_kind=agent_actors[0].kind if agent_actors else None,
             patient_kinds={a.kind for a in patient_actors} | (
                 {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
-                                  for p in patients for t in [p]) and not patient_actors else set()),
+                                  for t in patients) else set()),
+            doc_cues=self._doc_cues,
             has_place_object=has_place_object,
             sentence_families=self._sentence_families.get(sentence.start, set()),
             anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
@@ -513,7 +518,8 @@ def _resolve_pronoun(token: Token, anchor: Token) -> Token:
 
 
 PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "release", "condemning", "denouncing",
-                   "protesting", "protest", "about", "after"}
+                   "protesting", "protest", "about", "after", "decry", "denounce", "condemn", "oppose", "criticise",
+                   "criticize", "plan", "possible", "threat"}
 
 
 def _protested_about(token: Token) -> bool:
