@@ -140,6 +140,7 @@ class ClauseFacts:
     has_place_object: bool = False
     sentence_families: set[str] = field(default_factory=set)
     anchor_families: set[str] = field(default_factory=set)  # families of the clause's own verb
+    during_protest: bool = False  # a protest word under 'during', 'at', 'amid' ('detained during protests')
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
@@ -179,7 +180,8 @@ def classify(f: ClauseFacts) -> str | None:
         cues, sent = cues | {"intervention"}, sent | {"intervention"}
     if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent:
         return None  # died of an illness
-    if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent:
+    if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent \
+            and not f.during_protest:
         return "Arrests"  # 'arrested an activist for organising a protest'
     if "chemical" in fam or ("chemical" in cues and fam & VIOLENT):
         return "Chemical weapon"

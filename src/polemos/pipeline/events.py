@@ -297,6 +297,7 @@ class EventExtractor:
         has_place_object = any(
             t.ent_type_ in ("GPE", "LOC", "FAC") or "territory_object" in cues_at.get(t.i, set())
             for p in patients for t in p.subtree) or any(
+            p.pos_ == "PROPN" and p.dep_ == "dobj" and actors.actor_for(p) is None for p in patients) or any(
             c.dep_ == "prep" and c.lower_ == "of" for t in triggers for c in t.children
             if any("territory_object" in cues_at.get(x.i, set()) or x.ent_type_ in ("GPE", "LOC") for x in c.subtree))
         facts = ClauseFacts(
@@ -309,6 +310,8 @@ class EventExtractor:
             has_place_object=has_place_object,
             sentence_families=self._sentence_families.get(sentence.start, set()),
             anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
+            during_protest=any(fam == "protest" and any(a.lower_ in ("during", "at", "amid", "in", "after")
+                                                        for a in list(t.ancestors)[:3]) for t, fam, _ in hits),
             weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
             or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
                    for p in patients for t in p.subtree),
