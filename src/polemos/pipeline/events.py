@@ -78,6 +78,10 @@ def _anchor(token: Token) -> Token:
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and node.dep_ in STOP_CLIMB:
             return node
+        if node.pos_ == "VERB" and node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("when", "after", "before", "while", "as", "because", "since")
+                for c in node.children):
+            return node  # 'no arrests were made after shops were looted': a clause of its own
         if node.head.i == node.i:
             return node
         node = node.head
@@ -315,7 +319,7 @@ class EventExtractor:
             weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
             or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
                    for p in patients for t in p.subtree),
-            property_object=_objects_have(patients, cues_at, {"property"}) and not patient_actors,
+            property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
         )
         sub = classify(facts)
