@@ -140,6 +140,7 @@ class ClauseFacts:
     has_place_object: bool = False
     sentence_families: set[str] = field(default_factory=set)
     anchor_families: set[str] = field(default_factory=set)  # families of the clause's own verb
+    doc_families: set[str] = field(default_factory=set)
     during_protest: bool = False  # a protest word under 'during', 'at', 'amid' ('detained during protests')
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
@@ -191,6 +192,12 @@ def classify(f: ClauseFacts) -> str | None:
         return "Mob violence"
     if "gathering" in fam and "demand" in (cues | sent):
         fam = fam | {"protest"}
+    own = f.anchor_families
+    if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - {"sign", "negotiate", "talks"}:
+        return "Agreement"  # 'fighters surrendered to government forces in the face of an onslaught'
+    if own & {"change"} and not own & VIOLENT and not fam & (STRONG | {"protest", "territory"}) \
+            and cues & {"armed", "state", "nonstate"}:
+        return "Change to group/activity"  # 'deployed troops ... based on a recent deal'
     protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
         ("dispersal" in sent or ("intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"})))
         and not _weapon_type(cues)
@@ -224,7 +231,7 @@ def classify(f: ClauseFacts) -> str | None:
             and "crime" not in sent:
         return "Disrupted weapons use"
     if "territory" in fam and f.has_place_object:
-        if "transfer" in fam or "transfer" in sfam:
+        if "transfer" in fam or "transfer" in sfam or "transfer" in f.doc_families:
             return "Non-violent transfer of territory"
         if f.agent_kind == "state":
             return "Government regains territory"

@@ -118,7 +118,7 @@ def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     """The clause without subordinate clauses that hold other verbs ('three years after fighting a war')."""
     skip: set[int] = set()
     for t in anchor.subtree:  # relative clauses: 'a company, which closed down years ago, ...'
-        if t.dep_ in ("relcl", "acl") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
+        if t.dep_ in ("relcl", "acl", "appos") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
             skip.update(x.i for x in t.subtree)
     for child in anchor.children:
         if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and not any(t.i == main.i for t in child.subtree):
@@ -176,6 +176,10 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                      for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
         if by_agents:
             agents = by_agents + [a for a in agents if a not in by_agents]
+    if not patients:  # 'killed and wounded scores of terrorists': the object is shared
+        for c in anchor.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
@@ -219,6 +223,7 @@ class EventExtractor:
         groups: dict[int, list[tuple[Token, str, str]]] = {}
         self._sentence_families: dict[int, set[str]] = {}
         self._doc_cues: set[str] = {name for _, _, name in cue_hits}
+        self._doc_families: set[str] = {name for _, _, name in trigger_hits}
         for s, e, fam in trigger_hits:
             token = doc[s:e].root
             self._sentence_families.setdefault(token.sent.start, set()).add(fam)
@@ -311,6 +316,7 @@ class EventExtractor:
                 {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
                                   for t in patients) else set()),
             doc_cues=self._doc_cues,
+            doc_families=self._doc_families,
             has_place_object=has_place_object,
             sentence_families=self._sentence_families.get(sentence.start, set()),
             anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
