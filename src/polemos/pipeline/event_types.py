@@ -231,7 +231,8 @@ def classify(f: ClauseFacts) -> str | None:
             and "crime" not in sent:
         return "Disrupted weapons use"
     if "territory" in fam and f.has_place_object:
-        if "transfer" in fam or "transfer" in sfam or "transfer" in f.doc_families:
+        if "transfer" in fam or "transfer" in sfam or (
+                "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
             return "Non-violent transfer of territory"
         if f.agent_kind == "state":
             return "Government regains territory"
