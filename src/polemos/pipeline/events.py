@@ -253,9 +253,13 @@ class EventExtractor:
             return [c for c in candidates if c not in violent]
         arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
             "state" in cues_at.get(t.i, set()) for t in c.sentence)]
+        def about_protest(i: int) -> bool:  # the sentence speaks of police or demonstrators
+            sent = doc[i].sent
+            return any(cues_at.get(j, set()) & {"state", "protester", "dispersal"} for j in range(sent.start, sent.end))
+
         intervened = bool(arrests) or any(
-            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) for i, names in cues_at.items()
-            if names & {"intervention", "dispersal"})
+            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) and about_protest(i)
+            for i, names in cues_at.items() if names & {"intervention", "dispersal"})
         if not intervened:
             return candidates
         for c in protests:
