@@ -222,6 +222,14 @@ def classify(f: ClauseFacts) -> str | None:
         return "Sexual violence"
     if "abduction" in fam:
         return "Abduction/forced disappearance"
+    if "territory" in fam and f.has_place_object and not f.trigger_words & STRONG_DISRUPTED:
+        if "transfer" in fam or "transfer" in sfam or (
+                "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
+            return "Non-violent transfer of territory"
+        if f.agent_kind == "state":
+            return "Government regains territory"
+        if f.agent_kind == "nonstate":
+            return "Non-state actor overtakes territory"
     if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
             and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
