@@ -53,10 +53,12 @@ class ActorKnowledge:
     roles: dict[str, Role]
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
-        # word by word as spaCy splits them: 'Saudi-led' is three tokens, "Haftar's" two
-        words = tuple(w.lower() for w in text.replace("'s", " 's").replace("-", " - ").split())
-        if words:
-            self.phrases[words[0]].append((words, kind, value))
+        # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
+        base = text.replace("'s", " 's")
+        for variant in {base, base.replace("-", " - ")}:
+            words = tuple(w.lower() for w in variant.split())
+            if words and (words, kind, value) not in self.phrases[words[0]]:
+                self.phrases[words[0]].append((words, kind, value))
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -215,7 +217,13 @@ class DocActors:
         if self._country_known:
             return self._country
         self._country_known = True
-        mentioned = Counter(m.value for m in self.mentions if m.kind in ("country", "demonym", "capital"))
+        # a demonym is weaker evidence ('US dollar', 'Indian nationals') than a country or capital name
+        mentioned: Counter = Counter()
+        for m in self.mentions:
+            if m.kind in ("country", "capital"):
+                mentioned[m.value] += 1.0
+            elif m.kind == "demonym":
+                mentioned[m.value] += 0.4
         for m in self.mentions:
             if m.kind == "group":
                 options = self.kb.groups[m.value]
@@ -223,7 +231,7 @@ class DocActors:
                     mentioned[options[0].country] += 1
         votes = Counter(self._place_countries) if self._place_countries else place_country_votes(self.doc)
         for cc, n in mentioned.items():
-            votes[cc] += 1.5 * n
+            votes[cc] += n
         if votes:
             self._country = votes.most_common(1)[0][0]
         return self._country

@@ -303,9 +303,10 @@ class EventExtractor:
         agents, patients = _slots(anchor, triggers)
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
         agents = [_resolve_pronoun(t, anchor) for t in agents]
-        if not agents:  # 'an IED planted by an unknown armed group exploded'
-            agents = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
+        if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
+            by = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
+            agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
         patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
         has_place_object = any(
             t.ent_type_ in ("GPE", "LOC", "FAC") or "territory_object" in cues_at.get(t.i, set())
