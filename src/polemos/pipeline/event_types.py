@@ -190,7 +190,7 @@ def classify(f: ClauseFacts) -> str | None:
         return "Suicide bomb"
     if "mob" in fam and "protest" not in fam:
         return "Mob violence"
-    if "gathering" in fam and "demand" in (cues | sent):
+    if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues):
         fam = fam | {"protest"}
     own = f.anchor_families
     if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - {"sign", "negotiate", "talks"}:
