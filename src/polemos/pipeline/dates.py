@@ -161,7 +161,8 @@ def years_in(text: str) -> list[tuple[int, int, int]]:
 # after a comma or dash, e.g. 'KABUL, Afghanistan (Jan. 25, 2013)' or 'LAGOS, Nigeria, May 3, 2020 -'.
 DATELINE_RE = re.compile(
     r"(?:^|[\n\u2028])\s*(?P<place>[A-Z][A-Z .'\-]{2,40})(?:,\s*[A-Z][A-Za-z .'\-]{1,40})?\s*[,(\-—–]\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d)\)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d"
+    r"|(?<=\()[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?=\)))\)?"
 )
 # A press release's title line that carries its date: 'ISAF Joint Command Operational Update, Jan. 10, 2011'.
 TITLE_DATE_RE = re.compile(r"^[^\n\u2028]{0,120}?,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d)\s*$",
@@ -177,7 +178,14 @@ def find_dateline(text: str) -> tuple[int, int, dt.date] | None:
         start = m.start("date") if m else None
     if not m:
         return None
-    mentions = date_mentions(m.group("date"), None)
+    written = m.group("date")
+    if not YEAR_RE.search(written):
+        # '(Sept. 1)': the year is the one the header above it carries (a release number '2010-09-CA-005')
+        years = years_in(head[: m.start()])
+        if not years:
+            return None
+        written = f"{written}, {years[-1][0]}"
+    mentions = date_mentions(written, None)
     if not mentions or mentions[0].date is None:
         return None
     return start, m.end(), mentions[0].date
