@@ -1,6 +1,6 @@
 """Actors: who acted and who was acted upon, normalised the ACLED way.
 
-Knowledge lives in data files a user can extend: data/countries.tsv (names,
+Knowledge lives in data files a user can extend: data/actor_countries.tsv (names,
 demonyms, capitals), data/armed_groups.tsv (named armed groups and their
 aliases) and data/actor_roles.toml (words for soldiers, police, civilians,
 protesters...). This module finds those mentions in a Doc and turns the noun
@@ -53,9 +53,12 @@ class ActorKnowledge:
     roles: dict[str, Role]
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
-        words = tuple(w.lower() for w in text.replace("'s", " 's").split())
-        if words:
-            self.phrases[words[0]].append((words, kind, value))
+        # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
+        base = text.replace("'s", " 's")
+        for variant in {base, base.replace("-", " - ")}:
+            words = tuple(w.lower() for w in variant.split())
+            if words and (words, kind, value) not in self.phrases[words[0]]:
+                self.phrases[words[0]].append((words, kind, value))
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -66,7 +69,7 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def load_actor_knowledge() -> ActorKnowledge:
     kb = ActorKnowledge({}, defaultdict(list), defaultdict(list), {}, defaultdict(list), {})
-    rows = _rows("countries.tsv")
+    rows = _rows("actor_countries.tsv")
     for iso, name, aliases, demonyms, capital in rows[1:]:
         kb.country_names[iso] = name
         kb.add_phrase(name, "country", iso)
@@ -106,8 +109,10 @@ class Mention:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Country, demonym, capital, armed-group and role mentions, longest match first."""
+    from .event_types import token_table
+
     kb = load_actor_knowledge()
-    lowers = [t.lower_ for t in doc]
+    lowers, _, tags = token_table(doc)
     found: list[Mention] = []
     i, n = 0, len(doc)
     while i < n:
@@ -128,7 +133,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if end <= n and tuple(lowers[i:end]) == words:
                     best = Mention(end - 1, end, "role", key)
                     break
-        if best is None and lowers[i] in kb.role_words and doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if best is None and lowers[i] in kb.role_words and tags[i] in ("NOUN", "PROPN", "ADJ"):
             best = Mention(i, i + 1, "role", kb.role_words[lowers[i]])
         if best is not None:
             found.append(best)
@@ -167,7 +172,8 @@ def place_country_votes(doc: Doc) -> Counter:
     """Countries of the place names in a Doc, by a plain gazetteer lookup of its GPE/LOC entities."""
     table = _place_countries()
     votes: Counter = Counter()
-    names = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    entities = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    names = set(entities)
     # proper-noun runs too: the small model misses many place names ('(Lahore, Punjab)')
     run: list[str] = []
     for token in list(doc) + [None]:
@@ -183,7 +189,8 @@ def place_country_votes(doc: Doc) -> Counter:
         options = table.get(name.lower())
         if options:
             total = sum(options.values())
-            weight = 2.0 if name in bracketed else 1.0  # '(Donga, Taraba)': ACLED's admin names
+            # '(Donga, Taraba)': ACLED's admin names count double; bare proper nouns (often people) little
+            weight = 2.0 if name in bracketed else (1.0 if name in entities else 0.3)
             for cc, w in options.items():
                 votes[cc] += weight * w / total
     return votes
@@ -200,21 +207,34 @@ class DocActors:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
-        self.country: str | None = None
-        mentioned = Counter(m.value for m in self.mentions if m.kind in ("country", "demonym", "capital"))
+        self._place_countries = place_countries
+        self._country: str | None = None
+        self._country_known = False
+
+    @property
+    def country(self) -> str | None:
+        """The document's main country (computed on first use: most documents never need it)."""
+        if self._country_known:
+            return self._country
+        self._country_known = True
+        # a demonym is weaker evidence ('US dollar', 'Indian nationals') than a country or capital name
+        mentioned: Counter = Counter()
+        for m in self.mentions:
+            if m.kind in ("country", "capital"):
+                mentioned[m.value] += 1.0
+            elif m.kind == "demonym":
+                mentioned[m.value] += 0.4
         for m in self.mentions:
             if m.kind == "group":
-                c = self._group(m.value, None).country
-                if c:
-                    mentioned[c] += 1
-        if place_countries:
-            self.country = place_countries.most_common(1)[0][0]
-        else:
-            votes = place_country_votes(doc)
-            for cc, n in mentioned.items():
-                votes[cc] += 1.5 * n
-            if votes:
-                self.country = votes.most_common(1)[0][0]
+                options = self.kb.groups[m.value]
+                if options and options[0].country:
+                    mentioned[options[0].country] += 1
+        votes = Counter(self._place_countries) if self._place_countries else place_country_votes(self.doc)
+        for cc, n in mentioned.items():
+            votes[cc] += n
+        if votes:
+            self._country = votes.most_common(1)[0][0]
+        return self._country
 
     def country_name(self, iso: str | None) -> str | None:
         return self.kb.country_names.get(iso) if iso else None
@@ -262,11 +282,12 @@ class DocActors:
                 name, country = name[: name.rfind("(")] + f"({here})", self.country
             return Actor(name, group.inter, kind, country)
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key in (None, "civilians"):
-            # 'security force members', 'police personnel': the modifier says who they are
+        if role_key in (None, "civilians", "military"):
+            # 'security force members', 'police commandos': the modifier says who they are
             for t in near[:-1]:
                 m = self.by_token.get(t.i)
-                if m and m.kind == "role" and m.value in ("military", "police", "unidentified"):
+                if m and m.kind == "role" and m.value in ("military", "police", "unidentified") and (
+                        role_key != "military" or m.value == "police"):
                     role_key = m.value
         if role_key is None and not (mention and mention.kind in ("country", "capital")) and of_objects:
             return self.actor_for(of_objects[0], context)  # 'scores of terrorists'
@@ -296,7 +317,8 @@ class DocActors:
             text = role.name.replace("{country}", name)
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
-        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate"}.get(key, key)
+        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate",
+                "rebels": "nonstate"}.get(key, key)
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:

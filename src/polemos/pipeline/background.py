@@ -60,12 +60,12 @@ def status(trigger: Token, anchor: Token, clause, ref_year: int | None) -> str:
         lemma = node.lemma_.lower()
         if lemma in cues.allegation_heads and child.i > node.i:
             return "allegation"
-        if lemma in cues.irrealis_heads and (child.i > node.i or child.dep_ == "xcomp"):
-            return "unreal"
+        if lemma in cues.irrealis_heads and (child.i > node.i or child.dep_ == "xcomp") and child.dep_ != "advcl":
+            return "unreal"  # in what is feared, planned, urged ... (not 'vowed an inquiry after X was killed')
         if node.dep_ in ("ROOT",) or (node.pos_ == "VERB" and node.dep_ in ("ccomp", "conj", "parataxis")):
             # one more step is allowed: 'X said / X denied that ...' above the clause
             head = node.head
-            if head.i != node.i and head.lemma_.lower() in cues.allegation_heads | {"deny", "reject"}:
+            if head.i != node.i and head.lemma_.lower() in (cues.allegation_heads - {"claim"}) | {"deny", "reject"}:
                 return "allegation" if head.lemma_.lower() != "deny" else "unreal"
             break
     text = clause.text.lower()

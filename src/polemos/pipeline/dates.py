@@ -157,22 +157,38 @@ def years_in(text: str) -> list[tuple[int, int, int]]:
     return [(int(m.group("year")), m.start(), m.end()) for m in YEAR_RE.finditer(text)]
 
 
-# A dateline: an upper-case place at the start of the text, then a date in brackets or after a dash,
-# e.g. 'KABUL, Afghanistan (Jan. 25, 2013)' or 'LAGOS, Nigeria, May 3, 2020 -'.
+# A dateline: an upper-case place at the start of a line near the top, then a date in brackets or
+# after a comma or dash, e.g. 'KABUL, Afghanistan (Jan. 25, 2013)' or 'LAGOS, Nigeria, May 3, 2020 -'.
 DATELINE_RE = re.compile(
-    r"^\s*(?:[^\n]{0,200}\n+)?\s*(?P<place>[A-Z][A-Z .'\-]{2,40})(?:,\s*[A-Z][A-Za-z .'\-]{1,40})?\s*[,(\-—–]\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d)\)?"
+    r"(?:^|[\n\u2028])\s*(?P<place>[A-Z][A-Z .'\-]{2,40})(?:,\s*[A-Z][A-Za-z .'\-]{1,40})?\s*[,(\-—–]\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d"
+    r"|(?<=\()[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?=\)))\)?"
 )
+# A press release's title line that carries its date: 'ISAF Joint Command Operational Update, Jan. 10, 2011'.
+TITLE_DATE_RE = re.compile(r"^[^\n\u2028]{0,120}?,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d)\s*$",
+                           re.MULTILINE)
 
 
 def find_dateline(text: str) -> tuple[int, int, dt.date] | None:
-    m = DATELINE_RE.match(text[:400])
+    head = text[:600]
+    m = DATELINE_RE.search(head)
+    start = m.start("place") if m else None
+    if m is None:
+        m = TITLE_DATE_RE.search(head.split("\n", 1)[0])
+        start = m.start("date") if m else None
     if not m:
         return None
-    mentions = date_mentions(m.group("date"), None)
+    written = m.group("date")
+    if not YEAR_RE.search(written):
+        # '(Sept. 1)': the year is the one the header above it carries (a release number '2010-09-CA-005')
+        years = years_in(head[: m.start()])
+        if not years:
+            return None
+        written = f"{written}, {years[-1][0]}"
+    mentions = date_mentions(written, None)
     if not mentions or mentions[0].date is None:
         return None
-    return m.start("place"), m.end(), mentions[0].date
+    return start, m.end(), mentions[0].date
 
 
 class DateComponent:

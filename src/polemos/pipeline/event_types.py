@@ -17,6 +17,22 @@ from spacy.tokens import Doc
 
 from .components import data_path
 
+def token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Lower-case forms, lower-case lemmas and coarse tags of a Doc's tokens, computed once per Doc
+    from its arrays (creating spaCy Token objects for every lookup is what costs)."""
+    cached = doc.user_data.get("polemos_token_table")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    from spacy.attrs import LEMMA, LOWER, POS
+
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA, POS]) if len(doc) else []
+    table = ([strings[int(r[0])] for r in arr], [strings[int(r[1])].lower() for r in arr],
+             [strings[int(r[2])] for r in arr])
+    doc.user_data["polemos_token_table"] = table
+    return table
+
+
 DEFAULT_POS = {"NOUN", "VERB", "PROPN", "ADJ", "ADV", "X", "NUM", "INTJ", "AUX"}
 
 
@@ -50,17 +66,20 @@ class Lexicon:
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, name) for every word or phrase of the lexicon in doc."""
         hits: list[tuple[int, int, str]] = []
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        n = len(doc)
-        for i, token in enumerate(doc):
+        lowers, lemmas, tags = token_table(doc)
+        n = len(lowers)
+        words, phrases = self.words, self.phrases
+        for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
+            if lower not in words and lemma not in words and lower not in phrases and lemma not in phrases:
+                continue
+            pos = tags[i]
             for form in {lower, lemma}:
-                for name in self.words.get(form, ()):
+                for name in words.get(form, ()):
                     allowed = self.word_pos.get((form, name))
-                    if allowed is None and token.pos_ not in DEFAULT_POS:
+                    if allowed is None and pos not in DEFAULT_POS:
                         continue
-                    if allowed is not None and token.pos_ not in allowed:
+                    if allowed is not None and pos not in allowed:
                         continue
                     hits.append((i, i + 1, name))
             for form in {lower, lemma}:
@@ -120,9 +139,13 @@ class ClauseFacts:
     patient_kinds: set[str] = field(default_factory=set)
     has_place_object: bool = False
     sentence_families: set[str] = field(default_factory=set)
+    anchor_families: set[str] = field(default_factory=set)  # families of the clause's own verb
+    doc_families: set[str] = field(default_factory=set)
+    during_protest: bool = False  # a protest word under 'during', 'at', 'amid' ('detained during protests')
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
+    doc_cues: set[str] = field(default_factory=set)
 
 
 def _weapon_type(cues: set[str]) -> str | None:
@@ -145,27 +168,48 @@ def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
     armed_context = bool({"armed", "nonstate", "gun"} & cues)
-    if ("not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues)) or "diplomatic" in sent:
+    if "not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues):
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
             return None
+    if "diplomatic" in sent and "agreement" not in fam:
+        return None
+    if "not_conflict" in f.doc_cues and fam <= {"harm", "impact", "looting"} and not f.agent_kind \
+            and "nonstate" not in f.doc_cues:
+        return None  # casualties of the disaster the report is about
     sfam = f.sentence_families
+    if "dispersal" in cues | sent:
+        cues, sent = cues | {"intervention"}, sent | {"intervention"}
+    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent:
+        return None  # died of an illness
+    if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent \
+            and not f.during_protest:
+        return "Arrests"  # 'arrested an activist for organising a protest'
     if "chemical" in fam or ("chemical" in cues and fam & VIOLENT):
         return "Chemical weapon"
     if "suicide" in (cues | sent) and fam & {"explosion", "attack", "harm"} and "protest" not in fam:
         return "Suicide bomb"
     if "mob" in fam and "protest" not in fam:
         return "Mob violence"
-    if "gathering" in fam and "demand" in (cues | sent):
+    if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues):
         fam = fam | {"protest"}
+    own = f.anchor_families
+    if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - {"sign", "negotiate", "talks"}:
+        return "Agreement"  # 'fighters surrendered to government forces in the face of an onslaught'
+    if own & {"change"} and not own & VIOLENT and not fam & (STRONG | {"protest", "territory"}) \
+            and cues & {"armed", "state", "nonstate"}:
+        return "Change to group/activity"  # 'deployed troops ... based on a recent deal'
     protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
-        "intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"}) and not _weapon_type(cues)
+        ("dispersal" in sent or ("intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"})))
+        and not _weapon_type(cues)
         and not fam & {"clash", "explosion", "airstrike", "shelling"})
     if protest:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
-        if "harm" in sfam and "state" in sent and "intervention" in sent and "riot" not in fam \
-                and "violent_protest" not in cues:
+        if (("harm" in sfam and "intervention" in sent and "state" in sent)
+                or ("force" in cues and fam & {"attack", "impact", "harm"} and "state" in sent)
+                or ("force" in cues and "intervention" in cues and "state" in sent)) \
+                and "riot" not in fam and "violent_protest" not in cues:
             return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"
@@ -178,6 +222,14 @@ def classify(f: ClauseFacts) -> str | None:
         return "Sexual violence"
     if "abduction" in fam:
         return "Abduction/forced disappearance"
+    if "territory" in fam and f.has_place_object and not f.trigger_words & STRONG_DISRUPTED:
+        if "transfer" in fam or "transfer" in sfam or (
+                "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
+            return "Non-violent transfer of territory"
+        if f.agent_kind == "state":
+            return "Government regains territory"
+        if f.agent_kind == "nonstate":
+            return "Non-state actor overtakes territory"
     if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
             and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
@@ -187,7 +239,8 @@ def classify(f: ClauseFacts) -> str | None:
             and "crime" not in sent:
         return "Disrupted weapons use"
     if "territory" in fam and f.has_place_object:
-        if "transfer" in fam or "transfer" in sfam:
+        if "transfer" in fam or "transfer" in sfam or (
+                "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
             return "Non-violent transfer of territory"
         if f.agent_kind == "state":
             return "Government regains territory"
@@ -213,7 +266,7 @@ def classify(f: ClauseFacts) -> str | None:
             cues, sent = cues - {"air"}, sent - {"air"}
             if "clash" in fam:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
-        if "gun" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
+        if "small_arms" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
             return "Armed clash"  # small arms with heavy weapons: an exchange, as ACLED codes it
         if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
                 and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:
