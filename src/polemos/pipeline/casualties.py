@@ -39,6 +39,7 @@ from .components import read_text
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
 REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
 PLURAL_TAGS = {"NNS", "NNPS"}
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "person")
 NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 # Counts beyond this are not casualties of one event (years, phone numbers, ...).
 MAX_COUNT = 100_000
@@ -77,6 +78,7 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
+    not_people: frozenset[str]
     additive: frozenset[str]
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
@@ -127,6 +129,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
+        not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
     )
@@ -220,8 +223,13 @@ def _is_number(tok: Token, lex: Lexicon) -> bool:
 
 def number_value(tok: Token, lex: Lexicon) -> int | None:
     """The value of a number token with its compound parts ('two' in 'two hundred')."""
-    parts = [c for c in tok.lefts if c.dep_ in ("compound", "nummod", "quantmod") and _is_number(c, lex)]
-    words = [c.text for c in sorted(parts, key=lambda t: t.i)] + [tok.text]
+    # only the number words right before it ("two hundred"), not a number across a comma ("Three dead, two")
+    parts = []
+    i = tok.i - 1
+    while i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4:
+        parts.insert(0, tok.doc[i])
+        i -= 1
+    words = [c.text for c in parts] + [tok.text]
     # "hundred" on its own means one hundred; "a dozen" twelve
     return words_to_int(words, lex)
 
@@ -686,7 +694,10 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":
         return tok.ent_type_ in ("PERSON", "")
-    return group_of(tok, lex)[0] is not None and not group_of(tok, lex)[1]
+    if group_of(tok, lex)[0] is not None:
+        return True
+    # agent nouns name people ("rider", "cyclist", "pedestrian"), unless listed as things
+    return tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in lex.not_people
 
 
 def _needs_person(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
@@ -712,7 +723,10 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
-    if form in ("verb", "intransitive"):
+    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    if headline is not None:
+        victim = headline  # "Three dead, two wounded"
+    elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
     elif form == "wound":
         victim = _victim_of_wound(trigger)
