@@ -148,7 +148,9 @@ class Victims:
     generic: int = 0  # people counted without a side ("a man", "five people")
     start: int = 0
     end: int = 0
-    vague: bool = False  # a vague quantity ("several") or an unnumbered plural ("them")
+    vague: bool = False  # every part is a vague quantity ("several") or an unnumbered plural ("them")
+    vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
+    anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
 
 
 @dataclass
@@ -168,7 +170,8 @@ class CasualtyMention:
     ambiguous: bool = False  # "wounded or killed": which is not said
     generic: int = 0
     specific: dict[str, int] = field(default_factory=dict)  # "group" or "group/role" -> count
-    vague: bool = False
+    vague: bool = False  # every part is vague ("several", an unnumbered plural)
+    vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
     anaphoric: bool = False  # "the detained leader": refers back to people named before
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
@@ -340,7 +343,9 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.low += one.low
             result.high += one.high
             result.generic += one.generic
-            result.vague = result.vague or one.vague
+            result.vague = result.vague and one.vague
+            result.anaphoric = result.anaphoric and one.anaphoric
+            result.vague_keys |= one.vague_keys
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
             for g, n in one.specific.items():
@@ -379,12 +384,16 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     if any(c.lower_ in NEGATORS for c in tok.lefts if c.dep_ in ("det", "neg", "advmod")) or low_text in ("nobody", "none", "noone"):
         value = (0, 0)
     group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
-    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague)
+    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague,
+                      anaphoric=_is_anaphoric(tok, lex))
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
         role = lex.roles.get(group_tok.lemma_.lower())
-        victims.specific[f"{group}/{role}" if role else group] = value[0]
+        key = f"{group}/{role}" if role else group
+        victims.specific[key] = value[0]
+        if vague:
+            victims.vague_keys.add(key)
     else:
         victims.generic = value[0]
     return victims
@@ -756,14 +765,15 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
-        generic=victims.generic, specific=victims.specific, vague=victims.vague, start=victims.start, end=victims.end,
+        generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
+        start=victims.start, end=victims.end,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
         text=trigger.doc.text[start:end],
         negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
         aggregate=_is_aggregate(trigger, victim, lex),
         background=_is_background(trigger, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
-        anaphoric=_is_anaphoric(victim, lex),
+        anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
     )
@@ -847,7 +857,7 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]
             continue  # "the detained leader": people already counted
         per_group: dict[str, list[int]] = {}
         for key, n in m.specific.items():
-            keyed.setdefault(key, []).append((n, m.vague))
+            keyed.setdefault(key, []).append((n, key in m.vague_keys))
             additive[key] = additive.get(key, False) or m.additive
             per_group.setdefault(key.split("/")[0], []).append(n)
         for group, counts in per_group.items():
@@ -878,7 +888,7 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     groups_vague = all(v for _, v in by_group.values())
     # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
     totals = [(m.low, m.vague or m.anaphoric) for m in mentions
-              if (m.generic or not m.specific or m.anaphoric) and not m.additive]
+              if m.generic or not m.specific or m.anaphoric]
     low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
     extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
     if extra:  # "captured a leader ... detained two others"
