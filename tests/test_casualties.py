@@ -64,7 +64,7 @@ def test_number_forms_and_kinds(parse, text, kind, low):
 @pytest.mark.parametrize("text, low", [
     ("A coalition security force detained several suspected insurgents in Logar province Tuesday.", 3),
     ("A coalition security force detained numerous suspected insurgents during an operation.", 4),
-    ("An Afghan and coalition force detained a number of insurgents during a security operation.", 4),
+    ("An Afghan and coalition force detained a number of insurgents during a security operation.", 3),
     ("The security force detained a few suspected insurgents for further questioning.", 3),
     ("The force detained multiple suspected insurgents.", 3),
 ])
