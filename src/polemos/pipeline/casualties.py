@@ -934,15 +934,23 @@ class CasualtyExtractor:
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.events or []
         spans = doc._.event_spans or {}
-        found = {event.id: self.find(doc, spans.get(event.id, [])) for event in events}
+        claimed = [(s.start_char, s.end_char) for event in events for s in spans.get(event.id, [])]
+        found = {event.id: self.find(doc, spans.get(event.id, []), claimed) for event in events}
         self.set_annotations(doc, self.share_out(events, found))
         return doc
 
-    def find(self, doc: Doc, spans: list[Span]) -> list[CasualtyMention]:
+    def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:
+        """Mentions in the event's clauses, and in the rest of their sentences where no
+        event claims them ("captured a leader and detained two others" when the event
+        was read from the second clause only)."""
         mentions: dict[int, CasualtyMention] = {}
         for span in spans:
             for m in casualty_mentions(span, self.lexicon):
                 mentions.setdefault(m.trigger_start, m)
+        for sentence in {span.sent for span in spans if span.doc.has_annotation("DEP")}:
+            for m in casualty_mentions(sentence, self.lexicon):
+                if not any(start <= m.trigger_start < end for start, end in claimed):
+                    mentions.setdefault(m.trigger_start, m)
         return sorted(mentions.values(), key=lambda m: m.trigger_start)
 
     def share_out(self, events: list, found: dict[str, list[CasualtyMention]]) -> dict[str, list[CasualtyMention]]:
@@ -1061,7 +1069,8 @@ def _without_groups_reported_elsewhere(mention: CasualtyMention, others: list[Ca
         return mention
     moved = {
         key: n for key, n in mention.specific.items()
-        if any(o.kind == mention.kind and o.specific.get(key) == n and len(o.specific) == 1 for o in others)
+        if any(o.kind == mention.kind and o.specific.get(key) == n and len(o.specific) == 1 and not o.anaphoric
+               for o in others)
     }
     if not moved or len(moved) == len(mention.specific):
         return mention
