@@ -78,6 +78,9 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
+    headline_participles: dict[str, str]
+    multiple_counts: dict[str, int]
+    multiple_nouns: dict[str, str]
     not_people: frozenset[str]
     additive: frozenset[str]
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
@@ -129,6 +132,9 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
+        headline_participles=dict(data["headline_participles"]),
+        multiple_counts=dict(data["multiple_victims"]["counts"]),
+        multiple_nouns=dict(data["multiple_victims"]["nouns"]),
         not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
@@ -489,6 +495,10 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     phrasal = _phrasal_kind(tok, lex) if tok.pos_ in ("VERB", "AUX") else None
     if phrasal:
         return phrasal, "verb"
+    if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
+        return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
+    if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
+        return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
@@ -733,6 +743,10 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
     headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    if form == "multiple":
+        return _multiple_mention(trigger, kind, lex)
+    if form == "headline":
+        headline = trigger.doc[trigger.i - 1]
     if headline is not None:
         victim = headline  # "Three dead, two wounded"
     elif form in ("verb", "intransitive"):
@@ -787,6 +801,18 @@ def _past_headline_source(victim: Token) -> Token:
             if child.dep_ == "appos":
                 return child
     return victim
+
+
+def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:
+    """'a quadruple shooting': four people, no group."""
+    n = next(lex.multiple_counts[c.lower_] for c in trigger.lefts if c.lower_ in lex.multiple_counts)
+    start = min(c.idx for c in trigger.lefts if c.lower_ in lex.multiple_counts)
+    end = trigger.idx + len(trigger.text)
+    return CasualtyMention(
+        kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end,
+        trigger_start=trigger.idx, trigger_end=end, text=trigger.doc.text[start:end],
+        aggregate=_is_aggregate(trigger, None, lex), background=_is_background(trigger, lex),
+    )
 
 
 def _number_before(trigger: Token, lex: Lexicon) -> Token | None:
@@ -936,6 +962,10 @@ class CasualtyExtractor:
         spans = doc._.event_spans or {}
         claimed = [(s.start_char, s.end_char) for event in events for s in spans.get(event.id, [])]
         found = {event.id: self.find(doc, spans.get(event.id, []), claimed) for event in events}
+        main = next((e for e in events if not e.background), None)
+        if main is not None:
+            found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
+                                    key=lambda m: m.trigger_start)
         self.set_annotations(doc, self.share_out(events, found))
         return doc
 
@@ -952,6 +982,21 @@ class CasualtyExtractor:
                 if not any(start <= m.trigger_start < end for start, end in claimed):
                     mentions.setdefault(m.trigger_start, m)
         return sorted(mentions.values(), key=lambda m: m.trigger_start)
+
+    def lead_mentions(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
+        """Casualties in the headline and lead that no event's clauses hold: a news lead
+        sums up the main event ("7 Shot, 3 Dead after Stockton Drive-By")."""
+        if not doc.has_annotation("DEP"):
+            return []
+        seen = {m.trigger_start for m in have}
+        out = []
+        for sentence in doc.sents:
+            if sentence.start_char > LEAD_CHARS:
+                break
+            for m in casualty_mentions(sentence, self.lexicon):
+                if m.trigger_start not in seen and not any(a <= m.trigger_start < b for a, b in claimed):
+                    out.append(m)
+        return out
 
     def share_out(self, events: list, found: dict[str, list[CasualtyMention]]) -> dict[str, list[CasualtyMention]]:
         """Give each casualty mention to one event, so the document's totals never count it twice.
@@ -1034,6 +1079,9 @@ def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool
         return False
     return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
 
+
+# How far into a document its headline and lead run (characters).
+LEAD_CHARS = 400
 
 # Event types that report no casualties of their own: an incident's dead and
 # wounded go to one of its violent events, not to the arrest that followed.
