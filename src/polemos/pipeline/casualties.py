@@ -1027,7 +1027,7 @@ class CasualtyExtractor:
         spans = doc._.event_spans or {}
         for incident in _incidents(doc, events, spans, self.lexicon):
             pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
-            _share_incident_totals(incident, combined, pooled)
+            _share_incident_totals(doc, incident, combined, pooled)
         for event in events:
             casualties = combined[event.id]
             event.casualties = casualties
@@ -1089,7 +1089,17 @@ NO_HARM_TYPES = {"Arrests", "Agreement", "Peaceful protest", "Headquarters or ba
                  "Non-violent transfer of territory", "Change to group/activity"}
 
 
-def _share_incident_totals(incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
+def _trigger_word(event, doc: Doc) -> str:
+    """The trigger's lemma, nouns in -ing folded to their verb ('shooting', 'shot' -> 'shoot')."""
+    word = (event.trigger_text or "").lower()
+    if event.trigger is not None:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            word = span.root.lemma_.lower()
+    return word[:-3] if word.endswith("ing") and len(word) > 5 else word
+
+
+def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
     """Events of one incident share its casualties: a title, a summary and a detail line
     that the event detector made separate events are the same people. The incident's
     pooled figure goes to its most salient event that can carry it; the others keep
@@ -1100,7 +1110,12 @@ def _share_incident_totals(incident: list, combined: dict[str, Casualties], pool
             continue
         holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
         reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
-        can_carry = [e for e in reporting if kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES]
+        reported_triggers = {_trigger_word(e, doc) for e in reporting}
+        # the most salient event that reports casualties, or that names the same
+        # happening as one that does ("Providence shooting" ... "a shooting sent five people to hospital")
+        can_carry = [e for e in incident
+                     if (e in reporting or _trigger_word(e, doc) in reported_triggers)
+                     and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
         recipient = (can_carry or holders or reporting)[0]
         budget = total.low
         for event in [recipient] + [e for e in incident if e is not recipient]:
