@@ -1,6 +1,6 @@
 """Actors: who acted and who was acted upon, normalised the ACLED way.
 
-Knowledge lives in data files a user can extend: data/countries.tsv (names,
+Knowledge lives in data files a user can extend: data/actor_countries.tsv (names,
 demonyms, capitals), data/armed_groups.tsv (named armed groups and their
 aliases) and data/actor_roles.toml (words for soldiers, police, civilians,
 protesters...). This module finds those mentions in a Doc and turns the noun
@@ -53,7 +53,8 @@ class ActorKnowledge:
     roles: dict[str, Role]
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
-        words = tuple(w.lower() for w in text.replace("'s", " 's").split())
+        # word by word as spaCy splits them: 'Saudi-led' is three tokens, "Haftar's" two
+        words = tuple(w.lower() for w in text.replace("'s", " 's").replace("-", " - ").split())
         if words:
             self.phrases[words[0]].append((words, kind, value))
 
@@ -66,7 +67,7 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def load_actor_knowledge() -> ActorKnowledge:
     kb = ActorKnowledge({}, defaultdict(list), defaultdict(list), {}, defaultdict(list), {})
-    rows = _rows("countries.tsv")
+    rows = _rows("actor_countries.tsv")
     for iso, name, aliases, demonyms, capital in rows[1:]:
         kb.country_names[iso] = name
         kb.add_phrase(name, "country", iso)
@@ -106,8 +107,10 @@ class Mention:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Country, demonym, capital, armed-group and role mentions, longest match first."""
+    from .event_types import token_table
+
     kb = load_actor_knowledge()
-    lowers = [t.lower_ for t in doc]
+    lowers, _, tags = token_table(doc)
     found: list[Mention] = []
     i, n = 0, len(doc)
     while i < n:
@@ -128,7 +131,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if end <= n and tuple(lowers[i:end]) == words:
                     best = Mention(end - 1, end, "role", key)
                     break
-        if best is None and lowers[i] in kb.role_words and doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if best is None and lowers[i] in kb.role_words and tags[i] in ("NOUN", "PROPN", "ADJ"):
             best = Mention(i, i + 1, "role", kb.role_words[lowers[i]])
         if best is not None:
             found.append(best)
@@ -157,7 +160,7 @@ def _place_countries() -> dict[str, dict[str, float]]:
             for state in csc.get_states_of_country(country.iso2):
                 key = state.name.lower()
                 for variant in {key, key.replace(" province", "").replace(" region", "").replace(" state", "")}:
-                    table[variant][country.iso2] = max(table[variant].get(country.iso2, 0.0), 2.0)
+                    table[variant][country.iso2] = max(table[variant].get(country.iso2, 0.0), 3.0)
     except Exception:  # the packages are dependencies; without them actors just lack a country
         return {}
     return dict(table)
@@ -167,14 +170,27 @@ def place_country_votes(doc: Doc) -> Counter:
     """Countries of the place names in a Doc, by a plain gazetteer lookup of its GPE/LOC entities."""
     table = _place_countries()
     votes: Counter = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+    entities = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    names = set(entities)
+    # proper-noun runs too: the small model misses many place names ('(Lahore, Punjab)')
+    run: list[str] = []
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token.text)
             continue
-        options = table.get(ent.text.lower())
+        if run:
+            names.add(" ".join(run))
+            names.update(run)
+            run = []
+    bracketed = {t.strip() for chunk in doc.text.split("(")[1:] for t in chunk.split(")")[0].split(",")}
+    for name in names:
+        options = table.get(name.lower())
         if options:
             total = sum(options.values())
+            # '(Donga, Taraba)': ACLED's admin names count double; bare proper nouns (often people) little
+            weight = 2.0 if name in bracketed else (1.0 if name in entities else 0.3)
             for cc, w in options.items():
-                votes[cc] += w / total
+                votes[cc] += weight * w / total
     return votes
 
 
@@ -189,21 +205,28 @@ class DocActors:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
-        self.country: str | None = None
+        self._place_countries = place_countries
+        self._country: str | None = None
+        self._country_known = False
+
+    @property
+    def country(self) -> str | None:
+        """The document's main country (computed on first use: most documents never need it)."""
+        if self._country_known:
+            return self._country
+        self._country_known = True
         mentioned = Counter(m.value for m in self.mentions if m.kind in ("country", "demonym", "capital"))
         for m in self.mentions:
             if m.kind == "group":
-                c = self._group(m.value, None).country
-                if c:
-                    mentioned[c] += 1
-        if place_countries:
-            self.country = place_countries.most_common(1)[0][0]
-        else:
-            votes = place_country_votes(doc)
-            for cc, n in mentioned.items():
-                votes[cc] += 1.5 * n
-            if votes:
-                self.country = votes.most_common(1)[0][0]
+                options = self.kb.groups[m.value]
+                if options and options[0].country:
+                    mentioned[options[0].country] += 1
+        votes = Counter(self._place_countries) if self._place_countries else place_country_votes(self.doc)
+        for cc, n in mentioned.items():
+            votes[cc] += 1.5 * n
+        if votes:
+            self._country = votes.most_common(1)[0][0]
+        return self._country
 
     def country_name(self, iso: str | None) -> str | None:
         return self.kb.country_names.get(iso) if iso else None
@@ -244,13 +267,19 @@ class DocActors:
             group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree])
         if group is not None:
             kind = "state" if group.inter == 1 else "nonstate"
-            return Actor(group.name, group.inter, kind, group.country)
+            name, country = group.name, group.country
+            here = self.country_name(self.country)
+            if country and self.country and country != self.country and name.endswith(")") and here:
+                # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
+                name, country = name[: name.rfind("(")] + f"({here})", self.country
+            return Actor(name, group.inter, kind, country)
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key in (None, "civilians"):
-            # 'security force members', 'police personnel': the modifier says who they are
+        if role_key in (None, "civilians", "military"):
+            # 'security force members', 'police commandos': the modifier says who they are
             for t in near[:-1]:
                 m = self.by_token.get(t.i)
-                if m and m.kind == "role" and m.value in ("military", "police", "unidentified"):
+                if m and m.kind == "role" and m.value in ("military", "police", "unidentified") and (
+                        role_key != "military" or m.value == "police"):
                     role_key = m.value
         if role_key is None and not (mention and mention.kind in ("country", "capital")) and of_objects:
             return self.actor_for(of_objects[0], context)  # 'scores of terrorists'
@@ -280,7 +309,8 @@ class DocActors:
             text = role.name.replace("{country}", name)
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
-        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate"}.get(key, key)
+        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate",
+                "rebels": "nonstate"}.get(key, key)
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:

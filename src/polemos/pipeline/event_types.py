@@ -17,6 +17,22 @@ from spacy.tokens import Doc
 
 from .components import data_path
 
+def token_table(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Lower-case forms, lower-case lemmas and coarse tags of a Doc's tokens, computed once per Doc
+    from its arrays (creating spaCy Token objects for every lookup is what costs)."""
+    cached = doc.user_data.get("polemos_token_table")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    from spacy.attrs import LEMMA, LOWER, POS
+
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA, POS]) if len(doc) else []
+    table = ([strings[int(r[0])] for r in arr], [strings[int(r[1])].lower() for r in arr],
+             [strings[int(r[2])] for r in arr])
+    doc.user_data["polemos_token_table"] = table
+    return table
+
+
 DEFAULT_POS = {"NOUN", "VERB", "PROPN", "ADJ", "ADV", "X", "NUM", "INTJ", "AUX"}
 
 
@@ -50,17 +66,20 @@ class Lexicon:
     def match(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, name) for every word or phrase of the lexicon in doc."""
         hits: list[tuple[int, int, str]] = []
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        n = len(doc)
-        for i, token in enumerate(doc):
+        lowers, lemmas, tags = token_table(doc)
+        n = len(lowers)
+        words, phrases = self.words, self.phrases
+        for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
+            if lower not in words and lemma not in words and lower not in phrases and lemma not in phrases:
+                continue
+            pos = tags[i]
             for form in {lower, lemma}:
-                for name in self.words.get(form, ()):
+                for name in words.get(form, ()):
                     allowed = self.word_pos.get((form, name))
-                    if allowed is None and token.pos_ not in DEFAULT_POS:
+                    if allowed is None and pos not in DEFAULT_POS:
                         continue
-                    if allowed is not None and token.pos_ not in allowed:
+                    if allowed is not None and pos not in allowed:
                         continue
                     hits.append((i, i + 1, name))
             for form in {lower, lemma}:
@@ -95,7 +114,7 @@ VIOLENT = {"clash", "offensive", "attack", "harm", "explosion", "airstrike", "sh
 # Families that say on their own that something violent happened (not just a casualty word).
 STRONG = VIOLENT - {"harm", "impact"}
 # Which trigger of a clause names the event, best first.
-FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "riot", "mob", "sexual",
+FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "gathering", "riot", "mob", "sexual",
                "abduction", "territory", "transfer", "attack", "offensive", "disrupted", "arrest", "looting",
                "agreement", "hq", "change", "harm", "impact"]
 STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "foil", "cache", "stash",
@@ -119,6 +138,12 @@ class ClauseFacts:
     agent_kind: str | None = None    # state | nonstate | protesters | civilians | None
     patient_kinds: set[str] = field(default_factory=set)
     has_place_object: bool = False
+    sentence_families: set[str] = field(default_factory=set)
+    anchor_families: set[str] = field(default_factory=set)  # families of the clause's own verb
+    weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
+    property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
+    air_agent: bool = False        # the actor is an aircraft or an air force
+    doc_cues: set[str] = field(default_factory=set)
 
 
 def _weapon_type(cues: set[str]) -> str | None:
@@ -141,20 +166,42 @@ def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
     armed_context = bool({"armed", "nonstate", "gun"} & cues)
-    if ("not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues)) or "diplomatic" in sent:
+    if "not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues):
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
             return None
+    if "diplomatic" in sent and "agreement" not in fam:
+        return None
+    if "not_conflict" in f.doc_cues and fam <= {"harm", "impact", "looting"} and not f.agent_kind \
+            and "nonstate" not in f.doc_cues:
+        return None  # casualties of the disaster the report is about
+    sfam = f.sentence_families
+    if "dispersal" in cues | sent:
+        cues, sent = cues | {"intervention"}, sent | {"intervention"}
+    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent:
+        return None  # died of an illness
+    if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent:
+        return "Arrests"  # 'arrested an activist for organising a protest'
     if "chemical" in fam or ("chemical" in cues and fam & VIOLENT):
         return "Chemical weapon"
     if "suicide" in (cues | sent) and fam & {"explosion", "attack", "harm"} and "protest" not in fam:
         return "Suicide bomb"
     if "mob" in fam and "protest" not in fam:
         return "Mob violence"
-    protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT))
+    if "gathering" in fam and "demand" in (cues | sent):
+        fam = fam | {"protest"}
+    protest = "protest" in fam or ("protester" in cues and fam & ({"harm", "riot", "arrest"} | VIOLENT)) or (
+        ("dispersal" in sent or ("intervention" in cues and ("protester" in sent or sfam & {"gathering", "protest"})))
+        and not _weapon_type(cues)
+        and not fam & {"clash", "explosion", "airstrike", "shelling"})
     if protest:
         state_force = f.agent_kind == "state" or "state" in cues
         if fam & {"harm"} and "force" in cues and (state_force or "protesters" in f.patient_kinds):
             return "Excessive force against protesters"
+        if (("harm" in sfam and "intervention" in sent and "state" in sent)
+                or ("force" in cues and fam & {"attack", "impact", "harm"} and "state" in sent)
+                or ("force" in cues and "intervention" in cues and "state" in sent)) \
+                and "riot" not in fam and "violent_protest" not in cues:
+            return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
         if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
             return "Violent demonstration"
         if "intervention" in cues or "intervention" in sent or ("arrest" in fam and "state" in sent):
@@ -166,13 +213,16 @@ def classify(f: ClauseFacts) -> str | None:
         return "Sexual violence"
     if "abduction" in fam:
         return "Abduction/forced disappearance"
-    if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED):
+    if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
+            and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
+    if f.air_agent and fam & (VIOLENT | {"looting", "disrupted"}):
+        return "Air/drone strike"
     if "disrupted" in fam and not fam & (VIOLENT - {"attack"}) and cues & {"ied", "gun", "grenade", "shelling"} \
             and "crime" not in sent:
         return "Disrupted weapons use"
     if "territory" in fam and f.has_place_object:
-        if "transfer" in fam or "transfer" in sent:
+        if "transfer" in fam or "transfer" in sfam:
             return "Non-violent transfer of territory"
         if f.agent_kind == "state":
             return "Government regains territory"
@@ -183,10 +233,10 @@ def classify(f: ClauseFacts) -> str | None:
     if "transfer" in fam and f.has_place_object:
         return "Non-violent transfer of territory"
     if "looting" in fam and not fam & {"harm", "explosion", "airstrike", "shelling", "clash"} \
-            and not _weapon_type(cues) and not f.patient_kinds & {"civilians", "state", "nonstate"}:
+            and not _weapon_type(cues) and (f.property_object or not f.patient_kinds & {"civilians", "state", "nonstate"}):
         return "Looting/property destruction"
-    if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and "property" in cues \
-            and not f.patient_kinds and not _weapon_type(cues) and "civilian" not in cues:
+    if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and f.property_object \
+            and not _weapon_type(cues):
         return "Looting/property destruction"
     if fam & VIOLENT == {"impact"} and not _weapon_type(cues):
         fam = fam - {"impact"}
@@ -195,9 +245,11 @@ def classify(f: ClauseFacts) -> str | None:
             return "Air/drone strike"
         if fam & {"clash", "offensive"}:
             # ground fighting 'supported by the air force', 'exchanged artillery': a battle
-            cues, sent = cues - {"air", "grenade"}, sent - {"air", "grenade"}
+            cues, sent = cues - {"air"}, sent - {"air"}
             if "clash" in fam:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
+        if "small_arms" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
+            return "Armed clash"  # small arms with heavy weapons: an exchange, as ACLED codes it
         if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
                 and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:
             return "Mob violence"  # two groups of villagers or party supporters fighting

@@ -59,6 +59,7 @@ class Candidate:
     explicit_date: bool = False
     distinct: bool = False
     weak: bool = False
+    actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
     support: int = 0
 
 
@@ -112,6 +113,9 @@ class _Scope:
 def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     """The clause without subordinate clauses that hold other verbs ('three years after fighting a war')."""
     skip: set[int] = set()
+    for t in anchor.subtree:  # relative clauses: 'a company, which closed down years ago, ...'
+        if t.dep_ in ("relcl", "acl") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
+            skip.update(x.i for x in t.subtree)
     for child in anchor.children:
         if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and not any(t.i == main.i for t in child.subtree):
             sub = list(child.subtree)
@@ -133,7 +137,7 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
     """Agent and patient nouns of a clause."""
     agents: list[Token] = []
     patients: list[Token] = []
-    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM
+    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
     heads = [anchor] + [t for t in triggers if t.i != anchor.i]
     for head in heads:
         for c in head.children:
@@ -161,6 +165,13 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                 agents.append(c)
             elif c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.tag_ == "VBG":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
+    # 'forces repelled an attack by Taliban militants': the attacker is who the trigger noun names
+    trigger_ids = {t.i for t in triggers}
+    if anchor.i not in trigger_ids:
+        by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
+        if by_agents:
+            agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
@@ -202,8 +213,11 @@ class EventExtractor:
 
         # group trigger tokens by clause anchor
         groups: dict[int, list[tuple[Token, str, str]]] = {}
+        self._sentence_families: dict[int, set[str]] = {}
+        self._doc_cues: set[str] = {name for _, _, name in cue_hits}
         for s, e, fam in trigger_hits:
             token = doc[s:e].root
+            self._sentence_families.setdefault(token.sent.start, set()).add(fam)
             words = doc[s:e].text.lower()
             groups.setdefault(_anchor(token).i, []).append((token, fam, words))
         candidates: list[Candidate] = []
@@ -211,8 +225,37 @@ class EventExtractor:
             cand = self._candidate(doc, doc[anchor_i], hits, cues_at, actors, ref_year, lead)
             if cand is not None:
                 candidates.append(cand)
+        candidates = self._protest_interventions(candidates, cues_at)
         merged = self._merge(candidates)
         return self._to_events(doc, merged)
+
+    def _protest_interventions(self, candidates: list[Candidate], cues_at) -> list[Candidate]:
+        """Police dispersing or arresting demonstrators in another sentence of the report make the
+        protest a 'Protest with intervention' (ACLED codes those arrests with the protest)."""
+        protests = [c for c in candidates if c.sub_event_type == "Peaceful protest"]
+        if not protests:
+            return candidates
+        doc = protests[0].sentence.doc
+        violent = [c for c in candidates if c.sub_event_type == "Looting/property destruction"
+                   and not (c.actor1 and c.actor1.kind == "state")]
+        if violent:  # 'Chairs were burnt and property destroyed.'
+            for c in protests:
+                c.sub_event_type = "Violent demonstration"
+            return [c for c in candidates if c not in violent]
+        arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
+            "state" in cues_at.get(t.i, set()) for t in c.sentence)]
+        intervened = bool(arrests) or any(
+            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) for i, names in cues_at.items()
+            if names & {"intervention", "dispersal"})
+        if not intervened:
+            return candidates
+        for c in protests:
+            c.sub_event_type = "Protest with intervention"
+            if c.actor2 is None or c.actor2.kind != "state":
+                c.actor2 = c.actor2 if c.actor2 and c.actor2.kind == "state" else None
+        for a in arrests:
+            protests[0].support += 1
+        return [c for c in candidates if c.sub_event_type != "Arrests"]
 
     def _reference_year(self, doc: Doc) -> int | None:
         if doc._.pub_date:
@@ -235,12 +278,20 @@ class EventExtractor:
         clause = _clause_span(anchor, sentence)
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
-        clause_cues = set().union(*(cues_at.get(i, set()) for i in range(clause.start, clause.end)))
-        sentence_cues = set().union(*(cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
+        clause_cues = set().union(*(
+            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                     else set())
+            for i in range(clause.start, clause.end)))
+        sentence_cues = set().union(*(
+            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                     else set())
+            for i in range(sentence.start, sentence.end)))
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers)
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
         agents = [_resolve_pronoun(t, anchor) for t in agents]
+        if not agents:  # 'an IED planted by an unknown armed group exploded'
+            agents = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
         has_place_object = any(
@@ -253,8 +304,16 @@ class EventExtractor:
             agent_kind=agent_actors[0].kind if agent_actors else None,
             patient_kinds={a.kind for a in patient_actors} | (
                 {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
-                                  for p in patients for t in [p]) and not patient_actors else set()),
+                                  for t in patients) else set()),
+            doc_cues=self._doc_cues,
             has_place_object=has_place_object,
+            sentence_families=self._sentence_families.get(sentence.start, set()),
+            anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
+            weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
+            or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
+                   for p in patients for t in p.subtree),
+            property_object=_objects_have(patients, cues_at, {"property"}) and not patient_actors,
+            air_agent=_objects_have(agents, cues_at, {"air"}),
         )
         sub = classify(facts)
         if sub is None:
@@ -272,7 +331,7 @@ class EventExtractor:
         cand.distinct = any(t.lower_ in DISTINCT_MARKERS for t in clause)
         cand.weak = not (families & (STRONG | {"protest", "riot", "mob", "arrest", "abduction", "sexual", "agreement",
                                               "territory", "transfer", "disrupted", "looting", "hq", "change"})) \
-            and not agent_actors and not _has_weapon(clause_cues)
+            and not [a for a in agent_actors if a.kind != "civilians"] and not _has_weapon(clause_cues)
         cand.support = len(families) + len(clause_cues & {"air", "shelling", "ied", "suicide", "grenade", "chemical",
                                                            "gun", "armed", "civilian", "protester"})
         return cand
@@ -297,6 +356,7 @@ class EventExtractor:
         event_type = SUB_EVENT_TYPES[sub]
         a1 = agents[0] if agents else None
         a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
+        read = a1
         if event_type == "Protests":
             if sub == "Excessive force against protesters":
                 a1 = a1 if a1 and a1.kind == "state" else actors.default("police")
@@ -317,12 +377,15 @@ class EventExtractor:
         elif sub == "Arrests":
             if a1 is None:
                 a1 = actors.default("police")
+        elif event_type == "Battles" and a1 is None:
+            a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
+        cand.actor1_read = a1 is not None and a1 is read
 
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
@@ -381,7 +444,8 @@ class EventExtractor:
                 continue
             if cand.explicit_date and first.explicit_date and cand.date != first.date:
                 continue
-            if cand.actor1 and first.actor1 and cand.actor1.name != first.actor1.name \
+            if cand.actor1_read and any(c.actor1_read for c in m.mentions) and \
+                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} \
                     and cand.actor1.kind != "civilians" and not cand.weak:
                 continue
             if SUB_EVENT_TYPES[cand.sub_event_type] in ("Protests", "Riots", "Strategic developments") \
@@ -399,7 +463,9 @@ class EventExtractor:
         for n, m in enumerate(ordered, start=1):
             first = m.first
             # the best-informed mention: actors and an explicit date where any mention has them
-            actor1 = next((c.actor1 for c in m.mentions if c.actor1 and c.actor1.kind != "civilians"), first.actor1)
+            actor1 = next((c.actor1 for c in m.mentions if c.actor1_read and c.actor1.kind != "civilians"
+                           and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
+                          None) or first.actor1
             actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
             dated = next((c for c in m.mentions if c.explicit_date), first)
             sub = first.sub_event_type
@@ -449,6 +515,33 @@ def _resolve_pronoun(token: Token, anchor: Token) -> Token:
             if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
                 return c
     return token
+
+
+PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "release", "condemning", "denouncing",
+                   "protesting", "protest", "about", "after", "decry", "denounce", "condemn", "oppose", "criticise",
+                   "criticize", "plan", "possible", "threat"}
+
+
+def _protested_about(token: Token) -> bool:
+    """Whether a word names what people protested about ('against the arrest of ...')."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in PROTESTED_ABOUT:
+            return True
+    return False
+
+
+def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
+    """Whether any of these nouns (or their modifiers) carries one of these cues."""
+    for t in tokens:
+        for x in [t] + [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")] + \
+                [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]:
+            if cues_at.get(x.i, set()) & names:
+                return True
+    return False
 
 
 def _has_weapon(cues: set[str]) -> bool:
