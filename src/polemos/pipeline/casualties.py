@@ -39,7 +39,7 @@ from .components import read_text
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
 REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
 PLURAL_TAGS = {"NNS", "NNPS"}
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "person")
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "person")
 NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 # Counts beyond this are not casualties of one event (years, phone numbers, ...).
 MAX_COUNT = 100_000
@@ -335,9 +335,14 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             head = stack.pop()
             for child in head.children:
                 countable = child.pos_ in NOUN_POS or child.lower_ in lex.vague or _is_number(child, lex)
-                if child.dep_ == "conj" and countable and _is_person(child, lex):
-                    parts.append(child)
-                    stack.append(child)
+                if child.dep_ != "conj" or not countable or not _is_person(child, lex):
+                    continue
+                if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
+                    continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
+                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children):
+                    continue  # "one dead and 3 other people injured": the others have their own trigger
+                parts.append(child)
+                stack.append(child)
     result: Victims | None = None
     for part in parts:
         one = _count_one(part, lex)
