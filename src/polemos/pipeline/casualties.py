@@ -81,6 +81,8 @@ class Lexicon:
     headline_participles: dict[str, str]
     multiple_counts: dict[str, int]
     multiple_nouns: dict[str, str]
+    fatal_adjectives: frozenset[str]
+    fatal_nouns: frozenset[str]
     not_people: frozenset[str]
     additive: frozenset[str]
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
@@ -135,6 +137,8 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         headline_participles=dict(data["headline_participles"]),
         multiple_counts=dict(data["multiple_victims"]["counts"]),
         multiple_nouns=dict(data["multiple_victims"]["nouns"]),
+        fatal_adjectives=frozenset(data["multiple_victims"]["fatal_adjectives"]),
+        fatal_nouns=frozenset(data["multiple_victims"]["fatal_nouns"]),
         not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
@@ -504,6 +508,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
+    if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
+        if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
+            return "killed", "fatal"  # "a fatal shooting": at least one dead
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
@@ -748,7 +755,7 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
     headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
-    if form == "multiple":
+    if form in ("multiple", "fatal"):
         return _multiple_mention(trigger, kind, lex)
     if form == "headline":
         headline = trigger.doc[trigger.i - 1]
@@ -809,12 +816,15 @@ def _past_headline_source(victim: Token) -> Token:
 
 
 def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:
-    """'a quadruple shooting': four people, no group."""
-    n = next(lex.multiple_counts[c.lower_] for c in trigger.lefts if c.lower_ in lex.multiple_counts)
-    start = min(c.idx for c in trigger.lefts if c.lower_ in lex.multiple_counts)
+    """'a quadruple shooting': four people; 'a fatal shooting': at least one dead (vague). No group."""
+    words = {**lex.multiple_counts, **{a: 1 for a in lex.fatal_adjectives}}
+    modifiers = [c for c in trigger.lefts if c.lower_ in words]
+    n = words[modifiers[0].lower_]
+    vague = modifiers[0].lower_ in lex.fatal_adjectives
+    start = min(c.idx for c in modifiers)
     end = trigger.idx + len(trigger.text)
     return CasualtyMention(
-        kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end,
+        kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end, vague=vague,
         trigger_start=trigger.idx, trigger_end=end, text=trigger.doc.text[start:end],
         aggregate=_is_aggregate(trigger, None, lex), background=_is_background(trigger, lex),
     )
