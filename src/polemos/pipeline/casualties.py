@@ -90,6 +90,20 @@ class Lexicon:
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
 
+    @property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word that can start a mention: tokens with none of these are skipped fast."""
+        cached = self.__dict__.get("_trigger_words")
+        if cached is None:
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns
+            words |= set(self.multiple_nouns) | self.fatal_nouns
+            for spec in self.kinds.values():
+                words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
+                words |= {phrase[0] for phrase in spec.phrasal}
+            cached = frozenset(words)
+            object.__setattr__(self, "_trigger_words", cached)
+        return cached
+
 
 @lru_cache(maxsize=1)
 def load_lexicon(name: str = "casualties.toml") -> Lexicon:
@@ -743,7 +757,10 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     """Every casualty mention whose trigger lies in `span`, in text order."""
     lex = lex or load_lexicon()
     mentions = []
+    words = lex.trigger_words
     for tok in span:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
         found = trigger_kind(tok, lex)
         if found is None:
             continue
@@ -971,6 +988,8 @@ class CasualtyExtractor:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._cache_doc: Doc | None = None
+        self._cache: list[CasualtyMention] = []
 
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.events or []
@@ -989,14 +1008,23 @@ class CasualtyExtractor:
         event claims them ("captured a leader and detained two others" when the event
         was read from the second clause only)."""
         mentions: dict[int, CasualtyMention] = {}
+        everything = self._all_mentions(doc)
         for span in spans:
-            for m in casualty_mentions(span, self.lexicon):
-                mentions.setdefault(m.trigger_start, m)
+            for m in everything:
+                if span.start_char <= m.trigger_start < span.end_char:
+                    mentions.setdefault(m.trigger_start, m)
         for sentence in {span.sent for span in spans if span.doc.has_annotation("DEP")}:
-            for m in casualty_mentions(sentence, self.lexicon):
-                if not any(start <= m.trigger_start < end for start, end in claimed):
+            for m in everything:
+                if sentence.start_char <= m.trigger_start < sentence.end_char and \
+                        not any(start <= m.trigger_start < end for start, end in claimed):
                     mentions.setdefault(m.trigger_start, m)
         return sorted(mentions.values(), key=lambda m: m.trigger_start)
+
+    def _all_mentions(self, doc: Doc) -> list[CasualtyMention]:
+        """The document's mentions, read once per document (events share sentences)."""
+        if self._cache_doc is not doc:
+            self._cache_doc, self._cache = doc, casualty_mentions(doc[:], self.lexicon)
+        return self._cache
 
     def lead_mentions(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
         """Casualties in the headline and lead that no event's clauses hold: a news lead
@@ -1004,14 +1032,10 @@ class CasualtyExtractor:
         if not doc.has_annotation("DEP"):
             return []
         seen = {m.trigger_start for m in have}
-        out = []
-        for sentence in doc.sents:
-            if sentence.start_char > LEAD_CHARS:
-                break
-            for m in casualty_mentions(sentence, self.lexicon):
-                if m.trigger_start not in seen and not any(a <= m.trigger_start < b for a, b in claimed):
-                    out.append(m)
-        return out
+        lead_end = next((s.end_char for s in doc.sents if s.end_char > LEAD_CHARS), len(doc.text))
+        return [m for m in self._all_mentions(doc)
+                if m.trigger_start < lead_end and m.trigger_start not in seen
+                and not any(a <= m.trigger_start < b for a, b in claimed)]
 
     def share_out(self, events: list, found: dict[str, list[CasualtyMention]]) -> dict[str, list[CasualtyMention]]:
         """Give each casualty mention to one event, so the document's totals never count it twice.
