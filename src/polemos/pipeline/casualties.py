@@ -670,6 +670,10 @@ def _clause_head(tok: Token) -> Token:
     head = tok
     while head.dep_ in ("conj", "xcomp", "oprd", "acomp", "amod", "acl", "nummod", "compound", "pobj", "prep") and head.head is not head:
         head = head.head
+    # "has conducted four operations since October, which have eliminated ...": the
+    # relative clause reads its period from the clause of the noun it describes
+    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+        head = head.head.head
     return head
 
 
@@ -1000,7 +1004,9 @@ class CasualtyExtractor:
         if main is not None:
             found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
                                     key=lambda m: m.trigger_start)
-        self.set_annotations(doc, self.share_out(events, found))
+        distinct = {e.id for e in events
+                    if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
+        self.set_annotations(doc, self.share_out(events, found, distinct))
         return doc
 
     def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:
@@ -1037,7 +1043,8 @@ class CasualtyExtractor:
                 if m.trigger_start < lead_end and m.trigger_start not in seen
                 and not any(a <= m.trigger_start < b for a, b in claimed)]
 
-    def share_out(self, events: list, found: dict[str, list[CasualtyMention]]) -> dict[str, list[CasualtyMention]]:
+    def share_out(self, events: list, found: dict[str, list[CasualtyMention]],
+                  distinct: set[str]) -> dict[str, list[CasualtyMention]]:
         """Give each casualty mention to one event, so the document's totals never count it twice.
 
         1. A mention read by several events goes to the event whose trigger is nearest.
@@ -1054,7 +1061,10 @@ class CasualtyExtractor:
                     owner[m.trigger_start] = (distance, event.id)
         kept = {eid: [m for m in ms if owner[m.trigger_start][1] == eid] for eid, ms in found.items()}
         for eid, mentions in kept.items():
-            others = [m for other, ms in kept.items() if other != eid for m in ms if m.counts]
+            # only another incident takes groups out of a summary; within one incident
+            # a detail repeats the summary
+            others = [m for other, ms in kept.items() if other != eid and (other in distinct or eid in distinct)
+                      for m in ms if m.counts]
             kept[eid] = [_without_groups_reported_elsewhere(m, others) for m in mentions]
         return kept
 
