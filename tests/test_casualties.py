@@ -162,3 +162,9 @@ def test_things_are_not_victims(parse):
     assert counts(parse, "Police said 17 search warrants have been written and executed.") == {}
     text = "Man shot mother - WCAX.COM Local Vermont News, Weather"
     assert counts(parse, text) == {"injured": (1, {"civilians": 1})}
+
+
+def test_one_person_with_two_roles(parse):
+    assert counts(parse, "The force detained a Taliban bomb manufacturer and facilitator.")["arrested"][0] == 1
+    assert counts(parse, "The force detained a Taliban leader and a facilitator.")["arrested"][0] == 2
+    assert counts(parse, "The man and woman were shot outside the bar.")["injured"][0] == 2

@@ -359,6 +359,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                     continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
                 if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children):
                     continue  # "one dead and 3 other people injured": the others have their own trigger
+                if _shares_determiner(head, child, lex):
+                    continue  # "a bomb maker and facilitator": one person, two roles
                 parts.append(child)
                 stack.append(child)
     result: Victims | None = None
@@ -381,6 +383,15 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                 result.specific[g] = result.specific.get(g, 0) + n
             result.start, result.end = min(result.start, one.start), max(result.end, one.end)
     return result
+
+
+def _shares_determiner(head: Token, conj: Token, lex: Lexicon) -> bool:
+    """A bare singular noun joined to 'a/the X' names the same person ('a manufacturer and facilitator')."""
+    if conj.tag_ != "NN" or head.tag_ != "NN" or conj.lemma_.lower() not in lex.roles:
+        return False  # "the man and woman" are two people; "a bomb maker and facilitator" one
+    if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in conj.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
 
 
 def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
