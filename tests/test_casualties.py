@@ -64,7 +64,7 @@ def test_number_forms_and_kinds(parse, text, kind, low):
 @pytest.mark.parametrize("text, low", [
     ("A coalition security force detained several suspected insurgents in Logar province Tuesday.", 3),
     ("A coalition security force detained numerous suspected insurgents during an operation.", 4),
-    ("An Afghan and coalition force detained a number of insurgents during a security operation.", 4),
+    ("An Afghan and coalition force detained a number of insurgents during a security operation.", 3),
     ("The security force detained a few suspected insurgents for further questioning.", 3),
     ("The force detained multiple suspected insurgents.", 3),
 ])
@@ -138,3 +138,33 @@ def test_seed_mine_blasts_split_over_two_events(example_result):
     assert sum(e.fatalities for e in blasts) == 6
     groups = sorted(tuple(e.casualties.killed.groups.items()) for e in blasts)
     assert groups == [(("civilians", 2),), (("police", 4),)]
+
+
+@pytest.mark.parametrize("text, kind, low", [
+    ("RPD: 4 shot in Gilpin Court", "injured", 4),
+    ("7 Shot, 3 Dead after Stockton Drive-By", "injured", 4),
+    ("7 Shot, 3 Dead after Stockton Drive-By", "killed", 3),
+    ("Police Investigate Quadruple Shooting In Fairhill", "injured", 4),
+    ("Suspects in Pelzer triple homicide case to go before judge", "killed", 3),
+    ("Teen charged in fatal shooting of a high school student", "killed", 1),
+    ("A shooting in the capital late Tuesday night sent five people to the hospital.", "injured", 5),
+])
+def test_headline_forms(parse, text, kind, low):
+    assert counts(parse, text)[kind][0] == low
+
+
+def test_exact_figure_overrides_fatal_adjective(parse):
+    assert counts(parse, "Two people were killed in a fatal shooting on Main Street.")["killed"][0] == 2
+
+
+def test_things_are_not_victims(parse):
+    assert counts(parse, "The house was shot several times overnight.") == {}
+    assert counts(parse, "Police said 17 search warrants have been written and executed.") == {}
+    text = "Man shot mother - WCAX.COM Local Vermont News, Weather"
+    assert counts(parse, text) == {"injured": (1, {"civilians": 1})}
+
+
+def test_one_person_with_two_roles(parse):
+    assert counts(parse, "The force detained a Taliban bomb manufacturer and facilitator.")["arrested"][0] == 1
+    assert counts(parse, "The force detained a Taliban leader and a facilitator.")["arrested"][0] == 2
+    assert counts(parse, "The man and woman were shot outside the bar.")["injured"][0] == 2

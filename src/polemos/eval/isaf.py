@@ -53,9 +53,9 @@ def _totals(result: DocumentResult) -> tuple[int, int, bool]:
     events = [e for e in result.events if not e.background]
     killed = sum(e.fatalities for e in events)
     arrested = sum(e.arrested for e in events)
-    civilians = any(
+    civilians = any(  # civilians among the dead or wounded, or an event with casualties against civilians
         CIVILIAN_GROUPS & (set(e.casualties.killed.groups) | set(e.casualties.injured.groups))
-        or "civilian" in (e.actor2 or "").lower()
+        or ("civilian" in (e.actor2 or "").lower() and (e.fatalities or e.injured))
         for e in events
     )
     return killed, arrested, civilians
@@ -67,18 +67,19 @@ def _doc_totals(casualties: Casualties) -> tuple[int, int, bool]:
 
 
 def _predicted_flags(killed: int, arrested: int, civilians: bool, result: DocumentResult | None) -> set[str]:
-    flags = set()
-    if result is not None and any(e.sub_event_type == "Air/drone strike" for e in result.events if not e.background):
-        flags.add("airstrike")
-    if arrested > 0:
-        flags.add("detention")
-    if killed > 0:
-        flags.add("insurgentskilled")
-        if arrested > 0:
-            flags.add("captureandkill")
+    """The source labels each release with one type (detention, insurgentskilled,
+    captureandkill, airstrike, civiliancasualty), so the prediction is one label too."""
     if civilians:
-        flags.add("civiliancasualty")
-    return flags
+        return {"civiliancasualty"}
+    if result is not None and any(e.sub_event_type == "Air/drone strike" for e in result.events if not e.background):
+        return {"airstrike"}
+    if killed > 0 and arrested > 0:
+        return {"captureandkill"}
+    if killed > 0:
+        return {"insurgentskilled"}
+    if arrested > 0:
+        return {"detention"}
+    return set()
 
 
 def evaluate(records: list[dict], options: Options) -> Report:
@@ -140,7 +141,9 @@ def evaluate(records: list[dict], options: Options) -> Report:
         errors=errors,
         notes=[f"mode: {mode}; killed/captured are totals over the document's new events"
                if mode != "doc" else "mode: doc; counts read from the whole text, no event detection",
-               "province: events[0].location.admin1, spellings folded (Paktia = paktya, ...)"],
+               "province: events[0].location.admin1, spellings folded (Paktia = paktya, ...)",
+               "event-type flags: one label a release, as the source gives (civiliancasualty, airstrike, "
+               "captureandkill, insurgentskilled, detention, in that order)"],
     )
 
 

@@ -39,6 +39,7 @@ from .components import read_text
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
 REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
 PLURAL_TAGS = {"NNS", "NNPS"}
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "person")
 NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 # Counts beyond this are not casualties of one event (years, phone numbers, ...).
 MAX_COUNT = 100_000
@@ -77,11 +78,31 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
+    headline_participles: dict[str, str]
+    multiple_counts: dict[str, int]
+    multiple_nouns: dict[str, str]
+    fatal_adjectives: frozenset[str]
+    fatal_nouns: frozenset[str]
+    not_people: frozenset[str]
     additive: frozenset[str]
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
+
+    @property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word that can start a mention: tokens with none of these are skipped fast."""
+        cached = self.__dict__.get("_trigger_words")
+        if cached is None:
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns
+            words |= set(self.multiple_nouns) | self.fatal_nouns
+            for spec in self.kinds.values():
+                words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
+                words |= {phrase[0] for phrase in spec.phrasal}
+            cached = frozenset(words)
+            object.__setattr__(self, "_trigger_words", cached)
+        return cached
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +148,12 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
+        headline_participles=dict(data["headline_participles"]),
+        multiple_counts=dict(data["multiple_victims"]["counts"]),
+        multiple_nouns=dict(data["multiple_victims"]["nouns"]),
+        fatal_adjectives=frozenset(data["multiple_victims"]["fatal_adjectives"]),
+        fatal_nouns=frozenset(data["multiple_victims"]["fatal_nouns"]),
+        not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
     )
@@ -145,7 +172,9 @@ class Victims:
     generic: int = 0  # people counted without a side ("a man", "five people")
     start: int = 0
     end: int = 0
-    vague: bool = False  # a vague quantity ("several") or an unnumbered plural ("them")
+    vague: bool = False  # every part is a vague quantity ("several") or an unnumbered plural ("them")
+    vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
+    anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
 
 
 @dataclass
@@ -165,7 +194,8 @@ class CasualtyMention:
     ambiguous: bool = False  # "wounded or killed": which is not said
     generic: int = 0
     specific: dict[str, int] = field(default_factory=dict)  # "group" or "group/role" -> count
-    vague: bool = False
+    vague: bool = False  # every part is vague ("several", an unnumbered plural)
+    vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
     anaphoric: bool = False  # "the detained leader": refers back to people named before
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
@@ -220,8 +250,13 @@ def _is_number(tok: Token, lex: Lexicon) -> bool:
 
 def number_value(tok: Token, lex: Lexicon) -> int | None:
     """The value of a number token with its compound parts ('two' in 'two hundred')."""
-    parts = [c for c in tok.lefts if c.dep_ in ("compound", "nummod", "quantmod") and _is_number(c, lex)]
-    words = [c.text for c in sorted(parts, key=lambda t: t.i)] + [tok.text]
+    # only the number words right before it ("two hundred"), not a number across a comma ("Three dead, two")
+    parts = []
+    i = tok.i - 1
+    while i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4:
+        parts.insert(0, tok.doc[i])
+        i -= 1
+    words = [c.text for c in parts] + [tok.text]
     # "hundred" on its own means one hundred; "a dozen" twelve
     return words_to_int(words, lex)
 
@@ -318,9 +353,16 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             head = stack.pop()
             for child in head.children:
                 countable = child.pos_ in NOUN_POS or child.lower_ in lex.vague or _is_number(child, lex)
-                if child.dep_ == "conj" and countable and _is_person(child, lex):
-                    parts.append(child)
-                    stack.append(child)
+                if child.dep_ != "conj" or not countable or not _is_person(child, lex):
+                    continue
+                if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
+                    continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
+                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children):
+                    continue  # "one dead and 3 other people injured": the others have their own trigger
+                if _shares_determiner(head, child, lex):
+                    continue  # "a bomb maker and facilitator": one person, two roles
+                parts.append(child)
+                stack.append(child)
     result: Victims | None = None
     for part in parts:
         one = _count_one(part, lex)
@@ -332,13 +374,24 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.low += one.low
             result.high += one.high
             result.generic += one.generic
-            result.vague = result.vague or one.vague
+            result.vague = result.vague and one.vague
+            result.anaphoric = result.anaphoric and one.anaphoric
+            result.vague_keys |= one.vague_keys
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
             for g, n in one.specific.items():
                 result.specific[g] = result.specific.get(g, 0) + n
             result.start, result.end = min(result.start, one.start), max(result.end, one.end)
     return result
+
+
+def _shares_determiner(head: Token, conj: Token, lex: Lexicon) -> bool:
+    """A bare singular noun joined to 'a/the X' names the same person ('a manufacturer and facilitator')."""
+    if conj.tag_ != "NN" or head.tag_ != "NN" or conj.lemma_.lower() not in lex.roles:
+        return False  # "the man and woman" are two people; "a bomb maker and facilitator" one
+    if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in conj.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
 
 
 def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
@@ -371,12 +424,16 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     if any(c.lower_ in NEGATORS for c in tok.lefts if c.dep_ in ("det", "neg", "advmod")) or low_text in ("nobody", "none", "noone"):
         value = (0, 0)
     group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
-    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague)
+    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague,
+                      anaphoric=_is_anaphoric(tok, lex))
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
         role = lex.roles.get(group_tok.lemma_.lower())
-        victims.specific[f"{group}/{role}" if role else group] = value[0]
+        key = f"{group}/{role}" if role else group
+        victims.specific[key] = value[0]
+        if vague:
+            victims.vague_keys.add(key)
     else:
         victims.generic = value[0]
     return victims
@@ -472,6 +529,13 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     phrasal = _phrasal_kind(tok, lex) if tok.pos_ in ("VERB", "AUX") else None
     if phrasal:
         return phrasal, "verb"
+    if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
+        return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
+    if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
+        return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
+    if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
+        if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
+            return "killed", "fatal"  # "a fatal shooting": at least one dead
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
@@ -617,6 +681,10 @@ def _clause_head(tok: Token) -> Token:
     head = tok
     while head.dep_ in ("conj", "xcomp", "oprd", "acomp", "amod", "acl", "nummod", "compound", "pobj", "prep") and head.head is not head:
         head = head.head
+    # "has conducted four operations since October, which have eliminated ...": the
+    # relative clause reads its period from the clause of the noun it describes
+    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+        head = head.head.head
     return head
 
 
@@ -686,7 +754,10 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":
         return tok.ent_type_ in ("PERSON", "")
-    return group_of(tok, lex)[0] is not None and not group_of(tok, lex)[1]
+    if group_of(tok, lex)[0] is not None:
+        return True
+    # agent nouns name people ("rider", "cyclist", "pedestrian"), unless listed as things
+    return tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in lex.not_people
 
 
 def _needs_person(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
@@ -701,7 +772,10 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     """Every casualty mention whose trigger lies in `span`, in text order."""
     lex = lex or load_lexicon()
     mentions = []
+    words = lex.trigger_words
     for tok in span:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
         found = trigger_kind(tok, lex)
         if found is None:
             continue
@@ -712,7 +786,14 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
-    if form in ("verb", "intransitive"):
+    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    if form in ("multiple", "fatal"):
+        return _multiple_mention(trigger, kind, lex)
+    if form == "headline":
+        headline = trigger.doc[trigger.i - 1]
+    if headline is not None:
+        victim = headline  # "Three dead, two wounded"
+    elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
     elif form == "wound":
         victim = _victim_of_wound(trigger)
@@ -742,14 +823,15 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
-        generic=victims.generic, specific=victims.specific, vague=victims.vague, start=victims.start, end=victims.end,
+        generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
+        start=victims.start, end=victims.end,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
         text=trigger.doc.text[start:end],
         negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
         aggregate=_is_aggregate(trigger, victim, lex),
         background=_is_background(trigger, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
-        anaphoric=_is_anaphoric(victim, lex),
+        anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
     )
@@ -763,6 +845,21 @@ def _past_headline_source(victim: Token) -> Token:
             if child.dep_ == "appos":
                 return child
     return victim
+
+
+def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:
+    """'a quadruple shooting': four people; 'a fatal shooting': at least one dead (vague). No group."""
+    words = {**lex.multiple_counts, **{a: 1 for a in lex.fatal_adjectives}}
+    modifiers = [c for c in trigger.lefts if c.lower_ in words]
+    n = words[modifiers[0].lower_]
+    vague = modifiers[0].lower_ in lex.fatal_adjectives
+    start = min(c.idx for c in modifiers)
+    end = trigger.idx + len(trigger.text)
+    return CasualtyMention(
+        kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end, vague=vague,
+        trigger_start=trigger.idx, trigger_end=end, text=trigger.doc.text[start:end],
+        aggregate=_is_aggregate(trigger, None, lex), background=_is_background(trigger, lex),
+    )
 
 
 def _number_before(trigger: Token, lex: Lexicon) -> Token | None:
@@ -833,7 +930,7 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]
             continue  # "the detained leader": people already counted
         per_group: dict[str, list[int]] = {}
         for key, n in m.specific.items():
-            keyed.setdefault(key, []).append((n, m.vague))
+            keyed.setdefault(key, []).append((n, key in m.vague_keys))
             additive[key] = additive.get(key, False) or m.additive
             per_group.setdefault(key.split("/")[0], []).append(n)
         for group, counts in per_group.items():
@@ -864,7 +961,7 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     groups_vague = all(v for _, v in by_group.values())
     # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
     totals = [(m.low, m.vague or m.anaphoric) for m in mentions
-              if (m.generic or not m.specific or m.anaphoric) and not m.additive]
+              if m.generic or not m.specific or m.anaphoric]
     low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
     extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
     if extra:  # "captured a leader ... detained two others"
@@ -906,22 +1003,59 @@ class CasualtyExtractor:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._cache_doc: Doc | None = None
+        self._cache: list[CasualtyMention] = []
 
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.events or []
         spans = doc._.event_spans or {}
-        found = {event.id: self.find(doc, spans.get(event.id, [])) for event in events}
-        self.set_annotations(doc, self.share_out(events, found))
+        claimed = [(s.start_char, s.end_char) for event in events for s in spans.get(event.id, [])]
+        found = {event.id: self.find(doc, spans.get(event.id, []), claimed) for event in events}
+        main = next((e for e in events if not e.background), None)
+        if main is not None:
+            found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
+                                    key=lambda m: m.trigger_start)
+        distinct = {e.id for e in events
+                    if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
+        self.set_annotations(doc, self.share_out(events, found, distinct))
         return doc
 
-    def find(self, doc: Doc, spans: list[Span]) -> list[CasualtyMention]:
+    def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:
+        """Mentions in the event's clauses, and in the rest of their sentences where no
+        event claims them ("captured a leader and detained two others" when the event
+        was read from the second clause only)."""
         mentions: dict[int, CasualtyMention] = {}
+        everything = self._all_mentions(doc)
         for span in spans:
-            for m in casualty_mentions(span, self.lexicon):
-                mentions.setdefault(m.trigger_start, m)
+            for m in everything:
+                if span.start_char <= m.trigger_start < span.end_char:
+                    mentions.setdefault(m.trigger_start, m)
+        for sentence in {span.sent for span in spans if span.doc.has_annotation("DEP")}:
+            for m in everything:
+                if sentence.start_char <= m.trigger_start < sentence.end_char and \
+                        not any(start <= m.trigger_start < end for start, end in claimed):
+                    mentions.setdefault(m.trigger_start, m)
         return sorted(mentions.values(), key=lambda m: m.trigger_start)
 
-    def share_out(self, events: list, found: dict[str, list[CasualtyMention]]) -> dict[str, list[CasualtyMention]]:
+    def _all_mentions(self, doc: Doc) -> list[CasualtyMention]:
+        """The document's mentions, read once per document (events share sentences)."""
+        if self._cache_doc is not doc:
+            self._cache_doc, self._cache = doc, casualty_mentions(doc[:], self.lexicon)
+        return self._cache
+
+    def lead_mentions(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
+        """Casualties in the headline and lead that no event's clauses hold: a news lead
+        sums up the main event ("7 Shot, 3 Dead after Stockton Drive-By")."""
+        if not doc.has_annotation("DEP"):
+            return []
+        seen = {m.trigger_start for m in have}
+        lead_end = next((s.end_char for s in doc.sents if s.end_char > LEAD_CHARS), len(doc.text))
+        return [m for m in self._all_mentions(doc)
+                if m.trigger_start < lead_end and m.trigger_start not in seen
+                and not any(a <= m.trigger_start < b for a, b in claimed)]
+
+    def share_out(self, events: list, found: dict[str, list[CasualtyMention]],
+                  distinct: set[str]) -> dict[str, list[CasualtyMention]]:
         """Give each casualty mention to one event, so the document's totals never count it twice.
 
         1. A mention read by several events goes to the event whose trigger is nearest.
@@ -938,7 +1072,10 @@ class CasualtyExtractor:
                     owner[m.trigger_start] = (distance, event.id)
         kept = {eid: [m for m in ms if owner[m.trigger_start][1] == eid] for eid, ms in found.items()}
         for eid, mentions in kept.items():
-            others = [m for other, ms in kept.items() if other != eid for m in ms if m.counts]
+            # only another incident takes groups out of a summary; within one incident
+            # a detail repeats the summary
+            others = [m for other, ms in kept.items() if other != eid and (other in distinct or eid in distinct)
+                      for m in ms if m.counts]
             kept[eid] = [_without_groups_reported_elsewhere(m, others) for m in mentions]
         return kept
 
@@ -950,7 +1087,7 @@ class CasualtyExtractor:
         spans = doc._.event_spans or {}
         for incident in _incidents(doc, events, spans, self.lexicon):
             pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
-            _share_incident_totals(incident, combined, pooled)
+            _share_incident_totals(doc, incident, combined, pooled)
         for event in events:
             casualties = combined[event.id]
             event.casualties = casualties
@@ -1003,13 +1140,26 @@ def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool
     return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
 
 
+# How far into a document its headline and lead run (characters).
+LEAD_CHARS = 400
+
 # Event types that report no casualties of their own: an incident's dead and
 # wounded go to one of its violent events, not to the arrest that followed.
 NO_HARM_TYPES = {"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
                  "Non-violent transfer of territory", "Change to group/activity"}
 
 
-def _share_incident_totals(incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
+def _trigger_word(event, doc: Doc) -> str:
+    """The trigger's lemma, nouns in -ing folded to their verb ('shooting', 'shot' -> 'shoot')."""
+    word = (event.trigger_text or "").lower()
+    if event.trigger is not None:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            word = span.root.lemma_.lower()
+    return word[:-3] if word.endswith("ing") and len(word) > 5 else word
+
+
+def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
     """Events of one incident share its casualties: a title, a summary and a detail line
     that the event detector made separate events are the same people. The incident's
     pooled figure goes to its most salient event that can carry it; the others keep
@@ -1020,7 +1170,12 @@ def _share_incident_totals(incident: list, combined: dict[str, Casualties], pool
             continue
         holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
         reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
-        can_carry = [e for e in reporting if kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES]
+        reported_triggers = {_trigger_word(e, doc) for e in reporting}
+        # the most salient event that reports casualties, or that names the same
+        # happening as one that does ("Providence shooting" ... "a shooting sent five people to hospital")
+        can_carry = [e for e in incident
+                     if (e in reporting or _trigger_word(e, doc) in reported_triggers)
+                     and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
         recipient = (can_carry or holders or reporting)[0]
         budget = total.low
         for event in [recipient] + [e for e in incident if e is not recipient]:
@@ -1037,7 +1192,8 @@ def _without_groups_reported_elsewhere(mention: CasualtyMention, others: list[Ca
         return mention
     moved = {
         key: n for key, n in mention.specific.items()
-        if any(o.kind == mention.kind and o.specific.get(key) == n and len(o.specific) == 1 for o in others)
+        if any(o.kind == mention.kind and o.specific.get(key) == n and len(o.specific) == 1 and not o.anaphoric
+               for o in others)
     }
     if not moved or len(moved) == len(mention.specific):
         return mention
