@@ -228,19 +228,22 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
     """'On 19 September 2023, according to X, two civilians were killed ... .' in ACLED's manner."""
     lead = _date_phrase(event)
     source = _note_source(event, claims)
-    if source is not None:
-        content = _sentence_body(source.content, False)
-        lemma = _cue_lemma(source.cue)
-        if lemma in _ACTION_CUES:
-            body = f"{_source_name(source)} {_past(lemma)} {content}"
-        else:
-            body = f"according to {_source_name(source)}, {_sentence_body(source.content, _common_start(doc, source.start))}"
+    own_text = _event_text(doc, event)
+    if len(own_text.split()) < 6:
+        own_text = ""  # a subtitle ('Mine blasts') describes no event
+    held = source is not None and event.trigger is not None and source.start <= event.trigger.start < source.end
+    if source is not None and (held or not own_text):
+        body = _attributed(doc, source)
+        source = None
+    elif own_text:
+        body = _sentence_body(own_text, False)
     else:
-        text = _event_text(doc, event)
-        if not text:
-            return None
-        body = _sentence_body(text, False)
+        return None
     notes = f"{lead}{body}." if lead else f"{body[:1].upper()}{body[1:]}."
+    if source is not None:
+        # The event was read from its own sentence; its sources follow, as ACLED cites them.
+        told = _attributed(doc, source)
+        notes += f" {told[:1].upper()}{told[1:]}."
     for item in event.contested:
         parts = []
         for value in item.values:
@@ -291,6 +294,14 @@ def _common_start(doc: Doc, char: int) -> bool:
 
 
 _ACTION_CUES = {"accuse", "blame", "ask", "urge", "call", "demand", "appeal", "justify", "defend"}
+
+
+def _attributed(doc: Doc, claim: Claim) -> str:
+    """'according to X, <content>' or, for an accusation or a request, 'X accused <content>'."""
+    lemma = _cue_lemma(claim.cue)
+    if lemma in _ACTION_CUES:
+        return f"{_source_name(claim)} {_past(lemma)} {_sentence_body(claim.content, False)}"
+    return f"according to {_source_name(claim)}, {_sentence_body(claim.content, _common_start(doc, claim.start))}"
 
 
 def _note_source(event: Event, claims: list[Claim]) -> Claim | None:
