@@ -355,6 +355,22 @@ def test_second_check_set_scores():
     assert report.metrics["claims_f1"] >= 0.85
 
 
+def test_real_local_news_scores():
+    """Three real gva articles (tests/data/claims_gva.jsonl) with their claims annotated by hand."""
+    from pathlib import Path
+
+    from polemos.eval.common import Options, load_records
+    from polemos.eval.seed import evaluate
+
+    report = evaluate(load_records(Path(__file__).parent / "data" / "claims_gva.jsonl"), Options())
+    assert report.metrics["claims_gold"] == 15
+    assert report.metrics["claims_f1"] >= 0.85
+
+
+def test_an_order_is_no_claim():
+    assert claims_of("The older boy told the younger boy to put the gun back and went back to watching television.") == []
+
+
 def test_quote_after_reported_speech_keeps_its_speaker():
     text = ("The defence minister said the army would respond to any further attack. "
             "\"We will not stand by while our villages are shelled.\"")

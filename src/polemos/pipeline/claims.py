@@ -228,6 +228,8 @@ class ClaimExtractor:
     def _content_of(self, token: Token, lemma: str) -> tuple[int, int] | None:
         doc = token.doc
         children = list(token.children)
+        if lemma == "tell" and any(c.dep_ == "xcomp" for c in children):
+            return None  # 'told the boy to put the gun back': an order, not a statement
         clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
         if not clauses:
             clauses = self._clause_under_statement(token)

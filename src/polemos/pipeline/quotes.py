@@ -67,7 +67,9 @@ def _can_open(text: str, i: int, ch: str, end: int) -> bool:
         return False
     if ch in ("‘", "'", '"'):
         before = text[i - 1] if i > 0 else " "
-        return before.isspace() or before in "([{—–-:;,“«\"'/"
+        # After a space or punctuation; '.' too, for texts whose sentences lost their
+        # spaces ('fired several shots."And I just seen ...').
+        return before.isspace() or before in "([{—–-:;,.!?“«\"'/"
     return True
 
 
