@@ -236,19 +236,42 @@ def serve(
 @gazetteer_app.command("build")
 def gazetteer_build(force: bool = typer.Option(False, "--force", help="Rebuild even if present.")) -> None:
     """Build the gazetteer from packaged GeoNames data (no downloads)."""
-    fail("gazetteer build is not implemented yet")
+    import time
+
+    from polemos.gazetteer.build import build, gazetteer_path
+
+    path = gazetteer_path()
+    if path.exists() and not force:
+        typer.echo(f"gazetteer already built: {path} (use --force to rebuild)")
+        return
+    t0 = time.time()
+    try:
+        build(path, force=True)
+    except OSError as exc:
+        fail(f"cannot write the gazetteer at {path}: {exc}")
+    typer.echo(f"gazetteer built in {time.time() - t0:.0f}s: {path}")
 
 
 @gazetteer_app.command("info")
 def gazetteer_info() -> None:
     """Where the gazetteer is, what it holds."""
-    fail("gazetteer info is not implemented yet")
+    from polemos.gazetteer.info import gazetteer_info as info
+
+    for key, value in info().items():
+        typer.echo(f"{key}: {value}")
 
 
 @gazetteer_app.command("lookup")
 def gazetteer_lookup(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit")) -> None:
     """Candidates for a place name, best first."""
-    fail("gazetteer lookup is not implemented yet")
+    from polemos.gazetteer.info import ranked_candidates
+
+    rows = ranked_candidates(name, limit)
+    if not rows:
+        typer.echo(f"no place named {name!r}", err=True)
+        raise typer.Exit(1)
+    for row in rows:
+        typer.echo(json.dumps(row, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -1,21 +1,571 @@
 """polemos_events: detect new events, type them (ACLED), name actors, date them.
 
 Owner: event extraction (issue 3). Writes doc._.events and doc._.event_spans.
+
+How (docs/events.md has the long version):
+1. find: the trigger and cue lexicons (data/event_lexicon.toml) are matched
+   once over the Doc; each trigger is grouped with the others of its clause
+   (the verb it hangs from), and the clause is typed by event_types.classify.
+2. Each clause is checked for background (background.py): history,
+   statistics, ongoing conditions and unreal mentions (threats, plans,
+   denials) are dropped; allegations only confirm events already found.
+3. Actors come from the clause's agent and patient slots (actors.py); the
+   date from a date expression in the clause or sentence, else the
+   document's lead date, else the publication date (dates.py).
+4. Mentions of one event (a summary line and its detail, a later 'the
+   attack') are merged; events are ordered by their first mention.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
+
+from .actors import Actor, DocActors
+from .background import status as background_status
+from .dates import date_mentions, years_in
+from .event_types import FAMILY_RANK, STRONG, VIOLENT, ClauseFacts, classify, load_event_lexicon
+
+STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
+PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
+DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
+INTRANSITIVE_HARM = {"die", "perish", "death", "dead"}
+EXPLOSIONS = {k for k, v in SUB_EVENT_TYPES.items() if v == "Explosions/Remote violence"}
+POLITICAL_VIOLENCE = EXPLOSIONS | {"Armed clash", "Attack", "Government regains territory",
+                                   "Non-state actor overtakes territory"}
+
+
+@dataclass
+class Candidate:
+    """One clause that reports an event."""
+
+    sub_event_type: str
+    sentence: Span
+    clause: Span
+    trigger: Token
+    families: set[str]
+    status: str
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    victims: set[str] = field(default_factory=set)
+    date: dt.date | None = None
+    precision: int = 1
+    explicit_date: bool = False
+    distinct: bool = False
+    weak: bool = False
+    actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
+    support: int = 0
+
+
+@dataclass
+class Merged:
+    first: Candidate
+    mentions: list[Candidate]
+    victims: set[str]
+    actor2: Actor | None = None
+
+
+def _anchor(token: Token) -> Token:
+    """The verb whose clause a trigger belongs to: climb past nouns, participles and
+    subordinate clauses, stopping at a clause of its own (conj, ccomp, root)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in STOP_CLIMB:
+            return node
+        if node.pos_ == "VERB" and node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("when", "after", "before", "while", "as", "because", "since")
+                for c in node.children):
+            return node  # 'no arrests were made after shops were looted': a clause of its own
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _clause_span(anchor: Token, sentence: Span) -> Span:
+    keep = [anchor]
+    stack = [c for c in anchor.children]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("conj", "ccomp", "parataxis") and t.pos_ in ("VERB", "AUX"):
+            continue
+        if t.dep_ == "cc" and t.head.i == anchor.i:
+            continue
+        if t.dep_ == "advcl" and t.head.i == anchor.i and any(c.dep_ == "mark" for c in t.children):
+            continue
+        keep.append(t)
+        stack.extend(t.children)
+    start = max(min(t.i for t in keep), sentence.start)
+    end = min(max(t.i for t in keep) + 1, sentence.end)
+    # trailing punctuation adds nothing
+    while end - 1 > start and sentence.doc[end - 1].is_punct:
+        end -= 1
+    return sentence.doc[start:end]
+
+
+@dataclass
+class _Scope:
+    text: str
+
+
+def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
+    """The clause without subordinate clauses that hold other verbs ('three years after fighting a war')."""
+    skip: set[int] = set()
+    for t in anchor.subtree:  # relative clauses: 'a company, which closed down years ago, ...'
+        if t.dep_ in ("relcl", "acl", "appos") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
+            skip.update(x.i for x in t.subtree)
+    for child in anchor.children:
+        if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and not any(t.i == main.i for t in child.subtree):
+            sub = list(child.subtree)
+            if any(t.pos_ == "VERB" for t in sub):
+                skip.update(t.i for t in sub)
+    keep = [t for t in anchor.subtree if t.i not in skip and sentence.start <= t.i < sentence.end]
+    return _Scope("".join(t.text_with_ws for t in keep) if keep else sentence.text)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Agent and patient nouns of a clause."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
+    heads = [anchor] + [t for t in triggers if t.i != anchor.i]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "nsubj":
+                (patients if intransitive else agents).extend(_conjuncts(c))
+            elif c.dep_ in ("nsubjpass", "dobj"):
+                patients.extend(_conjuncts(c))
+            elif c.dep_ == "agent":
+                agents.extend(g for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p))
+            elif c.dep_ == "prep" and c.lower_ in PATIENT_PREPS | {"between", "among", "of", "by"}:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if c.lower_ == "between":
+                        both = _conjuncts(p)
+                        agents.extend(both[:1])
+                        patients.extend(both[1:])
+                    elif c.lower_ == "by" and head.pos_ in ("NOUN", "PROPN"):
+                        agents.extend(_conjuncts(p))
+                    elif c.lower_ == "of" and head.pos_ in ("NOUN", "PROPN"):
+                        patients.extend(_conjuncts(p))
+                    elif c.lower_ in PATIENT_PREPS:
+                        patients.extend(_conjuncts(p))
+            elif c.dep_ in ("compound", "amod", "poss") and head.pos_ in ("NOUN", "PROPN") and head.i != anchor.i:
+                agents.append(c)
+            elif c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.tag_ == "VBG":
+                patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
+    # 'forces repelled an attack by Taliban militants': the attacker is who the trigger noun names
+    trigger_ids = {t.i for t in triggers}
+    if anchor.i not in trigger_ids:
+        by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
+        if by_agents:
+            agents = by_agents + [a for a in agents if a not in by_agents]
+    if not patients:  # 'killed and wounded scores of terrorists': the object is shared
+        for c in anchor.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
+    if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
+        for c in anchor.head.children:
+            if c.dep_ == "nsubj":
+                agents.extend(_conjuncts(c))
+    return agents, patients
 
 
 class EventExtractor:
+    def __init__(self, keep_background: bool = False):
+        self.lexicon = load_event_lexicon()
+        self.keep_background = keep_background
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
-        doc._.event_spans = {}
+        try:
+            events, spans = self.find(doc)
+        except Exception as exc:  # a bad parse must not lose the document
+            if doc._.warnings is not None:
+                doc._.warnings.append(f"event extraction failed: {type(exc).__name__}: {exc}")
+            events, spans = [], {}
+        self.set_annotations(doc, events, spans)
         return doc
 
+    # ------------------------------------------------------------------ find
 
-@Language.factory("polemos_events")
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor()
+    def find(self, doc: Doc) -> tuple[list[Event], dict[str, list[Span]]]:
+        trigger_hits = self.lexicon.families.match(doc)
+        if not trigger_hits:
+            return [], {}
+        cue_hits = self.lexicon.cues.match(doc)
+        cues_at: dict[int, set[str]] = {}
+        for s, e, name in cue_hits:
+            for i in range(s, e):
+                cues_at.setdefault(i, set()).add(name)
+        places = doc._.places or []
+        place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
+        actors = DocActors(doc, place_countries)
+        ref_year = self._reference_year(doc)
+        lead = self._lead_date(doc)
+
+        # group trigger tokens by clause anchor
+        groups: dict[int, list[tuple[Token, str, str]]] = {}
+        self._sentence_families: dict[int, set[str]] = {}
+        self._doc_cues: set[str] = {name for _, _, name in cue_hits}
+        self._doc_families: set[str] = {name for _, _, name in trigger_hits}
+        for s, e, fam in trigger_hits:
+            token = doc[s:e].root
+            self._sentence_families.setdefault(token.sent.start, set()).add(fam)
+            words = doc[s:e].text.lower()
+            groups.setdefault(_anchor(token).i, []).append((token, fam, words))
+        candidates: list[Candidate] = []
+        for anchor_i, hits in sorted(groups.items(), key=lambda kv: min(h[0].i for h in kv[1])):
+            cand = self._candidate(doc, doc[anchor_i], hits, cues_at, actors, ref_year, lead)
+            if cand is not None:
+                candidates.append(cand)
+        candidates = self._protest_interventions(candidates, cues_at)
+        merged = self._merge(candidates)
+        return self._to_events(doc, merged)
+
+    def _protest_interventions(self, candidates: list[Candidate], cues_at) -> list[Candidate]:
+        """Police dispersing or arresting demonstrators in another sentence of the report make the
+        protest a 'Protest with intervention' (ACLED codes those arrests with the protest)."""
+        protests = [c for c in candidates if c.sub_event_type == "Peaceful protest"]
+        if not protests:
+            return candidates
+        doc = protests[0].sentence.doc
+        violent = [c for c in candidates if c.sub_event_type == "Looting/property destruction"
+                   and not (c.actor1 and c.actor1.kind == "state")]
+        if violent:  # 'Chairs were burnt and property destroyed.'
+            for c in protests:
+                c.sub_event_type = "Violent demonstration"
+            return [c for c in candidates if c not in violent]
+        arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
+            "state" in cues_at.get(t.i, set()) for t in c.sentence)]
+        def about_protest(i: int) -> bool:  # the sentence speaks of police or demonstrators
+            sent = doc[i].sent
+            return any(cues_at.get(j, set()) & {"state", "protester", "dispersal"} for j in range(sent.start, sent.end))
+
+        intervened = bool(arrests) or any(
+            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) and about_protest(i)
+            for i, names in cues_at.items() if names & {"intervention", "dispersal"})
+        if not intervened:
+            return candidates
+        for c in protests:
+            c.sub_event_type = "Protest with intervention"
+            if c.actor2 is None or c.actor2.kind != "state":
+                c.actor2 = c.actor2 if c.actor2 and c.actor2.kind == "state" else None
+        for a in arrests:
+            protests[0].support += 1
+        return [c for c in candidates if c.sub_event_type != "Arrests"]
+
+    def _reference_year(self, doc: Doc) -> int | None:
+        if doc._.pub_date:
+            return doc._.pub_date.year
+        years = [y for y, _, _ in years_in(doc.text) if y <= dt.date.today().year]
+        return max(years) if years else None
+
+    def _lead_date(self, doc: Doc):
+        """The first explicit date of the document's opening (ACLED notes: 'On 3 May 2020, ...'),
+        or the first date expression of the first sentences resolved against the publication date."""
+        base = doc._.pub_date
+        head = doc.text[:400]
+        for m in date_mentions(head, base):
+            if m.date is not None and (base is None or m.date <= base + dt.timedelta(days=1)):
+                return m
+        return None
+
+    def _candidate(self, doc, anchor, hits, cues_at, actors: DocActors, ref_year, lead) -> Candidate | None:
+        sentence = anchor.sent
+        clause = _clause_span(anchor, sentence)
+        families = {fam for _, fam, _ in hits}
+        words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
+        clause_cues = set().union(*(
+            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                     else set())
+            for i in range(clause.start, clause.end)))
+        sentence_cues = set().union(*(
+            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                     else set())
+            for i in range(sentence.start, sentence.end)))
+        triggers = [t for t, _, _ in hits]
+        agents, patients = _slots(anchor, triggers)
+        context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
+        agents = [_resolve_pronoun(t, anchor) for t in agents]
+        agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
+        if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
+            by = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
+            agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
+        patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
+        has_place_object = any(
+            t.ent_type_ in ("GPE", "LOC", "FAC") or "territory_object" in cues_at.get(t.i, set())
+            for p in patients for t in p.subtree) or any(
+            p.pos_ == "PROPN" and p.dep_ == "dobj" and actors.actor_for(p) is None for p in patients) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for t in triggers for c in t.children
+            if any("territory_object" in cues_at.get(x.i, set()) or x.ent_type_ in ("GPE", "LOC") for x in c.subtree))
+        facts = ClauseFacts(
+            families=families, trigger_words=words, cues=clause_cues, sentence_cues=sentence_cues,
+            agent_kind=agent_actors[0].kind if agent_actors else None,
+            patient_kinds={a.kind for a in patient_actors} | (
+                {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
+                                  for t in patients) else set()),
+            doc_cues=self._doc_cues,
+            doc_families=self._doc_families,
+            has_place_object=has_place_object,
+            sentence_families=self._sentence_families.get(sentence.start, set()),
+            anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
+            during_protest=any(fam == "protest" and any(a.lower_ in ("during", "at", "amid", "in", "after")
+                                                        for a in list(t.ancestors)[:3]) for t, fam, _ in hits),
+            weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
+            or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
+                   for p in patients for t in p.subtree),
+            property_object=_objects_have(patients, cues_at, {"property"}),
+            air_agent=_objects_have(agents, cues_at, {"air"}),
+        )
+        sub = classify(facts)
+        if sub is None:
+            return None
+        rank = {t.i: min(FAMILY_RANK.index(f) for tt, f, _ in hits if tt.i == t.i) for t in triggers}
+        main = min(triggers, key=lambda t: (_depth(t, anchor) > 1, rank[t.i], _depth(t, anchor), abs(t.i - anchor.i)))
+        state = self._status(main, anchor, clause, sentence, ref_year)
+        if state in ("background", "unreal") and not self.keep_background:
+            return None
+        cand = Candidate(sub, sentence, clause, main, families, state)
+        if SUB_EVENT_TYPES[sub] != "Battles":
+            cand.victims = {a.kind if a.kind != "state" else a.name for a in patient_actors}
+        self._set_actors(cand, agent_actors, patient_actors, actors, clause_cues)
+        self._set_date(cand, doc, lead)
+        cand.distinct = any(t.lower_ in DISTINCT_MARKERS for t in clause)
+        cand.weak = not (families & (STRONG | {"protest", "riot", "mob", "arrest", "abduction", "sexual", "agreement",
+                                              "territory", "transfer", "disrupted", "looting", "hq", "change"})) \
+            and not [a for a in agent_actors if a.kind != "civilians"] and not _has_weapon(clause_cues)
+        cand.support = len(families) + len(clause_cues & {"air", "shelling", "ied", "suicide", "grenade", "chemical",
+                                                           "gun", "armed", "civilian", "protester"})
+        return cand
+
+    def _status(self, main: Token, anchor: Token, clause: Span, sentence: Span, ref_year) -> str:
+        """Background status, read from the clause (without its subordinate events) and from
+        the coordination it belongs to ('have been wounded or killed ... since 2020')."""
+        scope = _background_scope(anchor, main, sentence)
+        state = background_status(main, anchor, scope, ref_year)
+        top = anchor
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        alternatives = any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in list(top.children) + list(anchor.children))
+        if state == "new" and alternatives:
+            coordinated = sentence.doc[top.left_edge.i:max(t.i for t in top.subtree) + 1]
+            if background_status(main, anchor, coordinated, ref_year) == "background":
+                return "background"
+        return state
+
+    def _set_actors(self, cand: Candidate, agents: list[Actor], patients: list[Actor], actors: DocActors, cues) -> None:
+        sub = cand.sub_event_type
+        event_type = SUB_EVENT_TYPES[sub]
+        a1 = agents[0] if agents else None
+        a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
+        read = a1
+        if event_type == "Protests":
+            if sub == "Excessive force against protesters":
+                a1 = a1 if a1 and a1.kind == "state" else actors.default("police")
+                a2 = actors.default("protesters")
+            else:
+                a1 = a1 if a1 and a1.kind == "nonstate" and a1.inter in (2, 3, 4) else actors.default("protesters")
+                a2 = a2 if sub == "Protest with intervention" and a2 and a2.kind == "state" else (
+                    actors.default("police") if sub == "Protest with intervention" else None)
+        elif event_type == "Riots":
+            a1 = actors.default("rioters")
+            if sub == "Mob violence" and (a2 is None or a2.kind == "rioters"):
+                a2 = actors.default("civilians")
+        elif sub == "Attack" or sub in ("Abduction/forced disappearance", "Sexual violence"):
+            if a1 is None or a1.kind == "civilians":
+                a1 = actors.default("unidentified")
+            if a2 is None:
+                a2 = actors.default("civilians")
+        elif sub == "Arrests":
+            if a1 is None:
+                a1 = actors.default("police")
+        elif event_type == "Battles" and a1 is None:
+            a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
+        elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
+            # civilians in the subject slot of a violent clause are its victims ('two civilians died')
+            a2, a1 = a2 or a1, None
+        if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
+            a2 = None
+        cand.actor1, cand.actor2 = a1, a2
+        cand.actor1_read = a1 is not None and a1 is read
+
+    def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
+        base = doc._.pub_date
+        sent = cand.sentence
+        mentions = [m for m in date_mentions(sent.text, base) if m.date is not None]
+        if mentions:
+            def distance(m):
+                s = sent.start_char + m.start
+                inside = cand.clause.start_char <= s < cand.clause.end_char
+                return (not inside, abs(s - cand.trigger.idx))
+            best = min(mentions, key=distance)
+            cand.date, cand.precision, cand.explicit_date = best.date, best.precision, best.explicit
+        elif lead is not None:
+            cand.date, cand.precision = lead.date, lead.precision
+        elif base is not None:
+            cand.date, cand.precision = base, 1
+
+    # ------------------------------------------------------------------ merge
+
+    def _merge(self, candidates: list[Candidate]) -> list[Merged]:
+        merged: list[Merged] = []
+        for cand in candidates:
+            target = None
+            if cand.status == "new" or cand.status == "allegation":
+                target = self._merge_target(cand, merged)
+            if target is not None:
+                target.mentions.append(cand)
+                if cand.status != "new":
+                    continue
+                if cand.victims and target.victims and cand.victims < target.victims:
+                    target.victims = set(cand.victims)  # a detail narrows a summary
+                    target.actor2 = cand.actor2 or target.actor2
+                elif cand.victims:
+                    target.victims |= cand.victims
+                continue
+            if cand.status == "allegation":
+                continue  # an allegation only confirms an event reported as such
+            merged.append(Merged(cand, [cand], set(cand.victims), cand.actor2))
+        return merged
+
+    def _merge_target(self, cand: Candidate, merged: list[Merged]) -> Merged | None:
+        for m in reversed(merged) if cand.weak else merged:
+            first = m.first
+            same_type = first.sub_event_type == cand.sub_event_type
+            compatible = same_type or (
+                cand.sub_event_type in POLITICAL_VIOLENCE and first.sub_event_type in POLITICAL_VIOLENCE
+                and (cand.weak or cand.status == "allegation"))
+            if not compatible:
+                continue
+            if any(c.sentence == cand.sentence and c.clause != cand.clause for c in m.mentions) and \
+                    cand.victims and m.victims and not (cand.victims <= m.victims):
+                continue
+            if cand.distinct and cand.victims and not (cand.victims <= m.victims):
+                continue
+            if cand.victims and m.victims and not (cand.victims <= m.victims or m.victims <= cand.victims):
+                continue
+            if cand.explicit_date and first.explicit_date and cand.date != first.date:
+                continue
+            if cand.actor1_read and any(c.actor1_read for c in m.mentions) and \
+                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} \
+                    and cand.actor1.kind != "civilians" and not cand.weak:
+                continue
+            if SUB_EVENT_TYPES[cand.sub_event_type] in ("Protests", "Riots", "Strategic developments") \
+                    and cand.sentence == first.sentence and cand.clause != first.clause and not same_type:
+                continue
+            return m
+        return None
+
+    # ------------------------------------------------------------------ output
+
+    def _to_events(self, doc: Doc, merged: list[Merged]) -> tuple[list[Event], dict[str, list[Span]]]:
+        events: list[Event] = []
+        spans: dict[str, list[Span]] = {}
+        ordered = sorted(merged, key=lambda m: (m.first.status != "new", m.first.trigger.i))
+        for n, m in enumerate(ordered, start=1):
+            first = m.first
+            # the best-informed mention: actors and an explicit date where any mention has them
+            actor1 = next((c.actor1 for c in m.mentions if c.actor1_read and c.actor1.kind != "civilians"
+                           and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
+                          None) or first.actor1
+            actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
+            dated = next((c for c in m.mentions if c.explicit_date), first)
+            sub = first.sub_event_type
+            eid = f"e{n}"
+            sentences = []
+            for c in m.mentions:
+                if c.sentence not in sentences:
+                    sentences.append(c.sentence)
+            confidence = min(0.95, 0.45 + 0.07 * first.support + 0.05 * (len(m.mentions) - 1)
+                             + (0.1 if actor1 else 0.0) - (0.15 if first.weak else 0.0))
+            civilian_targeting = bool(actor2 and actor2.kind == "civilians"
+                                      and SUB_EVENT_TYPES[sub] in ("Violence against civilians", "Explosions/Remote violence"))
+            event = Event(
+                id=eid, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, disorder_type=disorder_type_for(sub),
+                event_date=dated.date.isoformat() if dated.date else None, time_precision=dated.precision,
+                actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
+                inter1=actor1.inter if actor1 else None, inter2=actor2.inter if actor2 else (0 if actor1 else None),
+                evidence=[TextSpan(start=s.start_char, end=s.end_char) for s in sentences],
+                confidence=round(max(0.05, confidence), 2), background=first.status != "new",
+                trigger=TextSpan(start=first.trigger.idx, end=first.trigger.idx + len(first.trigger.text)),
+                trigger_text=first.trigger.text, civilian_targeting=civilian_targeting,
+            )
+            events.append(event)
+            spans[eid] = [c.clause for c in m.mentions]
+        return events, spans
+
+    def set_annotations(self, doc: Doc, events: list[Event], spans: dict[str, list[Span]]) -> None:
+        doc._.events = events
+        doc._.event_spans = spans
+
+
+def _depth(token: Token, anchor: Token) -> int:
+    depth = 0
+    while token.i != anchor.i and token.head.i != token.i and depth < 12:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _resolve_pronoun(token: Token, anchor: Token) -> Token:
+    """'Baku said it was using ...': a pronoun subject of a reported clause is the speaker."""
+    if token.pos_ != "PRON" or token.lower_ not in ("it", "they", "we"):
+        return token
+    head = anchor.head if anchor.dep_ == "ccomp" else None
+    if head is not None:
+        for c in head.children:
+            if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
+                return c
+    return token
+
+
+PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "release", "condemning", "denouncing",
+                   "protesting", "protest", "about", "after", "decry", "denounce", "condemn", "oppose", "criticise",
+                   "criticize", "plan", "possible", "threat"}
+
+
+def _protested_about(token: Token) -> bool:
+    """Whether a word names what people protested about ('against the arrest of ...')."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in PROTESTED_ABOUT:
+            return True
+    return False
+
+
+def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
+    """Whether any of these nouns (or their modifiers) carries one of these cues."""
+    for t in tokens:
+        for x in [t] + [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "poss")] + \
+                [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]:
+            if cues_at.get(x.i, set()) & names:
+                return True
+    return False
+
+
+def _has_weapon(cues: set[str]) -> bool:
+    return bool(cues & {"air", "shelling", "ied", "suicide", "grenade", "chemical"})
+
+
+@Language.factory("polemos_events", default_config={"keep_background": False})
+def make_events(nlp: Language, name: str, keep_background: bool) -> EventExtractor:
+    return EventExtractor(keep_background=keep_background)

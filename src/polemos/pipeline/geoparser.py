@@ -1,22 +1,52 @@
 """polemos_geoparser: resolve each toponym to a gazetteer entry.
 
-Owner: geoparsing (issue 5). Reads doc._.toponyms, writes doc._.places.
+Owner: geoparsing (issue 5). Reads doc._.toponyms (and each span's
+span._.toponym reading), writes doc._.places: one Place per toponym, same
+order, with null coordinates where no entry fits. The resolution itself
+(population, feature type, country focus, 'X, Y' parents, proximity) is in
+polemos.gazetteer.resolve, shared with `polemos geoparse`.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from polemos.model import Place
+from polemos.gazetteer.resolve import Mention, Resolver, to_place
 
 
 class Geoparser:
+    def __init__(self) -> None:
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = Resolver()
+        return self._resolver
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = [
-            Place(text=span.text, start=span.start_char, end=span.end_char) for span in doc._.toponyms or []
-        ]
+        mentions = self.find(doc)
+        self.set_annotations(doc, mentions)
         return doc
+
+    def find(self, doc: Doc) -> list[Mention]:
+        return [mention_of(span) for span in doc._.toponyms or []]
+
+    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        if not mentions:
+            doc._.places = []
+            return
+        chosen = self.resolver.resolve(mentions)
+        doc._.places = [to_place(m, c, self.resolver.gaz) for m, c in zip(mentions, chosen)]
+
+
+def mention_of(span: Span) -> Mention:
+    """The recogniser's reading of a toponym span, or a plain one for spans from elsewhere."""
+    m = span._.toponym if Span.has_extension("toponym") else None
+    if isinstance(m, Mention):
+        return m
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)
 
 
 @Language.factory("polemos_geoparser")

