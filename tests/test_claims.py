@@ -378,3 +378,13 @@ def test_quote_after_reported_speech_keeps_its_speaker():
     assert [c.kind for c in claims] == ["indirect", "direct"]
     assert claims[1].speaker == "The defence minister"
     assert claims[1].content == "We will not stand by while our villages are shelled."
+
+
+def test_note_capitalisation_check_survives_offsets_on_whitespace(nlp):
+    # A claim's content can start where the parse has a space (e.g. after a
+    # double space); expanding that character gives an empty span.
+    from polemos.pipeline.claim_links import _common_start
+
+    doc = nlp.make_doc("He said  that. ok")
+    assert _common_start(doc, 2) is False
+    assert _common_start(doc, 9) is False  # 'that' is lower-case

@@ -287,7 +287,7 @@ def _sentence_body(text: str, lower_first: bool) -> str:
 def _common_start(doc: Doc, char: int) -> bool:
     """Whether the word at `char` is capitalised only because it starts a sentence."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
+    if span is None or len(span) == 0:  # the character is whitespace between tokens
         return False
     token = span[0]
     return token.pos_ != "PROPN" and not token.text.isupper() and not token.ent_type_
