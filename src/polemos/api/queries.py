@@ -1,0 +1,156 @@
+"""Read queries the dashboard needs that the store's API does not offer (yet).
+
+Each one is a small function over the store's own tables and its own filter
+builder (`Store._filtered`), so the filters mean exactly what they mean in
+`list_events`. If the store grows an equivalent, use it and delete the one
+here: nothing else in the API reaches into the store's tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from polemos.model import EVENT_TYPES
+from polemos.store import EventFilters, Store, StoreError, event_ref, parse_event_ref
+from polemos.store.models import ActorRow, CanonicalEventRow, ClaimRow, DocumentRow, EventRow, PlaceRow
+
+TYPE_INDEX = {name: i for i, name in enumerate(EVENT_TYPES)}
+
+
+def _filtered(store: Store, filters: EventFilters | dict | None):
+    return store._filtered(EventFilters.of(filters))
+
+
+def map_points(store: Store, filters: EventFilters | dict | None, limit: int) -> dict[str, Any]:
+    """Located events as compact rows [id, lat, lon, type index, fatalities, date, place], newest first."""
+    c = CanonicalEventRow
+    query = (
+        _filtered(store, filters)
+        .with_only_columns(c.id, c.latitude, c.longitude, c.event_type, c.fatalities, c.event_date, c.location_name)
+        .where(c.latitude.is_not(None), c.longitude.is_not(None))
+        .order_by(None)
+    )
+    count_query = query.with_only_columns(func.count()).order_by(None)
+    with store._sessions() as session:
+        rows = session.execute(query.order_by(c.event_date.desc(), c.id.desc()).limit(limit + 1)).all()
+        truncated = len(rows) > limit
+        total = int(session.scalar(count_query) or 0) if truncated else len(rows)
+    points = [
+        [event_ref(pk), round(lat, 5), round(lon, 5), TYPE_INDEX.get(etype, -1), fat or 0, date, place]
+        for pk, lat, lon, etype, fat, date, place in rows[:limit]
+    ]
+    return {"points": points, "total": total, "truncated": truncated, "event_types": list(EVENT_TYPES)}
+
+
+def event_stats(store: Store, filters: EventFilters | dict | None) -> dict[str, Any]:
+    """Counts and fatalities of the filtered events: in total, by day, by type, by country."""
+    c = CanonicalEventRow
+    base = _filtered(store, filters).order_by(None)
+    ids = base.with_only_columns(c.id).scalar_subquery()
+
+    def grouped(*keys):
+        return base.with_only_columns(*keys, func.count(), func.coalesce(func.sum(c.fatalities), 0)).group_by(*keys)
+
+    with store._sessions() as session:
+        events, fatalities = session.execute(
+            base.with_only_columns(func.count(), func.coalesce(func.sum(c.fatalities), 0))).one()
+        by_day = [{"date": d, "events": n, "fatalities": int(f)} for d, n, f in session.execute(grouped(c.event_date).order_by(c.event_date))]
+        by_type = [{"event_type": t, "events": n, "fatalities": int(f)} for t, n, f in session.execute(grouped(c.event_type).order_by(func.count().desc()))]
+        by_country = [
+            {"country_code": cc, "country": name, "events": n, "fatalities": int(f)}
+            for cc, name, n, f in session.execute(grouped(c.country_code, c.country).order_by(func.count().desc()))
+        ]
+        documents = session.scalar(
+            select(func.count(func.distinct(EventRow.document_id))).where(EventRow.canonical_id.in_(ids))) or 0
+    # One row per country code: the same code can come with differently spelled names.
+    merged: dict[Any, dict[str, Any]] = {}
+    for row in by_country:
+        slot = merged.setdefault(row["country_code"], {**row, "events": 0, "fatalities": 0})
+        slot["events"] += row["events"]
+        slot["fatalities"] += row["fatalities"]
+    countries = sorted(merged.values(), key=lambda r: -r["events"])
+    return {
+        "totals": {"events": int(events), "fatalities": int(fatalities), "documents": int(documents),
+                   "countries": sum(1 for r in countries if r["country_code"])},
+        "by_day": [r for r in by_day if r["date"]],
+        "undated": next((r["events"] for r in by_day if not r["date"]), 0),
+        "by_type": by_type,
+        "by_country": countries,
+    }
+
+
+def list_actors(store: Store, q: str | None, limit: int) -> list[dict[str, Any]]:
+    """Normalised actor names, most reported first; `q` is a case-insensitive substring."""
+    query = select(ActorRow.name, ActorRow.n_reports)
+    if q:
+        query = query.where(func.lower(ActorRow.name).like(f"%{_like(q.lower())}%", escape="\\"))
+    with store._sessions() as session:
+        rows = session.execute(query.order_by(ActorRow.n_reports.desc(), ActorRow.name).limit(limit)).all()
+    return [{"name": name, "reports": n} for name, n in rows]
+
+
+def list_claims(store: Store, speaker: str | None, doc_id: str | None, q: str | None, offset: int, limit: int) -> list[dict[str, Any]]:
+    """Claims across documents, newest document first; filters are substrings (speaker, q) or exact (doc_id)."""
+    query = select(ClaimRow, DocumentRow.doc_id).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+    if speaker:
+        pattern = f"%{_like(speaker.lower())}%"
+        query = query.where(func.lower(ClaimRow.speaker).like(pattern, escape="\\")
+                            | func.lower(func.coalesce(ClaimRow.speaker_canonical, "")).like(pattern, escape="\\"))
+    if doc_id:
+        query = query.where(DocumentRow.doc_id == doc_id)
+    if q:
+        for word in q.lower().split():
+            query = query.where(func.lower(ClaimRow.content).like(f"%{_like(word)}%", escape="\\"))
+    query = query.order_by(DocumentRow.id.desc(), ClaimRow.position).offset(offset).limit(limit)
+    with store._sessions() as session:
+        return [{**claim.data, "doc_id": doc} for claim, doc in session.execute(query)]
+
+
+def list_places(store: Store, doc_id: str | None, country: str | None, q: str | None, offset: int, limit: int) -> list[dict[str, Any]]:
+    """Resolved and unresolved toponyms found in documents."""
+    p = PlaceRow
+    query = select(p, DocumentRow.doc_id).join(DocumentRow, DocumentRow.id == p.document_id)
+    if doc_id:
+        query = query.where(DocumentRow.doc_id == doc_id)
+    if country:
+        query = query.where(func.upper(p.country_code) == country.upper())
+    if q:
+        pattern = f"%{_like(q.lower())}%"
+        query = query.where(func.lower(p.text).like(pattern, escape="\\") | func.lower(func.coalesce(p.name, "")).like(pattern, escape="\\"))
+    query = query.order_by(DocumentRow.id.desc(), p.position).offset(offset).limit(limit)
+    keys = ("text", "start", "end", "name", "latitude", "longitude", "geonameid", "feature_code", "country_code", "admin1")
+    with store._sessions() as session:
+        return [{**{k: getattr(row, k) for k in keys}, "doc_id": doc} for row, doc in session.execute(query)]
+
+
+CONFIRMED_FIELDS = ("event_type", "sub_event_type", "disorder_type", "event_date", "actor1", "actor2", "fatalities", "injured", "arrested")
+
+
+def confirm_event(store: Store, event_id: str, who: str, note: str | None = None) -> dict[str, Any]:
+    """A reviewer says the event is right as it stands: its values and its reports are pinned.
+
+    The current values become the reviewer's (overrides), so a later re-extraction
+    or a new report cannot change them, and the reports stay linked as they are.
+    """
+    pk = parse_event_ref(event_id)
+    with store.session() as session:
+        row = session.get(CanonicalEventRow, pk)
+        if row is None:
+            raise StoreError(f"no such event: {event_id}")
+        before = store._snapshot(session, row)
+        data = row.data or {}
+        overrides = {k: data.get(k) for k in CONFIRMED_FIELDS if data.get(k) is not None}
+        overrides.update(row.overrides or {})  # earlier hand edits stay as they were
+        row.overrides = overrides
+        row.status = "reviewed"
+        session.execute(update(EventRow).where(EventRow.canonical_id == pk).values(link_locked=True))
+        session.flush()
+        store._audit(session, who, "confirm", pk, before, store._snapshot(session, row), note)
+    return store.get_event(pk)
+
+
+def _like(text: str) -> str:
+    """Escape LIKE wildcards so user text matches literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
