@@ -191,9 +191,77 @@ def serve(
     db: Optional[str] = DbOption,
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
+    read_requires_token: bool = typer.Option(False, "--read-requires-token", help="Close reads too (default: open; env POLEMOS_READ_REQUIRES_TOKEN)."),
+    tile_url: Optional[str] = typer.Option(None, "--tile-url", envvar="POLEMOS_TILE_URL", help="Map tile URL template; default: offline country outlines."),
 ) -> None:
     """Serve the HTTP API and the web dashboard."""
-    fail("serve is not implemented yet")
+    import uvicorn
+
+    from polemos.api import create_app
+    from polemos.api.settings import Settings
+
+    settings = Settings(read_requires_token=read_requires_token or Settings().read_requires_token)
+    if tile_url:
+        settings.tile_url = tile_url
+    try:
+        application = create_app(db, settings=settings)
+    except Exception as exc:  # an unreachable or unreadable database: say so, no traceback
+        fail(f"cannot open the store: {exc}")
+    typer.echo(f"polemos: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+def _token_engine(db: Optional[str]):
+    from polemos.store import open_store
+
+    try:
+        return open_store(db).engine
+    except Exception as exc:
+        fail(f"cannot open the store: {exc}")
+
+
+@token_app.command("create")
+def token_create(
+    name: str = typer.Argument(..., help="Who or what will use the token (shown in the audit log)."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Create a token and print it once (only its hash is stored)."""
+    from polemos.api import tokens
+
+    try:
+        info, secret = tokens.create_token(_token_engine(db), name)
+    except ValueError as exc:
+        fail(str(exc))
+    typer.echo(secret)
+    typer.echo(f"polemos: token {info.id} for {info.name!r} created; it is shown only now", err=True)
+
+
+@token_app.command("list")
+def token_list(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:
+    """List tokens (names, prefixes, dates; never the tokens themselves)."""
+    from polemos.api import tokens
+
+    rows = tokens.list_tokens(_token_engine(db))
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in rows], indent=2))
+        return
+    for r in rows:
+        state = "active" if r.active else f"revoked {r.to_dict()['revoked_at']}"
+        typer.echo(f"{r.id}\t{r.prefix}…\t{r.name}\tcreated {r.to_dict()['created_at']}\t{state}")
+
+
+@token_app.command("revoke")
+def token_revoke(
+    key: str = typer.Argument(..., help="The token's id, name or prefix."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Revoke tokens by id, name or prefix; they stop working at once."""
+    from polemos.api import tokens
+
+    n = tokens.revoke_token(_token_engine(db), key)
+    if n == 0:
+        fail(f"no active token matches {key!r}", code=1)
+    typer.echo(f"polemos: revoked {n} token{'s' if n != 1 else ''}", err=True)
 
 
 # ---- the gazetteer (issue 5) ---------------------------------------------------------------

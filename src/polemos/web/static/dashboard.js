@@ -45,7 +45,7 @@
 
   /* ---- map ------------------------------------------------------------------------------ */
 
-  const map = L.map("map", { worldCopyJump: true, preferCanvas: true, zoomControl: true, minZoom: 2 }).setView([25, 20], 2);
+  const map = L.map("map", { worldCopyJump: true, preferCanvas: true, zoomControl: true, minZoom: 2, maxZoom: 18 }).setView([25, 20], 2);
   const outlineStyle = { color: "#9aa6b5", weight: 0.7, fillColor: "#f7f5ef", fillOpacity: 1 };
   const outlines = L.geoJSON(null, { style: () => outlineStyle, interactive: false });
   const highlight = L.geoJSON(null, { style: { color: "#1f4e8c", weight: 2, fill: false }, interactive: false });
@@ -72,6 +72,7 @@
   L.control.layers(baseLayers, null, { position: "topright" }).addTo(map);
   L.control.scale({ imperial: false }).addTo(map);
   highlight.addTo(map);
+  map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Outlines: Natural Earth");
 
   fetch(config.basemap_url).then(r => r.json()).then(data => {
@@ -148,7 +149,7 @@
     clusters.addLayers(allMarkers);
     if (fit && allMarkers.length) {
       const bounds = L.latLngBounds(allMarkers.map(m => m.getLatLng()));
-      map.fitBounds(bounds.pad(0.25), { maxZoom: 7 });
+      map.fitBounds(bounds.pad(0.25), { maxZoom: 9 });
     }
   }
 
@@ -189,7 +190,8 @@
     }
     const first = parseDay(days[0].date), last = parseDay(days[days.length - 1].date);
     const span = Math.max(1, Math.round((last - first) / 864e5) + 1);
-    const pad = Math.max(1, Math.round(span * 0.02));
+    // At least a month wide, so a few busy days read as bars, not blocks.
+    const pad = Math.max(1, Math.round(span * 0.02), Math.ceil((30 - span) / 2));
     const x0 = new Date(first.getTime() - pad * 864e5);
     const nDays = span + 2 * pad;
     const dayWidth = (right - left) / nDays;
@@ -225,6 +227,9 @@
     svg.append(bars);
     const path = days.map((d, i) => `${i ? "L" : "M"}${(xOf(d.date) + w / 2).toFixed(1)},${yFat(d.fatalities).toFixed(1)}`).join("");
     svg.append(s("path", { class: "fat", d: path }));
+    for (const d of days) {
+      if (d.fatalities) svg.append(s("circle", { class: "fatdot", cx: (xOf(d.date) + w / 2).toFixed(1), cy: yFat(d.fatalities).toFixed(1), r: 2.5 }));
+    }
     timeline = { x0, dayWidth, left, right, top, bottom, nDays };
     const brush = s("rect", { class: "brush", y: top, height: bottom - top, x: 0, width: 0, visibility: "hidden" });
     svg.append(brush);
@@ -307,8 +312,7 @@
         el("span", { class: "tdot", dataset: { type: event.event_type } }),
         el("a", { href, onclick: e => e.stopPropagation() }, event.event_type),
         el("span", { class: "sub" }, event.sub_event_type)),
-      el("td", {}, place(event)),
-      el("td", {}, actors || el("span", { class: "muted" }, "—")),
+      el("td", { class: "where" }, place(event), actors ? el("span", { class: "sub" }, actors) : null),
       el("td", { class: "r" }, number(event.fatalities)),
       el("td", { class: "r" }, number(event.sources || (event.reports || []).length || 1)));
     return tr;
