@@ -371,9 +371,9 @@ class Store:
         canonical.n_contested = len(canonical.contested)
         canonical.confidence = float(merged.get("confidence") or 0.5)
         canonical.data = merged
-        texts = [title or text[:200] for _, _, title, text in rows] + [row.evidence_text for row, *_ in rows]
+        texts = [f"{title or ''} {text[:1500]}" for _, _, title, text in rows] + [row.evidence_text for row, *_ in rows]
         texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
-        canonical.search_text = " ".join(t for t in texts if t).lower()[:8000]
+        canonical.search_text = " ".join(t for t in texts if t).lower()[:20000]
         canonical.updated_at = utcnow()
         return canonical
 
