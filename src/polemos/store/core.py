@@ -157,6 +157,11 @@ class Store:
             row = self._existing(session, document)
             return row.doc_id if row else None
 
+    def has_url(self, url: str) -> bool:
+        """Whether a document from this URL is stored (to skip fetching it again)."""
+        with self._sessions() as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.url == url).limit(1)) is not None
+
     def _existing(self, session: Session, document: Document) -> DocumentRow | None:
         conditions = [DocumentRow.content_hash == document.content_hash]
         if document.url:
@@ -348,6 +353,8 @@ class Store:
             return None
         reports = [{**row.data, "doc_id": doc_id} for row, doc_id, _, _ in rows]
         merged, _ = merge_reports(reports)
+        if not merged.get("notes"):
+            merged["notes"] = next((row.evidence_text for row, *_ in rows if row.evidence_text), "")[:1000] or None
         merged = apply_overrides(merged, canonical.overrides or {})
         merged["id"] = event_ref(canonical.id)
         loc = merged.get("location") or {}
@@ -371,9 +378,9 @@ class Store:
         canonical.n_contested = len(canonical.contested)
         canonical.confidence = float(merged.get("confidence") or 0.5)
         canonical.data = merged
-        texts = [title or text[:200] for _, _, title, text in rows] + [row.evidence_text for row, *_ in rows]
+        texts = [f"{title or ''} {text[:1500]}" for _, _, title, text in rows] + [row.evidence_text for row, *_ in rows]
         texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
-        canonical.search_text = " ".join(t for t in texts if t).lower()[:8000]
+        canonical.search_text = " ".join(t for t in texts if t).lower()[:20000]
         canonical.updated_at = utcnow()
         return canonical
 
@@ -552,6 +559,21 @@ class Store:
             item["history"] = [_audit_dict(a) for a in session.scalars(
                 select(AuditRow).where(AuditRow.canonical_id == pk).order_by(AuditRow.id))]
             return item
+
+    def report_sources(self, event_id: str | int) -> list[str]:
+        """The distinct outlets (document `source`, else the URL's host) that report an event."""
+        from urllib.parse import urlparse
+
+        pk = parse_event_ref(event_id)
+        with self._sessions() as session:
+            rows = session.execute(select(DocumentRow.source, DocumentRow.url).join(EventRow, EventRow.document_id == DocumentRow.id)
+                                   .where(EventRow.canonical_id == pk).order_by(EventRow.id)).all()
+        out: list[str] = []
+        for source, url in rows:
+            name = source or (urlparse(url).hostname if url else None)
+            if name and name not in out:
+                out.append(name)
+        return out
 
     # ---- documents out -----------------------------------------------------------------------
 
