@@ -96,7 +96,8 @@ def casualty_text(casualties: dict[str, Any] | None) -> str | None:
 def change_text(before: Any, after: Any) -> str:
     """A short before → after of the fields a review action changed."""
     if isinstance(before, dict) and isinstance(after, dict):
-        keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
+        # `overrides` restates the edited fields themselves: leave it out.
+        keys = [k for k in after if k != "overrides" and before.get(k) != after.get(k)] or [k for k in after if k != "overrides"]
         lines = [f"{k}: {_short(before.get(k))} → {_short(after.get(k))}" for k in keys[:12]]
         return "\n".join(lines)
     if after is None and before is None:

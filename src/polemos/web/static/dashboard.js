@@ -122,7 +122,7 @@
   map.addLayer(clusters);
   let allMarkers = [];
 
-  function radius(fatalities) { return Math.min(22, 4 + 2.4 * Math.sqrt(fatalities || 0)); }
+  function radius(fatalities) { return Math.min(22, 5 + 2.4 * Math.sqrt(fatalities || 0)); }
 
   function popup(point) {
     const [id, , , typeIndex, fatalities, date, place] = point;
@@ -177,6 +177,9 @@
     return node;
   }
 
+  /* Days with no events count as zero; long ranges are drawn by week or month so bars stay readable. */
+  function binDays(nDays) { return nDays > 1500 ? 30 : nDays > 300 ? 7 : 1; }
+
   function drawTimeline(byDay) {
     lastByDay = byDay;
     svg.replaceChildren();
@@ -195,9 +198,23 @@
     const x0 = new Date(first.getTime() - pad * 864e5);
     const nDays = span + 2 * pad;
     const dayWidth = (right - left) / nDays;
-    const maxEvents = Math.max(...days.map(d => d.events), 1);
-    const maxDeaths = Math.max(...days.map(d => d.fatalities), 1);
-    const xOf = day => left + ((parseDay(day) - x0) / 864e5) * dayWidth;
+    const per = binDays(nDays);
+    const bins = new Map();
+    for (const d of days) {
+      const index = Math.floor((parseDay(d.date) - x0) / 864e5 / per);
+      const bin = bins.get(index) || { index, events: 0, fatalities: 0, from: d.date, to: d.date };
+      bin.events += d.events;
+      bin.fatalities += d.fatalities;
+      bin.to = d.date;
+      bins.set(index, bin);
+    }
+    const nBins = Math.ceil(nDays / per);
+    const series = [];
+    for (let i = 0; i < nBins; i++) series.push(bins.get(i) || { index: i, events: 0, fatalities: 0 });
+    const binWidth = dayWidth * per;
+    const maxEvents = Math.max(...series.map(b => b.events), 1);
+    const maxDeaths = Math.max(...series.map(b => b.fatalities), 1);
+    const xBin = i => left + i * binWidth;
     const yEv = v => bottom - (v / maxEvents) * (bottom - top);
     const yFat = v => bottom - (v / maxDeaths) * (bottom - top);
 
@@ -206,30 +223,31 @@
     axis.append(s("text", { x: left - 4, y: top + 8, "text-anchor": "end" }, number(maxEvents)));
     axis.append(s("text", { x: left - 4, y: bottom, "text-anchor": "end" }, "0"));
     axis.append(s("text", { x: right + 4, y: top + 8, fill: "#c62828" }, number(maxDeaths)));
-    const ticks = Math.min(8, nDays);
+    const unit = per === 1 ? "day" : per === 7 ? "week" : "month";
+    axis.append(s("text", { x: right + 4, y: bottom }, "/" + unit));
+    const ticks = Math.max(2, Math.min(8, Math.floor((right - left) / 90)));
     for (let i = 0; i <= ticks; i++) {
       const day = new Date(x0.getTime() + Math.round((i * nDays) / ticks) * 864e5);
       const x = left + ((day - x0) / 864e5) * dayWidth;
-      if (x > right) break;
+      if (x > right + 1) break;
       axis.append(s("line", { x1: x, x2: x, y1: bottom, y2: bottom + 3 }));
-      axis.append(s("text", { x, y: height - 4, "text-anchor": "middle" }, dayString(day)));
+      axis.append(s("text", { x, y: height - 4, "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle" }, dayString(day)));
     }
     svg.append(axis);
 
     const bars = s("g");
-    const w = Math.max(1, dayWidth - (dayWidth > 4 ? 1 : 0));
-    for (const d of days) {
-      const inRange = (!state.since || d.date >= state.since) && (!state.until || d.date <= state.until);
-      const rect = s("rect", { class: "bar" + (inRange ? "" : " out"), x: xOf(d.date), y: yEv(d.events), width: w, height: bottom - yEv(d.events) });
-      rect.append(s("title", {}, `${d.date}: ${d.events} events, ${d.fatalities} fatalities`));
+    const w = Math.max(1, binWidth - (binWidth > 4 ? 1 : 0));
+    for (const b of series) {
+      if (!b.events) continue;
+      const inRange = (!state.since || b.to >= state.since) && (!state.until || b.from <= state.until);
+      const rect = s("rect", { class: "bar" + (inRange ? "" : " out"), x: xBin(b.index), y: yEv(b.events), width: w, height: bottom - yEv(b.events) });
+      const label = b.from === b.to ? b.from : `${b.from} – ${b.to}`;
+      rect.append(s("title", {}, `${label}: ${number(b.events)} events, ${number(b.fatalities)} fatalities`));
       bars.append(rect);
     }
     svg.append(bars);
-    const path = days.map((d, i) => `${i ? "L" : "M"}${(xOf(d.date) + w / 2).toFixed(1)},${yFat(d.fatalities).toFixed(1)}`).join("");
+    const path = series.map((b, i) => `${i ? "L" : "M"}${(xBin(b.index) + w / 2).toFixed(1)},${yFat(b.fatalities).toFixed(1)}`).join("");
     svg.append(s("path", { class: "fat", d: path }));
-    for (const d of days) {
-      if (d.fatalities) svg.append(s("circle", { class: "fatdot", cx: (xOf(d.date) + w / 2).toFixed(1), cy: yFat(d.fatalities).toFixed(1), r: 2.5 }));
-    }
     timeline = { x0, dayWidth, left, right, top, bottom, nDays };
     const brush = s("rect", { class: "brush", y: top, height: bottom - top, x: 0, width: 0, visibility: "hidden" });
     svg.append(brush);
