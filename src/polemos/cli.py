@@ -305,7 +305,7 @@ def events_command(
         table.add_row(item["id"], item.get("event_date") or "", item["event_type"], item["sub_event_type"],
                       loc.get("name") or "", loc.get("country_code") or "", actors, str(item.get("fatalities", 0)),
                       str(item.get("sources", 0)), ", ".join(c["field"] for c in item.get("contested", [])))
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 240).print(table)
 
 
 @app.command()

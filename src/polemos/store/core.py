@@ -20,7 +20,7 @@ from polemos.model import Document, DocumentResult
 
 from . import db
 from .canonical import apply_overrides, merge_reports
-from .linking import LinkOptions, ReportFeatures, best_match, make_signature
+from .linking import LinkOptions, ReportFeatures, best_match, idf_function, make_signature, signature_terms, tfidf_vector
 from .models import (
     ActorRow,
     AuditRow,
@@ -32,6 +32,7 @@ from .models import (
     FeedStateRow,
     IngestErrorRow,
     PlaceRow,
+    TermStatRow,
     utcnow,
 )
 
@@ -237,6 +238,10 @@ class Store:
             ))
         session.flush()
         self._add_actors(session, row.events)
+        terms = signature_terms(make_signature(lead))
+        for event_row in row.events:
+            terms |= signature_terms(event_row.signature)
+        self._count_terms(session, terms)
         touched: set[int] = set()
         if link:
             for event_row in row.events:
@@ -260,6 +265,23 @@ class Store:
                     session.flush()
                 actor.n_reports += 1
                 session.add(EventActorRow(event_id=event_row.id, actor_id=actor.id, role=role))
+
+    def _count_terms(self, session: Session, terms: set[str]) -> None:
+        """One more document, containing these words (upsert, on SQLite and PostgreSQL alike)."""
+        rows = [{"term": t[:100], "df": 1} for t in sorted(terms | {""})]
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        elif self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            return  # other databases: linking falls back to plain word overlap
+        statement = insert(TermStatRow)
+        session.execute(statement.on_conflict_do_update(index_elements=["term"], set_={"df": TermStatRow.df + 1}), rows)
+
+    def _idf(self, session: Session, terms: set[str]):
+        terms = {t[:100] for t in terms} | {""}
+        df = dict(session.execute(select(TermStatRow.term, TermStatRow.df).where(TermStatRow.term.in_(sorted(terms)))).all())
+        return idf_function(df, df.pop("", 0))
 
     def record_error(self, document: Document | str, message: str, url: str | None = None) -> None:
         """Remember a document that could not be ingested (reported by stats()['errors'])."""
@@ -317,10 +339,24 @@ class Store:
             out.setdefault(row.canonical_id, []).append(self._features(row))
         return out
 
+    def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
+        candidates = self._candidates(session, report)
+        features = self._features(report)
+        if candidates:
+            terms = signature_terms(features.signature)
+            for reports in candidates.values():
+                for other in reports:
+                    terms |= signature_terms(other.signature)
+            idf = self._idf(session, terms)
+            features.vector = tfidf_vector(features.signature, idf)
+            for reports in candidates.values():
+                for other in reports:
+                    other.vector = tfidf_vector(other.signature, idf)
+        return best_match(features, candidates, self.link_options)
+
     def _link(self, session: Session, report: EventRow) -> int:
         """Attach a report to the best matching canonical event, or a new one; returns its id."""
-        candidates = self._candidates(session, report)
-        match, score = best_match(self._features(report), candidates, self.link_options)
+        match, score = self._match(session, report)
         if match is None:
             canonical = CanonicalEventRow(
                 event_type=report.event_type, sub_event_type=report.sub_event_type,
@@ -406,8 +442,7 @@ class Store:
                 row.canonical_id = None
                 session.flush()
                 empty = old is not None and session.scalar(select(func.count()).where(EventRow.canonical_id == old)) == 0
-                candidates = self._candidates(session, row)
-                match, score = best_match(self._features(row), candidates, self.link_options)
+                match, score = self._match(session, row)
                 if match is None and empty:
                     match, score = old, None  # alone before, alone now: keep its id
                 if match is None:

@@ -18,6 +18,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 
 # Type families: reports of one event are often typed differently by different
@@ -42,9 +43,16 @@ class LinkOptions:
     date_window_days: dict[int, int] = field(default_factory=lambda: {1: 1, 2: 7, 3: 31})
     # Kilometres two locations may lie apart, by the coarser of their geo precisions.
     distance_km: dict[int, float] = field(default_factory=lambda: {1: 30.0, 2: 60.0, 3: 250.0})
-    threshold: float = 0.30
-    # Without a date on one side the words must agree more.
-    undated_threshold: float = 0.45
+    # A link needs score >= threshold, where score = text similarity (TF-IDF cosine)
+    # plus bonuses for agreeing fields; and at least min_text of word overlap.
+    threshold: float = 0.20
+    min_text: float = 0.03
+    # Without a date on one side the words alone must agree this much.
+    undated_threshold: float = 0.30
+    same_date_bonus: float = 0.12
+    near_date_bonus: float = 0.06
+    same_place_bonus: float = 0.12
+    same_place_km: float = 10.0
     max_candidates: int = 300
 
 
@@ -66,6 +74,7 @@ class ReportFeatures:
     signature: str  # from make_signature
     doc_key: int | None = None  # which document (reports of one document never merge with each other)
     location_name: str | None = None
+    vector: dict[str, float] | None = None  # TF-IDF of the signature (see tfidf_vector), when the store has statistics
 
 
 # ---- words -----------------------------------------------------------------------------------
@@ -116,6 +125,39 @@ def _weights(signature: str) -> dict[str, float]:
         else:
             out.setdefault(token, 1.0)
     return out
+
+
+def signature_terms(signature: str) -> set[str]:
+    return {t.rstrip("*") for t in signature.split()}
+
+
+def tfidf_vector(signature: str, idf: Callable[[str], float]) -> dict[str, float]:
+    """Unit-length TF-IDF vector of a signature (names weigh three times)."""
+    weights = {t: w * idf(t) for t, w in _weights(signature).items()}
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {t: v / norm for t, v in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def idf_function(df: dict[str, int], n_documents: int) -> Callable[[str], float]:
+    """Smoothed inverse document frequency from the store's term statistics."""
+    n = max(n_documents, 1)
+
+    def idf(term: str) -> float:
+        return math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
+
+    return idf
+
+
+def report_similarity(a: ReportFeatures, b: ReportFeatures) -> float:
+    if a.vector is not None and b.vector is not None:
+        return cosine(a.vector, b.vector)
+    return text_similarity(a.signature, b.signature)
 
 
 def text_similarity(a: str, b: str) -> float:
@@ -197,7 +239,12 @@ def actors_compatible(a: ReportFeatures, b: ReportFeatures) -> bool:
 # ---- scoring ---------------------------------------------------------------------------------
 
 def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
-    """How likely two reports are the same event, 0..1; 0 when a gate fails."""
+    """How likely two reports are the same event (0 when a gate fails or the words barely overlap).
+
+    Text similarity (TF-IDF cosine of title, lead and evidence) plus bonuses
+    for the same date and the same place: two reports that agree on when and
+    where need fewer words in common than two that only share a date.
+    """
     if a.doc_key is not None and a.doc_key == b.doc_key:
         return 0.0
     if not types_compatible(a, b) or not actors_compatible(a, b):
@@ -206,21 +253,22 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
     same_place = places_compatible(a, b, options)
     if same_date is False or same_place is False:
         return 0.0
-    score = text_similarity(a.signature, b.signature)
-    if same_date and a.event_date == b.event_date:
-        score += 0.08
+    text = report_similarity(a, b)
+    if text < options.min_text:
+        return 0.0
+    if same_date is None:
+        # Without a date on one side, a match needs more words in common.
+        return text if text >= options.undated_threshold else 0.0
+    score = text + (options.same_date_bonus if a.event_date == b.event_date else options.near_date_bonus)
     km = distance_between(a, b)
-    if km is not None and km <= 5:
-        score += 0.08
+    if km is not None and km <= options.same_place_km:
+        score += options.same_place_bonus
     elif a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower():
-        score += 0.05
+        score += options.same_place_bonus / 2
     if a.sub_event_type == b.sub_event_type:
         score += 0.03
     if a.fatalities and a.fatalities == b.fatalities:
         score += 0.04
-    # Without a date on one side, a match needs more words in common.
-    if same_date is None and score < options.undated_threshold:
-        return 0.0
     return min(score, 1.0)
 
 

@@ -248,3 +248,15 @@ class AuditRow(Base):
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class TermStatRow(Base):
+    """In how many documents a word occurs (for TF-IDF text similarity in linking).
+
+    The empty term counts the documents themselves.
+    """
+
+    __tablename__ = "term_stats"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    df: Mapped[int] = mapped_column(Integer, default=0)
