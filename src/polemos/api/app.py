@@ -21,7 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from polemos import __version__
 
-from . import tokens
+from . import queries, tokens
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,7 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     app.state.settings = settings
     app.state.token_engine = store.engine
     tokens.ensure_table(store.engine)
+    queries.ensure_indexes(store.engine)
 
     app.middleware("http")(_security_headers(settings))
     app.add_middleware(GZipMiddleware, minimum_size=1024)

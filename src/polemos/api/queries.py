@@ -10,25 +10,84 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, update
+from dataclasses import replace
+
+from sqlalchemy import Index, and_, func, or_, select, update
+from sqlalchemy.engine import Engine
 
 from polemos.model import EVENT_TYPES
-from polemos.store import EventFilters, Store, StoreError, event_ref, parse_event_ref
+from polemos.store import EventFilters, Page, Store, StoreError, event_ref, parse_event_ref
+from polemos.store.core import _decode_cursor, _encode_cursor
 from polemos.store.models import ActorRow, CanonicalEventRow, ClaimRow, DocumentRow, EventRow, PlaceRow
 
 TYPE_INDEX = {name: i for i, name in enumerate(EVENT_TYPES)}
 
+# The dashboard's aggregates (per day, type, country) and map points read only
+# these columns; one index holding them all lets the database answer from the
+# index instead of reading every wide event row (which carries its JSON).
+DASHBOARD_INDEX = Index(
+    "ix_canonical_events_dashboard",
+    CanonicalEventRow.event_date, CanonicalEventRow.status, CanonicalEventRow.event_type,
+    CanonicalEventRow.country_code, CanonicalEventRow.fatalities,
+    CanonicalEventRow.latitude, CanonicalEventRow.longitude,
+)
+
+
+def ensure_indexes(engine: Engine) -> None:
+    """Create the dashboard's index if the store lacks it (idempotent; belongs in a store migration)."""
+    DASHBOARD_INDEX.create(engine, checkfirst=True)
+
 
 def _filtered(store: Store, filters: EventFilters | dict | None):
-    return store._filtered(EventFilters.of(filters))
+    """The store's filters, except that the country code is compared exactly (so its index is used).
+
+    Country codes are stored as the pipeline writes them: ISO alpha-2, upper case.
+    """
+    filters = EventFilters.of(filters)
+    query = store._filtered(replace(filters, country=None))
+    if filters.country:
+        query = query.where(CanonicalEventRow.country_code == filters.country.upper())
+    return query
+
+
+def list_events_page(store: Store, filters: EventFilters | dict | None, cursor: str | None, limit: int) -> Page:
+    """`Store.list_events`, same order, items and cursors, in two steps that stay fast on large stores.
+
+    First the ids of the page, ordered by (event_date, id) newest first with undated
+    events last, which the store's (event_date, id) index answers without sorting;
+    then only those rows, read whole. The store's own query sorts every matching
+    row, JSON and all, before it keeps a page.
+    """
+    c = CanonicalEventRow
+    limit = max(1, min(int(limit), 1000))
+    query = _filtered(store, filters).with_only_columns(c.id, c.event_date)
+    if cursor:
+        last_date, last_id = _decode_cursor(cursor)
+        if last_date:
+            query = query.where(or_(c.event_date < last_date, and_(c.event_date == last_date, c.id < last_id),
+                                    c.event_date.is_(None)))
+        else:
+            query = query.where(c.event_date.is_(None), c.id < last_id)
+    # NULL dates sort last: SQLite puts NULL lowest already; PostgreSQL needs telling.
+    date_order = c.event_date.desc() if store.dialect == "sqlite" else c.event_date.desc().nulls_last()
+    query = query.order_by(date_order, c.id.desc()).limit(limit + 1)
+    with store._sessions() as session:
+        keys = session.execute(query).all()
+        more = len(keys) > limit
+        keys = keys[:limit]
+        by_id = {row.id: row for row in session.scalars(select(c).where(c.id.in_([k.id for k in keys])))}
+        rows = [by_id[k.id] for k in keys if k.id in by_id]
+        items = store._items(session, rows)
+    next_cursor = _encode_cursor(keys[-1].event_date or "", keys[-1].id) if more and keys else None
+    return Page(items=items, next=next_cursor)
 
 
 def map_points(store: Store, filters: EventFilters | dict | None, limit: int) -> dict[str, Any]:
-    """Located events as compact rows [id, lat, lon, type index, fatalities, date, place], newest first."""
+    """Located events as compact rows [id, lat, lon, type index, fatalities, date], newest first."""
     c = CanonicalEventRow
     query = (
         _filtered(store, filters)
-        .with_only_columns(c.id, c.latitude, c.longitude, c.event_type, c.fatalities, c.event_date, c.location_name)
+        .with_only_columns(c.id, c.latitude, c.longitude, c.event_type, c.fatalities, c.event_date)
         .where(c.latitude.is_not(None), c.longitude.is_not(None))
         .order_by(None)
     )
@@ -38,8 +97,8 @@ def map_points(store: Store, filters: EventFilters | dict | None, limit: int) ->
         truncated = len(rows) > limit
         total = int(session.scalar(count_query) or 0) if truncated else len(rows)
     points = [
-        [event_ref(pk), round(lat, 5), round(lon, 5), TYPE_INDEX.get(etype, -1), fat or 0, date, place]
-        for pk, lat, lon, etype, fat, date, place in rows[:limit]
+        [event_ref(pk), round(lat, 5), round(lon, 5), TYPE_INDEX.get(etype, -1), fat or 0, date]
+        for pk, lat, lon, etype, fat, date in rows[:limit]
     ]
     return {"points": points, "total": total, "truncated": truncated, "event_types": list(EVENT_TYPES)}
 
@@ -59,26 +118,26 @@ def event_stats(store: Store, filters: EventFilters | dict | None) -> dict[str, 
         by_day = [{"date": d, "events": n, "fatalities": int(f)} for d, n, f in session.execute(grouped(c.event_date).order_by(c.event_date))]
         by_type = [{"event_type": t, "events": n, "fatalities": int(f)} for t, n, f in session.execute(grouped(c.event_type).order_by(func.count().desc()))]
         by_country = [
-            {"country_code": cc, "country": name, "events": n, "fatalities": int(f)}
-            for cc, name, n, f in session.execute(grouped(c.country_code, c.country).order_by(func.count().desc()))
+            {"country_code": cc, "country": _country_name(cc), "events": n, "fatalities": int(f)}
+            for cc, n, f in session.execute(grouped(c.country_code).order_by(func.count().desc()))
         ]
         documents = session.scalar(
             select(func.count(func.distinct(EventRow.document_id))).where(EventRow.canonical_id.in_(ids))) or 0
-    # One row per country code: the same code can come with differently spelled names.
-    merged: dict[Any, dict[str, Any]] = {}
-    for row in by_country:
-        slot = merged.setdefault(row["country_code"], {**row, "events": 0, "fatalities": 0})
-        slot["events"] += row["events"]
-        slot["fatalities"] += row["fatalities"]
-    countries = sorted(merged.values(), key=lambda r: -r["events"])
     return {
         "totals": {"events": int(events), "fatalities": int(fatalities), "documents": int(documents),
-                   "countries": sum(1 for r in countries if r["country_code"])},
+                   "countries": sum(1 for r in by_country if r["country_code"])},
         "by_day": [r for r in by_day if r["date"]],
         "undated": next((r["events"] for r in by_day if not r["date"]), 0),
         "by_type": by_type,
-        "by_country": countries,
+        "by_country": by_country,
     }
+
+
+def _country_name(code: str | None) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return getattr(country, "common_name", None) or getattr(country, "name", None) if country else code
 
 
 def list_actors(store: Store, q: str | None, limit: int) -> list[dict[str, Any]]:

@@ -78,7 +78,7 @@ def list_events(request: Request, _: Reader, query: Annotated[EventQuery, Depend
                 limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
     """`{"items": [Event + reports/sources/contested], "next": cursor-or-null}`; pass `next` back as `cursor`."""
     try:
-        return store_of(request).list_events(query.filters, cursor=cursor, limit=limit).to_dict()
+        return queries.list_events_page(store_of(request), query.filters, cursor, limit).to_dict()
     except StoreError as exc:
         raise _bad(exc)
 
@@ -148,7 +148,7 @@ def _current_value(event: dict[str, Any], name: str) -> Any:
 @router.get("/map", summary="Located events as compact rows, for the map")
 def map_points(request: Request, _: Reader, query: Annotated[EventQuery, Depends()],
                limit: Annotated[int | None, Query(ge=1, le=200_000)] = None) -> dict:
-    """`points`: `[id, latitude, longitude, event type index, fatalities, date, place]`;
+    """`points`: `[id, latitude, longitude, event type index, fatalities, date]`;
     the type index points into `event_types`. `truncated` says the limit cut the list."""
     cap = min(limit or request.app.state.settings.map_limit, request.app.state.settings.map_limit)
     try:

@@ -125,12 +125,18 @@
   function radius(fatalities) { return Math.min(22, 5 + 2.4 * Math.sqrt(fatalities || 0)); }
 
   function popup(point) {
-    const [id, , , typeIndex, fatalities, date, place] = point;
+    const [id, , , typeIndex, fatalities, date] = point;
     const type = config.event_types[typeIndex] || "";
+    const where = el("div", { class: "muted" }, "…");
+    getJSON(config.api + "/events/" + encodeURIComponent(id)).then(event => {
+      const loc = event.location || {};
+      const actors = [event.actor1, event.actor2].filter(Boolean).join(" · ");
+      where.textContent = [loc.name, loc.country].filter(Boolean).join(", ") + (actors ? " — " + actors : "");
+    }).catch(() => { where.textContent = ""; });
     return el("div", {},
       el("div", { class: "pop-title" }, el("span", { class: "tdot", dataset: { type } }), type),
-      el("div", {}, date || "date unknown", " · ", place || "unnamed place"),
-      el("div", {}, "Fatalities: ", String(fatalities)),
+      where,
+      el("div", {}, date || "date unknown", " · fatalities: ", String(fatalities)),
       el("a", { href: config.event_page.replace("{id}", encodeURIComponent(id)) }, "Open event →"));
   }
 
