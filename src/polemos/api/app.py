@@ -98,13 +98,28 @@ def _security_headers(settings: Settings):
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     )
 
-    async def add_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", policy)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+    headers = [
+        (b"content-security-policy", policy.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"same-origin"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+    def add_headers(app):
+        # Plain ASGI (not BaseHTTPMiddleware): no extra task and copy per request.
+        async def wrapped(scope, receive, send):
+            if scope["type"] != "http":
+                return await app(scope, receive, send)
+
+            async def send_with_headers(message):
+                if message["type"] == "http.response.start":
+                    present = {k.lower() for k, _ in message.get("headers", [])}
+                    message["headers"] = list(message.get("headers", [])) + [h for h in headers if h[0] not in present]
+                await send(message)
+
+            await app(scope, receive, send_with_headers)
+
+        return wrapped
 
     return add_headers
 
@@ -132,8 +147,8 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     tokens.ensure_table(store.engine)
     queries.ensure_indexes(store.engine)
 
-    app.middleware("http")(_security_headers(settings))
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(_security_headers(settings))
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

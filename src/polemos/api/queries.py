@@ -13,6 +13,7 @@ from typing import Any
 from dataclasses import replace
 
 from sqlalchemy import Index, and_, func, or_, select, update
+from sqlalchemy.orm import defer
 from sqlalchemy.engine import Engine
 
 from polemos.model import EVENT_TYPES
@@ -33,9 +34,24 @@ DASHBOARD_INDEX = Index(
 )
 
 
+# The same, country first: a country filter (the commonest) then reads one
+# contiguous stretch of it, and counts by country need no table rows.
+COUNTRY_INDEX = Index(
+    "ix_canonical_events_country_dashboard",
+    CanonicalEventRow.country_code, CanonicalEventRow.event_date, CanonicalEventRow.status,
+    CanonicalEventRow.event_type, CanonicalEventRow.fatalities,
+    CanonicalEventRow.latitude, CanonicalEventRow.longitude,
+)
+
+
+# Which documents report the filtered events, without reading report rows.
+REPORT_DOCUMENT_INDEX = Index("ix_events_canonical_document", EventRow.canonical_id, EventRow.document_id)
+
+
 def ensure_indexes(engine: Engine) -> None:
-    """Create the dashboard's index if the store lacks it (idempotent; belongs in a store migration)."""
-    DASHBOARD_INDEX.create(engine, checkfirst=True)
+    """Create the dashboard's indexes if the store lacks them (idempotent; they belong in a store migration)."""
+    for index in (DASHBOARD_INDEX, COUNTRY_INDEX, REPORT_DOCUMENT_INDEX):
+        index.create(engine, checkfirst=True)
 
 
 def _filtered(store: Store, filters: EventFilters | dict | None):
@@ -75,7 +91,8 @@ def list_events_page(store: Store, filters: EventFilters | dict | None, cursor: 
         keys = session.execute(query).all()
         more = len(keys) > limit
         keys = keys[:limit]
-        by_id = {row.id: row for row in session.scalars(select(c).where(c.id.in_([k.id for k in keys])))}
+        wanted = select(c).options(defer(c.search_text)).where(c.id.in_([k.id for k in keys]))
+        by_id = {row.id: row for row in session.scalars(wanted)}
         rows = [by_id[k.id] for k in keys if k.id in by_id]
         items = store._items(session, rows)
     next_cursor = _encode_cursor(keys[-1].event_date or "", keys[-1].id) if more and keys else None
