@@ -12,7 +12,7 @@ from typing import Any
 
 from dataclasses import replace
 
-from sqlalchemy import Index, and_, func, or_, select, update
+from sqlalchemy import Index, and_, case, func, or_, select, update
 from sqlalchemy.orm import defer
 from sqlalchemy.engine import Engine
 
@@ -129,20 +129,36 @@ def event_stats(store: Store, filters: EventFilters | dict | None) -> dict[str, 
     def grouped(*keys):
         return base.with_only_columns(*keys, func.count(), func.coalesce(func.sum(c.fatalities), 0)).group_by(*keys)
 
+    # One pass by country, with a count and a fatality sum for each event type: the
+    # country-first index answers it in order, and totals and per-type figures follow.
+    per_type = []
+    for name in EVENT_TYPES:
+        is_type = c.event_type == name
+        per_type += [func.sum(case((is_type, 1), else_=0)), func.sum(case((is_type, c.fatalities), else_=0))]
+    by_country_query = base.with_only_columns(c.country_code, func.count(), func.coalesce(func.sum(c.fatalities), 0), *per_type).group_by(c.country_code)
+    unfiltered = not any(v for k, v in vars(EventFilters.of(filters)).items() if k != "include_hidden")
     with store._sessions() as session:
-        events, fatalities = session.execute(
-            base.with_only_columns(func.count(), func.coalesce(func.sum(c.fatalities), 0))).one()
-        by_day = [{"date": d, "events": n, "fatalities": int(f)} for d, n, f in session.execute(grouped(c.event_date).order_by(c.event_date))]
-        by_type = [{"event_type": t, "events": n, "fatalities": int(f)} for t, n, f in session.execute(grouped(c.event_type).order_by(func.count().desc()))]
-        by_country = [
-            {"country_code": cc, "country": _country_name(cc), "events": n, "fatalities": int(f)}
-            for cc, n, f in session.execute(grouped(c.country_code).order_by(func.count().desc()))
-        ]
-        documents = session.scalar(
-            select(func.count(func.distinct(EventRow.document_id))).where(EventRow.canonical_id.in_(ids))) or 0
+        by_day = [{"date": d, "events": n, "fatalities": int(f or 0)}
+                  for d, n, f in session.execute(grouped(c.event_date).order_by(c.event_date))]
+        country_rows = session.execute(by_country_query).all()
+        if unfiltered:
+            # Every stored document with events: the same figure, without a pass over all reports.
+            documents = session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.n_events > 0)) or 0
+        else:
+            documents = session.scalar(
+                select(func.count(func.distinct(EventRow.document_id))).where(EventRow.canonical_id.in_(ids))) or 0
+    by_country, type_events, type_deaths = [], [0] * len(EVENT_TYPES), [0] * len(EVENT_TYPES)
+    for cc, n, f, *pairs in country_rows:
+        by_country.append({"country_code": cc, "country": _country_name(cc), "events": int(n), "fatalities": int(f or 0)})
+        for k in range(len(EVENT_TYPES)):
+            type_events[k] += int(pairs[2 * k] or 0)
+            type_deaths[k] += int(pairs[2 * k + 1] or 0)
+    by_country.sort(key=lambda r: -r["events"])
+    by_type = sorted(({"event_type": t, "events": type_events[k], "fatalities": type_deaths[k]}
+                      for k, t in enumerate(EVENT_TYPES) if type_events[k]), key=lambda r: -r["events"])
     return {
-        "totals": {"events": int(events), "fatalities": int(fatalities), "documents": int(documents),
-                   "countries": sum(1 for r in by_country if r["country_code"])},
+        "totals": {"events": sum(r["events"] for r in by_country), "fatalities": sum(r["fatalities"] for r in by_country),
+                   "documents": int(documents), "countries": sum(1 for r in by_country if r["country_code"])},
         "by_day": [r for r in by_day if r["date"]],
         "undated": next((r["events"] for r in by_day if not r["date"]), 0),
         "by_type": by_type,
