@@ -229,7 +229,7 @@
     axis.append(s("text", { x: left - 4, y: top + 8, "text-anchor": "end" }, number(maxEvents)));
     axis.append(s("text", { x: left - 4, y: bottom, "text-anchor": "end" }, "0"));
     axis.append(s("text", { x: right + 4, y: top + 8, fill: "#c62828" }, number(maxDeaths)));
-    const unit = per === 1 ? "day" : per === 7 ? "week" : "month";
+    const unit = per === 1 ? "day" : per === 7 ? "wk" : "mo";
     axis.append(s("text", { x: right + 4, y: bottom }, "/" + unit));
     const ticks = Math.max(2, Math.min(8, Math.floor((right - left) / 90)));
     for (let i = 0; i <= ticks; i++) {
@@ -382,10 +382,13 @@
     try {
       const [stats, actors] = await Promise.all([getJSON(config.api + "/stats"), getJSON(config.api + "/actors", { limit: 500 })]);
       const select = form.elements.country;
-      for (const c of stats.by_country) {
-        if (!c.country_code) continue;
-        if ([...select.options].some(o => o.value === c.country_code)) continue;
-        select.append(el("option", { value: c.country_code }, `${c.country || c.country_code} (${c.events})`));
+      const countries = stats.by_country.filter(c => c.country_code)
+        .sort((a, b) => (a.country || a.country_code).localeCompare(b.country || b.country_code));
+      for (const c of countries) {
+        const label = `${c.country || c.country_code} (${number(c.events)})`;
+        const existing = [...select.options].find(o => o.value === c.country_code);
+        if (existing) existing.textContent = label; // added from the URL before the names came
+        else select.append(el("option", { value: c.country_code }, label));
       }
       const list = document.getElementById("actor-list");
       for (const a of actors.items) list.append(el("option", { value: a.name }));
