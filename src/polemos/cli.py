@@ -353,10 +353,13 @@ def serve(
     settings = Settings(read_requires_token=read_requires_token or Settings().read_requires_token)
     if tile_url:
         settings.tile_url = tile_url
+    from polemos.store import open_store
+
     try:
-        application = create_app(db, settings=settings)
+        store = open_store(db)
     except Exception as exc:  # an unreachable or unreadable database: say so, no traceback
         fail(f"cannot open the store: {exc}")
+    application = create_app(settings=settings, store=store)
     typer.echo(f"polemos: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False)
 

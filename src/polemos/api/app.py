@@ -141,6 +141,8 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
         docs_url=None,  # served below from local files
         redoc_url=None,
     )
+    # The packaged Swagger UI (4.x) reads OpenAPI 3.0 documents only.
+    app.openapi_version = "3.0.3"
     app.state.store = store
     app.state.settings = settings
     app.state.token_engine = store.engine
