@@ -145,12 +145,9 @@ def build_store(url: str, n_events: int, seed: int = 7) -> None:
             session.execute(insert(EventRow), events)
         print(f"\r{made:,} events ({time.perf_counter() - t0:.0f} s)", end="", file=sys.stderr)
     print(file=sys.stderr)
-    if store.dialect == "postgresql":
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-    else:
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
+    # Fresh planner statistics, as autovacuum would gather in time (committed: they are transactional).
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
     store.close()
 
 
