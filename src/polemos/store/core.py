@@ -302,8 +302,21 @@ class Store:
             doc_key=row.document_id, location_name=row.location_name,
         )
 
+    _FEATURE_COLUMNS = (
+        EventRow.canonical_id, EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
+        EventRow.latitude, EventRow.longitude, EventRow.geo_precision, EventRow.country_code, EventRow.actor1,
+        EventRow.actor2, EventRow.fatalities, EventRow.signature, EventRow.document_id, EventRow.location_name,
+    )
+
     def _candidates(self, session: Session, report: EventRow) -> dict[int, list[ReportFeatures]]:
-        """Reports of the canonical events this report could belong to, by canonical id."""
+        """Reports of the canonical events this report could belong to, by canonical id.
+
+        The query narrows by date window and (when the report has coordinates)
+        by a box wider than any distance gate; the gates decide the rest.
+        """
+        import datetime as dt
+        import math
+
         from .linking import date_range
 
         options = self.link_options
@@ -312,8 +325,6 @@ class Store:
         window = date_range(features, options)
         if window is not None:
             near = max(options.date_window_days.get(1, 1), options.date_window_days.get(2, 7))
-            import datetime as dt
-
             d = dt.date.fromisoformat(report.event_date[:10])
             lo, hi = (d - dt.timedelta(days=near)).isoformat(), (d + dt.timedelta(days=near)).isoformat()
             if (report.time_precision or 1) >= 3:
@@ -323,25 +334,41 @@ class Store:
                 and_(CanonicalEventRow.time_precision >= 3, CanonicalEventRow.event_date.between(*window)),
                 CanonicalEventRow.event_date.is_(None),
             ))
-        elif report.latitude is not None and report.longitude is not None:
-            span = 3.0  # degrees: wider than any distance gate
+        if report.latitude is not None and report.longitude is not None:
+            lat_span = max(options.distance_km.values()) / 111.0 + 0.1
+            lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
             query = query.where(or_(
-                and_(CanonicalEventRow.latitude.between(report.latitude - span, report.latitude + span),
-                     CanonicalEventRow.longitude.between(report.longitude - span, report.longitude + span)),
+                and_(CanonicalEventRow.latitude.between(report.latitude - lat_span, report.latitude + lat_span),
+                     CanonicalEventRow.longitude.between(report.longitude - lon_span, report.longitude + lon_span)),
                 CanonicalEventRow.latitude.is_(None),
             ))
+        if report.country_code:
+            query = query.where(or_(CanonicalEventRow.country_code.is_(None),
+                                    func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
         ids = list(session.scalars(query.order_by(CanonicalEventRow.id.desc()).limit(options.max_candidates)))
         if not ids:
             return {}
         out: dict[int, list[ReportFeatures]] = {}
-        rows = session.scalars(select(EventRow).where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
+        rows = session.execute(select(*self._FEATURE_COLUMNS).where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
         for row in rows:
-            out.setdefault(row.canonical_id, []).append(self._features(row))
+            out.setdefault(row.canonical_id, []).append(ReportFeatures(
+                event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
+                time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
+                geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
+                fatalities=row.fatalities or 0, signature=row.signature or "", doc_key=row.document_id,
+                location_name=row.location_name,
+            ))
         return out
 
     def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
-        candidates = self._candidates(session, report)
+        from .linking import hard_conflict
+
         features = self._features(report)
+        # Gates first (cheap); word statistics only for what passes them.
+        candidates = {
+            key: reports for key, reports in self._candidates(session, report).items()
+            if not any(hard_conflict(features, other, self.link_options) for other in reports)
+        }
         if candidates:
             terms = signature_terms(features.signature)
             for reports in candidates.values():
@@ -414,9 +441,9 @@ class Store:
         canonical.n_contested = len(canonical.contested)
         canonical.confidence = float(merged.get("confidence") or 0.5)
         canonical.data = merged
-        texts = [f"{title or ''} {text[:1500]}" for _, _, title, text in rows] + [row.evidence_text for row, *_ in rows]
+        texts = [f"{title or ''} {text[:600]}" for _, _, title, text in rows[:20]] + [row.evidence_text[:600] for row, *_ in rows[:20]]
         texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
-        canonical.search_text = " ".join(t for t in texts if t).lower()[:20000]
+        canonical.search_text = " ".join(t for t in texts if t).lower()[:8000]
         canonical.updated_at = utcnow()
         return canonical
 

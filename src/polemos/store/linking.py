@@ -282,7 +282,7 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     best_key, best_score = None, 0.0
     for key, reports in candidates.items():
         scores = [pair_score(report, other, options) for other in reports]
-        if not scores or min(scores) == 0.0 and any(_hard_conflict(report, o, options) for o in reports):
+        if not scores or min(scores) == 0.0 and any(hard_conflict(report, o, options) for o in reports):
             continue
         score = max(scores)
         if score > best_score:
@@ -292,7 +292,7 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     return None, best_score
 
 
-def _hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
     """A gate (not just low similarity) keeps these two apart."""
     if a.doc_key is not None and a.doc_key == b.doc_key:
         return True
