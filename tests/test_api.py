@@ -280,6 +280,8 @@ def test_post_document_refuses_bad_and_oversized_input(sqlite_client, sqlite_sto
     assert client.post("/api/documents", json={"date": "2024-01-01"}, headers=headers).status_code == 422
     assert client.post("/api/documents", json={"text": "x", "date": "soon"}, headers=headers).status_code == 422
     assert client.post("/api/documents", json={"url": "file:///etc/passwd"}, headers=headers).status_code == 422
+    local = client.post("/api/documents", json={"url": "http://127.0.0.1:5432/"}, headers=headers)
+    assert local.status_code == 422 and "private" in local.json()["detail"]
     too_long = client.post("/api/documents", json={"text": "word " * 12_000}, headers=headers)
     assert too_long.status_code == 413
     huge = client.post("/api/documents", content=b'{"text": "' + b"a" * 300_000 + b'"}',

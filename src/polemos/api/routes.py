@@ -222,6 +222,9 @@ def ingest_document(store: Store, body: DocumentIn, max_chars: int) -> dict[str,
     else:
         from polemos.ingest.sources import fetch_url
 
+        problem = _private_address(body.url)
+        if problem:
+            raise HTTPException(422, detail=problem)
         fetched = fetch_url(body.url)
         if fetched.error:
             raise HTTPException(422, detail=fetched.error)
@@ -252,6 +255,30 @@ def ingest_document(store: Store, body: DocumentIn, max_chars: int) -> dict[str,
         for key in ("report_details", "documents", "history"):
             event.pop(key, None)
     return {"id": doc_id, "status": status, "events": events}
+
+
+def _private_address(url: str) -> str | None:
+    """Why the server must not fetch this URL for a client (its own or a private network), or None.
+
+    (A redirect could still lead there; the fetcher follows redirects. Turn URL
+    fetching off, POLEMOS_ALLOW_URL_FETCH=0, where that matters.)
+    """
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname
+    if not host:
+        return "the url has no host"
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError):
+        return f"cannot resolve {host}"
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
+            return f"{host} is a local or private address; the server does not fetch those"
+    return None
 
 
 # ---- claims, places, actors, audit -------------------------------------------------------------
