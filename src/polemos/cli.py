@@ -206,9 +206,54 @@ def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, RSS/Atom feed URLs, .jsonl/.csv/.parquet corpora, or -."),
     db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for inputs without one."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch."),
+    no_fetch: bool = typer.Option(False, "--no-fetch", help="Feeds: use each entry's own text, never fetch its link."),
 ) -> None:
     """Extract documents into the store and link reports of the same event."""
-    fail("ingest is not implemented yet")
+    from polemos.ingest.inputs import expected_count, read_ingest_inputs
+    from polemos.pipeline import PipelineUnavailable
+    from polemos.store import open_store
+    from polemos.store.ingest import ingest as ingest_into
+
+    _check_date(date)
+    store = _open_store(db)
+    documents = read_ingest_inputs(inputs, default_date=date, fetch_articles=not no_fetch)
+    try:
+        summary = ingest_into(store, documents, batch_size=batch_size, total=expected_count(inputs))
+    except PipelineUnavailable as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    for message in summary.errors:
+        typer.echo(f"polemos: failed: {message}", err=True)
+    typer.echo(
+        f"ingested {summary.added} new document(s), {summary.duplicates} already stored, {summary.failed} failed; "
+        f"{summary.events} event(s) touched", err=True,
+    )
+    if summary.seen == 0 or summary.failed == summary.seen:
+        raise typer.Exit(1)
+
+
+def _open_store(db: Optional[str]):
+    from polemos.store import open_store
+
+    try:
+        return open_store(db)
+    except Exception as exc:  # bad URL, server down, unreadable file
+        fail(f"cannot open the store {db or '(default)'}: {type(exc).__name__}: {exc}")
+
+
+def _event_filters(country, since, until, event_type, sub_event_type, actor, bbox, q) -> dict:
+    for value, name in ((since, "--since"), (until, "--until")):
+        if value:
+            import datetime as dt
+
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                fail(f"{name} must be YYYY-MM-DD, got {value!r}")
+    return {"country": country, "since": since, "until": until, "event_type": event_type,
+            "sub_event_type": sub_event_type, "actor": actor, "bbox": bbox, "q": q}
 
 
 @app.command()
@@ -216,9 +261,114 @@ def export(
     db: Optional[str] = DbOption,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | acled-csv | geojson | parquet"),
     output: Optional[Path] = typer.Option(None, "-o", "--output"),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO alpha-2 code."),
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD (inclusive)."),
+    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD (inclusive)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
 ) -> None:
     """Export canonical events from the store."""
-    fail("export is not implemented yet")
+    from polemos.export.store_export import BINARY_FORMATS, STORE_FORMATS, export_events
+    from polemos.store import StoreError
+
+    if fmt not in STORE_FORMATS:
+        fail(f"--format must be one of {', '.join(STORE_FORMATS)}")
+    filters = _event_filters(country, since, until, event_type, None, None, None, None)
+    store = _open_store(db)
+    try:
+        if fmt in BINARY_FORMATS:
+            if output is None or str(output) == "-":
+                if sys.stdout.isatty():
+                    fail(f"{fmt} is binary: give -o FILE")
+                n = export_events(store, fmt, sys.stdout.buffer, filters)
+            else:
+                with open(output, "wb") as fh:
+                    n = export_events(store, fmt, fh, filters)
+        else:
+            with open_output(output) as out:
+                n = export_events(store, fmt, out, filters)
+    except StoreError as exc:
+        fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0)
+    finally:
+        store.close()
+    if output is not None:
+        typer.echo(f"exported {n} event(s) to {output}", err=True)
+
+
+@app.command("events")
+def events_command(
+    db: Optional[str] = DbOption,
+    country: Optional[str] = typer.Option(None, "--country", help="ISO alpha-2 code."),
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD (inclusive)."),
+    until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD (inclusive)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type, e.g. Battles."),
+    sub_event_type: Optional[str] = typer.Option(None, "--sub-type", help="ACLED sub-event type."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Part of an actor's name."),
+    bbox: Optional[str] = typer.Option(None, "--bbox", help="west,south,east,north"),
+    q: Optional[str] = typer.Option(None, "--q", "--text", help="Words in titles, evidence, places, actors."),
+    limit: int = typer.Option(50, "--limit", help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON event a line instead of a table."),
+) -> None:
+    """List canonical events in the store, newest first."""
+    from polemos.store import StoreError
+
+    filters = _event_filters(country, since, until, event_type, sub_event_type, actor, bbox, q)
+    store = _open_store(db)
+    try:
+        page = store.list_events(filters, limit=limit)
+        total = store.count_events(filters)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        for item in page.items:
+            typer.echo(json.dumps(item, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(page.items)} of {total} event(s)")
+    for name, justify in (("id", "left"), ("date", "left"), ("type", "left"), ("sub-type", "left"), ("location", "left"),
+                          ("country", "left"), ("actors", "left"), ("killed", "right"), ("sources", "right"), ("contested", "left")):
+        table.add_column(name, justify=justify)
+    for item in page.items:
+        loc = item.get("location") or {}
+        actors = " v ".join(a for a in (item.get("actor1"), item.get("actor2")) if a)
+        table.add_row(item["id"], item.get("event_date") or "", item["event_type"], item["sub_event_type"],
+                      loc.get("name") or "", loc.get("country_code") or "", actors, str(item.get("fatalities", 0)),
+                      str(item.get("sources", 0)), ", ".join(c["field"] for c in item.get("contested", [])))
+    Console(width=None if sys.stdout.isatty() else 240).print(table)
+
+
+@app.command()
+def watch(
+    feeds: list[str] = typer.Argument(..., help="RSS/Atom feed URLs (or files)."),
+    db: Optional[str] = DbOption,
+    every: str = typer.Option("15m", "--every", help="Poll interval: 30s, 15m, 2h, 1d."),
+    rounds: Optional[int] = typer.Option(None, "--rounds", help="Stop after this many polls (default: run until stopped)."),
+    no_fetch: bool = typer.Option(False, "--no-fetch", help="Use each entry's own text, never fetch its link."),
+) -> None:
+    """Poll feeds (conditional requests) and ingest new entries, until stopped."""
+    from polemos.ingest.watch import parse_interval, watch as watch_feeds
+
+    try:
+        every_s = parse_interval(every)
+    except ValueError as exc:
+        fail(str(exc))
+    store = _open_store(db)
+
+    def report(result) -> None:
+        typer.echo(f"{result.feed}: {result.status}; {result.added} new, {result.duplicates} known, {result.failed} failed", err=True)
+
+    try:
+        watch_feeds(store, feeds, every_s, rounds=rounds, fetch_articles=not no_fetch, report=report)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        store.close()
 
 
 @app.command()
@@ -226,9 +376,80 @@ def serve(
     db: Optional[str] = DbOption,
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
+    read_requires_token: bool = typer.Option(False, "--read-requires-token", help="Close reads too (default: open; env POLEMOS_READ_REQUIRES_TOKEN)."),
+    tile_url: Optional[str] = typer.Option(None, "--tile-url", envvar="POLEMOS_TILE_URL", help="Map tile URL template; default: offline country outlines."),
 ) -> None:
     """Serve the HTTP API and the web dashboard."""
-    fail("serve is not implemented yet")
+    import uvicorn
+
+    from polemos.api import create_app
+    from polemos.api.settings import Settings
+
+    settings = Settings(read_requires_token=read_requires_token or Settings().read_requires_token)
+    if tile_url:
+        settings.tile_url = tile_url
+    from polemos.store import open_store
+
+    try:
+        store = open_store(db)
+    except Exception as exc:  # an unreachable or unreadable database: say so, no traceback
+        fail(f"cannot open the store: {exc}")
+    application = create_app(settings=settings, store=store)
+    typer.echo(f"polemos: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+def _token_engine(db: Optional[str]):
+    from polemos.store import open_store
+
+    try:
+        return open_store(db).engine
+    except Exception as exc:
+        fail(f"cannot open the store: {exc}")
+
+
+@token_app.command("create")
+def token_create(
+    name: str = typer.Argument(..., help="Who or what will use the token (shown in the audit log)."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Create a token and print it once (only its hash is stored)."""
+    from polemos.api import tokens
+
+    try:
+        info, secret = tokens.create_token(_token_engine(db), name)
+    except ValueError as exc:
+        fail(str(exc))
+    typer.echo(secret)
+    typer.echo(f"polemos: token {info.id} for {info.name!r} created; it is shown only now", err=True)
+
+
+@token_app.command("list")
+def token_list(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:
+    """List tokens (names, prefixes, dates; never the tokens themselves)."""
+    from polemos.api import tokens
+
+    rows = tokens.list_tokens(_token_engine(db))
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in rows], indent=2))
+        return
+    for r in rows:
+        state = "active" if r.active else f"revoked {r.to_dict()['revoked_at']}"
+        typer.echo(f"{r.id}\t{r.prefix}…\t{r.name}\tcreated {r.to_dict()['created_at']}\t{state}")
+
+
+@token_app.command("revoke")
+def token_revoke(
+    key: str = typer.Argument(..., help="The token's id, name or prefix."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Revoke tokens by id, name or prefix; they stop working at once."""
+    from polemos.api import tokens
+
+    n = tokens.revoke_token(_token_engine(db), key)
+    if n == 0:
+        fail(f"no active token matches {key!r}", code=1)
+    typer.echo(f"polemos: revoked {n} token{'s' if n != 1 else ''}", err=True)
 
 
 # ---- the gazetteer (issue 5) ---------------------------------------------------------------

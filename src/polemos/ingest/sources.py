@@ -252,26 +252,42 @@ def _strip_tags(html: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", tree.text_content()).strip()
 
 
-def fetch_url(url: str) -> Document:
-    """Fetch one URL with a timeout, a size limit and a clear user agent."""
+class FetchError(Exception):
+    """A URL that could not be fetched; the message says why."""
+
+
+def fetch_bytes(url: str, headers: dict[str, str] | None = None) -> tuple[bytes, str]:
+    """(body, content type) of a URL, with a timeout, a size limit and a clear user agent."""
     import httpx
 
     try:
-        with httpx.Client(timeout=URL_TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as client:
+        with httpx.Client(timeout=URL_TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT, **(headers or {})}) as client:
             with client.stream("GET", url) as response:
                 response.raise_for_status()
                 chunks, total = [], 0
                 for chunk in response.iter_bytes():
                     total += len(chunk)
                     if total > MAX_URL_BYTES:
-                        return _failed(url, f"{url}: response larger than {MAX_URL_BYTES:,} bytes", doc_id=document_id(url, "url"))
+                        raise FetchError(f"{url}: response larger than {MAX_URL_BYTES:,} bytes")
                     chunks.append(chunk)
-                content_type = response.headers.get("content-type", "")
+                return b"".join(chunks), response.headers.get("content-type", "")
     except httpx.HTTPStatusError as exc:
-        return _failed(url, f"{url}: HTTP {exc.response.status_code}", doc_id=document_id(url, "url"))
+        raise FetchError(f"{url}: HTTP {exc.response.status_code}") from None
     except httpx.HTTPError as exc:
-        return _failed(url, f"{url}: cannot fetch ({type(exc).__name__}: {exc})", doc_id=document_id(url, "url"))
-    data = b"".join(chunks)
+        raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from None
+
+
+def fetch_url(url: str) -> Document:
+    """Fetch one URL with a timeout, a size limit and a clear user agent."""
+    try:
+        data, content_type = fetch_bytes(url)
+    except FetchError as exc:
+        return _failed(url, str(exc), doc_id=document_id(url, "url"))
+    return url_document(url, data, content_type)
+
+
+def url_document(url: str, data: bytes, content_type: str = "") -> Document:
+    """A Document from a fetched page's bytes."""
     doc_id = document_id(url, "url")
     problem = binary_problem(data)
     if problem:

@@ -1,0 +1,96 @@
+"""Every input `polemos ingest` takes, as one stream of Documents.
+
+The same kinds as `polemos extract` (files, folders, URLs, stdin; see
+sources.py), plus RSS/Atom feeds (a URL whose content is a feed, or a
+.rss/.atom/.xml file) and bulk corpora (.jsonl, .csv, .parquet), which are
+streamed rather than read whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from polemos.model import Document
+
+from . import corpora, feeds
+from .sources import READABLE_SUFFIXES, FetchError, _failed, document_id, fetch_bytes, is_url, read_inputs, url_document
+
+INGEST_SUFFIXES = READABLE_SUFFIXES | corpora.CORPUS_SUFFIXES | feeds.FEED_SUFFIXES
+
+
+def read_ingest_inputs(inputs: Iterable[str], default_date: str | None = None, fetch_articles: bool = True,
+                       skip_url: Callable[[str], bool] | None = None) -> Iterator[Document]:
+    """Documents from every input, in order. `skip_url(url)` true skips a feed entry or URL before fetching it."""
+    for item in inputs:
+        for doc in _one(item, fetch_articles, skip_url):
+            if default_date and not doc.date:
+                doc = doc.model_copy(update={"date": default_date})
+            yield doc
+
+
+def _one(item: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
+    if item == "-":
+        yield from read_inputs(["-"])
+        return
+    if is_url(item):
+        yield from _url(item, fetch_articles, skip_url)
+        return
+    path = Path(item)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INGEST_SUFFIXES)
+        if not files:
+            yield _failed(item, f"folder has no readable files ({', '.join(sorted(INGEST_SUFFIXES - {''}))})")
+        for f in files:
+            yield from _file(f, fetch_articles, skip_url)
+        return
+    if not path.exists():
+        yield _failed(item, f"no such file or folder: {item}")
+        return
+    yield from _file(path, fetch_articles, skip_url)
+
+
+def _file(path: Path, fetch_articles: bool, skip_url) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    if corpora.is_corpus(path):
+        yield from corpora.read_corpus(path)
+    elif suffix in feeds.FEED_SUFFIXES or (suffix not in READABLE_SUFFIXES and _file_is_feed(path)):
+        yield from feeds.feed_documents(str(path), fetch_articles=fetch_articles, skip_url=skip_url)
+    else:
+        yield from read_inputs([str(path)])
+
+
+def _file_is_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return feeds.looks_like_feed(fh.read(2000))
+    except OSError:
+        return False
+
+
+def _url(url: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
+    """A URL is fetched once; a feed yields its entries, a page yields itself."""
+    if skip_url is not None and skip_url(url):
+        return
+    try:
+        data, content_type = fetch_bytes(url)
+    except FetchError as exc:
+        yield _failed(url, str(exc), doc_id=document_id(url, "url"))
+        return
+    if feeds.looks_like_feed(data, content_type):
+        import feedparser
+
+        fetch = feeds._parsed(feeds.FeedFetch(url=url), feedparser.parse(data))
+        if fetch.error:
+            yield _failed(url, fetch.error, doc_id=document_id(url, "feed"))
+            return
+        yield from feeds.entry_documents(fetch, fetch_articles=fetch_articles, skip_url=skip_url)
+        return
+    yield url_document(url, data, content_type)
+
+
+def expected_count(inputs: list[str]) -> int | None:
+    """Documents the inputs hold, when cheap to know (one corpus file), for a progress bar."""
+    if len(inputs) == 1 and not is_url(inputs[0]) and Path(inputs[0]).is_file():
+        return corpora.count_rows(Path(inputs[0]))
+    return None

@@ -1,0 +1,979 @@
+"""The Store: documents and their results in, canonical events out.
+
+See polemos.store (the package docstring) for the API in one page.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from polemos.model import Document, DocumentResult
+
+from . import db
+from .canonical import apply_overrides, merge_reports
+from .linking import LinkOptions, ReportFeatures, best_match, idf_function, make_signature, signature_terms, tfidf_vector
+from .models import (
+    ActorRow,
+    AuditRow,
+    CanonicalEventRow,
+    ClaimRow,
+    DocumentRow,
+    EventActorRow,
+    EventRow,
+    FeedStateRow,
+    IngestErrorRow,
+    PlaceRow,
+    TermStatRow,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+HIDDEN_STATUSES = ("merged", "not_event")
+ACTOR_ROLES = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+LEAD_CHARS = 600
+
+
+class StoreError(ValueError):
+    """A request the store cannot carry out (unknown id, bad field, bad filter)."""
+
+
+@dataclass
+class EventFilters:
+    """Filters for list_events / iter_events; None means no filter."""
+
+    country: str | None = None  # ISO alpha-2
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None  # substring of actor1/actor2, case-insensitive
+    bbox: tuple[float, float, float, float] | str | None = None  # west,south,east,north
+    q: str | None = None  # words that must all appear in titles/evidence/places/actors
+    min_sources: int | None = None
+    status: str | None = None  # auto | reviewed | not_event | merged
+    include_hidden: bool = False  # also merged and not-an-event ones
+
+    @classmethod
+    def of(cls, value: EventFilters | dict | None) -> EventFilters:
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        known = {k: v for k, v in dict(value).items() if k in cls.__dataclass_fields__ and v not in (None, "")}
+        return cls(**known)
+
+    def parsed_bbox(self) -> tuple[float, float, float, float] | None:
+        if self.bbox in (None, ""):
+            return None
+        parts = self.bbox.split(",") if isinstance(self.bbox, str) else list(self.bbox)
+        try:
+            west, south, east, north = (float(p) for p in parts)
+        except (TypeError, ValueError):
+            raise StoreError("bbox must be west,south,east,north (four numbers)") from None
+        return west, south, east, north
+
+
+@dataclass
+class Page:
+    items: list[dict[str, Any]]
+    next: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "next": self.next}
+
+
+@dataclass
+class AddOutcome:
+    """What add_result did: 'added', 'duplicate' (nothing changed) or 'error' (recorded)."""
+
+    doc_id: str
+    status: str
+    event_ids: list[str] = field(default_factory=list)  # canonical event ids of the document's events
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def event_ref(pk: int) -> str:
+    return f"ev-{pk}"
+
+
+def parse_event_ref(value: str | int) -> int:
+    text = str(value).strip()
+    if text.startswith("ev-"):
+        text = text[3:]
+    try:
+        return int(text)
+    except ValueError:
+        raise StoreError(f"not an event id: {value!r}") from None
+
+
+class Store:
+    def __init__(self, url: str, link_options: LinkOptions | None = None, migrate: bool = True):
+        self.url = db.resolve_url(url)
+        self.engine = db.make_engine(self.url)
+        if migrate:
+            db.upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.link_options = link_options or LinkOptions()
+
+    # ---- plumbing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # ---- documents in ------------------------------------------------------------------------
+
+    def find_document(self, document: Document) -> str | None:
+        """The stored doc_id of this document (same text or same URL), or None."""
+        with self._sessions() as session:
+            row = self._existing(session, document)
+            return row.doc_id if row else None
+
+    def has_url(self, url: str) -> bool:
+        """Whether a document from this URL is stored (to skip fetching it again)."""
+        with self._sessions() as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.url == url).limit(1)) is not None
+
+    def _existing(self, session: Session, document: Document) -> DocumentRow | None:
+        conditions = [DocumentRow.content_hash == document.content_hash]
+        if document.url:
+            conditions.append(DocumentRow.url == document.url)
+        return session.scalars(select(DocumentRow).where(or_(*conditions)).limit(1)).first()
+
+    def add_result(self, document: Document, result: DocumentResult, link: bool = True) -> AddOutcome:
+        """Store one document and its extraction result, and link its events. Idempotent.
+
+        The document, its events, claims and places and the linking are one
+        transaction: after a crash either all of it is there or none.
+        """
+        if result.error or document.error:
+            message = result.error or document.error or "unknown error"
+            self.record_error(document, message)
+            return AddOutcome(doc_id=document.id, status="error", error=message)
+        try:
+            with self.session() as session:
+                return self._add(session, document, result, link)
+        except IntegrityError:
+            # Another writer stored the same document between our check and insert.
+            existing = self.find_document(document)
+            if existing:
+                return AddOutcome(doc_id=existing, status="duplicate")
+            raise
+
+    def _add(self, session: Session, document: Document, result: DocumentResult, link: bool) -> AddOutcome:
+        existing = self._existing(session, document)
+        if existing is not None:
+            return AddOutcome(doc_id=existing.doc_id, status="duplicate",
+                              event_ids=[event_ref(e.canonical_id) for e in existing.events if e.canonical_id])
+        doc_id = document.id
+        if session.scalar(select(DocumentRow.id).where(DocumentRow.doc_id == doc_id)) is not None:
+            doc_id = f"{doc_id}~{document.content_hash[:8]}"  # same id, different text: keep both
+        extra = {"entities": [e.to_dict() for e in result.entities]}
+        if result.warnings:
+            extra["warnings"] = result.warnings
+        row = DocumentRow(
+            doc_id=doc_id, content_hash=document.content_hash, url=document.url or result.url,
+            title=document.title or result.title, source=document.source or result.source,
+            published=(document.date or result.date or None), text=document.text,
+            n_events=len(result.events), n_claims=len(result.claims), extra=extra,
+        )
+        session.add(row)
+        lead = f"{row.title or ''}\n{document.text[:LEAD_CHARS]}"
+        for position, event in enumerate(result.events):
+            data = event.to_dict()
+            loc = event.location
+            evidence_text = " ".join(document.text[s.start:s.end] for s in event.evidence)[:4000]
+            row.events.append(EventRow(
+                event_key=event.id, position=position, event_type=event.event_type,
+                sub_event_type=event.sub_event_type, event_date=event.event_date,
+                time_precision=event.time_precision, actor1=event.actor1, actor2=event.actor2,
+                location_name=loc.name if loc else None, country_code=loc.country_code if loc else None,
+                latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
+                geo_precision=loc.geo_precision if loc else None, fatalities=event.fatalities,
+                injured=event.injured, arrested=event.arrested, background=event.background,
+                confidence=event.confidence, evidence_text=evidence_text,
+                signature=make_signature(f"{lead}\n{evidence_text}\n{loc.name if loc else ''}"), data=data,
+            ))
+        for position, claim in enumerate(result.claims):
+            row.claims.append(ClaimRow(
+                claim_key=claim.id, position=position, speaker=claim.speaker,
+                speaker_canonical=claim.speaker_canonical, kind=claim.kind, cue=claim.cue,
+                content=claim.content, start=claim.start, end=claim.end, event_keys=claim.event_ids,
+                data=claim.to_dict(),
+            ))
+        for position, place in enumerate(result.places):
+            row.places.append(PlaceRow(
+                position=position, text=place.text, start=place.start, end=place.end, name=place.name,
+                latitude=place.latitude, longitude=place.longitude, geonameid=place.geonameid,
+                feature_code=place.feature_code, country_code=place.country_code, admin1=place.admin1,
+            ))
+        session.flush()
+        self._add_actors(session, row.events)
+        terms = signature_terms(make_signature(lead))
+        for event_row in row.events:
+            terms |= signature_terms(event_row.signature)
+        self._count_terms(session, terms)
+        touched: set[int] = set()
+        if link:
+            for event_row in row.events:
+                if not event_row.background:
+                    touched.add(self._link(session, event_row))
+        for canonical_id in touched:
+            self._recompute(session, canonical_id)
+        return AddOutcome(doc_id=doc_id, status="added",
+                          event_ids=[event_ref(e.canonical_id) for e in row.events if e.canonical_id])
+
+    def _add_actors(self, session: Session, events: list[EventRow]) -> None:
+        for event_row in events:
+            for role in ACTOR_ROLES:
+                name = (event_row.data.get(role) or "").strip()
+                if not name:
+                    continue
+                actor = session.scalar(select(ActorRow).where(ActorRow.name == name))
+                if actor is None:
+                    actor = ActorRow(name=name, n_reports=0)
+                    session.add(actor)
+                    session.flush()
+                actor.n_reports += 1
+                session.add(EventActorRow(event_id=event_row.id, actor_id=actor.id, role=role))
+
+    def _count_terms(self, session: Session, terms: set[str]) -> None:
+        """One more document, containing these words (upsert, on SQLite and PostgreSQL alike)."""
+        rows = [{"term": t[:100], "df": 1} for t in sorted(terms | {""})]
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        elif self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            return  # other databases: linking falls back to plain word overlap
+        statement = insert(TermStatRow)
+        session.execute(statement.on_conflict_do_update(index_elements=["term"], set_={"df": TermStatRow.df + 1}), rows)
+
+    def _idf(self, session: Session, terms: set[str]):
+        terms = {t[:100] for t in terms} | {""}
+        df = dict(session.execute(select(TermStatRow.term, TermStatRow.df).where(TermStatRow.term.in_(sorted(terms)))).all())
+        return idf_function(df, df.pop("", 0))
+
+    def record_error(self, document: Document | str, message: str, url: str | None = None) -> None:
+        """Remember a document that could not be ingested (reported by stats()['errors'])."""
+        doc_id = document if isinstance(document, str) else document.id
+        url = url or (None if isinstance(document, str) else document.url)
+        with self.session() as session:
+            session.add(IngestErrorRow(doc_id=doc_id, url=url, error=message[:4000]))
+
+    # ---- linking -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _features(row: EventRow) -> ReportFeatures:
+        return ReportFeatures(
+            event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
+            time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
+            geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1,
+            actor2=row.actor2, fatalities=row.fatalities or 0, signature=row.signature or "",
+            doc_key=row.document_id, location_name=row.location_name,
+        )
+
+    _FEATURE_COLUMNS = (
+        EventRow.canonical_id, EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
+        EventRow.latitude, EventRow.longitude, EventRow.geo_precision, EventRow.country_code, EventRow.actor1,
+        EventRow.actor2, EventRow.fatalities, EventRow.signature, EventRow.document_id, EventRow.location_name,
+    )
+
+    def _candidates(self, session: Session, report: EventRow) -> dict[int, list[ReportFeatures]]:
+        """Reports of the canonical events this report could belong to, by canonical id.
+
+        The query narrows by date window and (when the report has coordinates)
+        by a box wider than any distance gate; the gates decide the rest.
+        """
+        import datetime as dt
+        import math
+
+        from .linking import date_range
+
+        options = self.link_options
+        features = self._features(report)
+        query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
+        window = date_range(features, options)
+        if window is not None:
+            near = max(options.date_window_days.get(1, 1), options.date_window_days.get(2, 7))
+            d = dt.date.fromisoformat(report.event_date[:10])
+            lo, hi = (d - dt.timedelta(days=near)).isoformat(), (d + dt.timedelta(days=near)).isoformat()
+            if (report.time_precision or 1) >= 3:
+                lo, hi = window
+            query = query.where(or_(
+                CanonicalEventRow.event_date.between(lo, hi),
+                and_(CanonicalEventRow.time_precision >= 3, CanonicalEventRow.event_date.between(*window)),
+                CanonicalEventRow.event_date.is_(None),
+            ))
+        if report.latitude is not None and report.longitude is not None:
+            lat_span = max(options.distance_km.values()) / 111.0 + 0.1
+            lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
+            query = query.where(or_(
+                and_(CanonicalEventRow.latitude.between(report.latitude - lat_span, report.latitude + lat_span),
+                     CanonicalEventRow.longitude.between(report.longitude - lon_span, report.longitude + lon_span)),
+                CanonicalEventRow.latitude.is_(None),
+            ))
+        if report.country_code:
+            query = query.where(or_(CanonicalEventRow.country_code.is_(None),
+                                    func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
+        ids = list(session.scalars(query.order_by(CanonicalEventRow.id.desc()).limit(options.max_candidates)))
+        if not ids:
+            return {}
+        out: dict[int, list[ReportFeatures]] = {}
+        rows = session.execute(select(*self._FEATURE_COLUMNS).where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
+        for row in rows:
+            out.setdefault(row.canonical_id, []).append(ReportFeatures(
+                event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
+                time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
+                geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
+                fatalities=row.fatalities or 0, signature=row.signature or "", doc_key=row.document_id,
+                location_name=row.location_name,
+            ))
+        return out
+
+    def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
+        from .linking import hard_conflict
+
+        features = self._features(report)
+        # Gates first (cheap); word statistics only for what passes them.
+        candidates = {
+            key: reports for key, reports in self._candidates(session, report).items()
+            if not any(hard_conflict(features, other, self.link_options) for other in reports)
+        }
+        if candidates:
+            terms = signature_terms(features.signature)
+            for reports in candidates.values():
+                for other in reports:
+                    terms |= signature_terms(other.signature)
+            idf = self._idf(session, terms)
+            features.vector = tfidf_vector(features.signature, idf)
+            for reports in candidates.values():
+                for other in reports:
+                    other.vector = tfidf_vector(other.signature, idf)
+        return best_match(features, candidates, self.link_options)
+
+    def _link(self, session: Session, report: EventRow) -> int:
+        """Attach a report to the best matching canonical event, or a new one; returns its id."""
+        match, score = self._match(session, report)
+        if match is None:
+            canonical = CanonicalEventRow(
+                event_type=report.event_type, sub_event_type=report.sub_event_type,
+                disorder_type=report.data.get("disorder_type", ""), data={}, contested=[], overrides={},
+                status="auto",
+            )
+            session.add(canonical)
+            session.flush()
+            match, score = canonical.id, None
+        report.canonical_id = match
+        report.link_score = round(score, 4) if score is not None else None
+        return match
+
+    def _recompute(self, session: Session, canonical_id: int) -> CanonicalEventRow | None:
+        """Canonical values from its reports (and the reviewer's overrides)."""
+        canonical = session.get(CanonicalEventRow, canonical_id)
+        if canonical is None:
+            return None
+        rows = session.execute(
+            select(EventRow, DocumentRow.doc_id, DocumentRow.title, DocumentRow.text)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventRow.canonical_id == canonical_id)
+            .order_by(EventRow.id)
+        ).all()
+        if not rows:
+            if canonical.status == "auto" and not canonical.overrides:
+                session.delete(canonical)
+            else:
+                canonical.sources = 0
+            return None
+        reports = [{**row.data, "doc_id": doc_id} for row, doc_id, _, _ in rows]
+        merged, _ = merge_reports(reports)
+        if not merged.get("notes"):
+            merged["notes"] = next((row.evidence_text for row, *_ in rows if row.evidence_text), "")[:1000] or None
+        merged = apply_overrides(merged, canonical.overrides or {})
+        merged["id"] = event_ref(canonical.id)
+        loc = merged.get("location") or {}
+        canonical.event_type = merged.get("event_type") or canonical.event_type
+        canonical.sub_event_type = merged.get("sub_event_type") or canonical.sub_event_type
+        canonical.disorder_type = merged.get("disorder_type") or canonical.disorder_type
+        canonical.event_date = merged.get("event_date")
+        canonical.time_precision = merged.get("time_precision") or 1
+        canonical.actor1, canonical.actor2 = merged.get("actor1"), merged.get("actor2")
+        canonical.location_name = loc.get("name")
+        canonical.country_code = loc.get("country_code")
+        canonical.country = loc.get("country")
+        canonical.admin1, canonical.admin2 = loc.get("admin1"), loc.get("admin2")
+        canonical.latitude, canonical.longitude = loc.get("latitude"), loc.get("longitude")
+        canonical.geo_precision = loc.get("geo_precision")
+        canonical.fatalities = int(merged.get("fatalities") or 0)
+        canonical.injured = int(merged.get("injured") or 0)
+        canonical.arrested = int(merged.get("arrested") or 0)
+        canonical.sources = len({doc_id for _, doc_id, _, _ in rows})
+        canonical.contested = merged.get("contested", [])
+        canonical.n_contested = len(canonical.contested)
+        canonical.confidence = float(merged.get("confidence") or 0.5)
+        canonical.data = merged
+        texts = [f"{title or ''} {text[:600]}" for _, _, title, text in rows[:20]] + [row.evidence_text[:600] for row, *_ in rows[:20]]
+        texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
+        canonical.search_text = " ".join(t for t in texts if t).lower()[:8000]
+        canonical.updated_at = utcnow()
+        return canonical
+
+    def relink(self, include_reviewed: bool = False) -> dict[str, int]:
+        """Re-link every report that no reviewer pinned (after changing link options, say).
+
+        Incremental: each report in turn leaves its canonical event and is
+        linked again against everything else, so an event whose reports still
+        belong together keeps its id. Reports a reviewer placed (merge, split,
+        move) stay where they are, and events a reviewer touched keep their edits.
+        """
+        moved = 0
+        with self.session() as session:
+            statuses = ["auto", "reviewed"] if include_reviewed else ["auto"]
+            free = list(session.scalars(
+                select(EventRow).join(CanonicalEventRow, CanonicalEventRow.id == EventRow.canonical_id, isouter=True)
+                .where(EventRow.link_locked.is_(False), EventRow.background.is_(False),
+                       or_(EventRow.canonical_id.is_(None), CanonicalEventRow.status.in_(statuses)))
+                .order_by(EventRow.id)
+            ))
+            for row in free:
+                old = row.canonical_id
+                row.canonical_id = None
+                session.flush()
+                empty = old is not None and session.scalar(select(func.count()).where(EventRow.canonical_id == old)) == 0
+                match, score = self._match(session, row)
+                if match is None and empty:
+                    match, score = old, None  # alone before, alone now: keep its id
+                if match is None:
+                    match = self._link(session, row)
+                else:
+                    row.canonical_id = match
+                    row.link_score = round(score, 4) if score is not None else None
+                session.flush()
+                self._recompute(session, match)
+                if old is not None and old != match:
+                    self._recompute(session, old)
+                    moved += 1
+        return {"reports": len(free), "moved": moved}
+
+    # ---- events out --------------------------------------------------------------------------
+
+    def _filtered(self, filters: EventFilters):
+        query = select(CanonicalEventRow)
+        if filters.status:
+            query = query.where(CanonicalEventRow.status == filters.status)
+        elif not filters.include_hidden:
+            query = query.where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
+        if filters.country:
+            query = query.where(func.upper(CanonicalEventRow.country_code) == filters.country.upper())
+        if filters.since:
+            query = query.where(CanonicalEventRow.event_date >= filters.since)
+        if filters.until:
+            query = query.where(CanonicalEventRow.event_date <= filters.until)
+        if filters.event_type:
+            query = query.where(CanonicalEventRow.event_type == filters.event_type)
+        if filters.sub_event_type:
+            query = query.where(CanonicalEventRow.sub_event_type == filters.sub_event_type)
+        if filters.actor:
+            pattern = f"%{filters.actor.lower()}%"
+            query = query.where(or_(func.lower(CanonicalEventRow.actor1).like(pattern),
+                                    func.lower(CanonicalEventRow.actor2).like(pattern)))
+        bbox = filters.parsed_bbox()
+        if bbox:
+            west, south, east, north = bbox
+            lon = CanonicalEventRow.longitude
+            lon_ok = lon.between(west, east) if west <= east else or_(lon >= west, lon <= east)
+            query = query.where(CanonicalEventRow.latitude.between(south, north), lon_ok)
+        if filters.q:
+            for word in filters.q.lower().split():
+                query = query.where(CanonicalEventRow.search_text.like(f"%{word}%"))
+        if filters.min_sources:
+            query = query.where(CanonicalEventRow.sources >= int(filters.min_sources))
+        return query
+
+    def list_events(self, filters: EventFilters | dict | None = None, cursor: str | None = None, limit: int = 50) -> Page:
+        """Canonical events, newest event date first, a page at a time.
+
+        Each item is an Event dict plus `reports` [{doc_id, event_id}], `sources`,
+        `contested` and `status`. Pass the returned `next` as `cursor` for the next page.
+        """
+        filters = EventFilters.of(filters)
+        limit = max(1, min(int(limit), 1000))
+        date_key = func.coalesce(CanonicalEventRow.event_date, "")
+        query = self._filtered(filters)
+        if cursor:
+            last_date, last_id = _decode_cursor(cursor)
+            query = query.where(or_(date_key < last_date, and_(date_key == last_date, CanonicalEventRow.id < last_id)))
+        query = query.order_by(date_key.desc(), CanonicalEventRow.id.desc()).limit(limit + 1)
+        with self._sessions() as session:
+            rows = list(session.scalars(query))
+            more = len(rows) > limit
+            rows = rows[:limit]
+            items = self._items(session, rows)
+        next_cursor = _encode_cursor(rows[-1].event_date or "", rows[-1].id) if more and rows else None
+        return Page(items=items, next=next_cursor)
+
+    def iter_events(self, filters: EventFilters | dict | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every canonical event matching the filters (for exports), in pages of `batch`."""
+        cursor = None
+        while True:
+            page = self.list_events(filters, cursor=cursor, limit=batch)
+            yield from page.items
+            if not page.next:
+                return
+            cursor = page.next
+
+    def count_events(self, filters: EventFilters | dict | None = None) -> int:
+        query = self._filtered(EventFilters.of(filters)).with_only_columns(func.count()).order_by(None)
+        with self._sessions() as session:
+            return int(session.scalar(query) or 0)
+
+    def _items(self, session: Session, rows: list[CanonicalEventRow]) -> list[dict[str, Any]]:
+        ids = [r.id for r in rows]
+        reports: dict[int, list[dict[str, str]]] = {}
+        if ids:
+            for cid, doc_id, key in session.execute(
+                select(EventRow.canonical_id, DocumentRow.doc_id, EventRow.event_key)
+                .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(EventRow.canonical_id.in_(ids)).order_by(EventRow.id)
+            ):
+                reports.setdefault(cid, []).append({"doc_id": doc_id, "event_id": key})
+        return [self._event_dict(r, reports.get(r.id, [])) for r in rows]
+
+    @staticmethod
+    def _event_dict(row: CanonicalEventRow, reports: list[dict[str, str]]) -> dict[str, Any]:
+        data = dict(row.data or {})
+        data["id"] = event_ref(row.id)
+        data["reports"] = reports
+        data["sources"] = row.sources
+        data["contested"] = row.contested or []
+        data["status"] = row.status
+        if row.merged_into:
+            data["merged_into"] = event_ref(row.merged_into)
+        if row.overrides:
+            data["overrides"] = row.overrides
+        return data
+
+    def get_event(self, event_id: str | int) -> dict[str, Any] | None:
+        """One canonical event with everything behind it, or None.
+
+        Adds to the list item: `report_details` (each report's document
+        metadata, its own Event, link score and pinned flag, and `evidence`
+        [{start, end, text}]), `documents` [{doc_id, title, url, source, date}],
+        `claims` (the claims of those documents that report the event, each with
+        `doc_id` and a store-wide `qualified_id`), and `history` (audit log).
+        """
+        pk = parse_event_ref(event_id)
+        with self._sessions() as session:
+            row = session.get(CanonicalEventRow, pk)
+            if row is None:
+                return None
+            report_rows = session.execute(
+                select(EventRow, DocumentRow).join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(EventRow.canonical_id == pk).order_by(EventRow.id)
+            ).all()
+            item = self._event_dict(row, [{"doc_id": d.doc_id, "event_id": e.event_key} for e, d in report_rows])
+            details, documents, claims = [], {}, []
+            for event_row, doc in report_rows:
+                spans = event_row.data.get("evidence") or []
+                details.append({
+                    "doc_id": doc.doc_id, "event_id": event_row.event_key, "title": doc.title, "url": doc.url,
+                    "source": doc.source, "date": doc.published, "link_score": event_row.link_score,
+                    "pinned": event_row.link_locked, "event": event_row.data,
+                    "evidence": [{"start": s["start"], "end": s["end"], "text": doc.text[s["start"]:s["end"]]} for s in spans],
+                })
+                documents[doc.doc_id] = {"doc_id": doc.doc_id, "title": doc.title, "url": doc.url,
+                                         "source": doc.source, "date": doc.published}
+                for claim in session.scalars(select(ClaimRow).where(ClaimRow.document_id == doc.id).order_by(ClaimRow.position)):
+                    if event_row.event_key in (claim.event_keys or []) or claim.claim_key in (event_row.data.get("claim_ids") or []):
+                        claims.append({**claim.data, "doc_id": doc.doc_id, "qualified_id": f"{doc.doc_id}#{claim.claim_key}"})
+            item["report_details"] = details
+            item["documents"] = list(documents.values())
+            item["claims"] = claims
+            item["history"] = [_audit_dict(a) for a in session.scalars(
+                select(AuditRow).where(AuditRow.canonical_id == pk).order_by(AuditRow.id))]
+            return item
+
+    def report_sources(self, event_id: str | int) -> list[str]:
+        """The distinct outlets (document `source`, else the URL's host) that report an event."""
+        from urllib.parse import urlparse
+
+        pk = parse_event_ref(event_id)
+        with self._sessions() as session:
+            rows = session.execute(select(DocumentRow.source, DocumentRow.url).join(EventRow, EventRow.document_id == DocumentRow.id)
+                                   .where(EventRow.canonical_id == pk).order_by(EventRow.id)).all()
+        out: list[str] = []
+        for source, url in rows:
+            name = source or (urlparse(url).hostname if url else None)
+            if name and name not in out:
+                out.append(name)
+        return out
+
+    # ---- documents out -----------------------------------------------------------------------
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document: its text and metadata, its DocumentResult fields, and where each event was linked."""
+        with self._sessions() as session:
+            row = session.scalar(
+                select(DocumentRow).where(DocumentRow.doc_id == doc_id)
+                .options(selectinload(DocumentRow.events), selectinload(DocumentRow.claims), selectinload(DocumentRow.places))
+            )
+            if row is None:
+                return None
+            return _document_dict(row, with_text=True)
+
+    def list_documents(self, cursor: str | None = None, limit: int = 50, q: str | None = None) -> Page:
+        """Documents, most recently ingested first (no text; get_document has it)."""
+        limit = max(1, min(int(limit), 1000))
+        query = select(DocumentRow)
+        if q:
+            for word in q.lower().split():
+                query = query.where(or_(func.lower(DocumentRow.title).like(f"%{word}%"), func.lower(DocumentRow.text).like(f"%{word}%")))
+        if cursor:
+            query = query.where(DocumentRow.id < _decode_cursor(cursor)[1])
+        with self._sessions() as session:
+            rows = list(session.scalars(query.order_by(DocumentRow.id.desc()).limit(limit + 1)))
+            more = len(rows) > limit
+            rows = rows[:limit]
+            items = [{k: v for k, v in _document_dict(r, with_text=False).items() if k not in ("events", "claims", "places", "entities")}
+                     | {"n_events": r.n_events, "n_claims": r.n_claims} for r in rows]
+        return Page(items=items, next=_encode_cursor("", rows[-1].id) if more and rows else None)
+
+    def has_documents(self) -> bool:
+        with self._sessions() as session:
+            return session.scalar(select(DocumentRow.id).limit(1)) is not None
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for a dashboard header: documents, reports, events, sources, errors, date range."""
+        with self._sessions() as session:
+            count = lambda model, *where: int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # noqa: E731
+            visible = CanonicalEventRow.status.not_in(HIDDEN_STATUSES)
+            first, last = session.execute(select(func.min(CanonicalEventRow.event_date), func.max(CanonicalEventRow.event_date)).where(visible)).one()
+            by_type = dict(session.execute(select(CanonicalEventRow.event_type, func.count()).where(visible).group_by(CanonicalEventRow.event_type)).all())
+            by_country = dict(session.execute(
+                select(CanonicalEventRow.country_code, func.count()).where(visible, CanonicalEventRow.country_code.is_not(None))
+                .group_by(CanonicalEventRow.country_code).order_by(func.count().desc()).limit(20)).all())
+            return {
+                "documents": count(DocumentRow),
+                "reports": count(EventRow),
+                "events": count(CanonicalEventRow, visible),
+                "multi_source_events": count(CanonicalEventRow, visible, CanonicalEventRow.sources > 1),
+                "contested_events": count(CanonicalEventRow, visible, CanonicalEventRow.n_contested > 0),
+                "not_events": count(CanonicalEventRow, CanonicalEventRow.status == "not_event"),
+                "reviewed_events": count(CanonicalEventRow, CanonicalEventRow.status == "reviewed"),
+                "claims": count(ClaimRow),
+                "errors": count(IngestErrorRow),
+                "fatalities": int(session.scalar(select(func.coalesce(func.sum(CanonicalEventRow.fatalities), 0)).where(visible)) or 0),
+                "first_date": first, "last_date": last,
+                "by_event_type": by_type, "by_country": by_country,
+            }
+
+    def errors(self, limit: int = 100) -> list[dict[str, Any]]:
+        with self._sessions() as session:
+            rows = session.scalars(select(IngestErrorRow).order_by(IngestErrorRow.id.desc()).limit(limit))
+            return [{"doc_id": r.doc_id, "url": r.url, "error": r.error, "at": r.at.isoformat()} for r in rows]
+
+    # ---- feeds (polemos watch) ---------------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict[str, Any]:
+        with self._sessions() as session:
+            row = session.scalar(select(FeedStateRow).where(FeedStateRow.url == url))
+            if row is None:
+                return {"url": url, "etag": None, "last_modified": None}
+            return {"url": url, "etag": row.etag, "last_modified": row.last_modified,
+                    "last_checked": row.last_checked.isoformat() if row.last_checked else None,
+                    "last_status": row.last_status, "n_entries": row.n_entries}
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None, status: str, n_entries: int = 0) -> None:
+        with self.session() as session:
+            row = session.scalar(select(FeedStateRow).where(FeedStateRow.url == url))
+            if row is None:
+                row = FeedStateRow(url=url)
+                session.add(row)
+            row.etag, row.last_modified, row.last_status = etag, last_modified, status[:200]
+            row.last_checked = utcnow()
+            row.n_entries = (row.n_entries or 0) + n_entries
+
+    # ---- review (the reviewer wins over automatic linking) -----------------------------------
+
+    def _audit(self, session: Session, who: str, action: str, canonical_id: int | None, before, after, note: str | None) -> None:
+        if not who or not str(who).strip():
+            raise StoreError("a review action needs `who` (the reviewer)")
+        session.add(AuditRow(who=str(who)[:200], action=action, canonical_id=canonical_id, before=before, after=after, note=note))
+
+    def _get_canonical(self, session: Session, event_id: str | int) -> CanonicalEventRow:
+        row = session.get(CanonicalEventRow, parse_event_ref(event_id))
+        if row is None:
+            raise StoreError(f"no such event: {event_id}")
+        return row
+
+    def _snapshot(self, session: Session, row: CanonicalEventRow) -> dict[str, Any]:
+        reports = [f"{d}/{k}" for d, k in session.execute(
+            select(DocumentRow.doc_id, EventRow.event_key).join(EventRow, EventRow.document_id == DocumentRow.id)
+            .where(EventRow.canonical_id == row.id).order_by(EventRow.id))]
+        data = row.data or {}
+        return {"id": event_ref(row.id), "status": row.status, "overrides": dict(row.overrides or {}), "reports": reports,
+                **{k: data.get(k) for k in ("event_type", "sub_event_type", "event_date", "fatalities", "injured", "arrested", "actor1", "actor2")},
+                "location": (data.get("location") or {}).get("name")}
+
+    def merge_events(self, target_id: str | int, other_ids: Iterable[str | int], who: str, note: str | None = None) -> dict[str, Any]:
+        """Merge other canonical events into the target: their reports move and stay there."""
+        with self.session() as session:
+            target = self._get_canonical(session, target_id)
+            others = [self._get_canonical(session, o) for o in other_ids]
+            others = [o for o in others if o.id != target.id]
+            if not others:
+                raise StoreError("merge needs at least one other event")
+            before = {"target": self._snapshot(session, target), "others": [self._snapshot(session, o) for o in others]}
+            ids = [o.id for o in others]
+            session.execute(update(EventRow).where(EventRow.canonical_id.in_(ids + [target.id])).values(link_locked=True))
+            session.execute(update(EventRow).where(EventRow.canonical_id.in_(ids)).values(canonical_id=target.id))
+            for other in others:
+                other.status, other.merged_into, other.sources = "merged", target.id, 0
+            target.status = "reviewed"
+            session.flush()
+            self._recompute(session, target.id)
+            after = self._snapshot(session, target)
+            self._audit(session, who, "merge", target.id, before, after, note)
+            for other in others:
+                self._audit(session, who, "merged_into", other.id, before["others"], {"merged_into": event_ref(target.id)}, note)
+        return self.get_event(target.id)
+
+    def split_event(self, event_id: str | int, reports: Iterable[dict[str, str] | tuple[str, str] | str], who: str, note: str | None = None) -> dict[str, Any]:
+        """Move the given reports ({doc_id, event_id}, (doc_id, event_id) or "doc_id/event_id") out into a new event.
+
+        Both events' reports are pinned: re-linking leaves them apart.
+        """
+        with self.session() as session:
+            source = self._get_canonical(session, event_id)
+            wanted = {_report_key(r) for r in reports}
+            rows = session.execute(
+                select(EventRow, DocumentRow.doc_id).join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                .where(EventRow.canonical_id == source.id)).all()
+            moving = [row for row, doc_id in rows if (doc_id, row.event_key) in wanted]
+            if not moving:
+                raise StoreError("none of those reports belong to this event")
+            if len(moving) == len(rows):
+                raise StoreError("a split must leave at least one report behind")
+            missing = wanted - {(d, r.event_key) for r, d in rows}
+            if missing:
+                raise StoreError(f"not reports of this event: {sorted(missing)}")
+            before = self._snapshot(session, source)
+            new = CanonicalEventRow(event_type=moving[0].event_type, sub_event_type=moving[0].sub_event_type,
+                                    disorder_type=moving[0].data.get("disorder_type", ""), data={}, contested=[],
+                                    overrides={}, status="reviewed")
+            session.add(new)
+            session.flush()
+            for row, _ in rows:
+                row.link_locked = True
+            for row in moving:
+                row.canonical_id = new.id
+            source.status = "reviewed" if source.status == "auto" else source.status
+            session.flush()
+            self._recompute(session, source.id)
+            self._recompute(session, new.id)
+            self._audit(session, who, "split", source.id, before,
+                        {"kept": self._snapshot(session, source), "new": self._snapshot(session, new)}, note)
+            self._audit(session, who, "split_from", new.id, before, self._snapshot(session, new), note)
+            new_id = new.id
+        return self.get_event(new_id)
+
+    EDITABLE_FIELDS = (
+        "event_type", "sub_event_type", "disorder_type", "event_date", "time_precision", "actor1", "actor2",
+        "assoc_actor_1", "assoc_actor_2", "fatalities", "injured", "arrested", "notes", "civilian_targeting",
+        "location.name", "location.latitude", "location.longitude", "location.country", "location.country_code",
+        "location.admin1", "location.admin2", "location.geo_precision",
+    )
+
+    def edit_event(self, event_id: str | int, field_name: str, value: Any, who: str, note: str | None = None) -> dict[str, Any]:
+        """Set one field of a canonical event; the edit survives new reports and re-linking.
+
+        `value` None removes an earlier edit (back to the computed value).
+        """
+        if field_name not in self.EDITABLE_FIELDS:
+            raise StoreError(f"field {field_name!r} cannot be edited; editable: {', '.join(self.EDITABLE_FIELDS)}")
+        value = _check_field_value(field_name, value)
+        with self.session() as session:
+            row = self._get_canonical(session, event_id)
+            before = self._snapshot(session, row)
+            overrides = dict(row.overrides or {})
+            if value is None:
+                overrides.pop(field_name, None)
+            else:
+                overrides[field_name] = value
+                if field_name == "sub_event_type" and "event_type" not in overrides:
+                    from polemos.model import SUB_EVENT_TYPES, disorder_type_for
+
+                    overrides["event_type"] = SUB_EVENT_TYPES[value]
+                    overrides["disorder_type"] = disorder_type_for(value)
+            row.overrides = overrides
+            if row.status == "auto":
+                row.status = "reviewed"
+            session.flush()
+            self._recompute(session, row.id)
+            self._audit(session, who, "edit", row.id, before, self._snapshot(session, row), note)
+            pk = row.id
+        return self.get_event(pk)
+
+    def mark_not_event(self, event_id: str | int, who: str, not_event: bool = True, note: str | None = None) -> dict[str, Any]:
+        """Hide an event from lists and exports (not a real event), or bring it back.
+
+        Its reports are pinned to it, so later ingests do not recreate it.
+        """
+        with self.session() as session:
+            row = self._get_canonical(session, event_id)
+            before = self._snapshot(session, row)
+            row.status = "not_event" if not_event else "reviewed"
+            session.execute(update(EventRow).where(EventRow.canonical_id == row.id).values(link_locked=True))
+            self._audit(session, who, "not_event" if not_event else "restore", row.id, before, self._snapshot(session, row), note)
+            pk = row.id
+        return self.get_event(pk)
+
+    def move_report(self, doc_id: str, report_event_id: str, target_id: str | int, who: str, note: str | None = None) -> dict[str, Any]:
+        """Put one document's event under another canonical event (pinned there)."""
+        with self.session() as session:
+            target = self._get_canonical(session, target_id)
+            row = session.scalar(select(EventRow).join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                                 .where(DocumentRow.doc_id == doc_id, EventRow.event_key == report_event_id))
+            if row is None:
+                raise StoreError(f"no report {doc_id}/{report_event_id}")
+            old = row.canonical_id
+            before = self._snapshot(session, target)
+            row.canonical_id, row.link_locked = target.id, True
+            target.status = "reviewed" if target.status == "auto" else target.status
+            session.flush()
+            self._recompute(session, target.id)
+            if old and old != target.id:
+                self._recompute(session, old)
+            self._audit(session, who, "move_report", target.id, before, self._snapshot(session, target),
+                        note or f"{doc_id}/{report_event_id} from {event_ref(old) if old else 'none'}")
+        return self.get_event(target.id)
+
+    def audit_log(self, event_id: str | int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Review actions, newest first (optionally of one event)."""
+        query = select(AuditRow)
+        if event_id is not None:
+            query = query.where(AuditRow.canonical_id == parse_event_ref(event_id))
+        with self._sessions() as session:
+            return [_audit_dict(a) for a in session.scalars(query.order_by(AuditRow.id.desc()).limit(limit))]
+
+    # ---- maintenance -------------------------------------------------------------------------
+
+    def delete_document(self, doc_id: str, who: str) -> bool:
+        """Remove a document and its reports (canonical events are recomputed)."""
+        with self.session() as session:
+            row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+            if row is None:
+                return False
+            touched = {e.canonical_id for e in row.events if e.canonical_id}
+            event_ids = [e.id for e in row.events]
+            if event_ids:
+                session.execute(delete(EventActorRow).where(EventActorRow.event_id.in_(event_ids)))
+            session.delete(row)
+            session.flush()
+            for cid in touched:
+                self._recompute(session, cid)
+            self._audit(session, who, "delete_document", None, {"doc_id": doc_id}, None, None)
+            return True
+
+
+def _report_key(value) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return str(value["doc_id"]), str(value["event_id"])
+    if isinstance(value, str):
+        doc_id, _, key = value.rpartition("/")
+        return doc_id, key
+    doc_id, key = value
+    return str(doc_id), str(key)
+
+
+def _check_field_value(name: str, value: Any) -> Any:
+    import datetime as dt
+
+    from polemos.model import SUB_EVENT_TYPES, EVENT_TYPES
+
+    if value is None:
+        return None
+    try:
+        if name in ("fatalities", "injured", "arrested", "time_precision", "location.geo_precision"):
+            value = int(value)
+            if value < 0:
+                raise ValueError
+        elif name in ("location.latitude", "location.longitude"):
+            value = float(value)
+        elif name == "civilian_targeting":
+            value = bool(value)
+        elif name == "event_date":
+            value = dt.date.fromisoformat(str(value)).isoformat()
+        else:
+            value = str(value)
+    except (TypeError, ValueError):
+        raise StoreError(f"bad value for {name}: {value!r}") from None
+    if name == "event_type" and value not in EVENT_TYPES:
+        raise StoreError(f"event_type must be one of {', '.join(EVENT_TYPES)}")
+    if name == "sub_event_type" and value not in SUB_EVENT_TYPES:
+        raise StoreError(f"unknown sub_event_type {value!r}")
+    return value
+
+
+def _audit_dict(row: AuditRow) -> dict[str, Any]:
+    return {"id": row.id, "at": row.at.isoformat(), "who": row.who, "action": row.action,
+            "event_id": event_ref(row.canonical_id) if row.canonical_id else None,
+            "before": row.before, "after": row.after, "note": row.note}
+
+
+def _document_dict(row: DocumentRow, with_text: bool) -> dict[str, Any]:
+    out = {
+        "id": row.doc_id, "doc_id": row.doc_id, "date": row.published, "title": row.title, "source": row.source,
+        "url": row.url, "content_hash": row.content_hash, "ingested_at": row.ingested_at.isoformat() if row.ingested_at else None,
+    }
+    if with_text:
+        out["text"] = row.text
+        out["events"] = [{**e.data, "canonical_id": event_ref(e.canonical_id) if e.canonical_id else None,
+                          "link_score": e.link_score, "pinned": e.link_locked} for e in row.events]
+        out["claims"] = [c.data for c in row.claims]
+        out["places"] = [{k: getattr(p, k) for k in ("text", "start", "end", "name", "latitude", "longitude", "geonameid",
+                                                       "feature_code", "country_code", "admin1")} for p in row.places]
+        out.update(row.extra or {})
+    return out
+
+
+def _encode_cursor(date: str, pk: int) -> str:
+    return base64.urlsafe_b64encode(f"{date}|{pk}".encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        date, _, pk = raw.partition("|")
+        return date, int(pk)
+    except Exception:
+        raise StoreError("bad cursor") from None

@@ -1,0 +1,313 @@
+"""Which reports describe the same real-world event.
+
+A new report (one document's event) is compared with the canonical events
+that could be the same event: a compatible type family, dates within their
+precision, locations within a distance that depends on their precision, the
+same country, no conflicting actors. Among those that pass these gates, the
+one whose reports read most alike (weighted overlap of distinctive words of
+the title, lead and evidence sentences; names weigh more) and agree on more
+fields wins, if its score clears the threshold; otherwise the report starts a
+new canonical event.
+
+Everything here is pure (no database): the store hands in plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from collections.abc import Callable
+from functools import lru_cache
+
+# Type families: reports of one event are often typed differently by different
+# outlets (a shelling that killed civilians is "Explosions" to one and
+# "Violence against civilians" to another), but never a protest and a battle.
+TYPE_FAMILY = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Strategic developments": "strategic",
+}
+# Arrests and looting are coded as strategic developments but are often the
+# same incident as a riot or an attack seen from another side.
+BRIDGING_SUB_TYPES = {"Arrests", "Looting/property destruction"}
+
+
+@dataclass
+class LinkOptions:
+    # Days two dates may differ, by the coarser of their time precisions (ACLED: 1 day, 2 week, 3 month).
+    date_window_days: dict[int, int] = field(default_factory=lambda: {1: 1, 2: 7, 3: 31})
+    # Kilometres two locations may lie apart, by the coarser of their geo precisions.
+    distance_km: dict[int, float] = field(default_factory=lambda: {1: 30.0, 2: 60.0, 3: 250.0})
+    # A link needs score >= threshold, where score = text similarity (TF-IDF cosine)
+    # plus bonuses for agreeing fields; and at least min_text of word overlap.
+    threshold: float = 0.20
+    min_text: float = 0.03
+    # Without a date on one side the words alone must agree this much.
+    undated_threshold: float = 0.30
+    same_date_bonus: float = 0.12
+    near_date_bonus: float = 0.06
+    same_place_bonus: float = 0.12
+    same_place_km: float = 10.0
+    max_candidates: int = 300
+
+
+@dataclass
+class ReportFeatures:
+    """What linking needs of one report."""
+
+    event_type: str
+    sub_event_type: str
+    event_date: str | None
+    time_precision: int
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    country_code: str | None
+    actor1: str | None
+    actor2: str | None
+    fatalities: int
+    signature: str  # from make_signature
+    doc_key: int | None = None  # which document (reports of one document never merge with each other)
+    location_name: str | None = None
+    vector: dict[str, float] | None = None  # TF-IDF of the signature (see tfidf_vector), when the store has statistics
+
+
+# ---- words -----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d{2,}")
+_SENT_START = re.compile(r"(^|[.!?]\s+|\n)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    extra = {
+        "said", "says", "told", "according", "news", "police", "reported", "report", "reports", "update",
+        "updated", "posted", "pm", "am", "est", "edt", "cdt", "pdt", "mst", "cst", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "year", "years",
+        "old", "people", "man", "woman", "men", "women", "killed", "shot", "shooting", "dead", "injured",
+        "wounded", "attack", "city", "county", "state", "copyright", "rights", "reserved", "click",
+        "share", "facebook", "twitter", "email", "comments", "video", "photo", "read", "more",
+    }
+    return frozenset(STOP_WORDS) | frozenset(extra)
+
+
+def make_signature(text: str, max_chars: int = 2500) -> str:
+    """Distinctive words of a report, lower-cased; names (capitalised mid-sentence) marked with '*'.
+
+    Stored with the report so linking never re-reads documents.
+    """
+    stop = _stop_words()
+    words: dict[str, bool] = {}
+    text = text[:max_chars]
+    for match in _WORD.finditer(text):
+        raw = match.group(0).strip("'’-")
+        word = raw.lower().replace("’", "'")
+        if len(word) < 3 or word in stop:
+            continue
+        is_name = raw[:1].isupper() and not _SENT_START.search(text[max(0, match.start() - 3):match.start()])
+        words[word] = words.get(word, False) or is_name or word.isdigit()
+    return " ".join(f"{w}*" if name else w for w, name in words.items())
+
+
+def _weights(signature: str) -> dict[str, float]:
+    out = {}
+    for token in signature.split():
+        if token.endswith("*"):
+            out[token[:-1]] = 3.0
+        else:
+            out.setdefault(token, 1.0)
+    return out
+
+
+def signature_terms(signature: str) -> set[str]:
+    return {t.rstrip("*") for t in signature.split()}
+
+
+def tfidf_vector(signature: str, idf: Callable[[str], float]) -> dict[str, float]:
+    """Unit-length TF-IDF vector of a signature (names weigh three times)."""
+    weights = {t: w * idf(t) for t, w in _weights(signature).items()}
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {t: v / norm for t, v in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def idf_function(df: dict[str, int], n_documents: int) -> Callable[[str], float]:
+    """Smoothed inverse document frequency from the store's term statistics."""
+    n = max(n_documents, 1)
+
+    def idf(term: str) -> float:
+        return math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
+
+    return idf
+
+
+def report_similarity(a: ReportFeatures, b: ReportFeatures) -> float:
+    if a.vector is not None and b.vector is not None:
+        return cosine(a.vector, b.vector)
+    return text_similarity(a.signature, b.signature)
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Weighted Jaccard of two signatures (0..1); shared names count three times."""
+    wa, wb = _weights(a), _weights(b)
+    if not wa or not wb:
+        return 0.0
+    shared = sum(max(wa[t], wb[t]) for t in wa.keys() & wb.keys())
+    union = sum(wa.values()) + sum(wb.values()) - shared
+    return shared / union if union else 0.0
+
+
+# ---- gates -----------------------------------------------------------------------------------
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
+    """True/False when both dates are known, None when one is missing."""
+    da, db = _date(a.event_date), _date(b.event_date)
+    if da is None or db is None:
+        return None
+    precision = max(a.time_precision or 1, b.time_precision or 1)
+    if precision >= 3:
+        return abs((da.year * 12 + da.month) - (db.year * 12 + db.month)) <= 1 and abs((da - db).days) <= options.date_window_days[3]
+    return abs((da - db).days) <= options.date_window_days.get(precision, 1)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
+
+
+def distance_between(a: ReportFeatures, b: ReportFeatures) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def places_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+        return False
+    km = distance_between(a, b)
+    if km is None:
+        return None
+    precision = max(a.geo_precision or 3, b.geo_precision or 3)
+    return km <= options.distance_km.get(precision, 250.0)
+
+
+def types_compatible(a: ReportFeatures, b: ReportFeatures) -> bool:
+    fa, fb = TYPE_FAMILY.get(a.event_type), TYPE_FAMILY.get(b.event_type)
+    if fa == fb:
+        return True
+    return a.sub_event_type in BRIDGING_SUB_TYPES or b.sub_event_type in BRIDGING_SUB_TYPES
+
+
+def _norm_actor(name: str | None) -> str:
+    return re.sub(r"\s*\(.*?\)", "", (name or "").lower()).strip()
+
+
+def actors_compatible(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """Actors conflict only when both sides name both actors, swapped or different, with no overlap."""
+    pa = {_norm_actor(a.actor1), _norm_actor(a.actor2)} - {""}
+    pb = {_norm_actor(b.actor1), _norm_actor(b.actor2)} - {""}
+    if len(pa) < 2 or len(pb) < 2:
+        return True
+    return bool(pa & pb)
+
+
+# ---- scoring ---------------------------------------------------------------------------------
+
+def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    """How likely two reports are the same event (0 when a gate fails or the words barely overlap).
+
+    Text similarity (TF-IDF cosine of title, lead and evidence) plus bonuses
+    for the same date and the same place: two reports that agree on when and
+    where need fewer words in common than two that only share a date.
+    """
+    if a.doc_key is not None and a.doc_key == b.doc_key:
+        return 0.0
+    if not types_compatible(a, b) or not actors_compatible(a, b):
+        return 0.0
+    same_date = dates_compatible(a, b, options)
+    same_place = places_compatible(a, b, options)
+    if same_date is False or same_place is False:
+        return 0.0
+    text = report_similarity(a, b)
+    if text < options.min_text:
+        return 0.0
+    if same_date is None:
+        # Without a date on one side, a match needs more words in common.
+        return text if text >= options.undated_threshold else 0.0
+    score = text + (options.same_date_bonus if a.event_date == b.event_date else options.near_date_bonus)
+    km = distance_between(a, b)
+    if km is not None and km <= options.same_place_km:
+        score += options.same_place_bonus
+    elif a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower():
+        score += options.same_place_bonus / 2
+    if a.sub_event_type == b.sub_event_type:
+        score += 0.03
+    if a.fatalities and a.fatalities == b.fatalities:
+        score += 0.04
+    return min(score, 1.0)
+
+
+def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures]], options: LinkOptions) -> tuple[int | None, float]:
+    """The canonical event (key of `candidates`) this report belongs to, and its score; (None, best) if none.
+
+    A report must pass every gate against every report of the canonical event
+    (so one far-off report cannot be a bridge), and its score is the best
+    against any of them.
+    """
+    best_key, best_score = None, 0.0
+    for key, reports in candidates.items():
+        scores = [pair_score(report, other, options) for other in reports]
+        if not scores or min(scores) == 0.0 and any(hard_conflict(report, o, options) for o in reports):
+            continue
+        score = max(scores)
+        if score > best_score:
+            best_key, best_score = key, score
+    if best_score >= options.threshold:
+        return best_key, best_score
+    return None, best_score
+
+
+def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """A gate (not just low similarity) keeps these two apart."""
+    if a.doc_key is not None and a.doc_key == b.doc_key:
+        return True
+    return (
+        not types_compatible(a, b)
+        or not actors_compatible(a, b)
+        or dates_compatible(a, b, options) is False
+        or places_compatible(a, b, options) is False
+    )
+
+
+def date_range(report: ReportFeatures, options: LinkOptions) -> tuple[str, str] | None:
+    """The event dates a candidate may have (for the candidate query)."""
+    d = _date(report.event_date)
+    if d is None:
+        return None
+    days = options.date_window_days[3] if (report.time_precision or 1) >= 3 else max(options.date_window_days.values())
+    return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()

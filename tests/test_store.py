@@ -1,0 +1,181 @@
+"""The store on real databases: SQLite files and (marked postgres) a throwaway PostgreSQL database."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from polemos.store import EventFilters, StoreError, open_store
+
+from store_fixtures import postgres_url, report
+
+TRENTON = ("Trenton", 40.2171, -74.7429, "US")
+CAMDEN = ("Camden", 39.9259, -75.1196, "US")
+
+SHOOTING_A = (
+    "Police said Marcus Delaney, 24, was killed and two others wounded in a shooting on Hamilton Avenue "
+    "in Trenton early Saturday. Investigators are looking for a gray sedan seen leaving Hamilton Avenue."
+)
+SHOOTING_B = (
+    "Marcus Delaney died after gunfire erupted on Hamilton Avenue in Trenton on Saturday; two people were "
+    "hurt, police said. A gray sedan fled the scene, according to witnesses."
+)
+SHOOTING_C = (
+    "A 16-year-old was shot and wounded outside a corner store on Federal Street in Camden on Saturday "
+    "night, authorities said. No arrests have been made."
+)
+PROTEST = (
+    "Hundreds of teachers marched through downtown Trenton on Saturday demanding higher pay. "
+    "The rally ended peacefully at the State House."
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{tmp_path / 'test.db'}")
+        yield s
+        s.close()
+    else:
+        with postgres_url() as url:
+            s = open_store(url)
+            yield s
+            s.close()
+
+
+def add_all(store, *pairs):
+    return [store.add_result(doc, result) for doc, result in pairs]
+
+
+def fixtures():
+    return [
+        report("a", SHOOTING_A, date="2016-03-05", fatalities=1, injured=2, place=TRENTON, title="Man killed in Trenton shooting",
+               url="https://news.example/a", claim="Marcus Delaney, 24, was killed"),
+        report("b", SHOOTING_B, date="2016-03-05", fatalities=2, injured=2, place=TRENTON, title="Trenton shooting victim named",
+               url="https://news.example/b"),
+        report("c", SHOOTING_C, date="2016-03-05", injured=1, place=CAMDEN, title="Teen wounded in Camden"),
+        report("d", PROTEST, date="2016-03-05", place=TRENTON, event_type="Protests", sub_event_type="Peaceful protest",
+               title="Teachers march in Trenton"),
+    ]
+
+
+def test_reports_of_one_event_merge_and_others_do_not(store):
+    outcomes = add_all(store, *fixtures())
+    assert [o.status for o in outcomes] == ["added"] * 4
+    a, b, c, d = (o.event_ids[0] for o in outcomes)
+    assert a == b  # same shooting, two outlets
+    assert len({a, c, d}) == 3  # another town; a protest in the same town the same day
+    event = store.get_event(a)
+    assert event["sources"] == 2
+    assert {r["doc_id"] for r in event["reports"]} == {"a", "b"}
+    # ACLED's rule across sources: the most conservative figure, and the disagreement is kept.
+    assert event["fatalities"] == 1
+    contested = {c["field"]: c for c in event["contested"]}
+    assert {v["value"] for v in contested["fatalities"]["values"]} == {1, 2}
+    one = next(v for v in contested["fatalities"]["values"] if v["value"] == 1)
+    assert one["doc_ids"] == ["a"] and one["claim_ids"] == ["a#c1"]
+    # Source sentences and claims come with the event.
+    assert event["report_details"][0]["evidence"][0]["text"].startswith("Police said Marcus Delaney")
+    assert [c["qualified_id"] for c in event["claims"]] == ["a#c1"]
+
+
+def test_same_document_twice_changes_nothing(store):
+    add_all(store, *fixtures())
+    before = store.stats()
+    doc, result = fixtures()[0]
+    again = store.add_result(doc, result)
+    assert again.status == "duplicate" and again.doc_id == "a"
+    # Same URL, text re-rendered: still the same document.
+    moved = doc.model_copy(update={"id": "a-again", "text": doc.text + " Updated."})
+    assert store.add_result(moved, result).status == "duplicate"
+    assert store.stats() == before
+
+
+def test_same_id_different_text_keeps_both(store):
+    doc, result = report("line-1", SHOOTING_C, date="2016-03-05", place=CAMDEN)
+    other, other_result = report("line-1", PROTEST, date="2016-03-06", place=TRENTON, event_type="Protests",
+                                 sub_event_type="Peaceful protest")
+    first, second = store.add_result(doc, result), store.add_result(other, other_result)
+    assert first.doc_id == "line-1" and second.doc_id.startswith("line-1~")
+    assert store.get_document(second.doc_id)["text"] == PROTEST
+
+
+def test_filters_and_pages(store):
+    add_all(store, *fixtures())
+    assert store.count_events() == 3
+    assert [e["event_type"] for e in store.list_events({"event_type": "Protests"}).items] == ["Protests"]
+    assert store.count_events({"q": "sedan hamilton"}) == 1
+    assert store.count_events({"bbox": "-75.0,40.0,-74.5,40.5"}) == 2  # Trenton, not Camden
+    assert store.count_events({"country": "us", "since": "2016-03-05", "until": "2016-03-05"}) == 3
+    assert store.count_events({"since": "2016-03-06"}) == 0
+    first = store.list_events(limit=2)
+    rest = store.list_events(cursor=first.next, limit=2)
+    assert len(first.items) == 2 and len(rest.items) == 1 and rest.next is None
+    assert {e["id"] for e in first.items + rest.items} == {e["id"] for e in store.iter_events()}
+    with pytest.raises(StoreError):
+        store.list_events({"bbox": "west,south"})
+    with pytest.raises(StoreError):
+        store.list_events(cursor="not a cursor")
+    assert store.get_event("ev-999") is None
+
+
+def test_review_decisions_win_and_survive_relinking(store):
+    a, b, c, d = (o.event_ids[0] for o in add_all(store, *fixtures()))
+    # Split the merged shooting: the reviewer says b is another incident.
+    new = store.split_event(a, [{"doc_id": "b", "event_id": "e1"}], who="ana", note="different victim")
+    assert new["sources"] == 1 and store.get_event(a)["sources"] == 1
+    # Edit a field; mark the protest not an event; the reviewer changes their mind and merges b back.
+    assert store.edit_event(a, "fatalities", 3, who="ana")["fatalities"] == 3
+    store.mark_not_event(d, who="ben")
+    relinked = store.relink(include_reviewed=True)
+    assert relinked["moved"] == 0 and store.get_event(new["id"])["sources"] == 1
+    merged = store.merge_events(a, [new["id"]], who="ben")
+    assert merged["sources"] == 2 and merged["fatalities"] == 3
+    # A new report of the shooting arrives: linking joins it, the reviewer's edit still wins.
+    store.add_result(*report("e", SHOOTING_A.replace("early Saturday", "on Saturday") + " Funeral set for Friday.",
+                             date="2016-03-05", fatalities=1, place=TRENTON, title="Delaney funeral set"))
+    after = store.get_event(a)
+    assert after["sources"] == 3 and after["fatalities"] == 3
+    assert "fatalities" not in {c["field"] for c in after["contested"]}
+    assert store.get_event(new["id"])["status"] == "merged"
+    assert store.get_event(d)["status"] == "not_event"
+    assert d not in {e["id"] for e in store.iter_events()}
+    assert store.get_event(c)["sources"] == 1
+    log = store.audit_log()
+    assert [entry["action"] for entry in reversed(log)][:3] == ["split", "split_from", "edit"]
+    edit = next(entry for entry in log if entry["action"] == "edit")
+    assert edit["who"] == "ana" and edit["before"]["fatalities"] == 1 and edit["after"]["fatalities"] == 3
+    with pytest.raises(StoreError):
+        store.edit_event(a, "fatalities", -1, who="ana")
+    with pytest.raises(StoreError):
+        store.edit_event(a, "notes", "x", who="")
+
+
+def test_errors_are_recorded_not_stored(store):
+    doc, result = fixtures()[0]
+    failed = result.model_copy(update={"error": "processing failed: boom", "events": []})
+    outcome = store.add_result(doc, failed)
+    assert outcome.status == "error"
+    assert store.stats()["documents"] == 0 and store.errors()[0]["error"] == "processing failed: boom"
+    assert store.add_result(doc, result).status == "added"  # a later good run stores it
+
+
+def test_sqlite_file_is_plain_for_standard_tools(tmp_path):
+    path = tmp_path / "plain.db"
+    store = open_store(str(path))
+    add_all(store, *fixtures())
+    store.close()
+    with sqlite3.connect(path) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        assert {"documents", "events", "claims", "places", "actors", "canonical_events", "audit_log",
+                "v_events", "v_reports", "v_document_events", "v_claims"} <= names
+        rows = con.execute("SELECT doc_id, location FROM v_reports ORDER BY doc_id").fetchall()
+        assert rows[:2] == [("a", "Trenton"), ("b", "Trenton")]
+        assert con.execute("SELECT sources FROM v_events ORDER BY sources DESC").fetchone()[0] == 2
+
+
+def test_filters_object_ignores_empty_values():
+    filters = EventFilters.of({"country": "", "since": None, "q": "x", "unknown": 1})
+    assert filters.country is None and filters.q == "x"
