@@ -18,6 +18,14 @@ from polemos.model import Place
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
 
+# Words inside a facility's or organisation's name that are places somewhere but say nothing here.
+GENERIC_WORDS = frozenset("""
+north south east west northern southern eastern western central centre center middle upper lower new old
+great little valley park lake river mount hill city town village county state national royal saint st
+university college school academy hospital church street avenue road house hotel club centre market
+international federal general high elementary union trade world golf village home court office
+""".split())
+
 # Population-like prior for divisions, which the packaged data gives no population.
 ADMIN1_PRIOR = 6.0
 ADMIN2_PRIOR = 4.8
@@ -137,9 +145,22 @@ class Resolver:
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
+        self._drop_far_guesses(final, focus)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
+
+    def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """A near spelling far from everything else the document names is more likely a different
+        place that the gazetteer lacks: leave it to the fallback."""
+        points = [c for c in final if c is not None and _is_point(c) and not (c.fuzzy and c.fuzzy < 95)]
+        top = max(focus, key=focus.get) if focus else None
+        for i, c in enumerate(final):
+            if c is None or not c.fuzzy or c.fuzzy >= 95:
+                continue
+            near = any(_distance_km(c, p) < 300 for p in points if p is not c)
+            if not near and c.country_code != top:
+                final[i] = None
 
     def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float]) -> dict[int, Candidate]:
         """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child."""
@@ -176,9 +197,12 @@ class Resolver:
 
     def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
+        generic = GENERIC_WORDS
         best, best_score = None, -1e9
         for length in range(len(words) - 1, 0, -1):
             for k in range(len(words) - length + 1):
+                if length == 1 and words[k].lower().strip(".,'’") in generic:
+                    continue  # 'Centre', 'West', 'Middle' inside a name say nothing of where it is
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
@@ -215,7 +239,7 @@ def _focus_point(points: list[Candidate]) -> Candidate | None:
     towns = [p for p in points if p.is_town] or [p for p in points if p.feature_code in ADMIN2_CODES | ADMIN1_CODES]
     if not towns:
         return None
-    return max(towns, key=lambda t: (sum(_distance_km(t, o) < 100 for o in points), t.population))
+    return max(towns, key=lambda t: sum(_distance_km(t, o) < 100 for o in points) + math.log10(t.population + 10) / 2)
 
 
 def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:

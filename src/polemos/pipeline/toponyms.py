@@ -250,8 +250,10 @@ class ToponymRecognizer:
         cands = self.gaz.lookup(span.text, fuzzy=False)
         if not cands:
             return False
-        prominent = any(not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")
-                                               or c.population >= 100_000) for c in cands)
+        prominent = any((not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")))
+                        or c.population >= 100_000 for c in cands)
+        sizeable = prominent or any(c.population >= 5_000 or c.feature_code in ("ADM1", "ADM2") for c in cands)
+        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
         if ent is not None and ent.label_ == "PERSON":
             # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
             # for a town of some size whose name never appears in a longer person's name here.
@@ -260,18 +262,19 @@ class ToponymRecognizer:
             if self._strong_context(doc, span.start, span.end):
                 return True
             town = any(not c.alternate and c.population >= 10_000 for c in cands)
-            return town and not self._in_person_name(doc, span.text)
+            return (town or prominent) and not self._in_person_name(doc, span.text)
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
-            return prominent and len(span.text) > 2
+            return prominent and (len(span.text) > 2 or self._is_big_place(span.text))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
-        if span.start == 0 or doc[span.start - 1].is_sent_start is None or doc[span.start].is_sent_start:
-            # sentence-initial capitals say nothing; take only prominent places there
-            return prominent
         if prominent:
             return True
-        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
-        return all_propn and self._locative_before(doc, span.start) or self._strong_context(doc, span.start, span.end)
+        if span.start == 0 or doc[span.start].is_sent_start:
+            # sentence-initial capitals say little: a proper noun naming a town of some size
+            return all_propn and sizeable
+        if all_propn and (sizeable or self._locative_before(doc, span.start)):
+            return True
+        return self._strong_context(doc, span.start, span.end)
 
     def _in_person_name(self, doc: Doc, text: str) -> bool:
         return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in doc.ents)
