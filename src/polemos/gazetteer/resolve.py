@@ -146,17 +146,31 @@ class Resolver:
                     best, best_score = c, s
             final.append(best)
         self._drop_far_guesses(final, focus)
+        self._drop_foreign_villages(mentions, final, focus)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
 
+    def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """In a document about one country, a village of the same name elsewhere is more likely a
+        place of that country the gazetteer lacks: leave it to the fallback."""
+        if not focus:
+            return
+        top, share = max(focus.items(), key=lambda kv: kv[1])
+        if share < 0.6:
+            return
+        for i, c in enumerate(final):
+            if (c is not None and c.is_town and c.country_code != top and c.population < 20_000
+                    and mentions[i].parent is None and len(mentions[i].candidates) <= 3):
+                final[i] = None
+
     def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
         """A near spelling far from everything else the document names is more likely a different
         place that the gazetteer lacks: leave it to the fallback."""
-        points = [c for c in final if c is not None and _is_point(c) and not (c.fuzzy and c.fuzzy < 95)]
+        points = [c for c in final if c is not None and _is_point(c) and not c.fuzzy]
         top = max(focus, key=focus.get) if focus else None
         for i, c in enumerate(final):
-            if c is None or not c.fuzzy or c.fuzzy >= 95:
+            if c is None or not c.fuzzy or c.fuzzy > 95:
                 continue
             near = any(_distance_km(c, p) < 300 for p in points if p is not c)
             if not near and c.country_code != top:

@@ -285,10 +285,13 @@ class ToponymRecognizer:
             span, m = found[k]
             nxt, _ = found[k + 1]
             between = doc[span.end:nxt.start]
-            words = [t for t in between if t.text != ","]
-            has_comma = any(t.text == "," for t in between)
-            if has_comma and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
-                m.parent = k + 1
+            words = [t for t in between if t.text not in (",", "(")]
+            has_sep = any(t.text in (",", "(") for t in between)
+            if has_sep and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
+                m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)'
+                # 'X (Z, Y)': Z is in Y, and X in Z
+                if k + 2 < len(found) and doc[nxt.end:found[k + 2][0].start].text.strip() == ",":
+                    found[k + 1][1].parent = found[k + 1][1].parent if found[k + 1][1].parent is not None else k + 2
 
     def _is_metonym(self, doc: Doc, span: Span) -> bool:
         """A place standing for its government or people: 'Baku said', "Moscow's forces"."""
