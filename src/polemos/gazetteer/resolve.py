@@ -160,8 +160,10 @@ class Resolver:
         if share < 0.6:
             return
         for i, c in enumerate(final):
-            if (c is not None and c.is_town and c.country_code != top and c.population < 20_000
-                    and mentions[i].parent is None and len(mentions[i].candidates) <= 3):
+            if c is None or not c.is_town or c.country_code == top or mentions[i].parent is not None:
+                continue
+            # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
+            if (c.population < 20_000 and len(mentions[i].candidates) <= 3) or (c.alternate and c.population < 2_000_000):
                 final[i] = None
 
     def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
@@ -183,15 +185,18 @@ class Resolver:
             j = m.parent
             if j is None or not m.candidates or not mentions[j].candidates:
                 continue
-            best, best_score = None, -1e9
+            best, best_score, best_inside = None, -1e9, False
             for cp, sp in zip(mentions[j].candidates, base[j]):
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
                 for cc, sc in zip(m.candidates, base[i]):
-                    score = sp + sc + (PARENT_BONUS if _inside(cc, cp) else 0.0)
+                    inside = _inside(cc, cp)
+                    score = sp + sc + (PARENT_BONUS if inside else 0.0)
                     if score > best_score:
-                        best, best_score = (cc, cp), score
+                        best, best_score, best_inside = (cc, cp), score, inside
             if best is not None:
-                pinned[i] = best[0]
+                # No place of that name inside the parent: the gazetteer lacks it; the parent is
+                # the best we know of where it is ('Andar district, Ghazni').
+                pinned[i] = best[0] if best_inside or best[0].is_country else _as_guess(best[1])
                 pinned.setdefault(j, best[1])
         return pinned
 
@@ -237,8 +242,8 @@ class Resolver:
             if j is None:
                 continue
             c = m.candidates[j]
-            if not c.country_code:
-                continue
+            if not c.country_code or c.fuzzy:
+                continue  # a near spelling is a guess: it does not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
             if c.feature_code in COUNTRY_CODES:

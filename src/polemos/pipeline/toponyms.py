@@ -89,12 +89,16 @@ class ToponymRecognizer:
         for span, m in self._demonyms(doc):
             add(span, m)
         ents = list(doc.ents)
+        runs = list(self._gazetteer_runs(doc, ents))
+        for span, m in runs:  # known names of several words first: NER splits 'Baja California'
+            if len(span) > 1:
+                add(span, m)
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 found = self._from_entity(doc, ent)
                 if found:
                     add(*found)
-        for span, m in self._gazetteer_runs(doc, ents):
+        for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
         self._link_parents(doc, out)
@@ -235,9 +239,7 @@ class ToponymRecognizer:
             ent = ent_of.get(match.start)
             if self._accept(doc, match, ent, titles):
                 hint = self._suffix_hint(doc[match.end]) if match.end < n else None
-                role = "place"
-                if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and (ent.start < match.start or ent.end > match.end):
-                    role = "embedded"
+                role = "embedded" if self._inside_a_name(ent, match) else "place"
                 yield match, self._mention(match, admin_hint=hint, role=role)
             i = match.end
 
@@ -264,7 +266,9 @@ class ToponymRecognizer:
             town = any(not c.alternate and c.population >= 10_000 for c in cands)
             return (town or prominent) and not self._in_person_name(doc, span.text)
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
-            return prominent and (len(span.text) > 2 or self._is_big_place(span.text))
+            if len(span.text) <= 2 and not self._is_big_place(span.text):
+                return False
+            return prominent or (sizeable and all_propn and self._locative_before(doc, span.start))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
         if prominent:
@@ -275,6 +279,20 @@ class ToponymRecognizer:
         if all_propn and (sizeable or self._locative_before(doc, span.start)):
             return True
         return self._strong_context(doc, span.start, span.end)
+
+    def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
+        """A place inside an organisation's or a work's name ('Bank of England'), not an entity that
+        is only places, division words and punctuation ('Cienaga, Magdalena department')."""
+        if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
+            return False
+        c = cues()
+        for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
+            if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
+                continue
+            if t.is_title and self.gaz.has(t.text):
+                continue
+            return True
+        return False
 
     def _in_person_name(self, doc: Doc, text: str) -> bool:
         return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in doc.ents)
