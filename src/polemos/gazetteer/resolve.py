@@ -164,7 +164,9 @@ class Resolver:
                 continue
             # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
             if (c.population < 20_000 and len(mentions[i].candidates) <= 3) or (c.alternate and c.population < 2_000_000):
-                final[i] = None
+                # another reading of the name that fits the document (the continent, a town at home), else none
+                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not o.is_town)]
+                final[i] = max(others, key=_prior) if others else None
 
     def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
         """A near spelling far from everything else the document names is more likely a different
@@ -193,11 +195,18 @@ class Resolver:
                     score = sp + sc + (PARENT_BONUS if inside else 0.0)
                     if score > best_score:
                         best, best_score, best_inside = (cc, cp), score, inside
-            if best is not None:
+            if best is None:
+                continue
+            child, parent = best
+            if best_inside:
+                pinned[i] = child
+                pinned.setdefault(j, parent)
+            elif not _prominent(child) and _is_container(parent):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni').
-                pinned[i] = best[0] if best_inside or best[0].is_country else _as_guess(best[1])
-                pinned.setdefault(j, best[1])
+                pinned[i] = _as_guess(parent)
+                pinned.setdefault(j, parent)
+            # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own
         return pinned
 
     def _fill_unresolved(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
@@ -251,6 +260,15 @@ class Resolver:
             votes[c.country_code] += weight
         total = sum(votes.values())
         return {cc: v / total for cc, v in votes.items()} if total else {}
+
+
+def _prominent(c: Candidate) -> bool:
+    return (c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
+            or c.population >= 100_000)
+
+
+def _is_container(c: Candidate) -> bool:
+    return c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES or c.is_town
 
 
 def _focus_point(points: list[Candidate]) -> Candidate | None:
