@@ -155,6 +155,7 @@ def load_divisions() -> dict[str, list[dict]]:
         pyc = {s.code: s.name for s in pycountry.subdivisions}
     except ImportError:
         pass
+    english = {(r["country_code"], r["packaged"]): r["english"] for r in read_tsv("admin_names.tsv")}
     out: dict[str, list[dict]] = {}
     for entry in sorted(base.iterdir()):
         path = entry / "states.json"
@@ -167,6 +168,9 @@ def load_divisions() -> dict[str, list[dict]]:
             except (KeyError, TypeError, ValueError):
                 continue
             s["pycountry_name"] = pyc.get(s.get("iso3166_2") or "", "")
+            cc = entry.name.lstrip("_")
+            if (cc, s["name"]) in english:  # keep the packaged name as an alias
+                s["pycountry_name"], s["name"] = s["name"], english[(cc, s["name"])]
             states.append(s)
         if states:
             out[entry.name.lstrip("_")] = states
@@ -406,6 +410,16 @@ def _position(keys: dict[str, list[int]], key: str) -> int:
     return table[key]
 
 
+def ascii_name(name: str) -> str:
+    """Division names as ACLED and English news write them: no diacritics, no trailing apostrophe."""
+    if not name or name.isascii():
+        return name.rstrip("'") if name else name
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).rstrip("'’")
+
+
 def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dict[str, list[str]]) -> dict:
     """Columns of the place table plus the name maps, in types marshal writes and reads fast."""
     strings: dict[str, int] = {}
@@ -422,8 +436,8 @@ def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dic
         "population": array("q", (p.population for p in places)).tobytes(),
         "feature_code": array("i", (intern_id(p.feature_code) for p in places)).tobytes(),
         "country_code": array("i", (intern_id(p.country_code) for p in places)).tobytes(),
-        "admin1": array("i", (intern_id(p.admin1) for p in places)).tobytes(),
-        "admin2": array("i", (intern_id(p.admin2) for p in places)).tobytes(),
+        "admin1": array("i", (intern_id(ascii_name(p.admin1)) for p in places)).tobytes(),
+        "admin2": array("i", (intern_id(ascii_name(p.admin2)) for p in places)).tobytes(),
         "strings": list(strings),
         # Name maps as sorted key lists with flat offset arrays: they load in a fraction of
         # the time a dict of a million keys takes, and a look-up is a bisection.

@@ -87,7 +87,14 @@ class Gazetteer:
             if not build_if_missing:
                 raise GazetteerUnavailable(f"no gazetteer at {path}; run: polemos gazetteer build")
             log.warning("building the gazetteer at %s (first use; takes under a minute)", path)
-            build(path)
+            try:
+                build(path)
+            except OSError as exc:  # an unwritable data folder: build where we can
+                import tempfile
+
+                path = Path(tempfile.gettempdir()) / path.name
+                log.warning("cannot write the gazetteer there (%s); using %s", exc, path)
+                build(path)
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:

@@ -18,6 +18,14 @@ from polemos.model import Place
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
 
+# Words inside a facility's or organisation's name that are places somewhere but say nothing here.
+GENERIC_WORDS = frozenset("""
+north south east west northern southern eastern western central centre center middle upper lower new old
+great little valley park lake river mount hill city town village county state national royal saint st
+university college school academy hospital church street avenue road house hotel club centre market
+international federal general high elementary union trade world golf village home court office
+""".split())
+
 # Population-like prior for divisions, which the packaged data gives no population.
 ADMIN1_PRIOR = 6.0
 ADMIN2_PRIOR = 4.8
@@ -137,9 +145,40 @@ class Resolver:
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
+        self._drop_far_guesses(final, focus)
+        self._drop_foreign_villages(mentions, final, focus)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
+
+    def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """In a document about one country, a village of the same name elsewhere is more likely a
+        place of that country the gazetteer lacks: leave it to the fallback."""
+        if not focus:
+            return
+        top, share = max(focus.items(), key=lambda kv: kv[1])
+        if share < 0.6:
+            return
+        for i, c in enumerate(final):
+            if c is None or not c.is_town or c.country_code == top or mentions[i].parent is not None:
+                continue
+            # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
+            if (c.population < 20_000 and len(mentions[i].candidates) <= 3) or (c.alternate and c.population < 2_000_000):
+                # another reading of the name that fits the document (the continent, a town at home), else none
+                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not o.is_town)]
+                final[i] = max(others, key=_prior) if others else None
+
+    def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """A near spelling far from everything else the document names is more likely a different
+        place that the gazetteer lacks: leave it to the fallback."""
+        points = [c for c in final if c is not None and _is_point(c) and not c.fuzzy]
+        top = max(focus, key=focus.get) if focus else None
+        for i, c in enumerate(final):
+            if c is None or not c.fuzzy or c.fuzzy > 95:
+                continue
+            near = any(_distance_km(c, p) < 300 for p in points if p is not c)
+            if not near and c.country_code != top:
+                final[i] = None
 
     def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float]) -> dict[int, Candidate]:
         """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child."""
@@ -148,16 +187,26 @@ class Resolver:
             j = m.parent
             if j is None or not m.candidates or not mentions[j].candidates:
                 continue
-            best, best_score = None, -1e9
+            best, best_score, best_inside = None, -1e9, False
             for cp, sp in zip(mentions[j].candidates, base[j]):
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
                 for cc, sc in zip(m.candidates, base[i]):
-                    score = sp + sc + (PARENT_BONUS if _inside(cc, cp) else 0.0)
+                    inside = _inside(cc, cp)
+                    score = sp + sc + (PARENT_BONUS if inside else 0.0)
                     if score > best_score:
-                        best, best_score = (cc, cp), score
-            if best is not None:
-                pinned[i] = best[0]
-                pinned.setdefault(j, best[1])
+                        best, best_score, best_inside = (cc, cp), score, inside
+            if best is None:
+                continue
+            child, parent = best
+            if best_inside:
+                pinned[i] = child
+                pinned.setdefault(j, parent)
+            elif not _prominent(child) and _is_container(parent):
+                # No place of that name inside the parent: the gazetteer lacks it; the parent is
+                # the best we know of where it is ('Andar district, Ghazni').
+                pinned[i] = _as_guess(parent)
+                pinned.setdefault(j, parent)
+            # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own
         return pinned
 
     def _fill_unresolved(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
@@ -176,9 +225,12 @@ class Resolver:
 
     def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
+        generic = GENERIC_WORDS
         best, best_score = None, -1e9
         for length in range(len(words) - 1, 0, -1):
             for k in range(len(words) - length + 1):
+                if length == 1 and words[k].lower().strip(".,'’") in generic:
+                    continue  # 'Centre', 'West', 'Middle' inside a name say nothing of where it is
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
@@ -199,8 +251,8 @@ class Resolver:
             if j is None:
                 continue
             c = m.candidates[j]
-            if not c.country_code:
-                continue
+            if not c.country_code or c.fuzzy:
+                continue  # a near spelling is a guess: it does not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
             if c.feature_code in COUNTRY_CODES:
@@ -210,12 +262,21 @@ class Resolver:
         return {cc: v / total for cc, v in votes.items()} if total else {}
 
 
+def _prominent(c: Candidate) -> bool:
+    return (c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
+            or c.population >= 100_000)
+
+
+def _is_container(c: Candidate) -> bool:
+    return c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES or c.is_town
+
+
 def _focus_point(points: list[Candidate]) -> Candidate | None:
     """The town-level place with the most of the document's other places around it."""
     towns = [p for p in points if p.is_town] or [p for p in points if p.feature_code in ADMIN2_CODES | ADMIN1_CODES]
     if not towns:
         return None
-    return max(towns, key=lambda t: (sum(_distance_km(t, o) < 100 for o in points), t.population))
+    return max(towns, key=lambda t: sum(_distance_km(t, o) < 100 for o in points) + math.log10(t.population + 10) / 2)
 
 
 def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:

@@ -112,6 +112,8 @@ class EventLocator:
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
+            if _names_a_parent(doc.text, places, i):
+                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' only says where X is
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0
             if score > best_score:
@@ -146,6 +148,14 @@ def focus_place(places: list[Place]) -> int | None:
     best = max(usable, key=lambda ip: (specificity(ip[1]) * 0.6 + counts[(ip[1].name, ip[1].country_code)]
                                        + 0.3 * country_votes[ip[1].country_code], -ip[0]))
     return best[0]
+
+
+def _names_a_parent(text: str, places: list[Place], i: int) -> bool:
+    """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk')."""
+    if i == 0:
+        return False
+    gap = text[places[i - 1].end:places[i].start]
+    return bool(gap) and len(gap) <= 4 and gap.strip() in (",", "(", ", (") and places[i - 1].latitude is not None
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

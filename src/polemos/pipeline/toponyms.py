@@ -89,12 +89,16 @@ class ToponymRecognizer:
         for span, m in self._demonyms(doc):
             add(span, m)
         ents = list(doc.ents)
+        runs = list(self._gazetteer_runs(doc, ents))
+        for span, m in runs:  # known names of several words first: NER splits 'Baja California'
+            if len(span) > 1:
+                add(span, m)
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 found = self._from_entity(doc, ent)
                 if found:
                     add(*found)
-        for span, m in self._gazetteer_runs(doc, ents):
+        for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
         self._link_parents(doc, out)
@@ -235,9 +239,7 @@ class ToponymRecognizer:
             ent = ent_of.get(match.start)
             if self._accept(doc, match, ent, titles):
                 hint = self._suffix_hint(doc[match.end]) if match.end < n else None
-                role = "place"
-                if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and (ent.start < match.start or ent.end > match.end):
-                    role = "embedded"
+                role = "embedded" if self._inside_a_name(ent, match) else "place"
                 yield match, self._mention(match, admin_hint=hint, role=role)
             i = match.end
 
@@ -250,8 +252,10 @@ class ToponymRecognizer:
         cands = self.gaz.lookup(span.text, fuzzy=False)
         if not cands:
             return False
-        prominent = any(not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")
-                                               or c.population >= 100_000) for c in cands)
+        prominent = any((not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")))
+                        or c.population >= 100_000 for c in cands)
+        sizeable = prominent or any(c.population >= 5_000 or c.feature_code in ("ADM1", "ADM2") for c in cands)
+        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
         if ent is not None and ent.label_ == "PERSON":
             # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
             # for a town of some size whose name never appears in a longer person's name here.
@@ -260,18 +264,35 @@ class ToponymRecognizer:
             if self._strong_context(doc, span.start, span.end):
                 return True
             town = any(not c.alternate and c.population >= 10_000 for c in cands)
-            return town and not self._in_person_name(doc, span.text)
+            return (town or prominent) and not self._in_person_name(doc, span.text)
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
-            return prominent and len(span.text) > 2
+            if len(span.text) <= 2 and not self._is_big_place(span.text):
+                return False
+            return prominent or (sizeable and all_propn and self._locative_before(doc, span.start))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
-        if span.start == 0 or doc[span.start - 1].is_sent_start is None or doc[span.start].is_sent_start:
-            # sentence-initial capitals say nothing; take only prominent places there
-            return prominent
         if prominent:
             return True
-        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
-        return all_propn and self._locative_before(doc, span.start) or self._strong_context(doc, span.start, span.end)
+        if span.start == 0 or doc[span.start].is_sent_start:
+            # sentence-initial capitals say little: a proper noun naming a town of some size
+            return all_propn and sizeable
+        if all_propn and (sizeable or self._locative_before(doc, span.start)):
+            return True
+        return self._strong_context(doc, span.start, span.end)
+
+    def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
+        """A place inside an organisation's or a work's name ('Bank of England'), not an entity that
+        is only places, division words and punctuation ('Cienaga, Magdalena department')."""
+        if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
+            return False
+        c = cues()
+        for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
+            if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
+                continue
+            if t.is_title and self.gaz.has(t.text):
+                continue
+            return True
+        return False
 
     def _in_person_name(self, doc: Doc, text: str) -> bool:
         return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in doc.ents)
@@ -282,10 +303,13 @@ class ToponymRecognizer:
             span, m = found[k]
             nxt, _ = found[k + 1]
             between = doc[span.end:nxt.start]
-            words = [t for t in between if t.text != ","]
-            has_comma = any(t.text == "," for t in between)
-            if has_comma and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
-                m.parent = k + 1
+            words = [t for t in between if t.text not in (",", "(")]
+            has_sep = any(t.text in (",", "(") for t in between)
+            if has_sep and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
+                m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)'
+                # 'X (Z, Y)': Z is in Y, and X in Z
+                if k + 2 < len(found) and doc[nxt.end:found[k + 2][0].start].text.strip() == ",":
+                    found[k + 1][1].parent = found[k + 1][1].parent if found[k + 1][1].parent is not None else k + 2
 
     def _is_metonym(self, doc: Doc, span: Span) -> bool:
         """A place standing for its government or people: 'Baku said', "Moscow's forces"."""
