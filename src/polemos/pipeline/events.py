@@ -215,7 +215,8 @@ class EventExtractor:
                 cues_at.setdefault(i, set()).add(name)
         places = doc._.places or []
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
-        actors = DocActors(doc, place_countries)
+        actors = DocActors(doc, place_countries, places)
+        self._actors = actors
         ref_year = self._reference_year(doc)
         lead = self._lead_date(doc)
 
@@ -250,6 +251,9 @@ class EventExtractor:
         if violent:  # 'Chairs were burnt and property destroyed.'
             for c in protests:
                 c.sub_event_type = "Violent demonstration"
+                self._actors.focus(c.sentence)
+                if c.actor1 is None or c.actor1.kind == "protesters":
+                    c.actor1 = self._actors.default("rioters")
             return [c for c in candidates if c not in violent]
         arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
             "state" in cues_at.get(t.i, set()) for t in c.sentence)]
@@ -288,6 +292,7 @@ class EventExtractor:
 
     def _candidate(self, doc, anchor, hits, cues_at, actors: DocActors, ref_year, lead) -> Candidate | None:
         sentence = anchor.sent
+        actors.focus(sentence)
         clause = _clause_span(anchor, sentence)
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
