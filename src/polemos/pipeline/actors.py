@@ -303,6 +303,9 @@ class DocActors:
             kind = "state" if group.inter == 1 else "nonstate"
             name, country = group.name, group.country
             here = self.country_name(self.country)
+            if "{country}" in name:  # 'Fulani Ethnic Militia ({country})'
+                name = name.replace(" ({country})", f" ({here})" if here else "").replace("{country}", here or "")
+                country = self.country
             if country and self.country and country != self.country and name.endswith(")") and here:
                 # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
                 name, country = name[: name.rfind("(")] + f"({here})", self.country

@@ -176,6 +176,11 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                      for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
         if by_agents:
             agents = by_agents + [a for a in agents if a not in by_agents]
+    if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
+        for c in anchor.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
+                              for g in _conjuncts(p))
     if not patients:  # 'killed and wounded scores of terrorists': the object is shared
         for c in anchor.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
