@@ -315,7 +315,8 @@ class EventExtractor:
         agents = [_resolve_pronoun(t, anchor) for t in agents]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
-            by = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
+            by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
+                  for p in t.children if p.dep_ == "pobj"]
             agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
         patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
         has_place_object = any(
@@ -407,6 +408,9 @@ class EventExtractor:
                 a1 = actors.default("police")
         elif event_type == "Battles" and a1 is None:
             a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
+        elif event_type == "Explosions/Remote violence" and a1 is None and any(
+                t.lower_ in ("unidentified", "unknown") for t in cand.clause):
+            a1 = actors.default("unidentified")  # 'an unidentified IED exploded'
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
