@@ -195,7 +195,7 @@ class DateComponent:
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
         pub_date = parse_iso_date(document.date if document else None)
-        dateline = find_dateline(doc.text)
+        dateline = find_dateline(document.text if document is not None else doc.text[:600])
         if pub_date is None and dateline is not None:
             pub_date = dateline[2]
         self.set_annotations(doc, pub_date, dateline[:2] if dateline else None)

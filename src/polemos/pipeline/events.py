@@ -222,6 +222,8 @@ class EventExtractor:
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
         actors = DocActors(doc, place_countries, places)
         self._actors = actors
+        self._text = doc.text  # Doc.text is rebuilt from its tokens on every access
+        self._sentence_cue_cache: dict[int, set[str]] = {}
         ref_year = self._reference_year(doc)
         lead = self._lead_date(doc)
 
@@ -282,14 +284,14 @@ class EventExtractor:
     def _reference_year(self, doc: Doc) -> int | None:
         if doc._.pub_date:
             return doc._.pub_date.year
-        years = [y for y, _, _ in years_in(doc.text) if y <= dt.date.today().year]
+        years = [y for y, _, _ in years_in(self._text) if y <= dt.date.today().year]
         return max(years) if years else None
 
     def _lead_date(self, doc: Doc):
         """The first explicit date of the document's opening (ACLED notes: 'On 3 May 2020, ...'),
         or the first date expression of the first sentences resolved against the publication date."""
         base = doc._.pub_date
-        head = doc.text[:400]
+        head = self._text[:400]
         for m in date_mentions(head, base):
             if m.date is not None and (base is None or m.date <= base + dt.timedelta(days=1)):
                 return m
@@ -305,10 +307,13 @@ class EventExtractor:
             cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
                                      else set())
             for i in range(clause.start, clause.end)))
-        sentence_cues = set().union(*(
-            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
-                                     else set())
-            for i in range(sentence.start, sentence.end)))
+        sentence_cues = self._sentence_cue_cache.get(sentence.start)
+        if sentence_cues is None:
+            sentence_cues = set().union(*(
+                cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                         else set())
+                for i in range(sentence.start, sentence.end)))
+            self._sentence_cue_cache[sentence.start] = sentence_cues
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers)
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
@@ -422,7 +427,7 @@ class EventExtractor:
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
         sent = cand.sentence
-        mentions = [m for m in date_mentions(sent.text, base) if m.date is not None]
+        mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base) if m.date is not None]
         if mentions:
             def distance(m):
                 s = sent.start_char + m.start
