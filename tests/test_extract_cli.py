@@ -148,3 +148,102 @@ def test_huge_text_is_refused_clearly(cli, tmp_path):
     line = jsonl(result.stdout)[0]
     assert "too long" in line["error"]
     assert result.exit_code == 1
+
+
+# ---- odd but legitimate input --------------------------------------------------------------
+
+def test_bom_and_crlf_inputs_read_as_their_kind(cli, tmp_path):
+    bom = b"\xef\xbb\xbf"
+    (tmp_path / "a.json").write_bytes(bom + b'{"id": "bomjson", "text": "Troops clashed with rebels near Goma."}')
+    (tmp_path / "b.txt").write_bytes(bom + b"Gunmen killed three people in Kano.\r\nPolice said the attackers fled.\r\n")
+    result = cli("extract", tmp_path)
+    lines = jsonl(result.stdout)
+    assert [l["id"] for l in lines] == ["bomjson", "b"]
+    assert all("error" not in l for l in lines)
+    # standard input is sniffed past the byte-order mark: a JSON object, not text that looks like JSON
+    piped = jsonl(cli("extract", "-", input=bom + b'{"id": "piped", "text": "Rebels shelled Idlib."}').stdout)
+    assert [l["id"] for l in piped] == ["piped"]
+
+
+def test_jsonl_offsets_are_into_the_records_own_text(cli, tmp_path):
+    texts = {
+        "crlf": "Soldiers patrolled Kabul.\r\n\r\nLater, gunmen attacked a checkpoint in Kandahar province.",
+        "surrogate": "Fighting in Aleppo \ud800 resumed on Monday, residents in Homs said.",
+    }
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
+    result = cli("extract", corpus)
+    lines = {l["id"]: l for l in jsonl(result.stdout)}
+    assert set(lines) == set(texts)
+    for doc_id, line in lines.items():
+        assert "error" not in line, line["error"]
+        assert line["entities"], doc_id
+        for ent in line["entities"] + line["places"]:
+            assert texts[doc_id][ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_json_list_and_empty_list(cli, tmp_path):
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"id": "a", "text": "Protesters marched in Lagos."}, {"text": "Two killed in a blast in Kabul."}, 5, {"id": "x"}]))
+    lines = jsonl(cli("extract", many).stdout)
+    assert [l["id"] for l in lines] == ["a", "many-2", "many-3", "x"]
+    assert [("error" in l) for l in lines] == [False, False, True, True]
+    empty = tmp_path / "none.json"
+    empty.write_text("[]")
+    result = cli("extract", empty)
+    assert result.exit_code == 1
+    assert "empty JSON list" in jsonl(result.stdout)[0]["error"]
+
+
+def test_html_without_body_and_bare_fragment(cli, tmp_path, caplog):
+    (tmp_path / "head.html").write_text("<html><head><title>Soldiers killed in Mali ambush</title></head></html>")
+    (tmp_path / "frag.html").write_text("<p>Gunmen killed four soldiers near Gao on Friday.</p>")
+    (tmp_path / "blank.html").write_text("<html><body>  </body></html>")
+    result = cli("extract", tmp_path)
+    by_id = {l["id"]: l for l in jsonl(result.stdout)}
+    assert "error" not in by_id["head"] and "error" not in by_id["frag"]
+    assert "error" in by_id["blank"]
+    assert "Traceback" not in result.output
+    # the HTML library's chatter about page structure stays quiet
+    assert not [r for r in caplog.records if r.name.startswith(("trafilatura", "htmldate"))]
+
+
+def test_publication_dates_are_normalised_or_dropped(cli, tmp_path, caplog):
+    corpus = tmp_path / "dates.jsonl"
+    rows = [
+        {"id": "iso", "text": "Clashes in Homs.", "date": "2023-09-19T10:00:00Z"},
+        {"id": "rfc", "text": "Clashes in Homs.", "date": "Tue, 19 Sep 2023 10:00:00 GMT"},
+        {"id": "words", "text": "Clashes in Homs.", "date": "September 19, 2023"},
+        {"id": "relative", "text": "Clashes in Homs.", "date": "yesterday"},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = cli("extract", corpus)
+    dates = {l["id"]: l["date"] for l in jsonl(result.stdout)}
+    assert dates == {"iso": "2023-09-19", "rfc": "2023-09-19", "words": "2023-09-19", "relative": None}
+    assert any("'yesterday' is not a date" in r.getMessage() for r in caplog.records)
+
+
+def test_folder_with_binary_and_non_english_files(cli, tmp_path):
+    (tmp_path / "program.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 20)
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01\x02")  # not a readable suffix: skipped
+    (tmp_path / "zh.txt").write_text("叙利亚北部发生冲突，三人死亡。", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Des combats ont eu lieu à Gao lundi.", encoding="utf-8")
+    result = cli("extract", tmp_path)
+    by_id = {l["id"]: l for l in jsonl(result.stdout)}
+    assert set(by_id) == {"program", "zh", "fr"}
+    assert "binary" in by_id["program"]["error"]
+    assert "error" not in by_id["zh"] and "error" not in by_id["fr"]
+    assert result.exit_code == 0
+
+
+def test_output_file_problems_are_clear_and_leave_no_partial_file(cli, tmp_path):
+    result = cli("extract", EXAMPLE, "-o", tmp_path / "missing" / "out.jsonl")
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    result = cli("extract", EXAMPLE, "-o", tmp_path)
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    out = tmp_path / "out.jsonl"
+    out.write_text("old content\n")
+    assert cli("extract", EXAMPLE, "-o", out).exit_code == 0
+    assert jsonl(out.read_text())[0]["id"] == "karabakh-2023-09-19"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    assert cli("extract", EXAMPLE, "--batch-size", "0").exit_code == 2

@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -32,6 +34,8 @@ app.add_typer(token_app, name="token")
 log = logging.getLogger("polemos")
 
 OUTPUT_FORMATS = ("jsonl", "json", "acled-csv", "geojson")
+# Where `polemos eval all` looks for dev sets when given no folder.
+DEV_DIRS = (Path("../shared/eval/dev"), Path("shared/eval/dev"))
 DbOption = typer.Option(None, "--db", envvar="POLEMOS_DB", help="SQLAlchemy URL (default: SQLite in the user data folder).")
 
 
@@ -52,11 +56,33 @@ def fail(message: str, code: int = 2) -> None:
 
 @contextlib.contextmanager
 def open_output(path: Optional[Path]):
+    """stdout, or a file that appears only when writing finished (an old file is never left half-written)."""
     if path is None or str(path) == "-":
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        yield fh
+    if str(path) == os.devnull or not path.parent.is_dir() or path.is_dir():
+        # /dev/null cannot be replaced; a missing folder or a folder as target fail here, clearly.
+        try:
+            fh = open(path, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            fail(f"cannot write {path}: {exc.strerror or exc}")
+        with fh:
+            yield fh
+        return
+    try:
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # mkstemp makes it private; give it a normal file's mode
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
 
 
 def _check_date(date: Optional[str]) -> None:
@@ -75,7 +101,7 @@ def extract(
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | json | acled-csv | geojson"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per spaCy batch."),
 ) -> None:
     """Extract events, claims and places from documents (one result per document)."""
     from polemos.export import write_results
@@ -127,29 +153,38 @@ def geoparse(
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams) or 'auto'."),
-    gold: Path = typer.Argument(..., help="Gold file from shared/eval/dev/."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records."),
+    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams), 'auto', or 'all'."),
+    gold: Optional[Path] = typer.Argument(None, help="Gold file from shared/eval/dev/; for 'all', the folder (default: ../shared/eval/dev)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records (india_police: articles)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
     show_errors: int = typer.Option(0, "--show-errors", help="Print up to N mistakes."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Task-specific mode (geo: resolve | e2e | both)."),
 ) -> None:
-    """Score polemos on an annotated dev set and print a table."""
-    from polemos.eval import load_task, task_for_file
-    from polemos.eval.common import Options, load_records
-    from polemos.eval.report import print_report
+    """Score polemos on an annotated dev set and print a table; 'all' runs every set in a folder."""
+    from polemos.eval import run_all, run_task, task_for_file
+    from polemos.eval.common import Options
+    from polemos.eval.report import print_report, print_summary, summary_json
 
-    if not gold.exists():
-        fail(f"no such gold file: {gold}")
+    options = Options(limit=limit, show_errors=show_errors, extra={"mode": mode} if mode else {})
+    if task == "all":
+        folder = gold or next((p for p in DEV_DIRS if p.is_dir()), DEV_DIRS[0])
+        if not folder.is_dir():
+            fail(f"no such folder of dev sets: {folder}")
+        entries = run_all(folder, options)
+        if not entries:
+            fail(f"no dev-set files in {folder}")
+        print_summary(entries)
+        if json_out:
+            json_out.write_text(json.dumps(summary_json(entries), indent=2, ensure_ascii=False), encoding="utf-8")
+        return
+    if gold is None or not gold.is_file():
+        fail(f"no such gold file: {gold}" if gold else "name the gold file")
     if task == "auto":
         task = task_for_file(gold) or fail(f"cannot tell the task from {gold.name}; name it")
     try:
-        module = load_task(task)
+        report = run_task(task, gold, options)
     except (KeyError, ModuleNotFoundError) as exc:
         fail(str(exc))
-    options = Options(limit=limit, show_errors=show_errors, extra={"mode": mode} if mode else {})
-    report = module.evaluate(load_records(gold, limit), options)
-    report.dataset = str(gold)
     print_report(report, show_errors=show_errors)
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")

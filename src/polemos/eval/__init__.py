@@ -41,3 +41,59 @@ def load_task(name: str):
     if name not in TASKS:
         raise KeyError(f"unknown eval task {name!r}; known: {', '.join(TASKS)}")
     return importlib.import_module(TASKS[name])
+
+
+def load_gold(module, path: str | Path, limit: int | None = None) -> list:
+    """A task's gold records; a module may define `load(path, limit)` when its unit is not a line."""
+    from .common import load_records
+
+    loader = getattr(module, "load", None)
+    return loader(path, limit) if loader else load_records(path, limit)
+
+
+def run_task(task: str, gold: str | Path, options):
+    """Load the task's module and gold file, score, and name the dataset after the file."""
+    module = load_task(task)
+    report = module.evaluate(load_gold(module, gold, options.limit), options)
+    report.dataset = Path(gold).name
+    return report
+
+
+def gold_files(folder: str | Path) -> list[tuple[str, Path]]:
+    """(task, file) for every dev-set file in a folder that some task scores, in TASKS order."""
+    folder = Path(folder)
+    found = [(FILE_TASKS[p.stem], p) for p in sorted(folder.iterdir()) if p.is_file() and p.stem in FILE_TASKS]
+    order = list(TASKS)
+    return sorted(found, key=lambda item: (order.index(item[0]), item[1].name))
+
+
+def run_all(folder: str | Path, options, on_report=None) -> list[dict]:
+    """Run every task whose gold file is in `folder`.
+
+    Returns one entry per file: {"task", "dataset", "status", "seconds", "report"}.
+    status is "ok", "not available" (the task's module is not there yet) or
+    "failed: …" (the task raised; the other tasks still run).
+    """
+    import logging
+    import time
+
+    log = logging.getLogger(__name__)
+    entries = []
+    for task, path in gold_files(folder):
+        started = time.perf_counter()
+        entry = {"task": task, "dataset": path.name, "status": "ok", "report": None}
+        try:
+            entry["report"] = run_task(task, path, options)
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith(TASKS[task]):
+                entry["status"] = f"failed: {type(exc).__name__}: {exc}"
+            else:
+                entry["status"] = "not available"
+        except Exception as exc:  # one broken task must not stop the others
+            log.warning("eval %s on %s failed: %s", task, path.name, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+            entry["status"] = f"failed: {type(exc).__name__}: {exc}"
+        entry["seconds"] = round(time.perf_counter() - started, 1)
+        entries.append(entry)
+        if on_report:
+            on_report(entry)
+    return entries

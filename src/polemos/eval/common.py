@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from polemos.model import Document, DocumentResult
+from polemos.model import Document, DocumentResult, Event
 
 
 @dataclass
@@ -29,10 +30,17 @@ class Report:
     breakdown: dict[str, dict[str, float]] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The few metric names a one-line summary shows (`polemos eval all`); empty: the first three.
+    headline: list[str] = field(default_factory=list)
+
+    def headline_metrics(self) -> dict[str, float]:
+        names = [m for m in self.headline if m in self.metrics] or list(self.metrics)[:3]
+        return {name: self.metrics[name] for name in names}
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "task": self.task, "dataset": self.dataset, "n": self.n, "metrics": self.metrics,
+            "headline": list(self.headline_metrics()),
             "breakdown": self.breakdown, "errors": self.errors, "notes": self.notes,
         }
 
@@ -45,7 +53,7 @@ def load_records(path: str | Path, limit: int | None = None) -> list[dict[str, A
         data = json.loads(text)
         records = data if isinstance(data, list) else [data]
     else:
-        records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        records = [json.loads(line) for line in text.split("\n") if line.strip()]  # not splitlines: texts hold U+2028
     return records[:limit] if limit else records
 
 
@@ -83,3 +91,93 @@ def ratio(hits: int, total: int) -> float:
 
 def norm_text(value: str | None) -> str:
     return " ".join((value or "").lower().replace("_", " ").split())
+
+
+# ---- spans -----------------------------------------------------------------------------------
+
+def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether two character spans [start, end) share at least one character."""
+    return start < other_end and other_start < end
+
+
+def event_overlaps(event: Event, start: int, end: int) -> bool:
+    """Whether any of the event's evidence spans overlaps [start, end)."""
+    return any(overlaps(span.start, span.end, start, end) for span in event.evidence)
+
+
+def events_at(result: DocumentResult, start: int, end: int) -> list[Event]:
+    """The events read from text that overlaps [start, end), best first.
+
+    An event whose own trigger overlaps the span beats one whose evidence only
+    does; among the rest, the event with the tightest evidence comes first.
+    """
+    found = [e for e in result.events if event_overlaps(e, start, end)]
+
+    def rank(event: Event) -> tuple[int, int]:
+        on_trigger = event.trigger is not None and overlaps(event.trigger.start, event.trigger.end, start, end)
+        width = min((s.end - s.start for s in event.evidence if overlaps(s.start, s.end, start, end)), default=0)
+        return (0 if on_trigger else 1, width)
+
+    return sorted(found, key=rank)
+
+
+def join_with_offsets(pieces: Iterable[str], sep: str = " ") -> tuple[str, list[tuple[int, int]]]:
+    """Join texts into one, with each piece's (start, end) in the result.
+
+    `sep` goes between two pieces unless the first already ends in whitespace.
+    """
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in pieces:
+        if parts and not parts[-1][-1:].isspace():
+            parts.append(sep)
+            pos += len(sep)
+        spans.append((pos, pos + len(piece)))
+        parts.append(piece)
+        pos += len(piece)
+    return "".join(parts), spans
+
+
+# ---- matching names ------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOP = frozenset("a an the of in on at and or to for by from with s".split())
+
+
+def words(value: str | None) -> list[str]:
+    """Lower-cased content words, a trailing plural 's' dropped ('soldiers' -> 'soldier')."""
+    out = []
+    for w in _WORD.findall((value or "").lower()):
+        if w in _STOP:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def head_word(value: str | None) -> str | None:
+    """The head of a noun phrase, approximated as its last content word."""
+    found = words(value)
+    return found[-1] if found else None
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or one a short extension of the other ('russia'/'russian', 'kurd'/'kurdish')."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def head_match(predicted: str | None, gold: str | None) -> bool:
+    """Whether the gold phrase's head word is among the predicted words, or the other way round."""
+    pred_words, gold_words = words(predicted), words(gold)
+    if not pred_words or not gold_words:
+        return False
+    return any(same_word(gold_words[-1], w) for w in pred_words) or any(same_word(pred_words[-1], w) for w in gold_words)
+
+
+def contains_either(a: str | None, b: str | None) -> bool:
+    """Case-insensitive containment one way or the other (normalised spacing)."""
+    x, y = norm_text(a), norm_text(b)
+    return bool(x and y) and (x in y or y in x)

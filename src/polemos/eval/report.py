@@ -43,3 +43,39 @@ def _fmt(value) -> str:
     if value is None:
         return "-"
     return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
+def print_summary(entries: list[dict]) -> None:
+    """One line per task run by `polemos eval all`: its headline metrics, or why it did not run."""
+    console = Console()
+    if not console.is_terminal:  # piped or logged: one row a task, not wrapped to 80 columns
+        console = Console(width=200)
+    table = Table(title="polemos eval all")
+    for col in ("task", "dataset", "n", "headline metrics", "seconds"):
+        table.add_column(col, justify="right" if col in ("n", "seconds") else "left")
+    for entry in entries:
+        report = entry.get("report")
+        if report is None:
+            table.add_row(entry["task"], entry["dataset"], "-", entry["status"], f"{entry.get('seconds', 0):.1f}")
+            continue
+        headline = "  ".join(f"{name}={_short(value)}" for name, value in report.headline_metrics().items())
+        table.add_row(entry["task"], entry["dataset"], str(report.n), headline, f"{entry.get('seconds', 0):.1f}")
+    console.print(table)
+
+
+def summary_json(entries: list[dict]) -> dict:
+    """Every report of an `eval all` run, plus the tasks that did not run."""
+    return {
+        "reports": [
+            {**entry["report"].to_dict(), "seconds": entry.get("seconds")}
+            for entry in entries if entry.get("report") is not None
+        ],
+        "not_run": [
+            {"task": e["task"], "dataset": e["dataset"], "status": e["status"]}
+            for e in entries if e.get("report") is None
+        ],
+    }
+
+
+def _short(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)

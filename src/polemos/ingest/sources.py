@@ -17,6 +17,10 @@ from pathlib import Path
 from polemos.model import Document, document_id
 
 log = logging.getLogger(__name__)
+# trafilatura and its helpers log about page structure ("discarding data", "empty HTML tree")
+# at WARNING/ERROR; that is not the user's problem, and a page with no text gets its own error.
+for _noisy in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_noisy).setLevel(logging.CRITICAL)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -27,6 +31,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 USER_AGENT = "polemos/0.1 (+https://github.com/polemos/polemos; conflict event extraction)"
 URL_TIMEOUT_S = 20.0
 MAX_URL_BYTES = 20 * 1024 * 1024
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def is_url(value: str) -> bool:
@@ -77,7 +82,8 @@ def _read_file(path: Path) -> Iterator[Document]:
 
 
 def _from_bytes(data: bytes, name: str, suffix: str | None, stem: str | None = None) -> Iterator[Document]:
-    if suffix is None:  # stdin: sniff the kind
+    if suffix is None:  # stdin: sniff the kind (past a UTF-8 byte-order mark)
+        data = data.removeprefix(b"\xef\xbb\xbf")
         head = data.lstrip()[:1]
         if head == b"{" and b"\n{" in data.strip():
             suffix = ".jsonl"
@@ -141,6 +147,8 @@ def _from_json(text: str, name: str) -> Iterator[Document]:
         yield _failed(name, f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})")
         return
     records = record if isinstance(record, list) else [record]
+    if not records:
+        yield _failed(name, f"{name}: an empty JSON list, no documents in it", doc_id=Path(name).stem)
     for i, rec in enumerate(records, start=1):
         yield record_document(rec, fallback_id=f"{Path(name).stem}-{i}" if len(records) > 1 else Path(name).stem, where=name)
 
@@ -155,15 +163,49 @@ def record_document(record, fallback_id: str, where: str) -> Document:
         return _failed(where, f"{where}: no 'text' field (a string is required)", doc_id=doc_id)
     if record.get("html") and not text.strip():
         return html_document(record["html"], doc_id=doc_id)
-    date = record.get("date")
     return Document(
         id=doc_id,
-        text=text.replace("\r\n", "\n"),
-        date=str(date)[:10] if date else None,
+        # Offsets in the output are into this record's own text, so it is kept as given
+        # (line ends included); only lone surrogates, which no encoder can write, become U+FFFD.
+        text=LONE_SURROGATE.sub("\ufffd", text),
+        date=normalise_date(record.get("date"), where),
         title=_str_or_none(record.get("title")),
         source=_str_or_none(record.get("source")),
         url=_str_or_none(record.get("url")),
     )
+
+
+DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d.%m.%Y")
+
+
+def normalise_date(value, where: str = "input") -> str | None:
+    """A publication date as YYYY-MM-DD, or None (with a warning) when it is not a date.
+
+    Takes ISO dates and timestamps, RFC 2822 dates (feeds) and a few written-out
+    forms; relative words ("yesterday") are refused, since they depend on when
+    the file is read.
+    """
+    import datetime as dt
+    from email.utils import parsedate_to_datetime
+
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    log.warning("%s: date %r is not a date (YYYY-MM-DD); ignored", where, text[:40])
+    return None
 
 
 def _str_or_none(value) -> str | None:
@@ -194,7 +236,7 @@ def html_document(html: str, doc_id: str, url: str | None = None) -> Document:
         return _failed(url or doc_id, "HTML page has no readable text", doc_id=doc_id)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    return Document(id=doc_id, text=text, title=title, date=str(date)[:10] if date else None, url=url)
+    return Document(id=doc_id, text=text, title=title, date=normalise_date(date, doc_id), url=url)
 
 
 def _strip_tags(html: str) -> str:

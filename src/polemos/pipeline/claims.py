@@ -1,21 +1,781 @@
 """polemos_claims: attributed statements, and their links to events.
 
-Owner: casualties and claims (issue 4). Reads doc._.events; writes
-doc._.claims and each Event's claim_ids (and contested values).
+Owner: casualties and claims (issue 4). Reads doc._.events and
+doc._.event_spans; writes doc._.claims, each Event's claim_ids, contested
+values and ACLED-style notes. See docs/claims.md.
+
+find: reporting cues from the dependency parse (a verb of saying and its
+ccomp/object, a participle 'accusing ...' that takes the main clause's
+subject, 'according to X'), quotations paired with a nearby cue, and quotes
+that run on from an attributed one. set_annotations: speakers resolved to the
+party they stand for, claim ids in text order, links to events.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from polemos.model import Claim
+
+from .claim_links import link_claims_to_events
+from .parties import claims_config, party_lexicon
+from .quotes import Quote, find_quotes
+
+CLOSING_MARKS = set("”»’\"›」“")
+OPENING_MARKS = set("“«‘\"‹「„")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Dependents of a speaker noun that are not part of how the speaker is named.
+SPEAKER_CUT = ("relcl", "punct", "cc", "advcl", "prep_cut")
+# Dependents of a cue that carry what was said, when it has no clausal complement.
+OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative", "attr")
+
+
+@dataclass
+class Found:
+    """A claim before ids and speaker resolution."""
+
+    kind: str
+    cue: str
+    start: int  # content span (characters)
+    end: int
+    speaker: Span | None
+    cue_token: Token | None = None
+    negated: bool = False
+    target: Span | None = None  # whom an accusation names
+    speaker_canonical: str | None = None
+    inherited_from: "Found | None" = None
+    extra: dict = field(default_factory=dict)
 
 
 class ClaimExtractor:
+    def __init__(self, config: dict) -> None:
+        cues = config["cues"]
+        self.speech = set(cues["speech"])
+        self.denial = set(cues["denial"])
+        self.accusation = set(cues["accusation"])
+        self.request = set(cues["request"])
+        self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
+        self.content_preps = set(cues["content_preps"])
+        self.needs_prep = set(cues["needs_prep"])
+        self.according = [tuple(w) for w in cues["according"]]
+        self.statement_nouns = set(cues["statement_nouns"])
+        self.denial_objects = set(cues["denial_objects"])
+        self.quote_pairs = config["quotes"]["pairs"]
+        self.min_words = int(config["quotes"].get("min_words_standalone", 3))
+        speakers = config["speakers"]
+        self.pronouns = set(speakers["pronouns"])
+        self.not_speakers = set(speakers["not_speakers"])
+        self.personal = set(speakers["personal"])
+        self.descriptions = set(speakers["descriptions"])
+        self.person_titles = set(speakers["person_titles"])
+        self.titles = set(speakers["titles"])
+        self.state_bodies = set(speakers["state_bodies"])
+        self.parties = party_lexicon()
+
+    # ---- spaCy entry point ------------------------------------------------------------
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = []
+        found = self.find(doc)
+        self.set_annotations(doc, found)
         return doc
+
+    def find(self, doc: Doc) -> list[Found]:
+        quotes = find_quotes(_text(doc), self.quote_pairs)
+        quoted = _quoted_chars(quotes)
+        found: list[Found] = []
+        used_quotes: set[Quote] = set()
+        for sent in doc.sents:
+            if _is_headline(sent):
+                continue
+            for token in sent:
+                if _inside(token.idx, quoted):
+                    continue  # the quoted speaker's own reports are part of the quote
+                claim = self._from_cue(token, quotes, used_quotes) or self._from_according(token, quotes, used_quotes)
+                if claim is not None and not _duplicate(found, claim):
+                    found.append(claim)
+        found.extend(self._from_quotes(doc, quotes, used_quotes, found))
+        for f in found:
+            f.start = _after_dateline(_text(doc), f.start, f.end)
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+        self.resolve_speakers(doc, found)
+        claims = []
+        for i, f in enumerate(found, start=1):
+            speaker_text = f.speaker.text if f.speaker is not None else (f.inherited_from.speaker.text if f.inherited_from and f.inherited_from.speaker is not None else "")
+            speaker_span = f.speaker if f.speaker is not None else None
+            claims.append(
+                Claim(
+                    id=f"c{i}",
+                    speaker=_clean_speaker(speaker_text),
+                    speaker_canonical=f.speaker_canonical,
+                    kind=f.kind,
+                    cue=f.cue,
+                    content=_text(doc)[f.start : f.end],
+                    start=f.start,
+                    end=f.end,
+                    speaker_start=speaker_span.start_char if speaker_span is not None else None,
+                    speaker_end=speaker_span.end_char if speaker_span is not None else None,
+                    negated=f.negated,
+                )
+            )
+        doc._.claims = claims
+        targets = {c.id: self._canonical_of(f.target) for c, f in zip(claims, found) if f.target is not None}
+        link_claims_to_events(doc, claims, targets)
+
+    # ---- find: cues of the dependency parse ---------------------------------------------
+
+    def _from_cue(self, token: Token, quotes: list[Quote], used: set[Quote]) -> Found | None:
+        lemma = token.lemma_.lower()
+        if lemma not in self.cue_lemmas or token.pos_ not in ("VERB", "AUX"):
+            return None
+        if token.dep_ == "amod" or token.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in token.children):
+            return None  # "Asked to point him out, Elliott ...": the subject is the one asked
+        speaker = self._speaker_of(token)
+        if speaker is None:
+            return None
+        content = self._content_of(token, lemma)
+        if content is None:
+            return None
+        start, end = content
+        kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
+        if kind == "indirect" and end <= token.idx:
+            kind, start, end = self._quote_before_cue(_text(token.doc), start, end, quotes, used)
+        if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) < 2:
+            return None
+        return Found(
+            kind=kind, cue=token.text, start=start, end=end, speaker=speaker, cue_token=token,
+            negated=lemma in self.denial or any(c.dep_ == "neg" for c in token.children),
+            target=self._accused(token) if lemma in self.accusation else None,
+        )
+
+    def _speaker_of(self, token: Token) -> Span | None:
+        """Who says it: the cue's subject, or the subject of the clause it hangs from."""
+        seen = 0
+        verb = token
+        while verb is not None and seen < 4:
+            if verb is not token and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
+                # Climbed into what another cue reports ("Moscow said its missiles hit X and
+                # denied ..."): the speaker is that cue's.
+                verb = verb.head
+                seen += 1
+                continue
+            subject = _subject(verb)
+            if subject is not None:
+                if subject.dep_ == "nsubjpass":
+                    return self._agent(verb)
+                if subject.lower_ in self.not_speakers and subject.lower_ != "which":
+                    return None
+                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                    return self._speaker_span(verb.head)
+                return self._speaker_span(subject)
+            if verb.dep_ == "acl":
+                # "a statement saying ..." -> whoever issued the statement, else the statement.
+                noun = verb.head
+                if noun.lemma_.lower() in self.statement_nouns and noun.head is not noun and _subject(noun.head) is not None:
+                    verb = noun.head
+                    seen += 1
+                    continue
+                return self._speaker_span(noun, leave_out=verb)
+            if verb.lemma_ == "say" and verb.head.lemma_ == "quote":
+                # "X was quoted as saying ..."
+                subject = _subject(verb.head)
+                return self._speaker_span(subject) if subject is not None else None
+            if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
+                if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
+                    return None  # the complement of another cue: not a claim of its own
+                verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+                seen += 1
+                continue
+            return None
+        return None
+
+    def _agent(self, verb: Token) -> Span | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return self._speaker_span(grand)
+        return None
+
+    def _speaker_span(self, head: Token, leave_out: Token | None = None) -> Span:
+        """The noun phrase naming the speaker, without relative clauses set off by commas."""
+        tokens = [head]
+        for child in head.children:
+            if child.dep_ in ("relcl", "punct", "cc") or (child.dep_ in ("appos", "acl") and _comma_before(child)):
+                continue
+            if leave_out is not None and child.i >= leave_out.i:
+                continue
+            tokens.extend(child.subtree)
+        start = min(t.i for t in tokens)
+        end = max(t.i for t in tokens) + 1
+        span = head.doc[start:end]
+        opened = [t.i for t in span if t.text == "("]
+        if opened and not any(t.text == ")" for t in span) and opened[0] > span.start:
+            span = head.doc[span.start : opened[0]]  # 'Andrew Cuomo (D' -> 'Andrew Cuomo'
+        while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+            span = span[1:]
+        return span
+
+    def _content_of(self, token: Token, lemma: str) -> tuple[int, int] | None:
+        doc = token.doc
+        children = list(token.children)
+        if lemma == "tell" and any(c.dep_ == "xcomp" for c in children):
+            return None  # 'told the boy to put the gun back': an order, not a statement
+        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
+        if not clauses:
+            clauses = self._clause_under_statement(token)
+        if clauses:
+            clause = min(clauses, key=lambda c: abs(c.i - token.i))
+            return _trim(doc, clause.left_edge.i, _clause_end(clause, self.cue_lemmas))
+        if token.dep_ == "parataxis" and token.head.i < token.i:
+            # "The attack killed five, the ministry said." parsed with 'said' under 'killed'.
+            head = token.head
+            return _trim(doc, head.left_edge.i, token.left_edge.i)
+        if lemma == "tell" or lemma in self.speech and lemma not in ("warn", "claim", "report", "confirm", "announce", "admit", "acknowledge", "allege", "deny", "reveal", "predict", "promise", "pledge", "vow", "threaten", "estimate", "reiterate", "stress", "emphasize", "emphasise", "note", "mention"):
+            return None
+        right = [c for c in children if c.i > token.i and (c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in self.content_preps)]
+        if lemma in self.needs_prep and not _has_prep(right, self.content_preps):
+            return None
+        if lemma in self.denial and lemma != "deny" and not any(
+            c.dep_ in ("xcomp", "ccomp") or c.lemma_.lower() in self.denial_objects for c in right
+        ):
+            return None
+        if not right:
+            return None
+        return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
+
+    def _clause_under_statement(self, token: Token) -> list[Token]:
+        """'X claimed in a statement that ...': the parser hangs the clause on 'statement'."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.i < token.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.statement_nouns:
+                    return [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                            and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("which", "that") for g in c.children)
+                            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        return []
+
+    def _accused(self, token: Token) -> Span | None:
+        for child in token.children:
+            if child.dep_ == "dobj":
+                return token.doc[child.left_edge.i : child.i + 1]
+        return None
+
+    def _quote_kind(self, text: str, start: int, end: int, quotes: list[Quote], used: set[Quote]) -> tuple[str, int, int]:
+        """direct when the content lies within one quotation (then the content is all of it)."""
+        core_start, core_end = _strip_marks(text, start, end)
+        for quote in quotes:
+            inner_start, inner_end = quote.inner
+            if quote.start <= core_start and core_end <= quote.end and core_start < core_end:
+                used.add(quote)
+                return "direct", inner_start, inner_end
+        # Indirect: a quotation the content opens or ends inside takes its closing mark.
+        for quote in quotes:
+            if quote.start >= start and quote.start < end < quote.end:
+                end = quote.end
+        return "indirect", start, end
+
+    def _quote_before_cue(self, text: str, start: int, end: int, quotes: list[Quote], used: set[Quote]) -> tuple[str, int, int]:
+        """'Their vehicle hit «a mine ...,» a statement said': the cue attributes the quote beside it."""
+        for quote in quotes:
+            inner_start, inner_end = quote.inner
+            if start < quote.start and quote.end >= end and quote.start < end and _alpha_words(text[inner_start:inner_end]) >= self.min_words:
+                used.add(quote)
+                return "direct", inner_start, inner_end
+        return "indirect", start, end
+
+    # ---- find: 'according to X' ---------------------------------------------------------
+
+    def _from_according(self, token: Token, quotes: list[Quote], used: set[Quote]) -> Found | None:
+        for words in self.according:
+            if token.lower_ != words[0]:
+                continue
+            tail = token.doc[token.i : token.i + len(words)]
+            if [t.lower_ for t in tail] != list(words):
+                continue
+            pobj = next((t for t in tail[-1].children if t.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((t for t in token.children if t.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase = token.doc[min(token.i, token.left_edge.i) : max(token.right_edge.i, pobj.right_edge.i) + 1]
+            sent = token.sent
+            head = token.head if token.head.pos_ in ("VERB", "AUX") else sent.root
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+            lo, hi = max(lo, sent.start), min(hi, sent.end)
+            if phrase.start - lo >= hi - phrase.end:
+                content = _trim(token.doc, lo, phrase.start)
+            else:
+                content = _trim(token.doc, phrase.end, hi)
+            if content is None:
+                continue
+            start, end = content
+            if _alpha_words(_text(token.doc)[start:end]) < 3:
+                continue
+            kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
+            return Found(kind=kind, cue=" ".join(t.text for t in tail), start=start, end=end,
+                         speaker=self._speaker_span(pobj), cue_token=token)
+        return None
+
+    # ---- find: quotations with a cue beside them ----------------------------------------
+
+    def _from_quotes(self, doc: Doc, quotes: list[Quote], used: set[Quote], found: list[Found]) -> list[Found]:
+        extra: list[Found] = []
+        outer = [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
+        for quote in outer:
+            if quote in used or any(f.start <= quote.start < f.end for f in found):
+                continue
+            inner_start, inner_end = quote.inner
+            if _alpha_words(_text(doc)[inner_start:inner_end]) < self.min_words:
+                continue
+            cue = self._cue_after(doc, quote) or self._cue_before(doc, quote)
+            if cue is not None:
+                token, speaker = cue
+                extra.append(Found(kind="direct", cue=token.text, start=inner_start, end=inner_end,
+                                   speaker=speaker, cue_token=token))
+                used.add(quote)
+                continue
+            previous = _previous_direct(found + extra, quote, doc)
+            if previous is not None and _whole_sentences(doc, quote):
+                extra.append(Found(kind="direct", cue=previous.cue, start=inner_start, end=inner_end,
+                                   speaker=None, cue_token=previous.cue_token, inherited_from=previous))
+                used.add(quote)
+        return extra
+
+    def _cue_after(self, doc: Doc, quote: Quote) -> tuple[Token, Span] | None:
+        """'"...," the minister said' / '"...," said the minister'."""
+        after = doc.char_span(quote.end, quote.end, alignment_mode="expand")
+        i = _token_at(doc, quote.end)
+        if i is None:
+            return None
+        for token in doc[i : min(len(doc), i + 10)]:
+            if token.is_sent_start and token.i > i:
+                break
+            if token.lemma_.lower() in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
+                speaker = self._speaker_of(token)
+                if speaker is not None and not (speaker.start_char < quote.end and speaker.end_char > quote.start):
+                    return token, speaker
+            if token.text in OPENING_MARKS:
+                break
+        del after
+        return None
+
+    def _cue_before(self, doc: Doc, quote: Quote) -> tuple[Token, Span] | None:
+        """'The minister said: "..."' / 'he said, "..."'."""
+        i = _token_at(doc, quote.start)
+        if i is None or i < 2:
+            return None
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or doc[j].text not in (":", ",", "—", "-"):
+            return None
+        for token in reversed(doc[max(0, j - 12) : j]):
+            if token.lemma_.lower() in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
+                speaker = self._speaker_of(token)
+                if speaker is not None:
+                    return token, speaker
+            if token.text in CLOSING_MARKS or token.text in (".", "!", "?"):
+                break
+        return None
+
+    # ---- set_annotations: who the speakers stand for ------------------------------------
+
+    def resolve_speakers(self, doc: Doc, found: list[Found]) -> None:
+        ordered = sorted(found, key=lambda f: f.speaker.start_char if f.speaker is not None else f.start)
+        earlier: list[Found] = []
+        for f in ordered:
+            if f.inherited_from is not None:
+                source = f.inherited_from
+                f.speaker = source.speaker
+                f.speaker_canonical, f.extra["party_kind"] = source.speaker_canonical, source.extra.get("party_kind")
+                continue
+            f.speaker_canonical, f.extra["party_kind"] = self._resolve(f.speaker, earlier, found)
+            earlier.append(f)
+
+    def _canonical_of(self, span: Span | None) -> str | None:
+        return self._resolve(span, [], [])[0] if span is not None else None
+
+    def _resolve(self, speaker: Span | None, earlier: list[Found], found: list[Found]) -> tuple[str | None, str | None]:
+        """(canonical name, kind): kind is 'party' (a state or a known group), 'person', 'org' or None."""
+        if speaker is None:
+            return None, None
+        root = speaker.root
+        head_lower = root.lower_
+        whole = self.parties.phrase(speaker.text)
+        if whole:
+            return whole, "party"
+        if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and self._known_person(root.text, earlier):
+            return self._person_name(speaker, root, earlier), "person"
+        lemmas = {t.lemma_.lower() for t in speaker}
+        if "separatist" in lemmas:
+            for t in speaker:
+                country = self.parties.country(t.text) if t.text[:1].isupper() else None
+                if country and country in self.parties.separatists:
+                    return self.parties.separatists[country], "party"
+        org = _entity_at(root, "ORG")
+        if org is not None and len(org) > 1 and not any(t.lemma_.lower() in self.state_bodies for t in org):
+            return _strip_article(org.text), "org"
+        named = self._party_in(speaker)
+        if named:
+            return named, "party"
+        represented = self._represented(root)
+        if represented is not None:
+            name, kind = self._resolve(represented, earlier, found)
+            if name:
+                return name, kind
+        if len(speaker) == 1 and head_lower in self.pronouns:
+            return self._antecedent(speaker, earlier, found, pronoun=True)
+        if (root.lemma_.lower() in self.descriptions or head_lower in self.descriptions) and _bare(speaker):
+            return self._antecedent(speaker, earlier, found, pronoun=False)
+        if root.ent_type_ in ("ORG", "NORP", "GPE"):
+            ent = _entity_at(root)
+            if ent is not None:
+                return _strip_article(ent.text), "org"
+        if root.pos_ == "PROPN" and all(t.pos_ in ("PROPN", "PUNCT", "DET", "PART") or t.text[:1].isupper() for t in speaker):
+            return _strip_article(speaker.text), "org"  # a name the NER missed
+        return None, None
+
+    def _represented(self, root: Token) -> Span | None:
+        """'a spokesperson for the People's Defence Force' -> 'the People's Defence Force'."""
+        if root.lemma_.lower() not in self.descriptions and root.lemma_.lower() not in self.person_titles:
+            return None
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._speaker_span(pobj)
+        return None
+
+    def _known_person(self, word: str, earlier: list[Found]) -> bool:
+        return any(f.extra.get("party_kind") == "person" and (f.speaker_canonical or "").endswith(" " + word) for f in earlier)
+
+    def _party_in(self, speaker: Span) -> str | None:
+        """A party named inside the phrase: 'Baku's security services', 'the Russian foreign ministry'."""
+        tokens = list(speaker)
+        for t in tokens[:-2]:
+            # 'the Houthi-run health ministry': who runs it, not where it is.
+            if speaker.doc[t.i + 1].text == "-" and speaker.doc[t.i + 2].lower_ in ("run", "led", "controlled"):
+                name = self.parties.phrase(t.text) or self.parties.phrase(t.text + "s") or self.parties.country(t.text)
+                if name:
+                    return name
+        for n in (3, 2):
+            for k in range(len(tokens) - n + 1):
+                name = self.parties.phrase(speaker[k : k + n].text)
+                if name:
+                    return name
+        for t in tokens:
+            if not t.text[:1].isupper() or t.is_sent_start and t.pos_ not in ("PROPN", "ADJ"):
+                continue
+            org = _entity_at(t, "ORG")
+            if org is not None and len(org) > 1 and not any(w.lemma_.lower() in self.state_bodies for w in org):
+                continue  # 'Agence France Presse' names no state
+            if t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or t.pos_ in ("PROPN", "ADJ"):
+                name = self.parties.phrase(t.text) or self.parties.country(t.text)
+                if name:
+                    return name
+        return None
+
+    def _person_name(self, speaker: Span, root: Token, earlier: list[Found]) -> str:
+        ent = _entity_at(root, "PERSON")
+        words = [t for t in (ent if ent is not None else [root])]
+        while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
+            words = words[1:]
+        name = _strip_possessive(_text(root.doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
+        if " " not in name:
+            for f in reversed(earlier):
+                known = f.speaker_canonical or ""
+                if f.extra.get("party_kind") == "person" and known.endswith(" " + name):
+                    return known
+            for e in _entities(root.doc):
+                if e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(" " + name):
+                    return _strip_possessive(e.text)
+        return name
+
+    def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found], pronoun: bool) -> tuple[str | None, str | None]:
+        """The party a pronoun or a description ('it', 'the statement') stands for.
+
+        'it', 'they' and descriptions take the nearest state or group named before
+        them in their sentence, else the last such speaker (descriptions only a
+        state or a known group: 'police said' stays unresolved). 'he'/'she' take a
+        person named before them in their sentence, else the last person who spoke,
+        unless an unnamed person ('a spokeswoman') spoke since.
+        """
+        personal = pronoun and speaker.root.lower_ in self.personal
+        doc = speaker.doc
+        blocked = [(f.start, f.end) for f in found]
+        for t in reversed(doc[speaker.sent.start : speaker.start]):
+            if any(s <= t.idx < e for s, e in blocked):
+                continue
+            if personal:
+                if t.ent_type_ == "PERSON":
+                    ent = _entity_at(t)
+                    if ent is not None:
+                        return _strip_possessive(ent.text), "person"
+                continue
+            if t.text[:1].isupper() and t.ent_type_ in ("GPE", "NORP", "ORG"):
+                name = self.parties.phrase(t.text) or self.parties.country(t.text)
+                if name:
+                    return name, "party"
+        if personal:
+            for f in reversed(earlier):
+                if f.extra.get("party_kind") == "person":
+                    return f.speaker_canonical, "person"
+                if f.speaker is not None and f.speaker.root.tag_ == "NN" and f.speaker.root.lower_ not in self.descriptions:
+                    return None, None  # 'a spokeswoman said ... She added': someone unnamed
+            return None, None
+        wanted = ("party", "org") if pronoun else ("party",)
+        state_only = not pronoun and speaker.root.lemma_.lower() in self.state_bodies
+        states = set(self.parties.countries.values())
+        for f in reversed(earlier):
+            if f.speaker_canonical and f.extra.get("party_kind") in wanted:
+                if state_only and f.speaker_canonical not in states:
+                    continue  # 'the government' is no rebel group's
+                return f.speaker_canonical, f.extra.get("party_kind")
+        # No party has spoken yet: the country named just before ('... in northern
+        # Burkina Faso. The army announced ...', 'Ethiopian forces ... The government said').
+        first = speaker.sent.start
+        for _ in range(4):
+            if first > 0:
+                first = doc[first - 1].sent.start
+        for t in reversed(doc[first : speaker.sent.start]):
+            if t.ent_type_ == "GPE":
+                ent = _entity_at(t, "GPE")
+                name = self.parties.countries.get(_strip_article(ent.text).lower()) if ent is not None else None
+            elif t.ent_type_ == "NORP" and t.text[:1].isupper():
+                name = self.parties.demonym(t.text)
+            else:
+                name = None
+            if name:
+                return name, "party"
+        return None, None
+
+
+# ---- small helpers -------------------------------------------------------------------
+
+def _text(doc: Doc) -> str:
+    """doc.text, built once: spaCy joins every token each time it is read."""
+    cached = doc.user_data.get("polemos_text")
+    if cached is None:
+        document = doc._.document
+        known = document.text if document is not None else None
+        cached = known if known is not None and _same_text(doc, known) else doc.text
+        doc.user_data["polemos_text"] = cached
+    return cached
+
+
+def _same_text(doc: Doc, text: str) -> bool:
+    last = doc[-1] if len(doc) else None
+    return last is None and not text or last is not None and last.idx + len(last.text_with_ws) == len(text)
+
+
+def _bare(speaker: Span) -> bool:
+    """'the statement', 'a defence ministry spokesman': a description with no name or 'for X' in it."""
+    return not any(t.pos_ == "PROPN" or t.dep_ in ("prep", "poss", "relcl", "acl") for t in speaker)
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    cached = doc.user_data.get("polemos_ents")
+    if cached is None:
+        cached = doc.user_data["polemos_ents"] = tuple(doc.ents)
+    return cached
+
+
+def _entity_at(token: Token, label: str | None = None) -> Span | None:
+    """The named entity a token is part of (optionally of one label), from its IOB tags."""
+    if not token.ent_type_ or label and token.ent_type_ != label:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    cached = doc.user_data.get("polemos_token_starts")
+    if cached is None:
+        cached = doc.user_data["polemos_token_starts"] = [t.idx for t in doc]
+    return cached
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and not child.is_punct:
+            return child
+    return None
+
+
+def _clause_end(clause: Token, cues: set[str] = frozenset()) -> int:
+    """End of a complement clause, before a trailing absolute construction (', with X blaming Y')
+    or a trailing cue participle that makes a claim of its own (', accusing Hamas of ...')."""
+    end = clause.right_edge.i + 1
+    for child in clause.children:
+        if child.i > clause.i and child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in cues and _comma_before(child):
+            end = min(end, child.left_edge.i)
+        if child.i > clause.i and child.dep_ == "prep" and child.lower_ == "with" and _comma_before(child):
+            if any(g.dep_ == "pcomp" or any(h.dep_ == "nsubj" for h in g.children) for g in child.children):
+                end = min(end, child.left_edge.i)
+    return end
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Content never starts with a dateline: 'INDIANAPOLIS (AP) — A baby died' -> 'A baby died'."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match and match.end() < end else start
+
+
+def _quoted_chars(quotes: list[Quote]) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in quotes if _is_outer(q, quotes)]
+
+
+def _is_outer(quote: Quote, quotes: list[Quote]) -> bool:
+    return not any(o.start < quote.start and quote.end <= o.end for o in quotes)
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `char` is strictly inside one of the sorted, non-overlapping spans."""
+    i = bisect.bisect_left(spans, (char, char)) - 1
+    return i >= 0 and spans[i][0] < char < spans[i][1]
+
+
+def _comma_before(token: Token) -> bool:
+    i = token.left_edge.i
+    return i > 0 and token.doc[i - 1].text == ","
+
+
+def _has_prep(children: list[Token], preps: set[str]) -> bool:
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            return True
+        if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in preps for g in c.children):
+            return True
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+    return False
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character span of tokens lo..hi without the leading 'that' and edge punctuation.
+
+    A closing quote mark stays (with the punctuation before it) when its opening
+    mark is inside the span.
+    """
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in OPENING_MARKS or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct and doc[hi - 1].text not in CLOSING_MARKS):
+        hi -= 1
+    if hi <= lo:
+        return None
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    text = _text(doc)
+    if doc[hi - 1].text in CLOSING_MARKS and not any(ch in OPENING_MARKS for ch in text[start : end - 1]):
+        end = doc[hi - 1].idx
+        while end > start and (text[end - 1] in ",.;: " or text[end - 1].isspace()):
+            end -= 1
+    if text[start] in OPENING_MARKS and not any(ch in CLOSING_MARKS for ch in text[start + 1 : end]):
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in OPENING_MARKS or not text[start].isalnum()):
+        start += 1
+    while end > start and (text[end - 1] in CLOSING_MARKS or not text[end - 1].isalnum()):
+        end -= 1
+    return start, end
+
+
+def _alpha_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+def _is_headline(sent: Span) -> bool:
+    """A title line: no closing punctuation and most words capitalised."""
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = sent.doc[last.i - 1]
+    if last.text[-1:] in ".!?\"”»'’:" or last.is_space:
+        return False
+    if sent.end != len(sent.doc) and not sent.doc[sent.end - 1].is_space and "\n" not in sent.doc[sent.end - 1].whitespace_:
+        return False
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _duplicate(found: list[Found], claim: Found) -> bool:
+    return any(f.start == claim.start and f.end == claim.end for f in found)
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    """Index of the token at or just after character `char`."""
+    starts = _token_starts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and char < starts[i] + len(doc[i].text):
+        return i
+    return i + 1 if i + 1 < len(starts) else None
+
+
+def _previous_direct(found: list[Found], quote: Quote, doc: Doc) -> Found | None:
+    """The claim in the sentence just before this quote (or in its own sentence):
+    'Smith said the army would respond. "We will not stand by."'"""
+    before = [f for f in found if f.end <= quote.start and f.speaker is not None or f.inherited_from is not None and f.end <= quote.start]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.end)
+    here = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    there = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if here is None or there is None:
+        return None
+    sents = list(doc[there.end - 1 : here.start + 1].sents) if here.start >= there.end else [here[0].sent]
+    # The quote opens in the same sentence or the next one: nothing else stands between.
+    return last if len(sents) <= 2 else None
+
+
+def _whole_sentences(doc: Doc, quote: Quote) -> bool:
+    """The quotation fills its sentence(s): nothing but punctuation outside it."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first, last = span[0].sent, span[-1].sent
+    outside = [t for t in doc[first.start : span.start] if t.is_alpha] + [t for t in doc[span.end : last.end] if t.is_alpha]
+    return not outside
+
+
+def _clean_speaker(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article):
+            return _strip_possessive(text[len(article) :])
+    return _strip_possessive(text)
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
 
 
 @Language.factory("polemos_claims")
 def make_claims(nlp: Language, name: str) -> ClaimExtractor:
-    return ClaimExtractor()
+    return ClaimExtractor(claims_config())
