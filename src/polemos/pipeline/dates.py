@@ -103,7 +103,7 @@ def _resolve(kind: str, groups: dict, base: dt.date | None) -> tuple[dt.date | N
             back = 7
         return base - dt.timedelta(days=back), 1, False
     rel = groups["rel"].lower()
-    if rel in ("yesterday", "last night"):
+    if rel in ("yesterday", "last night", "overnight"):
         return base - dt.timedelta(days=1), 1, False
     if rel.endswith("days ago"):
         n = groups["n"].lower()

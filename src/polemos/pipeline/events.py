@@ -57,6 +57,7 @@ class Candidate:
     date: dt.date | None = None
     precision: int = 1
     explicit_date: bool = False
+    own_date: bool = False  # the date was written in this mention's sentence
     distinct: bool = False
     weak: bool = False
     actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
@@ -433,8 +434,15 @@ class EventExtractor:
                 s = sent.start_char + m.start
                 inside = cand.clause.start_char <= s < cand.clause.end_char
                 return (not inside, abs(s - cand.trigger.idx))
-            best = min(mentions, key=distance)
+            text = self._text
+
+            def reporting_today(m) -> bool:  # 'confirmed today the arrest ... Friday': today is the report's day
+                written = text[sent.start_char + m.start:sent.start_char + m.end].lower()
+                return written in ("today", "this morning") and len(mentions) > 1
+
+            best = min(mentions, key=lambda m: (reporting_today(m),) + distance(m))
             cand.date, cand.precision, cand.explicit_date = best.date, best.precision, best.explicit
+            cand.own_date = True
         elif lead is not None:
             cand.date, cand.precision = lead.date, lead.precision
         elif base is not None:
@@ -504,7 +512,9 @@ class EventExtractor:
                            and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
                           None) or first.actor1
             actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
-            dated = next((c for c in m.mentions if c.explicit_date), first)
+            # an explicit date wins, then one written beside any mention (a headline has none of its own)
+            dated = next((c for c in m.mentions if c.explicit_date), None) or \
+                next((c for c in m.mentions if c.own_date), first)
             sub = first.sub_event_type
             eid = f"e{n}"
             sentences = []
