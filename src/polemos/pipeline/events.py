@@ -446,7 +446,9 @@ class EventExtractor:
         elif lead is not None:
             cand.date, cand.precision = lead.date, lead.precision
         elif base is not None:
-            cand.date, cand.precision = base, 1
+            # nothing written: the report's own day, as ACLED codes an undated recent event, but only
+            # to within a few days (time_precision 2)
+            cand.date, cand.precision = base, 2
 
     # ------------------------------------------------------------------ merge
 
