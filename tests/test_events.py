@@ -79,6 +79,12 @@ def test_actors_are_normalised_the_acled_way():
     assert (events[0].inter1, events[0].inter2) == (1, 2)
     protest = extract_text("On 5 May 2020, around 20 people protested in Nairobi, Kenya against evictions.").events[0]
     assert protest.actor1 == "Protesters (Kenya)" and protest.inter1 == 6
+    militia = extract_text("On 7 May 2020, suspected Fulani militias attacked a village in Plateau state, Nigeria, "
+                           "killing four farmers.").events[0]
+    assert militia.actor1 == "Fulani Ethnic Militia (Nigeria)" and militia.inter1 == 4
+    assert militia.actor2 == "Civilians (Nigeria)" and militia.civilian_targeting
+    repelled = extract_text("On 9 May 2020, Afghan forces repelled an attack by Taliban militants in Balkh province.").events[0]
+    assert repelled.actor1 == "Taliban"
 
 
 def test_acled_note_dates_resolve_without_publication_date():

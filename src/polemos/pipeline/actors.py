@@ -199,8 +199,11 @@ def place_country_votes(doc: Doc) -> Counter:
 class DocActors:
     """Actor lookups for one Doc: mentions by token, and the document's main country."""
 
-    def __init__(self, doc: Doc, place_countries: Counter | None = None):
+    def __init__(self, doc: Doc, place_countries: Counter | None = None, places: list | None = None):
         self.doc = doc
+        self.places = [p for p in (places or []) if getattr(p, "country_code", None)]
+        self._focus: str | None = None
+        self._doc_votes: Counter = Counter()
         self.kb = load_actor_knowledge()
         self.mentions = find_mentions(doc)
         self.by_token: dict[int, Mention] = {}
@@ -211,8 +214,30 @@ class DocActors:
         self._country: str | None = None
         self._country_known = False
 
+    def focus(self, sentence) -> None:
+        """Name actors after the country of the places in this sentence (the event's place), when
+        the geoparser resolved any there; ACLED names an actor after the country where it acts."""
+        votes: Counter = Counter()
+        for p in self.places:
+            if sentence.start_char <= p.start < sentence.end_char:
+                code = p.feature_code or ""
+                votes[p.country_code] += 2.0 if code.startswith(("ADM", "PCL")) else 1.0
+        if not votes:
+            self._focus = None
+            return
+        self.doc_country  # computes the document's votes
+        combined = Counter(self._doc_votes)
+        total = sum(combined.values()) or 1.0
+        for cc, n in votes.items():  # the sentence's places weigh as much as the rest of the document
+            combined[cc] += total * n / sum(votes.values())
+        self._focus = combined.most_common(1)[0][0]
+
     @property
     def country(self) -> str | None:
+        return self._focus or self.doc_country
+
+    @property
+    def doc_country(self) -> str | None:
         """The document's main country (computed on first use: most documents never need it)."""
         if self._country_known:
             return self._country
@@ -232,6 +257,7 @@ class DocActors:
         votes = Counter(self._place_countries) if self._place_countries else place_country_votes(self.doc)
         for cc, n in mentioned.items():
             votes[cc] += n
+        self._doc_votes = votes
         if votes:
             self._country = votes.most_common(1)[0][0]
         return self._country
@@ -277,6 +303,9 @@ class DocActors:
             kind = "state" if group.inter == 1 else "nonstate"
             name, country = group.name, group.country
             here = self.country_name(self.country)
+            if "{country}" in name:  # 'Fulani Ethnic Militia ({country})'
+                name = name.replace(" ({country})", f" ({here})" if here else "").replace("{country}", here or "")
+                country = self.country
             if country and self.country and country != self.country and name.endswith(")") and here:
                 # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
                 name, country = name[: name.rfind("(")] + f"({here})", self.country

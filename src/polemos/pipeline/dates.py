@@ -103,7 +103,7 @@ def _resolve(kind: str, groups: dict, base: dt.date | None) -> tuple[dt.date | N
             back = 7
         return base - dt.timedelta(days=back), 1, False
     rel = groups["rel"].lower()
-    if rel in ("yesterday", "last night"):
+    if rel in ("yesterday", "last night", "overnight"):
         return base - dt.timedelta(days=1), 1, False
     if rel.endswith("days ago"):
         n = groups["n"].lower()
@@ -195,7 +195,7 @@ class DateComponent:
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
         pub_date = parse_iso_date(document.date if document else None)
-        dateline = find_dateline(doc.text)
+        dateline = find_dateline(document.text if document is not None else doc.text[:600])
         if pub_date is None and dateline is not None:
             pub_date = dateline[2]
         self.set_annotations(doc, pub_date, dateline[:2] if dateline else None)

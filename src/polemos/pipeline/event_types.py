@@ -252,9 +252,11 @@ def classify(f: ClauseFacts) -> str | None:
         return "Non-violent transfer of territory"
     if "looting" in fam and not fam & {"harm", "explosion", "airstrike", "shelling", "clash"} \
             and not _weapon_type(cues) and (f.property_object or not f.patient_kinds & {"civilians", "state", "nonstate"}):
+        if "crime" in sent and not armed_context:
+            return None  # a robbery
         return "Looting/property destruction"
     if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and f.property_object \
-            and not _weapon_type(cues):
+            and not _weapon_type(cues | sent) and "harm" not in sfam:
         return "Looting/property destruction"
     if fam & VIOLENT == {"impact"} and not _weapon_type(cues):
         fam = fam - {"impact"}

@@ -57,6 +57,7 @@ class Candidate:
     date: dt.date | None = None
     precision: int = 1
     explicit_date: bool = False
+    own_date: bool = False  # the date was written in this mention's sentence
     distinct: bool = False
     weak: bool = False
     actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
@@ -176,6 +177,11 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                      for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
         if by_agents:
             agents = by_agents + [a for a in agents if a not in by_agents]
+    if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
+        for c in anchor.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
+                              for g in _conjuncts(p))
     if not patients:  # 'killed and wounded scores of terrorists': the object is shared
         for c in anchor.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
@@ -215,7 +221,10 @@ class EventExtractor:
                 cues_at.setdefault(i, set()).add(name)
         places = doc._.places or []
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
-        actors = DocActors(doc, place_countries)
+        actors = DocActors(doc, place_countries, places)
+        self._actors = actors
+        self._text = doc.text  # Doc.text is rebuilt from its tokens on every access
+        self._sentence_cue_cache: dict[int, set[str]] = {}
         ref_year = self._reference_year(doc)
         lead = self._lead_date(doc)
 
@@ -250,6 +259,9 @@ class EventExtractor:
         if violent:  # 'Chairs were burnt and property destroyed.'
             for c in protests:
                 c.sub_event_type = "Violent demonstration"
+                self._actors.focus(c.sentence)
+                if c.actor1 is None or c.actor1.kind == "protesters":
+                    c.actor1 = self._actors.default("rioters")
             return [c for c in candidates if c not in violent]
         arrests = [c for c in candidates if c.sub_event_type == "Arrests" and any(
             "state" in cues_at.get(t.i, set()) for t in c.sentence)]
@@ -273,14 +285,14 @@ class EventExtractor:
     def _reference_year(self, doc: Doc) -> int | None:
         if doc._.pub_date:
             return doc._.pub_date.year
-        years = [y for y, _, _ in years_in(doc.text) if y <= dt.date.today().year]
+        years = [y for y, _, _ in years_in(self._text) if y <= dt.date.today().year]
         return max(years) if years else None
 
     def _lead_date(self, doc: Doc):
         """The first explicit date of the document's opening (ACLED notes: 'On 3 May 2020, ...'),
         or the first date expression of the first sentences resolved against the publication date."""
         base = doc._.pub_date
-        head = doc.text[:400]
+        head = self._text[:400]
         for m in date_mentions(head, base):
             if m.date is not None and (base is None or m.date <= base + dt.timedelta(days=1)):
                 return m
@@ -288,6 +300,7 @@ class EventExtractor:
 
     def _candidate(self, doc, anchor, hits, cues_at, actors: DocActors, ref_year, lead) -> Candidate | None:
         sentence = anchor.sent
+        actors.focus(sentence)
         clause = _clause_span(anchor, sentence)
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
@@ -295,17 +308,21 @@ class EventExtractor:
             cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
                                      else set())
             for i in range(clause.start, clause.end)))
-        sentence_cues = set().union(*(
-            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
-                                     else set())
-            for i in range(sentence.start, sentence.end)))
+        sentence_cues = self._sentence_cue_cache.get(sentence.start)
+        if sentence_cues is None:
+            sentence_cues = set().union(*(
+                cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
+                                         else set())
+                for i in range(sentence.start, sentence.end)))
+            self._sentence_cue_cache[sentence.start] = sentence_cues
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers)
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
         agents = [_resolve_pronoun(t, anchor) for t in agents]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
-            by = [p for t in clause if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"]
+            by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
+                  for p in t.children if p.dep_ == "pobj"]
             agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
         patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
         has_place_object = any(
@@ -397,6 +414,9 @@ class EventExtractor:
                 a1 = actors.default("police")
         elif event_type == "Battles" and a1 is None:
             a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
+        elif event_type == "Explosions/Remote violence" and a1 is None and any(
+                t.lower_ in ("unidentified", "unknown") for t in cand.clause):
+            a1 = actors.default("unidentified")  # 'an unidentified IED exploded'
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
@@ -408,18 +428,27 @@ class EventExtractor:
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
         sent = cand.sentence
-        mentions = [m for m in date_mentions(sent.text, base) if m.date is not None]
+        mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base) if m.date is not None]
         if mentions:
             def distance(m):
                 s = sent.start_char + m.start
                 inside = cand.clause.start_char <= s < cand.clause.end_char
                 return (not inside, abs(s - cand.trigger.idx))
-            best = min(mentions, key=distance)
+            text = self._text
+
+            def reporting_today(m) -> bool:  # 'confirmed today the arrest ... Friday': today is the report's day
+                written = text[sent.start_char + m.start:sent.start_char + m.end].lower()
+                return written in ("today", "this morning") and len(mentions) > 1
+
+            best = min(mentions, key=lambda m: (reporting_today(m),) + distance(m))
             cand.date, cand.precision, cand.explicit_date = best.date, best.precision, best.explicit
+            cand.own_date = True
         elif lead is not None:
             cand.date, cand.precision = lead.date, lead.precision
         elif base is not None:
-            cand.date, cand.precision = base, 1
+            # nothing written: the report's own day, as ACLED codes an undated recent event, but only
+            # to within a few days (time_precision 2)
+            cand.date, cand.precision = base, 2
 
     # ------------------------------------------------------------------ merge
 
@@ -485,7 +514,9 @@ class EventExtractor:
                            and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
                           None) or first.actor1
             actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
-            dated = next((c for c in m.mentions if c.explicit_date), first)
+            # an explicit date wins, then one written beside any mention (a headline has none of its own)
+            dated = next((c for c in m.mentions if c.explicit_date), None) or \
+                next((c for c in m.mentions if c.own_date), first)
             sub = first.sub_event_type
             eid = f"e{n}"
             sentences = []
