@@ -168,3 +168,9 @@ def test_one_person_with_two_roles(parse):
     assert counts(parse, "The force detained a Taliban bomb manufacturer and facilitator.")["arrested"][0] == 1
     assert counts(parse, "The force detained a Taliban leader and a facilitator.")["arrested"][0] == 2
     assert counts(parse, "The man and woman were shot outside the bar.")["injured"][0] == 2
+
+
+def test_malformed_numbers_give_no_count(parse):
+    assert counts(parse, "More than 99999999999 people were arrested.") == {}
+    assert counts(parse, "2020 killed in the region.") == {}
+    assert counts(parse, "dead dead, 5 5 5 wounded")["injured"][0] == 5

@@ -243,7 +243,7 @@ def words_to_int(words: list[str], lex: Lexicon) -> int | None:
 
 def _is_number(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
-    if tok.like_num and _int_of_digits(low) is not None:
+    if tok.like_num and low.replace(",", "").isdigit():
         return True
     return all(p in lex.units or p in lex.multipliers for p in low.split("-") if p) and bool(low.strip("-"))
 
@@ -253,7 +253,8 @@ def number_value(tok: Token, lex: Lexicon) -> int | None:
     # only the number words right before it ("two hundred"), not a number across a comma ("Three dead, two")
     parts = []
     i = tok.i - 1
-    while i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4:
+    while (i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4
+           and not (tok.doc[i].text[0].isdigit() and tok.text[0].isdigit())):  # "5 5 5" is no number
         parts.insert(0, tok.doc[i])
         i -= 1
     words = [c.text for c in parts] + [tok.text]
@@ -463,8 +464,9 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
     for child in lefts:
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and _is_number(child, lex) and not _is_age(child):
             n = number_value(child, lex)
-            if n is not None:
-                return _range_for(n, _bound_before(child, lex)), False
+            if n is None:
+                return None, False  # a number we cannot read (too large, malformed): no count
+            return _range_for(n, _bound_before(child, lex)), False
     for child in tok.lefts:
         word = child.lower_
         if child.dep_ in ("amod", "det", "nummod", "quantmod", "advmod", "predet") and word in lex.vague:
