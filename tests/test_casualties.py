@@ -174,3 +174,8 @@ def test_malformed_numbers_give_no_count(parse):
     assert counts(parse, "More than 99999999999 people were arrested.") == {}
     assert counts(parse, "2020 killed in the region.") == {}
     assert counts(parse, "dead dead, 5 5 5 wounded")["injured"][0] == 5
+
+
+def test_some_of_those_shot_died(parse):
+    assert counts(parse, "Seven people were shot, one fatally, on Sunday night.") == {"killed": (1, {}), "injured": (6, {})}
+    assert counts(parse, "People are being killed in this city every week.") == {}

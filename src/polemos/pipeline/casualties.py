@@ -340,6 +340,9 @@ def _of_object(tok: Token) -> Token | None:
 
 # --------------------------------------------------------------------------- counting
 
+# "killing someone" is one person; "anyone" and "everyone" give no count.
+INDEFINITE_PRONOUNS = {"someone": (1, 1), "somebody": (1, 1), "anyone": None, "anybody": None,
+                       "everyone": None, "everybody": None}
 SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "it"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "all", "these", "those", "others"}
 NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
@@ -475,6 +478,8 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
             n = lex.exact[word]
             return (n, n), False
     lower = tok.lower_
+    if lower in INDEFINITE_PRONOUNS:
+        return INDEFINITE_PRONOUNS[lower], False
     if lower in SINGULAR_PRONOUNS:
         return ((1, 1), False) if lower != "it" else (None, False)
     if lower in PLURAL_PRONOUNS or tok.pos_ == "PRON":
@@ -487,6 +492,8 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
         return lex.vague["plural"], True  # "the Taliban", "police": a body of people, count unknown
     if tok.pos_ == "PROPN":
         singular = tok.lower_[:-1] if tok.lower_.endswith("s") else None
+        if tok.ent_type_ == "PERSON" and not any(w in lex.group_words for w in (tok.lower_, singular, lemma) if w):
+            return (1, 1), False  # "the death of Marchbanks"
         if singular and (singular in lex.group_words or singular in lex.roles or lemma != tok.lower_):
             return lex.vague["plural"], True  # title case: "Two Insurgents Killed"
         return (1, 1), False
@@ -495,6 +502,8 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
     if tok.pos_ != "NOUN":
         return None, False
     if tok.tag_ in PLURAL_TAGS:
+        if lemma in ("people", "person") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.lefts):
+            return None, False  # "people are being killed": a general statement, not a count
         return lex.vague["plural"], True
     return (1, 1), False
 
@@ -556,10 +565,12 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
-    """'shot dead', 'fatally stabbed', 'shot to death' are killings."""
+    """'shot dead', 'fatally stabbed', 'shot to death' are killings ('4 shot, one fatally' is not)."""
     if kind != "shot":
         return kind
     for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "advcl", "ccomp"):
+            continue
         if child.lower_ in lex.fatal_modifiers or child.lemma_.lower() in lex.fatal_modifiers:
             return "killed"
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
@@ -784,7 +795,28 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
         mention = _mention_at(tok, found[0], found[1], lex)
         if mention is not None:
             mentions.append(mention)
-    return _drop_shadowed(mentions)
+    mentions.extend(_some_fatally(span, lex))
+    return _drop_shadowed(sorted(mentions, key=lambda m: m.trigger_start))
+
+
+def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
+    """'Four people were shot, one fatally': the number before 'fatally' died."""
+    out = []
+    for tok in span:
+        if tok.lower_ not in ("fatally", "mortally") or not _is_number(tok.head, lex):
+            continue
+        number, shot = tok.head, tok.head.head
+        if trigger_kind(shot, lex) is None:
+            continue
+        n = number_value(number, lex)
+        if n is None:
+            continue
+        out.append(CasualtyMention(
+            kind="killed", low=n, high=n, groups={}, generic=n, start=number.idx, end=tok.idx + len(tok.text),
+            trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), text=tok.doc.text[number.idx:tok.idx + len(tok.text)],
+            aggregate=_is_aggregate(shot, None, lex), background=_is_background(shot, lex),
+        ))
+    return out
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
