@@ -179,3 +179,9 @@ def test_malformed_numbers_give_no_count(parse):
 def test_some_of_those_shot_died(parse):
     assert counts(parse, "Seven people were shot, one fatally, on Sunday night.") == {"killed": (1, {}), "injured": (6, {})}
     assert counts(parse, "People are being killed in this city every week.") == {}
+
+
+def test_condition_means_hurt_and_alive(parse):
+    text = "A drive-by shooting left a 1-year-old girl in critical condition."
+    assert counts(parse, text) == {"injured": (1, {"children": 1})}
+    assert counts(parse, "The man was shot and killed; his wife is in serious condition.")["injured"][0] == 1

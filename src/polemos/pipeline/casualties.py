@@ -74,6 +74,7 @@ class Lexicon:
     background: frozenset[str]
     collectives: frozenset[str]  # names of bodies of people: "Taliban", "police"
     hospital_verbs: frozenset[str]
+    conditions: frozenset[str]
     hospital_places: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
@@ -95,7 +96,7 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition"}
             words |= set(self.multiple_nouns) | self.fatal_nouns
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -144,6 +145,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         background=frozenset(data["background"]["governors"]),
         collectives=frozenset(data["collectives"]["words"]),
         hospital_verbs=frozenset(data["hospital"]["verbs"]),
+        conditions=frozenset(data["hospital"]["conditions"]),
         hospital_places=frozenset(p.split()[-1] for p in data["hospital"]["places"]),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
@@ -547,6 +549,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
         if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
             return "killed", "fatal"  # "a fatal shooting": at least one dead
+    if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+            and any(c.lower_ in lex.conditions for c in tok.lefts):
+        return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
@@ -831,6 +836,10 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
     elif form == "wound":
         victim = _victim_of_wound(trigger)
+    elif form == "condition":
+        verb = trigger.head.head  # condition <- in <- verb
+        victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
+            if verb.pos_ in ("VERB", "AUX") else None
     elif form == "adjective":
         victim = _victim_of_adjective(trigger, lex)
     else:
@@ -1205,10 +1214,13 @@ def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualt
         holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
         reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
         reported_triggers = {_trigger_word(e, doc) for e in reporting}
-        # the most salient event that reports casualties, or that names the same
-        # happening as one that does ("Providence shooting" ... "a shooting sent five people to hospital")
+        reported_types = {e.sub_event_type for e in reporting}
+        # the most salient event that reports casualties, or that names the same happening
+        # as one that does (same trigger: "Providence shooting" ... "a shooting sent five people
+        # to hospital"; or same type)
         can_carry = [e for e in incident
-                     if (e in reporting or _trigger_word(e, doc) in reported_triggers)
+                     if (e in reporting or _trigger_word(e, doc) in reported_triggers
+                         or e.sub_event_type in reported_types)
                      and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
         recipient = (can_carry or holders or reporting)[0]
         budget = total.low
