@@ -185,3 +185,9 @@ def test_condition_means_hurt_and_alive(parse):
     text = "A drive-by shooting left a 1-year-old girl in critical condition."
     assert counts(parse, text) == {"injured": (1, {"children": 1})}
     assert counts(parse, "The man was shot and killed; his wife is in serious condition.")["injured"][0] == 1
+
+
+def test_unnumbered_plural_is_the_weakest_figure(parse):
+    text = "Insurgents Captured in Kandahar\n\nThe security force captured a Taliban facilitator on Monday."
+    assert counts(parse, text)["arrested"][0] == 1
+    assert counts(parse, "Insurgents were killed in the strike.")["killed"][0] == 2

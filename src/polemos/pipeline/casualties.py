@@ -177,6 +177,7 @@ class Victims:
     vague: bool = False  # every part is a vague quantity ("several") or an unnumbered plural ("them")
     vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
     anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
+    plural_only: bool = False  # every part is an unnumbered plural
 
 
 @dataclass
@@ -198,6 +199,7 @@ class CasualtyMention:
     specific: dict[str, int] = field(default_factory=dict)  # "group" or "group/role" -> count
     vague: bool = False  # every part is vague ("several", an unnumbered plural)
     vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
+    plural_only: bool = False  # only unnumbered plurals ("insurgents were killed", "them")
     anaphoric: bool = False  # "the detained leader": refers back to people named before
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
@@ -382,6 +384,7 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.generic += one.generic
             result.vague = result.vague and one.vague
             result.anaphoric = result.anaphoric and one.anaphoric
+            result.plural_only = result.plural_only and one.plural_only
             result.vague_keys |= one.vague_keys
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
@@ -430,8 +433,8 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     if any(c.lower_ in NEGATORS for c in tok.lefts if c.dep_ in ("det", "neg", "advmod")) or low_text in ("nobody", "none", "noone"):
         value = (0, 0)
     group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
-    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague,
-                      anaphoric=_is_anaphoric(tok, lex))
+    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=bool(vague),
+                      anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL)
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
@@ -463,7 +466,12 @@ def _vague_phrase(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool]:
+# The vague grade of an unnumbered plural ("insurgents", "them"): the weakest evidence
+# of a count, used only when nothing else says how many.
+PLURAL = "plural"
+
+
+def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool | str]:
     """A noun's count from its own modifiers: 'two insurgents', 'several civilians', 'a man'."""
     lefts = [c for c in tok.lefts if "\n" not in tok.doc[c.i:tok.i].text]  # not across a title line
     for child in lefts:
@@ -487,17 +495,16 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
     if lower in PLURAL_PRONOUNS or tok.pos_ == "PRON":
         if lower in ("who", "which", "that", "what"):
             return None, False
-        low, high = lex.vague["plural"]
-        return (low, high), True
+        return lex.vague["plural"], PLURAL
     lemma = tok.lemma_.lower()
     if lemma in lex.collectives or tok.lower_ in lex.collectives:
-        return lex.vague["plural"], True  # "the Taliban", "police": a body of people, count unknown
+        return lex.vague["plural"], PLURAL  # "the Taliban", "police": a body of people, count unknown
     if tok.pos_ == "PROPN":
         singular = tok.lower_[:-1] if tok.lower_.endswith("s") else None
         if tok.ent_type_ == "PERSON" and not any(w in lex.group_words for w in (tok.lower_, singular, lemma) if w):
             return (1, 1), False  # "the death of Marchbanks"
         if singular and (singular in lex.group_words or singular in lex.roles or lemma != tok.lower_):
-            return lex.vague["plural"], True  # title case: "Two Insurgents Killed"
+            return lex.vague["plural"], PLURAL  # title case: "Two Insurgents Killed"
         return (1, 1), False
     if _age_of(tok) is not None and tok.pos_ == "ADJ":
         return (1, 1), False  # "the 15-year-old"
@@ -506,7 +513,7 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
     if tok.tag_ in PLURAL_TAGS:
         if lemma in ("people", "person") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.lefts):
             return None, False  # "people are being killed": a general statement, not a count
-        return lex.vague["plural"], True
+        return lex.vague["plural"], PLURAL
     return (1, 1), False
 
 
@@ -867,6 +874,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
         generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
+        plural_only=victims.plural_only,
         start=victims.start, end=victims.end,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
         text=trigger.doc.text[start:end],
@@ -998,6 +1006,8 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]
 def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCount:
     if not mentions:
         return CasualtyCount()
+    if not all(m.plural_only for m in mentions):  # an unnumbered plural counts only when nothing else does
+        mentions = [m for m in mentions if not m.plural_only]
     by_group = _group_counts(mentions)
     counted = {g: n for g, (n, _) in by_group.items()}
     group_sum = _top_level_sum(counted, lex)
