@@ -168,3 +168,26 @@ def test_one_person_with_two_roles(parse):
     assert counts(parse, "The force detained a Taliban bomb manufacturer and facilitator.")["arrested"][0] == 1
     assert counts(parse, "The force detained a Taliban leader and a facilitator.")["arrested"][0] == 2
     assert counts(parse, "The man and woman were shot outside the bar.")["injured"][0] == 2
+
+
+def test_malformed_numbers_give_no_count(parse):
+    assert counts(parse, "More than 99999999999 people were arrested.") == {}
+    assert counts(parse, "2020 killed in the region.") == {}
+    assert counts(parse, "dead dead, 5 5 5 wounded")["injured"][0] == 5
+
+
+def test_some_of_those_shot_died(parse):
+    assert counts(parse, "Seven people were shot, one fatally, on Sunday night.") == {"killed": (1, {}), "injured": (6, {})}
+    assert counts(parse, "People are being killed in this city every week.") == {}
+
+
+def test_condition_means_hurt_and_alive(parse):
+    text = "A drive-by shooting left a 1-year-old girl in critical condition."
+    assert counts(parse, text) == {"injured": (1, {"children": 1})}
+    assert counts(parse, "The man was shot and killed; his wife is in serious condition.")["injured"][0] == 1
+
+
+def test_unnumbered_plural_is_the_weakest_figure(parse):
+    text = "Insurgents Captured in Kandahar\n\nThe security force captured a Taliban facilitator on Monday."
+    assert counts(parse, text)["arrested"][0] == 1
+    assert counts(parse, "Insurgents were killed in the strike.")["killed"][0] == 2

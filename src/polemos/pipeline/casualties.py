@@ -74,6 +74,7 @@ class Lexicon:
     background: frozenset[str]
     collectives: frozenset[str]  # names of bodies of people: "Taliban", "police"
     hospital_verbs: frozenset[str]
+    conditions: frozenset[str]
     hospital_places: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
@@ -95,7 +96,7 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition"}
             words |= set(self.multiple_nouns) | self.fatal_nouns
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -144,6 +145,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         background=frozenset(data["background"]["governors"]),
         collectives=frozenset(data["collectives"]["words"]),
         hospital_verbs=frozenset(data["hospital"]["verbs"]),
+        conditions=frozenset(data["hospital"]["conditions"]),
         hospital_places=frozenset(p.split()[-1] for p in data["hospital"]["places"]),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
@@ -175,6 +177,7 @@ class Victims:
     vague: bool = False  # every part is a vague quantity ("several") or an unnumbered plural ("them")
     vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
     anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
+    plural_only: bool = False  # every part is an unnumbered plural
 
 
 @dataclass
@@ -196,6 +199,7 @@ class CasualtyMention:
     specific: dict[str, int] = field(default_factory=dict)  # "group" or "group/role" -> count
     vague: bool = False  # every part is vague ("several", an unnumbered plural)
     vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
+    plural_only: bool = False  # only unnumbered plurals ("insurgents were killed", "them")
     anaphoric: bool = False  # "the detained leader": refers back to people named before
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
@@ -243,7 +247,7 @@ def words_to_int(words: list[str], lex: Lexicon) -> int | None:
 
 def _is_number(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
-    if tok.like_num and _int_of_digits(low) is not None:
+    if tok.like_num and low.replace(",", "").isdigit():
         return True
     return all(p in lex.units or p in lex.multipliers for p in low.split("-") if p) and bool(low.strip("-"))
 
@@ -253,7 +257,8 @@ def number_value(tok: Token, lex: Lexicon) -> int | None:
     # only the number words right before it ("two hundred"), not a number across a comma ("Three dead, two")
     parts = []
     i = tok.i - 1
-    while i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4:
+    while (i >= 0 and _is_number(tok.doc[i], lex) and tok.doc[i].head.i == tok.i and i > tok.i - 4
+           and not (tok.doc[i].text[0].isdigit() and tok.text[0].isdigit())):  # "5 5 5" is no number
         parts.insert(0, tok.doc[i])
         i -= 1
     words = [c.text for c in parts] + [tok.text]
@@ -339,6 +344,9 @@ def _of_object(tok: Token) -> Token | None:
 
 # --------------------------------------------------------------------------- counting
 
+# "killing someone" is one person; "anyone" and "everyone" give no count.
+INDEFINITE_PRONOUNS = {"someone": (1, 1), "somebody": (1, 1), "anyone": None, "anybody": None,
+                       "everyone": None, "everybody": None}
 SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "it"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "all", "these", "those", "others"}
 NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
@@ -376,6 +384,7 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.generic += one.generic
             result.vague = result.vague and one.vague
             result.anaphoric = result.anaphoric and one.anaphoric
+            result.plural_only = result.plural_only and one.plural_only
             result.vague_keys |= one.vague_keys
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
@@ -424,8 +433,8 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     if any(c.lower_ in NEGATORS for c in tok.lefts if c.dep_ in ("det", "neg", "advmod")) or low_text in ("nobody", "none", "noone"):
         value = (0, 0)
     group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
-    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=vague,
-                      anaphoric=_is_anaphoric(tok, lex))
+    victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=bool(vague),
+                      anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL)
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
@@ -457,14 +466,20 @@ def _vague_phrase(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool]:
+# The vague grade of an unnumbered plural ("insurgents", "them"): the weakest evidence
+# of a count, used only when nothing else says how many.
+PLURAL = "plural"
+
+
+def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool | str]:
     """A noun's count from its own modifiers: 'two insurgents', 'several civilians', 'a man'."""
     lefts = [c for c in tok.lefts if "\n" not in tok.doc[c.i:tok.i].text]  # not across a title line
     for child in lefts:
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and _is_number(child, lex) and not _is_age(child):
             n = number_value(child, lex)
-            if n is not None:
-                return _range_for(n, _bound_before(child, lex)), False
+            if n is None:
+                return None, False  # a number we cannot read (too large, malformed): no count
+            return _range_for(n, _bound_before(child, lex)), False
     for child in tok.lefts:
         word = child.lower_
         if child.dep_ in ("amod", "det", "nummod", "quantmod", "advmod", "predet") and word in lex.vague:
@@ -473,27 +488,32 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
             n = lex.exact[word]
             return (n, n), False
     lower = tok.lower_
+    if lower in INDEFINITE_PRONOUNS:
+        return INDEFINITE_PRONOUNS[lower], False
     if lower in SINGULAR_PRONOUNS:
         return ((1, 1), False) if lower != "it" else (None, False)
     if lower in PLURAL_PRONOUNS or tok.pos_ == "PRON":
         if lower in ("who", "which", "that", "what"):
             return None, False
-        low, high = lex.vague["plural"]
-        return (low, high), True
+        return lex.vague["plural"], PLURAL
     lemma = tok.lemma_.lower()
     if lemma in lex.collectives or tok.lower_ in lex.collectives:
-        return lex.vague["plural"], True  # "the Taliban", "police": a body of people, count unknown
+        return lex.vague["plural"], PLURAL  # "the Taliban", "police": a body of people, count unknown
     if tok.pos_ == "PROPN":
         singular = tok.lower_[:-1] if tok.lower_.endswith("s") else None
+        if tok.ent_type_ == "PERSON" and not any(w in lex.group_words for w in (tok.lower_, singular, lemma) if w):
+            return (1, 1), False  # "the death of Marchbanks"
         if singular and (singular in lex.group_words or singular in lex.roles or lemma != tok.lower_):
-            return lex.vague["plural"], True  # title case: "Two Insurgents Killed"
+            return lex.vague["plural"], PLURAL  # title case: "Two Insurgents Killed"
         return (1, 1), False
     if _age_of(tok) is not None and tok.pos_ == "ADJ":
         return (1, 1), False  # "the 15-year-old"
     if tok.pos_ != "NOUN":
         return None, False
     if tok.tag_ in PLURAL_TAGS:
-        return lex.vague["plural"], True
+        if lemma in ("people", "person") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.lefts):
+            return None, False  # "people are being killed": a general statement, not a count
+        return lex.vague["plural"], PLURAL
     return (1, 1), False
 
 
@@ -536,6 +556,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
         if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
             return "killed", "fatal"  # "a fatal shooting": at least one dead
+    if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+            and any(c.lower_ in lex.conditions for c in tok.lefts):
+        return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
@@ -554,10 +577,12 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
-    """'shot dead', 'fatally stabbed', 'shot to death' are killings."""
+    """'shot dead', 'fatally stabbed', 'shot to death' are killings ('4 shot, one fatally' is not)."""
     if kind != "shot":
         return kind
     for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "advcl", "ccomp"):
+            continue
         if child.lower_ in lex.fatal_modifiers or child.lemma_.lower() in lex.fatal_modifiers:
             return "killed"
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
@@ -782,7 +807,28 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
         mention = _mention_at(tok, found[0], found[1], lex)
         if mention is not None:
             mentions.append(mention)
-    return _drop_shadowed(mentions)
+    mentions.extend(_some_fatally(span, lex))
+    return _drop_shadowed(sorted(mentions, key=lambda m: m.trigger_start))
+
+
+def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
+    """'Four people were shot, one fatally': the number before 'fatally' died."""
+    out = []
+    for tok in span:
+        if tok.lower_ not in ("fatally", "mortally") or not _is_number(tok.head, lex):
+            continue
+        number, shot = tok.head, tok.head.head
+        if trigger_kind(shot, lex) is None:
+            continue
+        n = number_value(number, lex)
+        if n is None:
+            continue
+        out.append(CasualtyMention(
+            kind="killed", low=n, high=n, groups={}, generic=n, start=number.idx, end=tok.idx + len(tok.text),
+            trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), text=tok.doc.text[number.idx:tok.idx + len(tok.text)],
+            aggregate=_is_aggregate(shot, None, lex), background=_is_background(shot, lex),
+        ))
+    return out
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
@@ -797,6 +843,10 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
     elif form == "wound":
         victim = _victim_of_wound(trigger)
+    elif form == "condition":
+        verb = trigger.head.head  # condition <- in <- verb
+        victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
+            if verb.pos_ in ("VERB", "AUX") else None
     elif form == "adjective":
         victim = _victim_of_adjective(trigger, lex)
     else:
@@ -824,6 +874,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
         generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
+        plural_only=victims.plural_only,
         start=victims.start, end=victims.end,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
         text=trigger.doc.text[start:end],
@@ -955,6 +1006,8 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]
 def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCount:
     if not mentions:
         return CasualtyCount()
+    if not all(m.plural_only for m in mentions):  # an unnumbered plural counts only when nothing else does
+        mentions = [m for m in mentions if not m.plural_only]
     by_group = _group_counts(mentions)
     counted = {g: n for g, (n, _) in by_group.items()}
     group_sum = _top_level_sum(counted, lex)
@@ -1171,10 +1224,13 @@ def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualt
         holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
         reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
         reported_triggers = {_trigger_word(e, doc) for e in reporting}
-        # the most salient event that reports casualties, or that names the same
-        # happening as one that does ("Providence shooting" ... "a shooting sent five people to hospital")
+        reported_types = {e.sub_event_type for e in reporting}
+        # the most salient event that reports casualties, or that names the same happening
+        # as one that does (same trigger: "Providence shooting" ... "a shooting sent five people
+        # to hospital"; or same type)
         can_carry = [e for e in incident
-                     if (e in reporting or _trigger_word(e, doc) in reported_triggers)
+                     if (e in reporting or _trigger_word(e, doc) in reported_triggers
+                         or e.sub_event_type in reported_types)
                      and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
         recipient = (can_carry or holders or reporting)[0]
         budget = total.low
