@@ -13,7 +13,7 @@ from polemos.api.settings import Settings
 from polemos.store import open_store
 
 from store_fixtures import postgres_url, report
-from webdata import example_document, gold_result
+from webdata import example_document, example_result
 
 HOSTILE = (
     'Protesters gathered in Lyon on Saturday. <script>alert("owned")</script> Police said 3 people were '
@@ -32,9 +32,9 @@ def _settings(**changes) -> Settings:
 
 
 def fill(s) -> None:
-    """The example article (gold events), a second outlet's report of one of its events, and a French protest."""
+    """The example article (as the pipeline reads it), a second outlet's report of one of its events, and a French protest."""
     document = example_document()
-    s.add_result(document, gold_result(document))
+    s.add_result(document, example_result(document))
     # Another death toll for one of the example's events: a contested value.
     s.add_result(*report("wire-2", "Azerbaijan said two civilians died in a mine blast in Nagorno-Karabakh on Tuesday, hours before "
                                    "it launched anti-terrorist operations in the breakaway enclave.",
@@ -164,7 +164,7 @@ def test_filters_country_dates_type_bbox_text_actor(read_client):
 
     everything = ids()
     azerbaijan = ids(country="AZ")
-    assert len(azerbaijan) == 3 and azerbaijan == ids(country="az")
+    assert len(azerbaijan) == 4 and azerbaijan == ids(country="az")  # the example's four events
     assert len(ids(country="FR")) == 1 and not ids(country="DE")
     assert ids(since="2023-09-01") == azerbaijan and len(ids(until="2023-06-30")) == 1
     assert ids(event_type="Protests") == ids(country="FR")
@@ -209,7 +209,7 @@ def test_stats_map_documents_claims_places_actors(read_client):
     assert read_client.get("/api/stats", params={"country": "FR"}).json()["totals"]["events"] == 1
 
     points = read_client.get("/api/map", params={"country": "AZ"}).json()
-    assert len(points["points"]) == 3 and not points["truncated"]
+    assert len(points["points"]) == 4 and not points["truncated"]
     event_id, lat, lon, type_index, fatalities, date = points["points"][0]
     assert points["event_types"][type_index] and 35 < lat < 45 and 40 < lon < 50
 
@@ -219,7 +219,7 @@ def test_stats_map_documents_claims_places_actors(read_client):
     assert doc["text"].startswith(example_document().text[:40])
     assert read_client.get("/api/documents/nope").status_code == 404
     claims = read_client.get("/api/claims", params={"doc_id": "karabakh-2023-09-19"}).json()["items"]
-    assert len(claims) == len(gold_result(example_document()).claims)
+    assert len(claims) == len(example_result().claims)
     assert read_client.get("/api/claims", params={"speaker": "security services"}).json()["items"]
     assert read_client.get("/api/places", params={"country": "FR"}).status_code == 200
     actors = read_client.get("/api/actors", params={"q": "azerbaijan"}).json()["items"]

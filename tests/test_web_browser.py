@@ -106,8 +106,8 @@ def test_dashboard_filter_event_page_and_review(page, server):
     page.click("#filters button[type=submit]")
     page.wait_for_function("new URLSearchParams(location.search).get('country') === 'AZ'")
     wait_ready(page)
-    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 3")
-    assert page.locator("#s-events").inner_text() == "3"
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 4")
+    assert page.locator("#s-events").inner_text() == "4"
     page.wait_for_timeout(600)
     shot(page, "02-filtered-AZ")
 
@@ -115,7 +115,7 @@ def test_dashboard_filter_event_page_and_review(page, server):
     page.reload()
     wait_ready(page)
     assert page.locator("#f-country").input_value() == "AZ"
-    assert page.locator("#event-table tbody tr").count() == 3
+    assert page.locator("#event-table tbody tr").count() == 4
 
     # Open the event two outlets reported: its source sentence is highlighted.
     row = page.locator("#event-table tbody tr", has_text="Civilians (Azerbaijan)")
@@ -171,7 +171,7 @@ def test_timeline_brush_filters_by_date(page, server):
     wait_ready(page)
     query = parse_qs(urlsplit(page.url).query)
     assert query["since"][0] <= "2023-09-19" <= query["until"][0]
-    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 3")
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 4")
     assert page.locator("#f-since").input_value() == query["since"][0]
     shot(page, "05-timeline-brushed")
     page.click("#t-clear")
