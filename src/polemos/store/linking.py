@@ -284,20 +284,24 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     """The canonical event (key of `candidates`) this report belongs to, and its score; (None, best) if none.
 
     A report must pass every gate against every report of the canonical event
-    (so one far-off report cannot be a bridge), and its score is the best
-    against any of them.
+    (so one far-off or misplaced report cannot be a bridge), and its score is
+    the best against any of them.
     """
     best_key, best_score = None, 0.0
     for key, reports in candidates.items():
-        scores = [pair_score(report, other, options) for other in reports]
-        if not scores or min(scores) == 0.0 and any(hard_conflict(report, o, options) for o in reports):
+        if any(hard_conflict(report, o, options) or _place_conflict(report, o, options) for o in reports):
             continue
-        score = max(scores)
+        score = max((pair_score(report, other, options) for other in reports), default=0.0)
         if score > best_score:
             best_key, best_score = key, score
     if best_score >= options.threshold:
         return best_key, best_score
     return None, best_score
+
+
+def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """Places too far apart, and too few words in common to overrule them."""
+    return places_compatible(a, b, options) is False and report_similarity(a, b) < options.place_conflict_text
 
 
 def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
