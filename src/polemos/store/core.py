@@ -325,13 +325,17 @@ class Store:
         query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
         window = date_range(features, options)
         if window is not None:
-            near = max(options.date_window_days.get(1, 1), options.date_window_days.get(2, 7))
+            # Each candidate's own precision widens the window only for that candidate.
             d = dt.date.fromisoformat(report.event_date[:10])
-            lo, hi = (d - dt.timedelta(days=near)).isoformat(), (d + dt.timedelta(days=near)).isoformat()
-            if (report.time_precision or 1) >= 3:
-                lo, hi = window
+            own = report.time_precision or 1
+
+            def around(precision: int) -> tuple[str, str]:
+                days = options.date_window_days.get(max(own, precision), 1)
+                return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
+
             query = query.where(or_(
-                CanonicalEventRow.event_date.between(lo, hi),
+                and_(CanonicalEventRow.time_precision <= 1, CanonicalEventRow.event_date.between(*around(1))),
+                and_(CanonicalEventRow.time_precision == 2, CanonicalEventRow.event_date.between(*around(2))),
                 and_(CanonicalEventRow.time_precision >= 3, CanonicalEventRow.event_date.between(*window)),
                 CanonicalEventRow.event_date.is_(None),
             ))
