@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+DEV = Path(os.environ.get("POLEMOS_DEV", ROOT.parent / "shared" / "eval" / "dev"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from polemos.model import (  # noqa: E402

@@ -179,3 +179,26 @@ def test_sqlite_file_is_plain_for_standard_tools(tmp_path):
 def test_filters_object_ignores_empty_values():
     filters = EventFilters.of({"country": "", "since": None, "q": "x", "unknown": 1})
     assert filters.country is None and filters.q == "x"
+
+
+def test_never_links_across_dates_but_survives_a_geocoding_error(store):
+    same_text = SHOOTING_A
+    first = store.add_result(*report("x1", same_text, date="2016-03-05", fatalities=1, place=TRENTON))
+    # Identical words, three days later at day precision: another event.
+    later = store.add_result(*report("x2", same_text + " More.", date="2016-03-08", fatalities=1, place=TRENTON))
+    assert later.event_ids != first.event_ids
+    # Same day, same names and street, but geocoded to the wrong Trenton (Ontario): one event.
+    misplaced = store.add_result(*report("x3", SHOOTING_B, date="2016-03-05", fatalities=1,
+                                         place=("Trenton", 44.1, -77.58, "CA"), title="Man killed in Trenton shooting"))
+    assert misplaced.event_ids != first.event_ids  # a different country is a hard gate
+    wrong_town = store.add_result(*report("x4", SHOOTING_B + " Police said.", date="2016-03-05", fatalities=1,
+                                          place=("Ewing", 40.2598, -74.7996, "US")))
+    assert wrong_town.event_ids == first.event_ids  # 6 km away: within the gate anyway
+    # Geocoded to Trenton, Michigan (900 km off), but the same victim, street and car: still one event.
+    far = store.add_result(*report("x5", SHOOTING_B + " Funeral on Friday.", date="2016-03-05", fatalities=1,
+                                   place=("Trenton", 42.1395, -83.1783, "US"), title="Trenton shooting victim named"))
+    assert far.event_ids == first.event_ids
+    # ...while a different shooting geocoded there does not join it.
+    other = store.add_result(*report("x6", SHOOTING_C.replace("Camden", "Trenton"), date="2016-03-05", injured=1,
+                                     place=("Trenton", 42.1395, -83.1783, "US")))
+    assert other.event_ids != first.event_ids

@@ -67,8 +67,16 @@ def evaluate(records: list[dict[str, Any]], options: Options) -> Report:
     else:
         results = [_gold_result(d, rec.get("gold") or {}, with_fields=(mode == "oracle")) for d, rec in zip(docs, records)]
 
+    return score_results(records, docs, results, mode, options)
+
+
+def score_results(records: list[dict[str, Any]], docs: list[Document], results: list[DocumentResult], mode: str,
+                  options: Options, link_options=None) -> Report:
+    """Ingest (document, result) pairs into a fresh store and score the links against gold incidents."""
+    from polemos.store import open_store
+
     with tempfile.TemporaryDirectory(prefix="polemos-linking-") as tmp:
-        store = open_store(f"sqlite:///{Path(tmp) / 'linking.db'}")
+        store = open_store(f"sqlite:///{Path(tmp) / 'linking.db'}", link_options=link_options)
         doc_ids = {}
         for doc, result in zip(docs, results):
             outcome = store.add_result(doc, result)

@@ -258,13 +258,14 @@ class Store:
                 name = (event_row.data.get(role) or "").strip()
                 if not name:
                     continue
-                actor = session.scalar(select(ActorRow).where(ActorRow.name == name))
-                if actor is None:
+                actor_id = session.scalar(select(ActorRow.id).where(ActorRow.name == name))
+                if actor_id is None:
                     actor = ActorRow(name=name, n_reports=0)
                     session.add(actor)
                     session.flush()
-                actor.n_reports += 1
-                session.add(EventActorRow(event_id=event_row.id, actor_id=actor.id, role=role))
+                    actor_id = actor.id
+                session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(n_reports=ActorRow.n_reports + 1))
+                session.add(EventActorRow(event_id=event_row.id, actor_id=actor_id, role=role))
 
     def _count_terms(self, session: Session, terms: set[str]) -> None:
         """One more document, containing these words (upsert, on SQLite and PostgreSQL alike)."""
@@ -324,17 +325,23 @@ class Store:
         query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
         window = date_range(features, options)
         if window is not None:
-            near = max(options.date_window_days.get(1, 1), options.date_window_days.get(2, 7))
+            # Each candidate's own precision widens the window only for that candidate.
             d = dt.date.fromisoformat(report.event_date[:10])
-            lo, hi = (d - dt.timedelta(days=near)).isoformat(), (d + dt.timedelta(days=near)).isoformat()
-            if (report.time_precision or 1) >= 3:
-                lo, hi = window
+            own = report.time_precision or 1
+
+            def around(precision: int) -> tuple[str, str]:
+                days = options.date_window_days.get(max(own, precision), 1)
+                return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
+
             query = query.where(or_(
-                CanonicalEventRow.event_date.between(lo, hi),
+                and_(CanonicalEventRow.time_precision <= 1, CanonicalEventRow.event_date.between(*around(1))),
+                and_(CanonicalEventRow.time_precision == 2, CanonicalEventRow.event_date.between(*around(2))),
                 and_(CanonicalEventRow.time_precision >= 3, CanonicalEventRow.event_date.between(*window)),
                 CanonicalEventRow.event_date.is_(None),
             ))
-        if report.latitude is not None and report.longitude is not None:
+        elif report.latitude is not None and report.longitude is not None:
+            # Undated: only nearby events (a dated report's window is narrow enough, and
+            # far-apart places may still link on strong word overlap; see linking.pair_score).
             lat_span = max(options.distance_km.values()) / 111.0 + 0.1
             lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
             query = query.where(or_(
@@ -403,7 +410,7 @@ class Store:
         if canonical is None:
             return None
         rows = session.execute(
-            select(EventRow, DocumentRow.doc_id, DocumentRow.title, DocumentRow.text)
+            select(EventRow, DocumentRow.doc_id, DocumentRow.title, func.substr(DocumentRow.text, 1, 600))
             .join(DocumentRow, DocumentRow.id == EventRow.document_id)
             .where(EventRow.canonical_id == canonical_id)
             .order_by(EventRow.id)

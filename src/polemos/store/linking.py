@@ -53,6 +53,10 @@ class LinkOptions:
     near_date_bonus: float = 0.06
     same_place_bonus: float = 0.12
     same_place_km: float = 10.0
+    # Places that disagree still link when the words agree this much: geocoding
+    # errors are common, and two reports naming the same victims and streets
+    # are one event. Dates are never overridden.
+    place_conflict_text: float = 0.20
     max_candidates: int = 300
 
 
@@ -251,16 +255,20 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         return 0.0
     same_date = dates_compatible(a, b, options)
     same_place = places_compatible(a, b, options)
-    if same_date is False or same_place is False:
+    if same_date is False:
         return 0.0
     text = report_similarity(a, b)
     if text < options.min_text:
         return 0.0
+    if same_place is False:
+        if text < options.place_conflict_text:
+            return 0.0
+        same_place = None
     if same_date is None:
         # Without a date on one side, a match needs more words in common.
         return text if text >= options.undated_threshold else 0.0
     score = text + (options.same_date_bonus if a.event_date == b.event_date else options.near_date_bonus)
-    km = distance_between(a, b)
+    km = distance_between(a, b) if same_place is not None else None
     if km is not None and km <= options.same_place_km:
         score += options.same_place_bonus
     elif a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower():
@@ -276,15 +284,14 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     """The canonical event (key of `candidates`) this report belongs to, and its score; (None, best) if none.
 
     A report must pass every gate against every report of the canonical event
-    (so one far-off report cannot be a bridge), and its score is the best
-    against any of them.
+    (so one far-off or misplaced report cannot be a bridge), and its score is
+    the best against any of them.
     """
     best_key, best_score = None, 0.0
     for key, reports in candidates.items():
-        scores = [pair_score(report, other, options) for other in reports]
-        if not scores or min(scores) == 0.0 and any(hard_conflict(report, o, options) for o in reports):
+        if any(hard_conflict(report, o, options) or _place_conflict(report, o, options) for o in reports):
             continue
-        score = max(scores)
+        score = max((pair_score(report, other, options) for other in reports), default=0.0)
         if score > best_score:
             best_key, best_score = key, score
     if best_score >= options.threshold:
@@ -292,15 +299,19 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     return None, best_score
 
 
+def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """Places too far apart, and too few words in common to overrule them."""
+    return places_compatible(a, b, options) is False and report_similarity(a, b) < options.place_conflict_text
+
+
 def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
-    """A gate (not just low similarity) keeps these two apart."""
+    """A gate (not just low similarity) keeps these two apart. (A place conflict is not one: see pair_score.)"""
     if a.doc_key is not None and a.doc_key == b.doc_key:
         return True
     return (
         not types_compatible(a, b)
         or not actors_compatible(a, b)
         or dates_compatible(a, b, options) is False
-        or places_compatible(a, b, options) is False
     )
 
 
