@@ -202,3 +202,19 @@ def test_never_links_across_dates_but_survives_a_geocoding_error(store):
     other = store.add_result(*report("x6", SHOOTING_C.replace("Camden", "Trenton"), date="2016-03-05", injured=1,
                                      place=("Trenton", 42.1395, -83.1783, "US")))
     assert other.event_ids != first.event_ids
+
+
+def test_read_indexes_exist_and_postgres_answers_actor_search_from_trigrams(store):
+    from sqlalchemy import inspect, text
+
+    indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("canonical_events")}
+    assert {"ix_canonical_events_dashboard", "ix_canonical_events_country_dashboard"} <= indexes
+    if store.engine.dialect.name != "postgresql":
+        return
+    assert {"ix_canonical_events_actor1_trgm", "ix_canonical_events_actor2_trgm"} <= indexes
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: ask whether the index can answer
+        plan = "\n".join(row[0] for row in conn.execute(text(
+            "EXPLAIN SELECT id FROM canonical_events WHERE lower(actor1) LIKE :p OR lower(actor2) LIKE :p"),
+            {"p": "%police forces%"}))
+    assert "trgm" in plan, plan

@@ -147,7 +147,6 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     app.state.settings = settings
     app.state.token_engine = store.engine
     tokens.ensure_table(store.engine)
-    queries.ensure_indexes(store.engine)
 
     app.add_middleware(_security_headers(settings))
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)

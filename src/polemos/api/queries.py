@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import defer
-from sqlalchemy.engine import Engine
 
 from polemos.model import EVENT_TYPES
 from polemos.store import EventFilters, Page, Store, StoreError, event_ref, parse_event_ref
@@ -22,34 +21,6 @@ from polemos.store.core import _decode_cursor, _encode_cursor
 from polemos.store.models import ActorRow, CanonicalEventRow, ClaimRow, DocumentRow, EventRow, PlaceRow
 
 TYPE_INDEX = {name: i for i, name in enumerate(EVENT_TYPES)}
-
-# Indexes the API's queries lean on, beyond the store's own. Written as DDL,
-# not as SQLAlchemy Index objects, so the store's table metadata (and its
-# Alembic migrations) stay exactly the store's. They belong in a store migration.
-INDEXES = {
-    # The dashboard's counts by day, type and country and its map points read only
-    # these columns: from this index alone, not from the wide rows (which carry JSON).
-    "ix_canonical_events_dashboard":
-        "canonical_events (event_date, status, event_type, country_code, fatalities, latitude, longitude)",
-    # The same, country first: a country filter (the commonest) reads one stretch of it.
-    "ix_canonical_events_country_dashboard":
-        "canonical_events (country_code, event_date, status, event_type, fatalities, latitude, longitude)",
-    # Which documents report the filtered events, without reading report rows.
-    "ix_events_canonical_document": "events (canonical_id, document_id)",
-}
-# PostgreSQL keeps NULL dates last only in an index built that way; the list order needs it.
-POSTGRES_INDEXES = {"ix_canonical_events_date_desc": "canonical_events (event_date DESC NULLS LAST, id DESC)"}
-
-
-def ensure_indexes(engine: Engine) -> None:
-    """Create the API's indexes where missing (idempotent)."""
-    wanted = dict(INDEXES)
-    if engine.dialect.name == "postgresql":
-        wanted.update(POSTGRES_INDEXES)
-    with engine.begin() as conn:
-        for name, target in wanted.items():
-            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
-
 
 def _filtered(store: Store, filters: EventFilters | dict | None):
     """The store's filters, except that the country code is compared exactly (so its index is used).
