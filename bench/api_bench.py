@@ -70,7 +70,7 @@ def build_store(url: str, n_events: int, seed: int = 7) -> None:
     from polemos.store.models import CanonicalEventRow, DocumentRow, EventRow
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from webdata import example_document, gold_result
+    from webdata import example_document, example_result
 
     store = open_store(url)
     with store.session() as session:
@@ -79,7 +79,7 @@ def build_store(url: str, n_events: int, seed: int = 7) -> None:
         print(f"store already holds {have:,} events", file=sys.stderr)
         return
     document = example_document()
-    store.add_result(document, gold_result(document))
+    store.add_result(document, example_result(document))
     with store.session() as session:
         template = session.scalar(select(EventRow).where(EventRow.location_name.is_not(None)).limit(1))
         template_data = dict(template.data)
