@@ -25,7 +25,7 @@ from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.names import fold
 from polemos.gazetteer.resolve import Mention
 
-from .components import read_text
+from .components import doc_text, read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
@@ -325,7 +325,7 @@ class ToponymRecognizer:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         target = demonyms().get(text)
         if target:
             cand = self._demonym_target(target)
