@@ -79,6 +79,7 @@ class Gazetteer:
         self.tkey_targets = _array("I", index["tkey_targets"])
         self._fuzzy_buckets: dict[str, list[str]] = {}
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
+        self._has_cache: dict[str, bool] = {}
         self._country_index: dict[str, int] | None = None
 
     @classmethod
@@ -155,7 +156,13 @@ class Gazetteer:
         return [self.keys[j] for j in self.tkey_targets[self.tkey_offsets[i]:self.tkey_offsets[i + 1]]]
 
     def has(self, name: str) -> bool:
-        return self._find(self.keys, fold(name)) >= 0
+        found = self._has_cache.get(name)
+        if found is None:
+            found = self._find(self.keys, fold(name)) >= 0
+            if len(self._has_cache) > 100_000:
+                self._has_cache.clear()
+            self._has_cache[name] = found
+        return found
 
     def exact(self, name: str) -> list[Candidate]:
         """Places one of whose names folds to the same key as `name`."""
@@ -227,8 +234,7 @@ class Gazetteer:
             found: set[str] = set()
             if len(prefix) == 2 and prefix.isascii():
                 for source in (self.keys, self.tkeys):
-                    for i in range(*source.prefix_range(prefix)):
-                        k = source[i]
+                    for k in source.slice(*source.prefix_range(prefix)):
                         if " " not in k and len(k) >= 4 and k.isascii():
                             found.add(k)
             bucket = self._fuzzy_buckets[prefix] = sorted(found)
@@ -249,6 +255,13 @@ class SortedKeys:
     def __getitem__(self, i: int) -> str:
         end = self.starts[i + 1] - 1 if i + 1 < self.n else len(self.blob)
         return self.blob[self.starts[i]:end]
+
+    def slice(self, start: int, stop: int) -> list[str]:
+        """Keys start..stop-1, split out of the blob at once."""
+        if start >= stop:
+            return []
+        end = self.starts[stop] - 1 if stop < self.n else len(self.blob)
+        return self.blob[self.starts[start]:end].split("\n")
 
     def __iter__(self):
         return iter(self.blob.split("\n")) if self.blob else iter(())
