@@ -129,9 +129,9 @@ class Gazetteer:
     def country(self, code: str | None) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""
         if self._country_index is None:
+            country_features = {j for j, s in enumerate(self.strings) if s in COUNTRY_CODES}
             self._country_index = {
-                self.strings[self.country_code[i]]: i for i in range(len(self.names))
-                if self.strings[self.feature_code[i]] in COUNTRY_CODES
+                self.strings[self.country_code[i]]: i for i, f in enumerate(self.feature_code) if f in country_features
             }
         i = self._country_index.get(code or "")
         return self.candidate(i) if i is not None else None
