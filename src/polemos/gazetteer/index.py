@@ -13,6 +13,7 @@ import marshal
 import sqlite3
 import threading
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,8 +77,9 @@ class Gazetteer:
         self.tkeys = SortedKeys(index["tkeys"], _array("I", index["tkeys_starts"]))
         self.tkey_offsets = _array("I", index["tkey_targets_offsets"])
         self.tkey_targets = _array("I", index["tkey_targets"])
-        self._fuzzy_buckets: dict[str, list[str]] | None = None
+        self._fuzzy_buckets: dict[str, list[str]] = {}
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
+        self._has_cache: dict[str, bool] = {}
         self._country_index: dict[str, int] | None = None
 
     @classmethod
@@ -127,9 +129,9 @@ class Gazetteer:
     def country(self, code: str | None) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""
         if self._country_index is None:
+            country_features = {j for j, s in enumerate(self.strings) if s in COUNTRY_CODES}
             self._country_index = {
-                self.strings[self.country_code[i]]: i for i in range(len(self.names))
-                if self.strings[self.feature_code[i]] in COUNTRY_CODES
+                self.strings[self.country_code[i]]: i for i, f in enumerate(self.feature_code) if f in country_features
             }
         i = self._country_index.get(code or "")
         return self.candidate(i) if i is not None else None
@@ -154,7 +156,13 @@ class Gazetteer:
         return [self.keys[j] for j in self.tkey_targets[self.tkey_offsets[i]:self.tkey_offsets[i + 1]]]
 
     def has(self, name: str) -> bool:
-        return self._find(self.keys, fold(name)) >= 0
+        found = self._has_cache.get(name)
+        if found is None:
+            found = self._find(self.keys, fold(name)) >= 0
+            if len(self._has_cache) > 100_000:
+                self._has_cache.clear()
+            self._has_cache[name] = found
+        return found
 
     def exact(self, name: str) -> list[Candidate]:
         """Places one of whose names folds to the same key as `name`."""
@@ -172,17 +180,14 @@ class Gazetteer:
 
     def fuzzy(self, name: str, cutoff: float = 85.0, limit: int = 5) -> list[Candidate]:
         """Near spellings (rapidfuzz), among names sharing the first two letters; for unknown words only."""
-        from rapidfuzz import process
-
         key = fold(name)
         if len(key) < 5 or not is_latin(key):
             return []
         stem = strip_adjectival(translit(key))
-        buckets = self._buckets()
-        choices = buckets.get(stem[:2], [])
+        choices = self._bucket(stem[:2])
         out: list[Candidate] = []
         seen: set[int] = set()
-        for tkey, score, _ in process.extract(stem, choices, scorer=_stem_ratio, limit=limit, score_cutoff=cutoff):
+        for tkey, score in _best_stem_matches(stem, choices, cutoff, limit):
             for k in self._folded_for(tkey):
                 for ref in self.refs(k):
                     if ref >> 1 not in seen:
@@ -218,16 +223,22 @@ class Gazetteer:
             keys.append(tkey)
         return keys
 
-    def _buckets(self) -> dict[str, list[str]]:
-        """Single-word Latin keys (folded and transliterated) by their first two letters, built on first fuzzy use."""
-        if self._fuzzy_buckets is None:
-            buckets: dict[str, set[str]] = {}
-            for source in (self.keys, self.tkeys):
-                for k in source:
-                    if " " not in k and len(k) >= 4 and k.isascii():
-                        buckets.setdefault(k[:2], set()).add(k)
-            self._fuzzy_buckets = {b: sorted(v) for b, v in buckets.items()}
-        return self._fuzzy_buckets
+    def _bucket(self, prefix: str) -> list[str]:
+        """Single-word Latin keys (folded and transliterated) starting with `prefix` (two letters), sorted.
+
+        Built per prefix on first fuzzy use: both key lists are sorted, so a prefix is one contiguous
+        range of each, found by bisection instead of scanning a million keys.
+        """
+        bucket = self._fuzzy_buckets.get(prefix)
+        if bucket is None:
+            found: set[str] = set()
+            if len(prefix) == 2 and prefix.isascii():
+                for source in (self.keys, self.tkeys):
+                    for k in source.slice(*source.prefix_range(prefix)):
+                        if " " not in k and len(k) >= 4 and k.isascii():
+                            found.add(k)
+            bucket = self._fuzzy_buckets[prefix] = sorted(found)
+        return bucket
 
 
 class SortedKeys:
@@ -245,8 +256,43 @@ class SortedKeys:
         end = self.starts[i + 1] - 1 if i + 1 < self.n else len(self.blob)
         return self.blob[self.starts[i]:end]
 
+    def slice(self, start: int, stop: int) -> list[str]:
+        """Keys start..stop-1, split out of the blob at once."""
+        if start >= stop:
+            return []
+        end = self.starts[stop] - 1 if stop < self.n else len(self.blob)
+        return self.blob[self.starts[start]:end].split("\n")
+
     def __iter__(self):
         return iter(self.blob.split("\n")) if self.blob else iter(())
+
+    def lower_bound(self, key: str) -> int:
+        """Index of the first key >= `key`."""
+        lo, hi = 0, self.n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self[mid] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def prefix_range(self, prefix: str) -> tuple[int, int]:
+        """(start, stop) of the keys that start with `prefix`."""
+        lo = self.lower_bound(prefix)
+        hi = lo
+        step = 1
+        while hi + step <= self.n and self[hi + step - 1].startswith(prefix):  # gallop, then bisect
+            hi += step
+            step *= 2
+        top = min(self.n, hi + step)
+        while hi < top:
+            mid = (hi + top) // 2
+            if self[mid].startswith(prefix):
+                hi = mid + 1
+            else:
+                top = mid
+        return lo, hi
 
     def find(self, key: str) -> int:
         lo, hi = 0, self.n
@@ -267,6 +313,31 @@ def _stem_ratio(a: str, b: str, **kwargs) -> float:
     if len(b) > len(a) >= 5 and b.startswith(a[:4]):
         score = max(score, fuzz.ratio(a, b[: len(a) + 1]) - 5)
     return score
+
+
+def _best_stem_matches(stem: str, choices: list[str], cutoff: float, limit: int) -> list[tuple[str, float]]:
+    """The `limit` choices (sorted) scoring best by _stem_ratio, at least `cutoff`; ties in choice order.
+
+    The same as process.extract(stem, choices, scorer=_stem_ratio, ...), but fuzz.ratio runs natively
+    over the whole bucket and the Python part of _stem_ratio only over the choices it can raise: those
+    that start with the stem's first four letters, one contiguous run of the sorted choices.
+    """
+    from rapidfuzz import fuzz, process
+
+    scores = {i: score for _, score, i in process.extract(
+        stem, choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)}
+    if len(stem) >= 5:
+        head = stem[:4]
+        i = bisect_left(choices, head)
+        while i < len(choices) and choices[i].startswith(head):
+            b = choices[i]
+            if len(b) > len(stem):
+                score = max(scores.get(i, 0.0), fuzz.ratio(stem, b[: len(stem) + 1]) - 5)
+                if score >= cutoff:
+                    scores[i] = score
+            i += 1
+    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return [(choices[i], score) for i, score in best]
 
 
 def _array(code: str, data: bytes) -> array:

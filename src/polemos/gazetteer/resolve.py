@@ -135,13 +135,14 @@ class Resolver:
             parent = chosen[m.parent] if m.parent is not None else None
             best, best_score = None, -1e9
             global_focus = 0.7 * max(focus.values(), default=0.0)
+            others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             for c, s in zip(m.candidates, base[i]):
                 # A feature of no one country (an ocean, a continent) is not out of focus anywhere.
                 s += FOCUS_WEIGHT * (focus.get(c.country_code, 0.0) if c.country_code else global_focus)
                 if parent is not None and _inside(c, parent):
                     s += PARENT_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
-                    s += _proximity(c, [p for p in points if p is not chosen[i]])
+                    s += _proximity(c, others)
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
@@ -309,15 +310,31 @@ def _inside(c: Candidate, parent: Candidate) -> bool:
     return c.country_code == parent.country_code and _distance_km(c, parent) < 100
 
 
-def _proximity(c: Candidate, points: list[Candidate]) -> float:
+def _radians(points: list[Candidate]) -> list[tuple[float, float, float]]:
+    """(latitude in radians, its cosine, longitude) of each point, for _proximity."""
+    out = []
+    for p in points:
+        lat = math.radians(p.latitude)
+        out.append((lat, math.cos(lat), p.longitude))
+    return out
+
+
+def _proximity(c: Candidate, points: list[tuple[float, float, float]]) -> float:
+    """A bonus for a candidate near the other points named (from _radians); the arithmetic of _distance_km."""
     if not points:
         return 0.0
-    nearest = min(_distance_km(c, p) for p in points)
-    if nearest < NEAR_KM:
-        return 1.5
-    if nearest < 2 * NEAR_KM:
-        return 0.75
-    return 0.0
+    p1 = math.radians(c.latitude)
+    cos1, lon1 = math.cos(p1), c.longitude
+    sin, asin, sqrt, radians = math.sin, math.asin, math.sqrt, math.radians
+    near = False
+    for p2, cos2, lon2 in points:
+        h = sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * sin(radians(lon2 - lon1) / 2) ** 2
+        d = 12742.0 * asin(min(1.0, sqrt(h)))
+        if d < NEAR_KM:
+            return 1.5
+        if d < 2 * NEAR_KM:
+            near = True
+    return 0.75 if near else 0.0
 
 
 def to_place(m: Mention, c: Candidate | None, gaz: Gazetteer) -> Place:

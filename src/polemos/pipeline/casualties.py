@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.model import Casualties, CasualtyCount
 
-from .components import read_text
+from .components import doc_text, read_text
 
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
 REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
@@ -825,7 +825,7 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
             continue
         out.append(CasualtyMention(
             kind="killed", low=n, high=n, groups={}, generic=n, start=number.idx, end=tok.idx + len(tok.text),
-            trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), text=tok.doc.text[number.idx:tok.idx + len(tok.text)],
+            trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text), text=doc_text(tok.doc)[number.idx:tok.idx + len(tok.text)],
             aggregate=_is_aggregate(shot, None, lex), background=_is_background(shot, lex),
         ))
     return out
@@ -877,7 +877,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         plural_only=victims.plural_only,
         start=victims.start, end=victims.end,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
-        text=trigger.doc.text[start:end],
+        text=doc_text(trigger.doc)[start:end],
         negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
         aggregate=_is_aggregate(trigger, victim, lex),
         background=_is_background(trigger, lex),
@@ -908,7 +908,7 @@ def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMentio
     end = trigger.idx + len(trigger.text)
     return CasualtyMention(
         kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end, vague=vague,
-        trigger_start=trigger.idx, trigger_end=end, text=trigger.doc.text[start:end],
+        trigger_start=trigger.idx, trigger_end=end, text=doc_text(trigger.doc)[start:end],
         aggregate=_is_aggregate(trigger, None, lex), background=_is_background(trigger, lex),
     )
 
@@ -1102,7 +1102,7 @@ class CasualtyExtractor:
         if not doc.has_annotation("DEP"):
             return []
         seen = {m.trigger_start for m in have}
-        lead_end = next((s.end_char for s in doc.sents if s.end_char > LEAD_CHARS), len(doc.text))
+        lead_end = next((s.end_char for s in doc.sents if s.end_char > LEAD_CHARS), len(doc_text(doc)))
         return [m for m in self._all_mentions(doc)
                 if m.trigger_start < lead_end and m.trigger_start not in seen
                 and not any(a <= m.trigger_start < b for a, b in claimed)]

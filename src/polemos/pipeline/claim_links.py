@@ -38,13 +38,16 @@ def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str 
     fields = config.get("figure_fields", {})
     spans = doc._.event_spans or {}
     firm_links: dict[str, set[str]] = defaultdict(set)
+    trigger_classes: dict[int, list[str]] = {}  # id(event) -> its trigger's word classes, worked out once
     for event in events:
         event.claim_ids = [c for c in event.claim_ids if c not in {x.id for x in claims}]
     for claim in claims:
         content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         if content is None:
             continue
-        strength = {e.id: _link_strength(doc, claim, content, e, spans.get(e.id) or [], classes) for e in events}
+        words = _content_words(content)
+        strength = {e.id: _link_strength(doc, claim, content, e, spans.get(e.id) or [], classes, words, trigger_classes)
+                    for e in events}
         weak = [e for e in events if strength[e.id] == WEAK]
         # A place or an actor's country alone singles out an event only when it is the
         # one such match and nothing firmer links the claim elsewhere.
@@ -82,20 +85,28 @@ def _holds_event(doc: Doc, claim: Claim, event: Event, clauses: list[Span]) -> b
 STRONG, SPECIFIC, WEAK, NONE = 3, 2, 1, 0
 
 
-def _link_strength(doc: Doc, claim: Claim, content: Span, event: Event, clauses: list[Span], classes) -> int:
+def _link_strength(doc: Doc, claim: Claim, content: Span, event: Event, clauses: list[Span], classes,
+                   words: set[str], trigger_classes: dict[int, list[str]]) -> int:
     """STRONG: holds the trigger or the event's clause; SPECIFIC: a word of the trigger's
     class with one of the event's figures or victim groups; WEAK: with its place or an
     actor's country; NONE."""
     if _holds_event(doc, claim, event, clauses):
         return STRONG
-    return _mentions_event(doc, content, event, classes)
+    return _mentions_event(doc, content, event, classes, words, trigger_classes)
 
 
-def _mentions_event(doc: Doc, content: Span, event: Event, classes: dict[str, set[str]]) -> int:
+def _content_words(content: Span) -> set[str]:
+    """The lemmas and lower-cased words of a claim's content."""
+    return {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+
+
+def _mentions_event(doc: Doc, content: Span, event: Event, classes: dict[str, set[str]],
+                    lemmas: set[str], trigger_classes: dict[int, list[str]]) -> int:
     if event.background:
         return NONE
-    trigger_class = _trigger_classes(doc, event, classes)
-    lemmas = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+    trigger_class = trigger_classes.get(id(event))
+    if trigger_class is None:
+        trigger_class = trigger_classes[id(event)] = _trigger_classes(doc, event, classes)
     if not trigger_class or not any(lemmas & classes[name] for name in trigger_class):
         return NONE
     figures = {n for n in (event.fatalities, event.injured, event.arrested) if n}

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from polemos.model import Claim
 
 from .claim_links import link_claims_to_events
+from .components import doc_text
 from .parties import claims_config, party_lexicon
 from .quotes import Quote, find_quotes
 
@@ -563,20 +564,7 @@ class ClaimExtractor:
 
 # ---- small helpers -------------------------------------------------------------------
 
-def _text(doc: Doc) -> str:
-    """doc.text, built once: spaCy joins every token each time it is read."""
-    cached = doc.user_data.get("polemos_text")
-    if cached is None:
-        document = doc._.document
-        known = document.text if document is not None else None
-        cached = known if known is not None and _same_text(doc, known) else doc.text
-        doc.user_data["polemos_text"] = cached
-    return cached
-
-
-def _same_text(doc: Doc, text: str) -> bool:
-    last = doc[-1] if len(doc) else None
-    return last is None and not text or last is not None and last.idx + len(last.text_with_ws) == len(text)
+_text = doc_text
 
 
 def _bare(speaker: Span) -> bool:

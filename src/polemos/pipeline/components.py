@@ -15,3 +15,19 @@ def data_path(name: str) -> Path:
 @lru_cache(maxsize=None)
 def read_text(name: str) -> str:
     return data_path(name).read_text(encoding="utf-8")
+
+
+def doc_text(doc) -> str:
+    """doc.text, built once per Doc: spaCy joins every token each time `doc.text` is read."""
+    cached = doc.user_data.get("polemos_text")
+    if cached is None:
+        document = doc._.document
+        known = document.text if document is not None else None
+        cached = known if known is not None and _same_text(doc, known) else doc.text
+        doc.user_data["polemos_text"] = cached
+    return cached
+
+
+def _same_text(doc, text: str) -> bool:
+    last = doc[-1] if len(doc) else None
+    return last is None and not text or last is not None and last.idx + len(last.text_with_ws) == len(text)

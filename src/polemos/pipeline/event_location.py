@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from polemos.gazetteer.index import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, TOWN_CODES
 from polemos.model import Event, Location, Place
 
-from .components import read_text
+from .components import doc_text, read_text
 
 LOCATING_ROLES = ("place", None)
 
@@ -87,10 +87,10 @@ class EventLocator:
                 sentences = [_sentence_of(doc, s, e) for s, e in regions]
                 best = self._best_in(doc, places, [r for r in sentences if r], trigger)
             if best is not None:
-                out[event.id] = (best, geo_precision(places[best], doc.text))
+                out[event.id] = (best, geo_precision(places[best], doc_text(doc)))
             elif focus is not None:
                 p = places[focus]
-                out[event.id] = (focus, max(2, geo_precision(p, doc.text)) if p.feature_code in TOWN_CODES else 3)
+                out[event.id] = (focus, max(2, geo_precision(p, doc_text(doc))) if p.feature_code in TOWN_CODES else 3)
         return out
 
     def _regions(self, doc: Doc, event: Event, spans: list[Span]) -> list[tuple[int, int]]:
@@ -107,12 +107,12 @@ class EventLocator:
             if not any(s <= p.start and p.end <= e for s, e in regions):
                 continue
             score = specificity(p)
-            before = doc.text[max(0, p.start - 20):p.start].lower().split()
+            before = doc_text(doc)[max(0, p.start - 20):p.start].lower().split()
             if before and (before[-1] in _cues()["locative_words"] or (len(before) > 1 and before[-2] in _cues()["locative_words"] and before[-1] == "the")):
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
-            if _names_a_parent(doc.text, places, i):
+            if _names_a_parent(doc_text(doc), places, i):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' only says where X is
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0

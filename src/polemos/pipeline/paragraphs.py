@@ -12,13 +12,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components import doc_text
+
 CLOSING_MARKS = set("”»’\"›」")
 TITLE_MAX_CHARS = 120
 
 
 @Language.component("polemos_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     line_start = 0
     for token in doc[:-1]:
         following = doc[token.i + 1]

@@ -25,7 +25,7 @@ from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.names import fold
 from polemos.gazetteer.resolve import Mention
 
-from .components import read_text
+from .components import doc_text, read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
@@ -177,11 +177,13 @@ class ToponymRecognizer:
 
     def _demonyms(self, doc: Doc):
         table = demonyms()
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
+        text = doc_text(doc)
+        tokens = list(doc)
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
             if tok.is_title or tok.is_upper:
-                two = doc[i:i + 2].text if i + 1 < len(doc) else None
+                two = text[tok.idx:tokens[i + 1].idx + len(tokens[i + 1].text)] if i + 1 < n else None
                 if two and two in table:
                     span = doc[i:i + 2]
                 elif tok.text in table:
@@ -215,19 +217,27 @@ class ToponymRecognizer:
                 ent_of[k] = ent
         not_places = cues()["not_places"]
         titles = cues()["person_titles"]
+        text = doc_text(doc)
+        tokens = list(doc)
+        capitalised = [_capitalised(t) for t in tokens]
+        # tokens a multi-word name may hold: capitalised words, connectors ('of', 'de'), '-' and "'"
+        in_name = [c or t.lower_ in CONNECTORS or t.text in ("-", "'") for t, c in zip(tokens, capitalised)]
         i, n = 0, len(doc)
         while i < n:
-            tok = doc[i]
-            if not _capitalised(tok) or tok.lower_ in not_places and not tok.is_upper:
+            tok = tokens[i]
+            if not capitalised[i] or tok.lower_ in not_places and not tok.is_upper:
                 i += 1
                 continue
             match = None
-            for length in range(min(MAX_TOKENS, n - i), 0, -1):
-                span = doc[i:i + length]
-                if not _capitalised(span[-1]) or any(not (_capitalised(t) or t.lower_ in CONNECTORS or t.text in ("-", "'")) for t in span):
+            run = 0  # how many tokens from i can be in a name
+            while run < MAX_TOKENS and i + run < n and in_name[i + run]:
+                run += 1
+            for length in range(run, 0, -1):
+                last = tokens[i + length - 1]
+                if not capitalised[i + length - 1]:
                     continue
-                if self.gaz.has(span.text):
-                    match = span
+                if self.gaz.has(text[tok.idx:last.idx + len(last.text)]):
+                    match = doc[i:i + length]
                     break
             if match is None:
                 hint = self._suffix_hint(doc[i + 1]) if i + 1 < n else None
@@ -302,6 +312,8 @@ class ToponymRecognizer:
         for k in range(len(found) - 1):
             span, m = found[k]
             nxt, _ = found[k + 1]
+            if nxt.start - span.end > 2:  # more than 'X, Y' / 'X (Y' / 'X district, Y' between them
+                continue
             between = doc[span.end:nxt.start]
             words = [t for t in between if t.text not in (",", "(")]
             has_sep = any(t.text in (",", "(") for t in between)
@@ -325,7 +337,7 @@ class ToponymRecognizer:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         target = demonyms().get(text)
         if target:
             cand = self._demonym_target(target)
