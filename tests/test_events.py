@@ -112,3 +112,26 @@ def test_gun_violence_report_gives_an_event_with_spans():
     assert result.events and result.events[0].sub_event_type in ("Attack", "Armed clash")
     assert result.events[0].event_date == "2016-05-07"
     assert result.events[0].evidence[0].start == 0
+
+
+def types_of(text: str, date: str | None = None) -> list[str]:
+    return [e.sub_event_type for e in extract_text(text, date=date).events if not e.background]
+
+
+@pytest.mark.parametrize("text", [
+    # a month is no march, 'according to' no accord, 'talks about' no peace talks
+    "Grandmother speaks about 13-year-old's death, says he did not own gun Posted: Friday, March 7, 2014 7:14 PM EST",
+    "On March 2, Lewis was charged with tampering with evidence.",
+    "According to witnesses, the shooter was known to the victims as a friend or acquaintance.",
+    "The father was shaken up after the accident, according to Monroe police.",
+    "Sheriff Talks About Infant Shooting Investigation",
+    '"His vital signs are good, and we\'re real happy about that."',
+    "Troopers pulled over a vehicle Sunday morning and discovered approximately 300 pounds of marijuana.",
+])
+def test_words_that_name_no_event_here_give_none(text):
+    types = types_of(text, "2015-03-08")
+    assert not {"Peaceful protest", "Agreement", "Shelling/artillery/missile attack", "Violent demonstration"} & set(types)
+
+
+def test_a_verb_march_is_still_a_protest():
+    assert first_type("Thousands march in Warsaw against the new abortion law.", "2020-10-30") == "Peaceful protest"

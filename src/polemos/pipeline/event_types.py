@@ -97,6 +97,8 @@ class Lexicon:
 class EventLexicon:
     families: Lexicon
     cues: Lexicon
+    # phrases whose words are no trigger ('according to', 'talks about', 'vital signs')
+    exclude: Lexicon = field(default_factory=Lexicon)
 
 
 @lru_cache(maxsize=4)
@@ -107,7 +109,10 @@ def load_event_lexicon(name: str = "event_lexicon.toml") -> EventLexicon:
         families.add(fam, entry)
     for cue, entry in data.get("cue", {}).items():
         cues.add(cue, entry)
-    return EventLexicon(families, cues)
+    exclude = Lexicon()
+    if "exclude" in data:
+        exclude.add("exclude", data["exclude"])
+    return EventLexicon(families, cues, exclude)
 
 
 VIOLENT = {"clash", "offensive", "attack", "harm", "explosion", "airstrike", "shelling", "chemical", "impact"}
@@ -123,6 +128,9 @@ STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "fo
                     "accidentally detonated", "accidentally activated", "premature explosion",
                     "prematurely exploded", "suspicious package", "suspicious packages", "disarm",
                     "cache of firearms", "stash of firearms", "stash of weapons", "neutralize", "neutralise"}
+# Words that make an Agreement only with another agreement word ('signed a ceasefire', not 'vital signs').
+WEAK_AGREEMENT = {"sign", "signs", "signed", "signing", "negotiate", "negotiates", "negotiated", "negotiating",
+                  "talk", "talks", "talked"}
 HQ_VERBS = {"set up", "establish", "established", "build", "built", "open", "opened", "construct", "erect",
             "create", "created", "new base", "new post", "new checkpoint", "observation post"}
 
@@ -193,7 +201,7 @@ def classify(f: ClauseFacts) -> str | None:
     if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues):
         fam = fam | {"protest"}
     own = f.anchor_families
-    if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - {"sign", "negotiate", "talks"}:
+    if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - WEAK_AGREEMENT:
         return "Agreement"  # 'fighters surrendered to government forces in the face of an onslaught'
     if own & {"change"} and not own & VIOLENT and not fam & (STRONG | {"protest", "territory"}) \
             and cues & {"armed", "state", "nonstate"}:
@@ -304,7 +312,7 @@ def classify(f: ClauseFacts) -> str | None:
         return "Arrests"
     if "hq" in fam and f.trigger_words & HQ_VERBS and cues & {"armed", "state"}:
         return "Headquarters or base established"
-    if "agreement" in fam and (f.trigger_words - {"sign", "negotiate", "talks"}):
+    if "agreement" in fam and (f.trigger_words - WEAK_AGREEMENT):
         return "Agreement"
     if "change" in fam and cues & {"armed", "state", "nonstate"}:
         return "Change to group/activity"

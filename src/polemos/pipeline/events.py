@@ -29,7 +29,7 @@ from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
 
 from .actors import Actor, DocActors
 from .background import status as background_status
-from .dates import date_mentions, years_in
+from .dates import MONTHS, date_mentions, years_in
 from .event_types import FAMILY_RANK, STRONG, VIOLENT, ClauseFacts, classify, load_event_lexicon
 
 STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
@@ -211,7 +211,7 @@ class EventExtractor:
     # ------------------------------------------------------------------ find
 
     def find(self, doc: Doc) -> tuple[list[Event], dict[str, list[Span]]]:
-        trigger_hits = self.lexicon.families.match(doc)
+        trigger_hits = self._true_triggers(doc, self.lexicon.families.match(doc))
         if not trigger_hits:
             return [], {}
         cue_hits = self.lexicon.cues.match(doc)
@@ -246,6 +246,17 @@ class EventExtractor:
         candidates = self._protest_interventions(candidates, cues_at)
         merged = self._merge(candidates)
         return self._to_events(doc, merged)
+
+    def _true_triggers(self, doc: Doc, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop trigger words that name no event here: a month ('March 7', 'in May'), or a word
+        inside an excluded phrase ('according to', 'talks about', 'vital signs')."""
+        if not hits:
+            return hits
+        excluded: set[int] = set()
+        for s, e, _ in self.lexicon.exclude.match(doc):
+            excluded.update(range(s, e))
+        return [h for h in hits if not (excluded.intersection(range(h[0], h[1])) or
+                                        (h[1] - h[0] == 1 and _is_month(doc[h[0]])))]
 
     def _protest_interventions(self, candidates: list[Candidate], cues_at) -> list[Candidate]:
         """Police dispersing or arresting demonstrators in another sentence of the report make the
@@ -544,6 +555,16 @@ class EventExtractor:
     def set_annotations(self, doc: Doc, events: list[Event], spans: dict[str, list[Span]]) -> None:
         doc._.events = events
         doc._.event_spans = spans
+
+
+def _is_month(token: Token) -> bool:
+    """'March' (and 'May') as a month: a date entity, or beside a day or year ('March 7', '7 March')."""
+    if token.lower_.rstrip(".") not in MONTHS:
+        return False
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    doc = token.doc
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (token.i - 1, token.i + 1))
 
 
 def _depth(token: Token, anchor: Token) -> int:
