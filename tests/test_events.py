@@ -135,3 +135,37 @@ def test_words_that_name_no_event_here_give_none(text):
 
 def test_a_verb_march_is_still_a_protest():
     assert first_type("Thousands march in Warsaw against the new abortion law.", "2020-10-30") == "Peaceful protest"
+
+
+def test_the_shooting_comes_before_the_arrest_it_led_to():
+    text = ("NYPD: Man arrested in fatal shooting outside church\n\n"
+            "NEW YORK (AP) — Police have arrested a Long Island man in connection with a shooting that left two men "
+            "dead and four other injured outside a New York City church where a wake was in progress.\n\n"
+            "Police said 40-year-old Sharieff Clayton and 44-year-old Ronald Murphy died after the April 27 shooting "
+            "in front of the Emanuel Church of God in Brooklyn.")
+    main = extract_text(text, date="2015-10-31").events[0]
+    assert main.event_type == "Violence against civilians"
+    assert main.fatalities == 2
+    assert main.event_date == "2015-04-27"
+
+
+def test_a_headline_and_its_lead_are_one_event():
+    text = ("Police: 17-year-old fatally shot in NYC apartment building\n\n"
+            "NEW YORK (AP) - New York City police say a 17-year-old boy was killed after being shot inside a "
+            "public housing apartment building on Tuesday.")
+    events = extract_text(text, date="2016-05-19").events
+    assert len(events) == 1 and events[0].fatalities == 1 and events[0].event_date == "2016-05-17"
+
+
+def test_a_gun_going_off_is_a_shot_not_a_bomb():
+    text = "Police say Cash was handling the gun when it went off and struck his brother in the head."
+    assert "Remote explosive/landmine/IED" not in types_of(text, "2015-06-15")
+    assert first_type("A bomb went off in the market in Kabul, killing three people.", "2015-06-15") == \
+        "Remote explosive/landmine/IED"
+
+
+def test_an_aside_about_a_spill_does_not_make_a_shooting_an_accident():
+    text = ("Gunfire erupts at JP party, six wounded\n\n"
+            "Six people were shot Friday night after violence erupted at a birthday party in Jamaica Plain.\n\n"
+            "Five men and one woman were shot when an argument spilled onto the street, police said.")
+    assert extract_text(text, date="2015-01-24").events

@@ -244,8 +244,8 @@ def classify(f: ClauseFacts) -> str | None:
     if f.air_agent and fam & (VIOLENT | {"looting", "disrupted"}):
         return "Air/drone strike"
     if "disrupted" in fam and not fam & (VIOLENT - {"attack"}) and cues & {"ied", "gun", "grenade", "shelling"} \
-            and "crime" not in sent:
-        return "Disrupted weapons use"
+            and "crime" not in sent and not f.patient_kinds & {"civilians", "state", "nonstate"}:
+        return "Disrupted weapons use"  # not 'found a boy suffering from a gunshot wound'
     if "territory" in fam and f.has_place_object:
         if "transfer" in fam or "transfer" in sfam or (
                 "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
