@@ -169,3 +169,27 @@ def test_an_aside_about_a_spill_does_not_make_a_shooting_an_accident():
             "Six people were shot Friday night after violence erupted at a birthday party in Jamaica Plain.\n\n"
             "Five men and one woman were shot when an argument spilled onto the street, police said.")
     assert extract_text(text, date="2015-01-24").events
+
+
+def test_press_release_headers_date_the_release_not_the_event():
+    # the title's date or the dateline is the release's day; 'yesterday' in the lead is the event's
+    text = ("ISAF Joint Command Morning Operational Update, Feb. 22, 2011\nISAF Joint Command - Afghanistan\u2028"
+            "2011-02-S-164\u2028For Immediate Release \u2028\u2028KABUL, Afghanistan (Feb. 22, 2011) — Afghan National "
+            "Security and International Security Assistance Forces detained a Haqqani network leader along with one "
+            "suspected insurgent during an operation in Khost district, Khost province yesterday.")
+    assert extract_text(text).events[0].event_date == "2011-02-21"
+    # a dateline inside the event's sentence is not the event's date
+    text = ("2012-09-S-004\nFor Immediate Release\n \nKABUL, Afghanistan (Sept. 3, 2012) – Afghan and coalition "
+            "security forces today confirmed the arrest of a Taliban bomb specialist in Washer district, Helmand "
+            "province, Saturday.")
+    assert extract_text(text).events[0].event_date == "2012-09-01"
+
+
+def test_release_year_comes_from_a_dated_title_or_release_number_not_incident_numbers():
+    header = ("ISAF Joint Command Operational Update, Jan. 15, 2011\nISAF Joint Command - Afghanistan\u2028"
+              "2011-01-S-169\u20281979, 1928, 1965, 1978\u2028For Immediate Release\u2028\u2028KABUL, Afghanistan (Jan. 15) \u2028")
+    assert find_dateline(header)[2] == dt.date(2011, 1, 15)
+    title = ("June 17: Afghan-ISAF Operations in Southern Afghanistan\u2028\u2028ISAF Joint Command - Afghanistan"
+             "\u2028\u20282010-06-CA-063 \u2028For Immediate Release")
+    assert find_dateline(title)[2] == dt.date(2010, 6, 17)
+    assert find_dateline("KABUL, Afghanistan (Nov. 1. 2011)\nA combined force")[2] == dt.date(2011, 11, 1)

@@ -325,7 +325,9 @@ class EventExtractor:
         """The first explicit date of the document's opening (ACLED notes: 'On 3 May 2020, ...'),
         or the first date expression of the first sentences resolved against the publication date."""
         base = doc._.pub_date
-        head = self._text[:400]
+        # a dateline or dated title is the release's own date: the lead is what follows it
+        self._header_end = doc._.dateline[1] if doc._.dateline else 0
+        head = self._text[self._header_end:self._header_end + 400]
         for m in date_mentions(head, base):
             if m.date is not None and (base is None or m.date <= base + dt.timedelta(days=1)):
                 return m
@@ -462,7 +464,8 @@ class EventExtractor:
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
         sent = cand.sentence
-        mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base) if m.date is not None]
+        mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base)
+                    if m.date is not None and sent.start_char + m.start >= self._header_end]
         if mentions:
             def distance(m):
                 s = sent.start_char + m.start
