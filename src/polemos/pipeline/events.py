@@ -30,7 +30,7 @@ from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
 from .actors import Actor, DocActors
 from .background import status as background_status
 from .dates import MONTHS, date_mentions, years_in
-from .event_types import FAMILY_RANK, STRONG, STRONG_DISRUPTED, VIOLENT, ClauseFacts, classify, load_event_lexicon
+from .event_types import EXCLUDE, FAMILY_RANK, STRONG, STRONG_DISRUPTED, VIOLENT, ClauseFacts, classify, load_event_lexicon
 
 LEAD_CHARS = 400  # how far a report's headline and lead run
 STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
@@ -260,8 +260,10 @@ class EventExtractor:
         if not hits:
             return hits
         excluded: set[int] = set()
-        for s, e, _ in self.lexicon.exclude.match(doc):
-            excluded.update(range(s, e))
+        for s, e, fam in hits:
+            if fam == EXCLUDE:
+                excluded.update(range(s, e))
+        hits = [h for h in hits if h[2] != EXCLUDE]
         kept = [h for h in hits if not (excluded.intersection(range(h[0], h[1])) or
                                         (h[1] - h[0] == 1 and _is_month(doc[h[0]])))]
         return [(s, e, "harm") if fam == "explosion" and self._gun_went_off(doc[s]) else (s, e, fam)
