@@ -112,3 +112,84 @@ def test_gun_violence_report_gives_an_event_with_spans():
     assert result.events and result.events[0].sub_event_type in ("Attack", "Armed clash")
     assert result.events[0].event_date == "2016-05-07"
     assert result.events[0].evidence[0].start == 0
+
+
+def types_of(text: str, date: str | None = None) -> list[str]:
+    return [e.sub_event_type for e in extract_text(text, date=date).events if not e.background]
+
+
+@pytest.mark.parametrize("text", [
+    # a month is no march, 'according to' no accord, 'talks about' no peace talks
+    "Grandmother speaks about 13-year-old's death, says he did not own gun Posted: Friday, March 7, 2014 7:14 PM EST",
+    "On March 2, Lewis was charged with tampering with evidence.",
+    "According to witnesses, the shooter was known to the victims as a friend or acquaintance.",
+    "The father was shaken up after the accident, according to Monroe police.",
+    "Sheriff Talks About Infant Shooting Investigation",
+    '"His vital signs are good, and we\'re real happy about that."',
+    "Troopers pulled over a vehicle Sunday morning and discovered approximately 300 pounds of marijuana.",
+])
+def test_words_that_name_no_event_here_give_none(text):
+    types = types_of(text, "2015-03-08")
+    assert not {"Peaceful protest", "Agreement", "Shelling/artillery/missile attack", "Violent demonstration"} & set(types)
+
+
+def test_a_verb_march_is_still_a_protest():
+    assert first_type("Thousands march in Warsaw against the new abortion law.", "2020-10-30") == "Peaceful protest"
+
+
+def test_the_shooting_comes_before_the_arrest_it_led_to():
+    text = ("NYPD: Man arrested in fatal shooting outside church\n\n"
+            "NEW YORK (AP) — Police have arrested a Long Island man in connection with a shooting that left two men "
+            "dead and four other injured outside a New York City church where a wake was in progress.\n\n"
+            "Police said 40-year-old Sharieff Clayton and 44-year-old Ronald Murphy died after the April 27 shooting "
+            "in front of the Emanuel Church of God in Brooklyn.")
+    main = extract_text(text, date="2015-10-31").events[0]
+    assert main.event_type == "Violence against civilians"
+    assert main.fatalities == 2
+    assert main.event_date == "2015-04-27"
+
+
+def test_a_headline_and_its_lead_are_one_event():
+    text = ("Police: 17-year-old fatally shot in NYC apartment building\n\n"
+            "NEW YORK (AP) - New York City police say a 17-year-old boy was killed after being shot inside a "
+            "public housing apartment building on Tuesday.")
+    events = extract_text(text, date="2016-05-19").events
+    assert len(events) == 1 and events[0].fatalities == 1 and events[0].event_date == "2016-05-17"
+
+
+def test_a_gun_going_off_is_a_shot_not_a_bomb():
+    text = "Police say Cash was handling the gun when it went off and struck his brother in the head."
+    assert "Remote explosive/landmine/IED" not in types_of(text, "2015-06-15")
+    assert first_type("A bomb went off in the market in Kabul, killing three people.", "2015-06-15") == \
+        "Remote explosive/landmine/IED"
+
+
+def test_an_aside_about_a_spill_does_not_make_a_shooting_an_accident():
+    text = ("Gunfire erupts at JP party, six wounded\n\n"
+            "Six people were shot Friday night after violence erupted at a birthday party in Jamaica Plain.\n\n"
+            "Five men and one woman were shot when an argument spilled onto the street, police said.")
+    assert extract_text(text, date="2015-01-24").events
+
+
+def test_press_release_headers_date_the_release_not_the_event():
+    # the title's date or the dateline is the release's day; 'yesterday' in the lead is the event's
+    text = ("ISAF Joint Command Morning Operational Update, Feb. 22, 2011\nISAF Joint Command - Afghanistan\u2028"
+            "2011-02-S-164\u2028For Immediate Release \u2028\u2028KABUL, Afghanistan (Feb. 22, 2011) — Afghan National "
+            "Security and International Security Assistance Forces detained a Haqqani network leader along with one "
+            "suspected insurgent during an operation in Khost district, Khost province yesterday.")
+    assert extract_text(text).events[0].event_date == "2011-02-21"
+    # a dateline inside the event's sentence is not the event's date
+    text = ("2012-09-S-004\nFor Immediate Release\n \nKABUL, Afghanistan (Sept. 3, 2012) – Afghan and coalition "
+            "security forces today confirmed the arrest of a Taliban bomb specialist in Washer district, Helmand "
+            "province, Saturday.")
+    assert extract_text(text).events[0].event_date == "2012-09-01"
+
+
+def test_release_year_comes_from_a_dated_title_or_release_number_not_incident_numbers():
+    header = ("ISAF Joint Command Operational Update, Jan. 15, 2011\nISAF Joint Command - Afghanistan\u2028"
+              "2011-01-S-169\u20281979, 1928, 1965, 1978\u2028For Immediate Release\u2028\u2028KABUL, Afghanistan (Jan. 15) \u2028")
+    assert find_dateline(header)[2] == dt.date(2011, 1, 15)
+    title = ("June 17: Afghan-ISAF Operations in Southern Afghanistan\u2028\u2028ISAF Joint Command - Afghanistan"
+             "\u2028\u20282010-06-CA-063 \u2028For Immediate Release")
+    assert find_dateline(title)[2] == dt.date(2010, 6, 17)
+    assert find_dateline("KABUL, Afghanistan (Nov. 1. 2011)\nA combined force")[2] == dt.date(2011, 11, 1)

@@ -161,12 +161,17 @@ def years_in(text: str) -> list[tuple[int, int, int]]:
 # after a comma or dash, e.g. 'KABUL, Afghanistan (Jan. 25, 2013)' or 'LAGOS, Nigeria, May 3, 2020 -'.
 DATELINE_RE = re.compile(
     r"(?:^|[\n\u2028])\s*(?P<place>[A-Z][A-Z .'\-]{2,40})(?:,\s*[A-Z][A-Za-z .'\-]{1,40})?\s*[,(\-—–]\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}[,.]?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d"
     r"|(?<=\()[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?=\)))\)?"
 )
 # A press release's title line that carries its date: 'ISAF Joint Command Operational Update, Jan. 10, 2011'.
 TITLE_DATE_RE = re.compile(r"^[^\n\u2028]{0,120}?,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d)\s*$",
                            re.MULTILINE)
+# ... or opens with it: 'June 17: Afghan-ISAF Operations in Southern Afghanistan'.
+TITLE_LEAD_DATE_RE = re.compile(r"^\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}):\s")
+# A press release number carries the year: '2010-09-CA-005', '2012-06-S-026'.
+RELEASE_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-[01]\d-[A-Z]{1,3}\b")
+FULL_DATE_RE = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?P<year>(?:19|20)\d\d)\b")
 
 
 def find_dateline(text: str) -> tuple[int, int, dt.date] | None:
@@ -174,17 +179,18 @@ def find_dateline(text: str) -> tuple[int, int, dt.date] | None:
     m = DATELINE_RE.search(head)
     start = m.start("place") if m else None
     if m is None:
-        m = TITLE_DATE_RE.search(head.split("\n", 1)[0])
+        m = TITLE_DATE_RE.search(head.split("\n", 1)[0]) or TITLE_LEAD_DATE_RE.search(head)
         start = m.start("date") if m else None
     if not m:
         return None
-    written = m.group("date")
+    written = re.sub(r"(\d)\.\s+(?=(?:19|20)\d\d)", r"\1, ", m.group("date"))  # 'Nov. 1. 2011'
     if not YEAR_RE.search(written):
-        # '(Sept. 1)': the year is the one the header above it carries (a release number '2010-09-CA-005')
-        years = years_in(head[: m.start()])
-        if not years:
+        # '(Sept. 1)': the year is the one the header carries: a dated title line, else a release
+        # number ('2010-09-CA-005'); never a bare number (incident numbers like '1978, 1979')
+        found = FULL_DATE_RE.search(head) or RELEASE_RE.search(head)
+        if not found:
             return None
-        written = f"{written}, {years[-1][0]}"
+        written = f"{written}, {found.group('year')}"
     mentions = date_mentions(written, None)
     if not mentions or mentions[0].date is None:
         return None

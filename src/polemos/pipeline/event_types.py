@@ -99,6 +99,10 @@ class EventLexicon:
     cues: Lexicon
 
 
+# The family name of phrases whose words are no trigger ('according to', 'talks about', 'vital signs').
+EXCLUDE = "exclude"
+
+
 @lru_cache(maxsize=4)
 def load_event_lexicon(name: str = "event_lexicon.toml") -> EventLexicon:
     data = tomllib.loads(data_path(name).read_text(encoding="utf-8"))
@@ -107,6 +111,8 @@ def load_event_lexicon(name: str = "event_lexicon.toml") -> EventLexicon:
         families.add(fam, entry)
     for cue, entry in data.get("cue", {}).items():
         cues.add(cue, entry)
+    if "exclude" in data:  # matched in the same pass as the triggers; events.py drops what they cover
+        families.add(EXCLUDE, data["exclude"])
     return EventLexicon(families, cues)
 
 
@@ -123,6 +129,9 @@ STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "fo
                     "accidentally detonated", "accidentally activated", "premature explosion",
                     "prematurely exploded", "suspicious package", "suspicious packages", "disarm",
                     "cache of firearms", "stash of firearms", "stash of weapons", "neutralize", "neutralise"}
+# Words that make an Agreement only with another agreement word ('signed a ceasefire', not 'vital signs').
+WEAK_AGREEMENT = {"sign", "signs", "signed", "signing", "negotiate", "negotiates", "negotiated", "negotiating",
+                  "talk", "talks", "talked"}
 HQ_VERBS = {"set up", "establish", "established", "build", "built", "open", "opened", "construct", "erect",
             "create", "created", "new base", "new post", "new checkpoint", "observation post"}
 
@@ -193,7 +202,7 @@ def classify(f: ClauseFacts) -> str | None:
     if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues):
         fam = fam | {"protest"}
     own = f.anchor_families
-    if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - {"sign", "negotiate", "talks"}:
+    if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - WEAK_AGREEMENT:
         return "Agreement"  # 'fighters surrendered to government forces in the face of an onslaught'
     if own & {"change"} and not own & VIOLENT and not fam & (STRONG | {"protest", "territory"}) \
             and cues & {"armed", "state", "nonstate"}:
@@ -236,8 +245,8 @@ def classify(f: ClauseFacts) -> str | None:
     if f.air_agent and fam & (VIOLENT | {"looting", "disrupted"}):
         return "Air/drone strike"
     if "disrupted" in fam and not fam & (VIOLENT - {"attack"}) and cues & {"ied", "gun", "grenade", "shelling"} \
-            and "crime" not in sent:
-        return "Disrupted weapons use"
+            and "crime" not in sent and not f.patient_kinds & {"civilians", "state", "nonstate"}:
+        return "Disrupted weapons use"  # not 'found a boy suffering from a gunshot wound'
     if "territory" in fam and f.has_place_object:
         if "transfer" in fam or "transfer" in sfam or (
                 "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
@@ -304,7 +313,7 @@ def classify(f: ClauseFacts) -> str | None:
         return "Arrests"
     if "hq" in fam and f.trigger_words & HQ_VERBS and cues & {"armed", "state"}:
         return "Headquarters or base established"
-    if "agreement" in fam and (f.trigger_words - {"sign", "negotiate", "talks"}):
+    if "agreement" in fam and (f.trigger_words - WEAK_AGREEMENT):
         return "Agreement"
     if "change" in fam and cues & {"armed", "state", "nonstate"}:
         return "Change to group/activity"

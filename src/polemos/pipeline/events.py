@@ -29,9 +29,10 @@ from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
 
 from .actors import Actor, DocActors
 from .background import status as background_status
-from .dates import date_mentions, years_in
-from .event_types import FAMILY_RANK, STRONG, VIOLENT, ClauseFacts, classify, load_event_lexicon
+from .dates import MONTHS, date_mentions, years_in
+from .event_types import EXCLUDE, FAMILY_RANK, STRONG, STRONG_DISRUPTED, VIOLENT, ClauseFacts, classify, load_event_lexicon
 
+LEAD_CHARS = 400  # how far a report's headline and lead run
 STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
 DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
@@ -62,6 +63,7 @@ class Candidate:
     weak: bool = False
     actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
     support: int = 0
+    sentence_harm: bool = False  # the sentence also tells of killing or hurting ('arrested after he shot ...')
 
 
 @dataclass
@@ -196,6 +198,8 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
 class EventExtractor:
     def __init__(self, keep_background: bool = False):
         self.lexicon = load_event_lexicon()
+        self._gun_words = {w for w, names in self.lexicon.cues.words.items() if "gun" in names}
+        self._bomb_words = {w for w, names in self.lexicon.cues.words.items() if names & {"ied", "grenade", "shelling"}}
         self.keep_background = keep_background
 
     def __call__(self, doc: Doc) -> Doc:
@@ -211,7 +215,7 @@ class EventExtractor:
     # ------------------------------------------------------------------ find
 
     def find(self, doc: Doc) -> tuple[list[Event], dict[str, list[Span]]]:
-        trigger_hits = self.lexicon.families.match(doc)
+        trigger_hits = self._true_triggers(doc, self.lexicon.families.match(doc))
         if not trigger_hits:
             return [], {}
         cue_hits = self.lexicon.cues.match(doc)
@@ -231,7 +235,10 @@ class EventExtractor:
         # group trigger tokens by clause anchor
         groups: dict[int, list[tuple[Token, str, str]]] = {}
         self._sentence_families: dict[int, set[str]] = {}
-        self._doc_cues: set[str] = {name for _, _, name in cue_hits}
+        # a disaster or accident the report is about is named in its headline or lead, not in a
+        # sidebar ('Kansas wildfire update') or an aside ('an argument spilled onto the street')
+        lead_end = next((s.end for s in doc.sents if s.end_char > LEAD_CHARS), len(doc))
+        self._doc_cues: set[str] = {name for s, _, name in cue_hits if name != "not_conflict" or s < lead_end}
         self._doc_families: set[str] = {name for _, _, name in trigger_hits}
         for s, e, fam in trigger_hits:
             token = doc[s:e].root
@@ -246,6 +253,34 @@ class EventExtractor:
         candidates = self._protest_interventions(candidates, cues_at)
         merged = self._merge(candidates)
         return self._to_events(doc, merged)
+
+    def _true_triggers(self, doc: Doc, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop trigger words that name no event here: a month ('March 7', 'in May'), or a word
+        inside an excluded phrase ('according to', 'talks about', 'vital signs')."""
+        if not hits:
+            return hits
+        excluded: set[int] = set()
+        for s, e, fam in hits:
+            if fam == EXCLUDE:
+                excluded.update(range(s, e))
+        hits = [h for h in hits if h[2] != EXCLUDE]
+        kept = [h for h in hits if not (excluded.intersection(range(h[0], h[1])) or
+                                        (h[1] - h[0] == 1 and _is_month(doc[h[0]])))]
+        return [(s, e, "harm") if fam == "explosion" and self._gun_went_off(doc[s]) else (s, e, fam)
+                for s, e, fam in kept]
+
+    def _gun_went_off(self, verb: Token) -> bool:
+        """'the gun went off': a shot, not an explosion."""
+        if verb.lemma_.lower() != "go":
+            return False
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in self._gun_words:
+                    return True
+                if c.lower_ == "it":  # 'was handling the gun when it went off'
+                    before = [t.lower_ for t in verb.sent if t.i < verb.i]
+                    return any(w in self._gun_words for w in before) and not any(w in self._bomb_words for w in before)
+        return False
 
     def _protest_interventions(self, candidates: list[Candidate], cues_at) -> list[Candidate]:
         """Police dispersing or arresting demonstrators in another sentence of the report make the
@@ -292,7 +327,9 @@ class EventExtractor:
         """The first explicit date of the document's opening (ACLED notes: 'On 3 May 2020, ...'),
         or the first date expression of the first sentences resolved against the publication date."""
         base = doc._.pub_date
-        head = self._text[:400]
+        # a dateline or dated title is the release's own date: the lead is what follows it
+        self._header_end = doc._.dateline[1] if doc._.dateline else 0
+        head = self._text[self._header_end:self._header_end + 400]
         for m in date_mentions(head, base):
             if m.date is not None and (base is None or m.date <= base + dt.timedelta(days=1)):
                 return m
@@ -359,6 +396,7 @@ class EventExtractor:
         if state in ("background", "unreal") and not self.keep_background:
             return None
         cand = Candidate(sub, sentence, clause, main, families, state)
+        cand.sentence_harm = "harm" in self._sentence_families.get(sentence.start, ())
         if SUB_EVENT_TYPES[sub] != "Battles":
             cand.victims = {a.kind if a.kind != "state" else a.name for a in patient_actors}
         self._set_actors(cand, agent_actors, patient_actors, actors, clause_cues)
@@ -428,7 +466,8 @@ class EventExtractor:
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
         sent = cand.sentence
-        mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base) if m.date is not None]
+        mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base)
+                    if m.date is not None and sent.start_char + m.start >= self._header_end]
         if mentions:
             def distance(m):
                 s = sent.start_char + m.start
@@ -479,7 +518,7 @@ class EventExtractor:
             same_type = first.sub_event_type == cand.sub_event_type
             compatible = same_type or (
                 cand.sub_event_type in POLITICAL_VIOLENCE and first.sub_event_type in POLITICAL_VIOLENCE
-                and (cand.weak or cand.status == "allegation"))
+                and (cand.weak or cand.status == "allegation" or (_is_headline(first) and len(m.mentions) == 1)))
             if not compatible:
                 continue
             if any(c.sentence == cand.sentence and c.clause != cand.clause for c in m.mentions) and \
@@ -506,7 +545,8 @@ class EventExtractor:
     def _to_events(self, doc: Doc, merged: list[Merged]) -> tuple[list[Event], dict[str, list[Span]]]:
         events: list[Event] = []
         spans: dict[str, list[Span]] = {}
-        ordered = sorted(merged, key=lambda m: (m.first.status != "new", m.first.trigger.i))
+        harmful = any(_harmful(m) for m in merged)
+        ordered = sorted(merged, key=lambda m: (m.first.status != "new", harmful and _follow_up(m), m.first.trigger.i))
         for n, m in enumerate(ordered, start=1):
             first = m.first
             # the best-informed mention: actors and an explicit date where any mention has them
@@ -518,6 +558,8 @@ class EventExtractor:
             dated = next((c for c in m.mentions if c.explicit_date), None) or \
                 next((c for c in m.mentions if c.own_date), first)
             sub = first.sub_event_type
+            if _is_headline(first) and len(m.mentions) > 1 and not m.mentions[1].weak:
+                sub = m.mentions[1].sub_event_type  # the lead says more than its headline ('Police: teen shot')
             eid = f"e{n}"
             sentences = []
             for c in m.mentions:
@@ -544,6 +586,51 @@ class EventExtractor:
     def set_annotations(self, doc: Doc, events: list[Event], spans: dict[str, list[Span]]) -> None:
         doc._.events = events
         doc._.event_spans = spans
+
+
+# Event types that a report of violence is about.
+MAIN_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _harmful(m: Merged) -> bool:
+    """Political violence that killed or hurt someone ('shot and killed', 'wounded')."""
+    return SUB_EVENT_TYPES[m.first.sub_event_type] in MAIN_EVENT_TYPES and any("harm" in c.families for c in m.mentions)
+
+
+def _follow_up(m: Merged) -> bool:
+    """An event that follows from a violent one and is not what the report is about when it
+    also tells of the violence: an arrest 'in the fatal shooting' / 'after he shot', or the
+    police finding or recovering the gun (not defusing a bomb: that is news of its own)."""
+    sub = m.first.sub_event_type
+    if sub == "Arrests":
+        return any(c.sentence_harm for c in m.mentions)
+    if sub == "Disrupted weapons use":
+        return not any(_strong_disrupted(c) for c in m.mentions)
+    return False
+
+
+def _strong_disrupted(c: Candidate) -> bool:
+    return any(t.lower_ in STRONG_DISRUPTED or t.lemma_.lower() in STRONG_DISRUPTED for t in c.clause)
+
+
+def _is_headline(c: Candidate) -> bool:
+    """Whether a mention is the document's title: its first sentence, on a line of its own."""
+    sent = c.sentence
+    if sent.start != 0:
+        return False
+    doc = sent.doc
+    edge = [doc[sent.end - 1]] + ([doc[sent.end]] if sent.end < len(doc) else [])
+    return any(t.is_space and "\n" in t.text for t in edge)
+
+
+def _is_month(token: Token) -> bool:
+    """'March' (and 'May') as a month: a date entity, or beside a day or year ('March 7', '7 March')."""
+    if token.lower_.rstrip(".") not in MONTHS:
+        return False
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    doc = token.doc
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (token.i - 1, token.i + 1))
 
 
 def _depth(token: Token, anchor: Token) -> int:
