@@ -184,10 +184,10 @@ def test_filters_object_ignores_empty_values():
 def test_never_links_across_dates_but_survives_a_geocoding_error(store):
     same_text = SHOOTING_A
     first = store.add_result(*report("x1", same_text, date="2016-03-05", fatalities=1, place=TRENTON))
-    # Identical words, three days later at day precision, a date written in a report published two days
+    # Identical words, three days later at day precision, a date written in a report published twelve days
     # after it (not a date resolved from the publication date): another event.
     doc, result = report("x2", same_text + " More.", date="2016-03-08", fatalities=1, place=TRENTON)
-    later = store.add_result(doc.model_copy(update={"date": "2016-03-10"}), result)
+    later = store.add_result(doc.model_copy(update={"date": "2016-03-20"}), result)
     assert later.event_ids != first.event_ids
     # Same day, same names and street, but geocoded to the wrong Trenton (Ontario): one event.
     misplaced = store.add_result(*report("x3", SHOOTING_B, date="2016-03-05", fatalities=1,

@@ -64,6 +64,10 @@ class LinkOptions:
     # Beyond date_conflict_days nothing overrides a date.
     date_conflict_text: float = 0.35
     date_conflict_days: int = 60
+    # A date this many days before (or on) its document's publication date may
+    # have been resolved from a weekday ('on Saturday') or be the publication
+    # date itself: uncertain enough for strong words to overrule.
+    uncertain_date_days: int = 7
     max_candidates: int = 300
 
 
@@ -207,7 +211,7 @@ def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions)
 def dates_near(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
     """Dates that disagree but may still be one event, if the words agree strongly.
 
-    The later-dated report's date must be uncertain: on or the day before its
+    The later-dated report's date must be uncertain: on or up to a week before its
     own publication date (a date resolved from 'yesterday'/'on Saturday', or
     the publication date itself when the text gave none; a follow-up article
     about a funeral or an arrest gets such a date), with the earlier date
@@ -222,7 +226,7 @@ def dates_near(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bo
     if published is None:
         return False
     later_date = _date(later.event_date)
-    return 0 <= (published - later_date).days <= 1 and earlier <= published
+    return 0 <= (published - later_date).days <= options.uncertain_date_days and earlier <= published
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
