@@ -184,8 +184,10 @@ def test_filters_object_ignores_empty_values():
 def test_never_links_across_dates_but_survives_a_geocoding_error(store):
     same_text = SHOOTING_A
     first = store.add_result(*report("x1", same_text, date="2016-03-05", fatalities=1, place=TRENTON))
-    # Identical words, three days later at day precision: another event.
-    later = store.add_result(*report("x2", same_text + " More.", date="2016-03-08", fatalities=1, place=TRENTON))
+    # Identical words, three days later at day precision, a date written in a report published twelve days
+    # after it (not a date resolved from the publication date): another event.
+    doc, result = report("x2", same_text + " More.", date="2016-03-08", fatalities=1, place=TRENTON)
+    later = store.add_result(doc.model_copy(update={"date": "2016-03-20"}), result)
     assert later.event_ids != first.event_ids
     # Same day, same names and street, but geocoded to the wrong Trenton (Ontario): one event.
     misplaced = store.add_result(*report("x3", SHOOTING_B, date="2016-03-05", fatalities=1,
@@ -218,3 +220,24 @@ def test_read_indexes_exist_and_postgres_answers_actor_search_from_trigrams(stor
             "EXPLAIN SELECT id FROM canonical_events WHERE lower(actor1) LIKE :p OR lower(actor2) LIKE :p"),
             {"p": "%police forces%"}))
     assert "trgm" in plan, plan
+
+
+def test_follow_up_report_links_to_earlier_incident_on_strong_word_agreement(store):
+    # A shooting, then a report about an arrest in the same killing eleven days later; its only date is
+    # the publication date (nothing explicit in the text), and it names the same victim and street.
+    first = store.add_result(*report("f1", SHOOTING_A, date="2016-03-05", fatalities=1, place=TRENTON,
+                                     title="Man killed in Hamilton Avenue shooting"))
+    arrest = ("Police arrested a 19-year-old man in the killing of Marcus Delaney, 24, who was shot on Hamilton "
+              "Avenue in Trenton. Investigators traced the gray sedan seen leaving Hamilton Avenue.")
+    follow = store.add_result(*report("f2", arrest, date="2016-03-16", fatalities=1, place=TRENTON,
+                                      title="Arrest in Hamilton Avenue killing of Marcus Delaney"))
+    assert follow.event_ids == first.event_ids
+    # Another shooting in Trenton eleven days later, with few words in common: a new event.
+    other = ("A 31-year-old woman was wounded when shots were fired into a home on Brunswick Avenue in Trenton, "
+             "police said. No arrests have been made.")
+    unrelated = store.add_result(*report("f3", other, date="2016-03-16", fatalities=0, place=TRENTON))
+    assert unrelated.event_ids != first.event_ids
+    # The same words, but more than the bounded window (60 days) later: never linked.
+    late = store.add_result(*report("f4", arrest + " The trial opens.", date="2016-06-20", fatalities=1,
+                                    place=TRENTON, title="Arrest in Hamilton Avenue killing of Marcus Delaney"))
+    assert late.event_ids != first.event_ids

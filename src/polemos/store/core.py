@@ -301,12 +301,14 @@ class Store:
             geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1,
             actor2=row.actor2, fatalities=row.fatalities or 0, signature=row.signature or "",
             doc_key=row.document_id, location_name=row.location_name,
+            published=row.document.published if row.document is not None else None,
         )
 
     _FEATURE_COLUMNS = (
         EventRow.canonical_id, EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
         EventRow.latitude, EventRow.longitude, EventRow.geo_precision, EventRow.country_code, EventRow.actor1,
         EventRow.actor2, EventRow.fatalities, EventRow.signature, EventRow.document_id, EventRow.location_name,
+        DocumentRow.published,
     )
 
     def _candidates(self, session: Session, report: EventRow) -> dict[int, list[ReportFeatures]]:
@@ -330,7 +332,8 @@ class Store:
             own = report.time_precision or 1
 
             def around(precision: int) -> tuple[str, str]:
-                days = options.date_window_days.get(max(own, precision), 1)
+                # Strong word agreement may bridge dates up to date_conflict_days apart (see linking.pair_score).
+                days = max(options.date_window_days.get(max(own, precision), 1), options.date_conflict_days)
                 return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
 
             query = query.where(or_(
@@ -356,14 +359,15 @@ class Store:
         if not ids:
             return {}
         out: dict[int, list[ReportFeatures]] = {}
-        rows = session.execute(select(*self._FEATURE_COLUMNS).where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
+        rows = session.execute(select(*self._FEATURE_COLUMNS).join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                               .where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
         for row in rows:
             out.setdefault(row.canonical_id, []).append(ReportFeatures(
                 event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
                 time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
                 geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
                 fatalities=row.fatalities or 0, signature=row.signature or "", doc_key=row.document_id,
-                location_name=row.location_name,
+                location_name=row.location_name, published=row.published,
             ))
         return out
 

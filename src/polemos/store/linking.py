@@ -57,6 +57,17 @@ class LinkOptions:
     # errors are common, and two reports naming the same victims and streets
     # are one event. Dates are never overridden.
     place_conflict_text: float = 0.20
+    # Dates that disagree still link, within date_conflict_days, when the words
+    # agree this much: follow-up reports (funerals, arrests, court hearings) and
+    # relative dates resolved from a later publication date put one incident on
+    # different days, but they name the same victims, suspects and streets.
+    # Beyond date_conflict_days nothing overrides a date.
+    date_conflict_text: float = 0.35
+    date_conflict_days: int = 60
+    # A date this many days before (or on) its document's publication date may
+    # have been resolved from a weekday ('on Saturday') or be the publication
+    # date itself: uncertain enough for strong words to overrule.
+    uncertain_date_days: int = 7
     max_candidates: int = 300
 
 
@@ -78,6 +89,7 @@ class ReportFeatures:
     signature: str  # from make_signature
     doc_key: int | None = None  # which document (reports of one document never merge with each other)
     location_name: str | None = None
+    published: str | None = None  # the document's publication date
     vector: dict[str, float] | None = None  # TF-IDF of the signature (see tfidf_vector), when the store has statistics
 
 
@@ -196,6 +208,27 @@ def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions)
     return abs((da - db).days) <= options.date_window_days.get(precision, 1)
 
 
+def dates_near(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """Dates that disagree but may still be one event, if the words agree strongly.
+
+    The later-dated report's date must be uncertain: on or up to a week before its
+    own publication date (a date resolved from 'yesterday'/'on Saturday', or
+    the publication date itself when the text gave none; a follow-up article
+    about a funeral or an arrest gets such a date), with the earlier date
+    before that publication, and both no more than date_conflict_days apart.
+    Two dates written out in the text, days before publication, never link.
+    """
+    da, db = _date(a.event_date), _date(b.event_date)
+    if da is None or db is None or abs((da - db).days) > options.date_conflict_days:
+        return False
+    later, earlier = (a, db) if da > db else (b, da)
+    published = _date(later.published)
+    if published is None:
+        return False
+    later_date = _date(later.event_date)
+    return 0 <= (published - later_date).days <= options.uncertain_date_days and earlier <= published
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     r = 6371.0088
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -255,11 +288,16 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         return 0.0
     same_date = dates_compatible(a, b, options)
     same_place = places_compatible(a, b, options)
-    if same_date is False:
-        return 0.0
     text = report_similarity(a, b)
     if text < options.min_text:
         return 0.0
+    if same_date is False:
+        # Only strong word agreement within the bounded window overrules the dates.
+        if text < options.date_conflict_text or not dates_near(a, b, options):
+            return 0.0
+        if same_place is False and text < max(options.place_conflict_text, options.date_conflict_text):
+            return 0.0
+        return text
     if same_place is False:
         if text < options.place_conflict_text:
             return 0.0
@@ -289,7 +327,8 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     """
     best_key, best_score = None, 0.0
     for key, reports in candidates.items():
-        if any(hard_conflict(report, o, options) or _place_conflict(report, o, options) for o in reports):
+        if any(hard_conflict(report, o, options) or _place_conflict(report, o, options)
+               or _date_conflict(report, o, options) for o in reports):
             continue
         score = max((pair_score(report, other, options) for other in reports), default=0.0)
         if score > best_score:
@@ -304,14 +343,23 @@ def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) 
     return places_compatible(a, b, options) is False and report_similarity(a, b) < options.place_conflict_text
 
 
+def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """Dates outside the window, and too few words in common to overrule them."""
+    return dates_compatible(a, b, options) is False and report_similarity(a, b) < options.date_conflict_text
+
+
 def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
-    """A gate (not just low similarity) keeps these two apart. (A place conflict is not one: see pair_score.)"""
+    """A gate (not just low similarity) keeps these two apart.
+
+    A place conflict is not one, nor dates within date_conflict_days: strong
+    word agreement may overrule those (see pair_score).
+    """
     if a.doc_key is not None and a.doc_key == b.doc_key:
         return True
     return (
         not types_compatible(a, b)
         or not actors_compatible(a, b)
-        or dates_compatible(a, b, options) is False
+        or (dates_compatible(a, b, options) is False and not dates_near(a, b, options))
     )
 
 
@@ -321,4 +369,5 @@ def date_range(report: ReportFeatures, options: LinkOptions) -> tuple[str, str] 
     if d is None:
         return None
     days = options.date_window_days[3] if (report.time_precision or 1) >= 3 else max(options.date_window_days.values())
+    days = max(days, options.date_conflict_days)
     return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
