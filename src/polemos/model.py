@@ -7,6 +7,7 @@ contract are fixed; the extra fields here are additions the contract allows.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any, Literal
 
@@ -233,6 +234,16 @@ class DocumentResult(Record):
         if not data.get("warnings"):
             data.pop("warnings", None)
         return data
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    """The date of a record's YYYY-MM-DD string (a longer timestamp is cut), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def document_id(text: str, prefix: str = "doc") -> str:

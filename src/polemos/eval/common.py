@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from polemos.gazetteer.distance import haversine_km  # noqa: F401  (eval tasks import it from here)
 from polemos.model import Document, DocumentResult, Event
 
 
@@ -68,14 +68,6 @@ def run_extraction(records: list[dict[str, Any]], options: Options, progress: st
     from polemos.progress import track
 
     return list(track(extract(to_documents(records), batch_size=options.batch_size), total=len(records), description=progress))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from .distance import haversine_km
 from .names import fold, fold_uncached, is_latin, translit_uncached
 
 log = logging.getLogger(__name__)
@@ -86,12 +87,6 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     """Rows of a data file: tab-separated with a header; '#' lines are comments."""
     lines = [l for l in data_path(name).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 _DIGIT = re.compile(r"\d")
@@ -220,7 +215,7 @@ def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]]) -> 
             votes: Counter = Counter()
             members = sorted(groups[(cc, code)], key=lambda c: -(c.get("population") or 0))[:60]
             named = by_name.get(_division_key(members[0]["name"])) if members else None
-            if named and _haversine(named["lat"], named["lon"], members[0]["latitude"], members[0]["longitude"]) < 150:
+            if named and haversine_km(named["lat"], named["lon"], members[0]["latitude"], members[0]["longitude"]) < 150:
                 # a province named after its largest town (Ghazni, Herat, Aleppo)
                 names[(cc, code)] = named["name"]
                 continue
@@ -264,7 +259,7 @@ def collect_places() -> list[PlaceRow]:
         if row.feature_code == "ADM2":  # the first-level division an ADM2 lies in: nearest ADM1 centre
             tops = adm1_by_country.get(row.country_code)
             if tops:
-                row.admin1 = min(tops, key=lambda p: _haversine(p.latitude, p.longitude, row.latitude, row.longitude)).name
+                row.admin1 = min(tops, key=lambda p: haversine_km(p.latitude, p.longitude, row.latitude, row.longitude)).name
 
     capital_ids: dict[str, tuple[int, int]] = {}  # country -> (population, geonameid) of its capital
     for c in cities:
@@ -310,7 +305,7 @@ def _assign_admin2(places: list[PlaceRow], adm2_by_country: dict[str, list[Place
         for d2 in candidates:
             if abs(d2.latitude - row.latitude) > 0.6 or abs(d2.longitude - row.longitude) > 1.0:
                 continue
-            d = _haversine(d2.latitude, d2.longitude, row.latitude, row.longitude)
+            d = haversine_km(d2.latitude, d2.longitude, row.latitude, row.longitude)
             if d < best_d:
                 best, best_d = d2, d
         if best is not None:

@@ -1176,7 +1176,7 @@ def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
 
 def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool:
     """Whether two events name resolved places more than `km` apart (and none closer)."""
-    from polemos.eval.common import haversine_km
+    from polemos.gazetteer.distance import haversine_km
 
     def points(spans: list[Span]) -> list[tuple[float, float]]:
         out = []

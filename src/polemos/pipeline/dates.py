@@ -18,6 +18,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from polemos.model import parse_iso_date
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -50,15 +52,6 @@ class DateMention:
     date: dt.date | None
     precision: int  # ACLED's time_precision: 1 day, 2 week, 3 month
     explicit: bool  # written with its year or day (not relative to the publication date)
-
-
-def parse_iso_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

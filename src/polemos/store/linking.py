@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 from functools import lru_cache
 
+from polemos.gazetteer.distance import haversine_km
+from polemos.model import parse_iso_date
+
 # Type families: reports of one event are often typed differently by different
 # outlets (a shelling that killed civilians is "Explosions" to one and
 # "Violence against civilians" to another), but never a protest and a battle.
@@ -188,18 +191,9 @@ def text_similarity(a: str, b: str) -> float:
 
 # ---- gates -----------------------------------------------------------------------------------
 
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
     """True/False when both dates are known, None when one is missing."""
-    da, db = _date(a.event_date), _date(b.event_date)
+    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
     if da is None or db is None:
         return None
     precision = max(a.time_precision or 1, b.time_precision or 1)
@@ -218,23 +212,15 @@ def dates_near(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bo
     before that publication, and both no more than date_conflict_days apart.
     Two dates written out in the text, days before publication, never link.
     """
-    da, db = _date(a.event_date), _date(b.event_date)
+    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
     if da is None or db is None or abs((da - db).days) > options.date_conflict_days:
         return False
     later, earlier = (a, db) if da > db else (b, da)
-    published = _date(later.published)
+    published = parse_iso_date(later.published)
     if published is None:
         return False
-    later_date = _date(later.event_date)
+    later_date = parse_iso_date(later.event_date)
     return 0 <= (published - later_date).days <= options.uncertain_date_days and earlier <= published
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(h)))
 
 
 def distance_between(a: ReportFeatures, b: ReportFeatures) -> float | None:
@@ -365,7 +351,7 @@ def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) ->
 
 def date_range(report: ReportFeatures, options: LinkOptions) -> tuple[str, str] | None:
     """The event dates a candidate may have (for the candidate query)."""
-    d = _date(report.event_date)
+    d = parse_iso_date(report.event_date)
     if d is None:
         return None
     days = options.date_window_days[3] if (report.time_precision or 1) >= 3 else max(options.date_window_days.values())
