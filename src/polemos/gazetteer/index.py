@@ -295,13 +295,8 @@ class SortedKeys:
         return lo, hi
 
     def find(self, key: str) -> int:
-        lo, hi = 0, self.n
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self[mid] < key:
-                lo = mid + 1
-            else:
-                hi = mid
+        """Index of `key`, or -1."""
+        lo = self.lower_bound(key)
         return lo if lo < self.n and self[lo] == key else -1
 
 

@@ -173,6 +173,19 @@ def _weapon_type(cues: set[str]) -> str | None:
     return None
 
 
+
+def _territory_change(f, fam: set, sfam: set) -> str | None:
+    """Which territory change a place taken or handed over is, when the text tells; else None."""
+    if "transfer" in fam or "transfer" in sfam or (
+            "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
+        return "Non-violent transfer of territory"
+    if f.agent_kind == "state":
+        return "Government regains territory"
+    if f.agent_kind == "nonstate":
+        return "Non-state actor overtakes territory"
+    return None
+
+
 def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
@@ -232,13 +245,9 @@ def classify(f: ClauseFacts) -> str | None:
     if "abduction" in fam:
         return "Abduction/forced disappearance"
     if "territory" in fam and f.has_place_object and not f.trigger_words & STRONG_DISRUPTED:
-        if "transfer" in fam or "transfer" in sfam or (
-                "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
-            return "Non-violent transfer of territory"
-        if f.agent_kind == "state":
-            return "Government regains territory"
-        if f.agent_kind == "nonstate":
-            return "Non-state actor overtakes territory"
+        change = _territory_change(f, fam, sfam)
+        if change:
+            return change
     if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
             and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
@@ -248,15 +257,9 @@ def classify(f: ClauseFacts) -> str | None:
             and "crime" not in sent and not f.patient_kinds & {"civilians", "state", "nonstate"}:
         return "Disrupted weapons use"  # not 'found a boy suffering from a gunshot wound'
     if "territory" in fam and f.has_place_object:
-        if "transfer" in fam or "transfer" in sfam or (
-                "transfer" in f.doc_families and not f.doc_families & {"clash", "harm", "offensive", "airstrike", "shelling"}):
-            return "Non-violent transfer of territory"
-        if f.agent_kind == "state":
-            return "Government regains territory"
-        if f.agent_kind == "nonstate":
-            return "Non-state actor overtakes territory"
-        return "Government regains territory" if "state" in cues and "nonstate" not in cues else \
-            "Non-state actor overtakes territory"
+        return _territory_change(f, fam, sfam) or (
+            "Government regains territory" if "state" in cues and "nonstate" not in cues
+            else "Non-state actor overtakes territory")
     if "transfer" in fam and f.has_place_object:
         return "Non-violent transfer of territory"
     if "looting" in fam and not fam & {"harm", "explosion", "airstrike", "shelling", "clash"} \
