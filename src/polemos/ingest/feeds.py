@@ -18,7 +18,7 @@ from pathlib import Path
 
 from polemos.model import Document, document_id
 
-from .sources import MAX_URL_BYTES, URL_TIMEOUT_S, USER_AGENT, _failed, fetch_url, html_document, is_url
+from .sources import URL_TIMEOUT_S, USER_AGENT, _failed, fetch_url, html_document, is_url, read_limited
 
 log = logging.getLogger(__name__)
 
@@ -88,22 +88,12 @@ def fetch_feed(url: str, etag: str | None = None, last_modified: str | None = No
                 if response.status_code >= 400:
                     fetch.error = f"{url}: HTTP {response.status_code}"
                     return fetch
-                data = _read_limited(response)
+                data = read_limited(response)
     except httpx.HTTPError as exc:
         return FeedFetch(url=url, error=f"{url}: cannot fetch ({type(exc).__name__}: {exc})")
     except ValueError as exc:
         return FeedFetch(url=url, error=f"{url}: {exc}")
     return _parsed(fetch, feedparser.parse(data))
-
-
-def _read_limited(response) -> bytes:
-    chunks, total = [], 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > MAX_URL_BYTES:
-            raise ValueError(f"response larger than {MAX_URL_BYTES:,} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _parsed(fetch: FeedFetch, parsed) -> FeedFetch:

@@ -252,6 +252,17 @@ def _strip_tags(html: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", tree.text_content()).strip()
 
 
+def read_limited(response) -> bytes:
+    """A streamed response's body; ValueError past MAX_URL_BYTES (pages and feeds alike)."""
+    chunks, total = [], 0
+    for chunk in response.iter_bytes():
+        total += len(chunk)
+        if total > MAX_URL_BYTES:
+            raise ValueError(f"response larger than {MAX_URL_BYTES:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class FetchError(Exception):
     """A URL that could not be fetched; the message says why."""
 
@@ -264,13 +275,11 @@ def fetch_bytes(url: str, headers: dict[str, str] | None = None) -> tuple[bytes,
         with httpx.Client(timeout=URL_TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT, **(headers or {})}) as client:
             with client.stream("GET", url) as response:
                 response.raise_for_status()
-                chunks, total = [], 0
-                for chunk in response.iter_bytes():
-                    total += len(chunk)
-                    if total > MAX_URL_BYTES:
-                        raise FetchError(f"{url}: response larger than {MAX_URL_BYTES:,} bytes")
-                    chunks.append(chunk)
-                return b"".join(chunks), response.headers.get("content-type", "")
+                try:
+                    body = read_limited(response)
+                except ValueError as exc:
+                    raise FetchError(f"{url}: {exc}") from None
+                return body, response.headers.get("content-type", "")
     except httpx.HTTPStatusError as exc:
         raise FetchError(f"{url}: HTTP {exc.response.status_code}") from None
     except httpx.HTTPError as exc:
