@@ -208,3 +208,19 @@ def test_killed_ingest_loses_nothing_and_rerun_completes(tmp_path):
         assert con.execute("SELECT count(*) FROM canonical_events c WHERE NOT EXISTS "
                            "(SELECT 1 FROM events e WHERE e.canonical_id = c.id)").fetchone()[0] == 0
     assert DEV.exists()
+
+
+def test_url_fetch_refuses_private_hops_and_oversized_bodies(site):
+    from polemos.ingest.sources import MAX_URL_BYTES, FetchError, fetch_bytes, fetch_url
+
+    base, root = site
+    body, content_type = fetch_bytes(f"{base}/article.html")
+    assert b"Rutshuru" in body and "html" in content_type
+    # A server fetching for clients refuses loopback addresses on every hop, the first included.
+    with pytest.raises(FetchError, match="private"):
+        fetch_bytes(f"{base}/article.html", public_only=True)
+    assert "private" in fetch_url(f"{base}/article.html", public_only=True).error
+    (root / "huge.txt").write_bytes(b"a" * (MAX_URL_BYTES + 1))
+    with pytest.raises(FetchError, match="larger than"):
+        fetch_bytes(f"{base}/huge.txt")
+    assert "larger than" in fetch_url(f"{base}/huge.txt").error

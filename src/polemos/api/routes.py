@@ -220,12 +220,12 @@ def ingest_document(store: Store, body: DocumentIn, max_chars: int) -> dict[str,
         document = Document(id=body.id or document_id(body.text), text=body.text, date=body.date,
                             title=body.title, source=body.source, url=body.url)
     else:
-        from polemos.ingest.sources import fetch_url
+        from polemos.ingest.sources import fetch_url, private_address_problem
 
-        problem = _private_address(body.url)
+        problem = private_address_problem(body.url)  # answered before any connection is tried
         if problem:
             raise HTTPException(422, detail=problem)
-        fetched = fetch_url(body.url)
+        fetched = fetch_url(body.url, public_only=True)
         if fetched.error:
             raise HTTPException(422, detail=fetched.error)
         if len(fetched.text) > max_chars:
@@ -255,30 +255,6 @@ def ingest_document(store: Store, body: DocumentIn, max_chars: int) -> dict[str,
         for key in ("report_details", "documents", "history"):
             event.pop(key, None)
     return {"id": doc_id, "status": status, "events": events}
-
-
-def _private_address(url: str) -> str | None:
-    """Why the server must not fetch this URL for a client (its own or a private network), or None.
-
-    (A redirect could still lead there; the fetcher follows redirects. Turn URL
-    fetching off, POLEMOS_ALLOW_URL_FETCH=0, where that matters.)
-    """
-    import ipaddress
-    import socket
-    from urllib.parse import urlsplit
-
-    host = urlsplit(url).hostname
-    if not host:
-        return "the url has no host"
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except (socket.gaierror, UnicodeError):
-        return f"cannot resolve {host}"
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
-            return f"{host} is a local or private address; the server does not fetch those"
-    return None
 
 
 # ---- claims, places, actors, audit -------------------------------------------------------------

@@ -267,12 +267,46 @@ class FetchError(Exception):
     """A URL that could not be fetched; the message says why."""
 
 
-def fetch_bytes(url: str, headers: dict[str, str] | None = None) -> tuple[bytes, str]:
-    """(body, content type) of a URL, with a timeout, a size limit and a clear user agent."""
+def private_address_problem(url: str) -> str | None:
+    """Why a server must not fetch this URL for a client (its own host or a private network), or None."""
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname
+    if not host:
+        return "the url has no host"
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (socket.gaierror, UnicodeError):
+        return f"cannot resolve {host}"
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
+            return f"{host} is a local or private address; the server does not fetch those"
+    return None
+
+
+def _refuse_private(request) -> None:
+    # An httpx request hook runs for every hop, so a public page cannot redirect us inward.
+    problem = private_address_problem(str(request.url))
+    if problem:
+        raise FetchError(f"{request.url}: {problem}")
+
+
+def fetch_bytes(url: str, headers: dict[str, str] | None = None, public_only: bool = False) -> tuple[bytes, str]:
+    """(body, content type) of a URL, with a timeout, a size limit and a clear user agent.
+
+    With `public_only`, every request (redirects included) to a loopback,
+    private or reserved address is refused: what a server fetching URLs for
+    its clients needs.
+    """
     import httpx
 
+    hooks = {"request": [_refuse_private]} if public_only else {}
     try:
-        with httpx.Client(timeout=URL_TIMEOUT_S, follow_redirects=True, headers={"User-Agent": USER_AGENT, **(headers or {})}) as client:
+        with httpx.Client(timeout=URL_TIMEOUT_S, follow_redirects=True, event_hooks=hooks,
+                          headers={"User-Agent": USER_AGENT, **(headers or {})}) as client:
             with client.stream("GET", url) as response:
                 response.raise_for_status()
                 try:
@@ -286,10 +320,10 @@ def fetch_bytes(url: str, headers: dict[str, str] | None = None) -> tuple[bytes,
         raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from None
 
 
-def fetch_url(url: str) -> Document:
-    """Fetch one URL with a timeout, a size limit and a clear user agent."""
+def fetch_url(url: str, public_only: bool = False) -> Document:
+    """Fetch one URL with a timeout, a size limit and a clear user agent (see fetch_bytes)."""
     try:
-        data, content_type = fetch_bytes(url)
+        data, content_type = fetch_bytes(url, public_only=public_only)
     except FetchError as exc:
         return _failed(url, str(exc), doc_id=document_id(url, "url"))
     return url_document(url, data, content_type)
