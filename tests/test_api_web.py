@@ -132,3 +132,22 @@ def test_offline_basemap_covers_the_world(client):
     features = client.get("/static/basemap/countries-50m.geojson").json()["features"]
     codes = {f["properties"]["iso_a2"] for f in features}
     assert len(features) > 200 and {"AZ", "FR", "US", "NG", "UA"} <= codes
+
+
+def test_review_forms_survive_a_restart_without_a_configured_secret(store, tmp_path, monkeypatch):
+    from polemos.api.settings import Settings
+
+    monkeypatch.setenv("POLEMOS_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("POLEMOS_SECRET", raising=False)
+    event_id = event_id_of(store, "karabakh-2023-09-19")
+    with TestClient(create_app(store=store, settings=Settings()), base_url="http://testserver") as before:
+        sign_in(before, store)
+        token = csrf_of(before.get(f"/events/{event_id}").text)
+        cookies = dict(before.cookies)
+    key_file = tmp_path / "home" / "secret"
+    assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner alone
+    form = {"action": "confirm", "csrf_token": token}
+    with TestClient(create_app(store=store, settings=Settings()), base_url="http://testserver", cookies=cookies) as after:
+        done = after.post(f"/events/{event_id}/review", data=form, follow_redirects=False)
+    assert done.status_code == 303
+    assert store.get_event(event_id)["status"] == "reviewed"

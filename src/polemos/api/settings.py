@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field
+
+from polemos.paths import server_secret
 
 
 def _flag(name: str, default: bool = False) -> bool:
@@ -34,8 +35,8 @@ class Settings:
     max_body_bytes: int = field(default_factory=lambda: _int("POLEMOS_MAX_BODY_BYTES", 2_000_000))
     # POST /api/documents may fetch a URL; turn off where the server must not reach out.
     allow_url_fetch: bool = field(default_factory=lambda: _flag("POLEMOS_ALLOW_URL_FETCH", True))
-    # Signs CSRF tokens. A random one per process is safe; set it to keep forms valid across restarts.
-    secret: str = field(default_factory=lambda: os.environ.get("POLEMOS_SECRET") or secrets.token_hex(32))
+    # Signs CSRF tokens: $POLEMOS_SECRET, else a random key kept in the data folder (forms survive restarts).
+    secret: str = field(default_factory=server_secret)
     # Set when served over HTTPS so the session cookie is never sent in clear.
     secure_cookies: bool = field(default_factory=lambda: _flag("POLEMOS_SECURE_COOKIES"))
     # The most located events the map endpoint returns in one answer.

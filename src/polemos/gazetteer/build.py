@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from polemos.paths import data_dir
+
 from .distance import haversine_km
 from .names import fold, fold_uncached, is_latin, translit_uncached
 
@@ -43,14 +45,6 @@ log = logging.getLogger(__name__)
 
 VERSION = 1
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
-
-
-def data_dir() -> Path:
-    """The user data folder: $POLEMOS_HOME, else $XDG_DATA_HOME/polemos, else ~/.local/share/polemos."""
-    if os.environ.get("POLEMOS_HOME"):
-        return Path(os.environ["POLEMOS_HOME"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "polemos"
 
 
 def gazetteer_path() -> Path:

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
+from polemos.paths import data_dir
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def data_dir() -> Path:
-    """The user's data folder for polemos (XDG on Linux, the usual places elsewhere)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "polemos"
 
 
 def default_url() -> str:
