@@ -151,3 +151,12 @@ def test_review_forms_survive_a_restart_without_a_configured_secret(store, tmp_p
         done = after.post(f"/events/{event_id}/review", data=form, follow_redirects=False)
     assert done.status_code == 303
     assert store.get_event(event_id)["status"] == "reviewed"
+
+
+def test_contested_values_name_the_party_behind_a_pronoun_speaker(client, store):
+    [event] = [e for e in client.get("/api/events", params={"limit": 50}).json()["items"] if e.get("contested")]
+    page = client.get(f"/events/{event['id']}").text
+    box = page[page.index('id="contested"'):]
+    box = box[:box.index("</section>")]
+    sources = re.findall(r"per ([^<]+)</div>", box)
+    assert sources and "it" not in sources and "Azerbaijan" in sources
