@@ -62,6 +62,7 @@ class ClaimExtractor:
         self.request = set(cues["request"])
         self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
         self.content_preps = set(cues["content_preps"])
+        self.not_cues = set(cues["phrasal_not_cues"])
         self.needs_prep = set(cues["needs_prep"])
         self.according = [tuple(w) for w in cues["according"]]
         self.statement_nouns = set(cues["statement_nouns"])
@@ -72,6 +73,7 @@ class ClaimExtractor:
         self.pronouns = set(speakers["pronouns"])
         self.not_speakers = set(speakers["not_speakers"])
         self.personal = set(speakers["personal"])
+        self.first_person = set(speakers["first_person"])
         self.descriptions = set(speakers["descriptions"])
         self.person_titles = set(speakers["person_titles"])
         self.titles = set(speakers["titles"])
@@ -95,8 +97,9 @@ class ClaimExtractor:
                 continue
             for token in sent:
                 if _inside(token.idx, quoted):
-                    continue  # the quoted speaker's own reports are part of the quote
-                claim = self._from_cue(token, quotes, used_quotes) or self._from_according(token, quotes, used_quotes)
+                    claim = self._nested(token, quotes)
+                else:
+                    claim = self._from_cue(token, quotes, used_quotes) or self._from_according(token, quotes, used_quotes)
                 if claim is not None and not _duplicate(found, claim):
                     found.append(claim)
         found.extend(self._from_quotes(doc, quotes, used_quotes, found))
@@ -138,6 +141,8 @@ class ClaimExtractor:
             return None
         if token.dep_ == "amod" or token.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in token.children):
             return None  # "Asked to point him out, Elliott ...": the subject is the one asked
+        if any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in self.not_cues for c in token.children):
+            return None  # 'called the mother back for questioning': a summons, not a request
         speaker = self._speaker_of(token)
         if speaker is None:
             return None
@@ -155,6 +160,22 @@ class ClaimExtractor:
             negated=lemma in self.denial or any(c.dep_ == "neg" for c in token.children),
             target=self._accused(token) if lemma in self.accusation else None,
         )
+
+    def _nested(self, token: Token, quotes: list[Quote]) -> Found | None:
+        """A report inside a quotation: '"[Hughes] stated that the shooting was accidental,"
+        notes the report'. The quoted speaker's own words ('we said', 'I told them') are
+        part of the quote; a third party's statement is a claim of its own, indirect
+        unless it quotes in turn."""
+        if token.lemma_.lower() not in self.cue_lemmas and token.lower_ != self.according[0][0]:
+            return None
+        enclosing = [q for q in quotes if q.start < token.idx < q.end]
+        inner = [q for q in quotes if q not in enclosing]
+        claim = self._from_cue(token, inner, set()) or self._from_according(token, inner, set())
+        if claim is None or claim.speaker is None or claim.speaker.root.lower_ in self.first_person:
+            return None
+        if claim.cue_token is token and not any(c.dep_ == "ccomp" for c in token.children):
+            return None  # '"They did not announce the reason," ...': only a reported clause counts
+        return claim
 
     def _speaker_of(self, token: Token) -> Span | None:
         """Who says it: the cue's subject, or the subject of the clause it hangs from."""
@@ -191,6 +212,8 @@ class ClaimExtractor:
             if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
                     return None  # the complement of another cue: not a claim of its own
+                if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in verb.head.children):
+                    return None  # 'the judge asked him to confirm ...': the one asked would speak
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 seen += 1
                 continue
@@ -236,7 +259,10 @@ class ClaimExtractor:
             clauses = self._clause_under_statement(token)
         if clauses:
             clause = min(clauses, key=lambda c: abs(c.i - token.i))
-            return _trim(doc, clause.left_edge.i, _clause_end(clause, self.cue_lemmas))
+            end = _clause_end(clause, self.cue_lemmas)
+            if clause.i > token.i and end == clause.right_edge.i + 1:
+                end = max(end, self._conjoined_clause_end(token, end))
+            return _trim(doc, clause.left_edge.i, end)
         if token.dep_ == "parataxis" and token.head.i < token.i:
             # "The attack killed five, the ministry said." parsed with 'said' under 'killed'.
             head = token.head
@@ -253,6 +279,18 @@ class ClaimExtractor:
         if not right:
             return None
         return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
+
+    def _conjoined_clause_end(self, token: Token, end: int) -> int:
+        """'The family says the boys are brothers, and their mother was inside': the parser
+        hangs the second clause on the cue, but it is still what the family says. A
+        conjunct with its own subject that is no cue of its own ('and added that ...')
+        continues the complement."""
+        for child in token.children:
+            if child.dep_ == "conj" and child.i >= end and child.lemma_.lower() not in self.cue_lemmas \
+                    and _subject(child) is not None and _subject(child).dep_ in ("nsubj", "nsubjpass") \
+                    and all(t.dep_ in ("cc", "punct") or t.is_space for t in token.doc[end : child.left_edge.i]):
+                return child.right_edge.i + 1
+        return end
 
     def _clause_under_statement(self, token: Token) -> list[Token]:
         """'X claimed in a statement that ...': the parser hangs the clause on 'statement'."""
@@ -338,6 +376,13 @@ class ClaimExtractor:
                 continue
             inner_start, inner_end = quote.inner
             if _alpha_words(_text(doc)[inner_start:inner_end]) < self.min_words:
+                # A short quotation is a statement only when it opens its sentence and a
+                # cue follows it ('"Yes, sir," Rahimi said'); elsewhere a scare quote.
+                cue = self._cue_after(doc, quote) if _opens_sentence(doc, quote) else None
+                if cue is not None:
+                    extra.append(Found(kind="direct", cue=cue[0].text, start=inner_start, end=inner_end,
+                                       speaker=cue[1], cue_token=cue[0]))
+                    used.add(quote)
                 continue
             cue = self._cue_after(doc, quote) or self._cue_before(doc, quote)
             if cue is not None:
@@ -612,12 +657,21 @@ def _clause_end(clause: Token, cues: set[str] = frozenset()) -> int:
     or a trailing cue participle that makes a claim of its own (', accusing Hamas of ...')."""
     end = clause.right_edge.i + 1
     for child in clause.children:
-        if child.i > clause.i and child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in cues and _comma_before(child):
-            end = min(end, child.left_edge.i)
+        if child.i > clause.i and child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in cues and (
+                _comma_before(child) or child.dep_ == "conj" and _subject(child) is None):
+            # ', accusing Hamas of ...'; 'and added that ...' (the parser's conjunct of the clause)
+            end = min(end, _before_conjunction(clause.doc, child.left_edge.i))
         if child.i > clause.i and child.dep_ == "prep" and child.lower_ == "with" and _comma_before(child):
             if any(g.dep_ == "pcomp" or any(h.dep_ == "nsubj" for h in g.children) for g in child.children):
                 end = min(end, child.left_edge.i)
     return end
+
+
+def _before_conjunction(doc: Doc, i: int) -> int:
+    """Token index where a trailing conjunct starts, with its 'and'/'but' and comma."""
+    while i > 0 and (doc[i - 1].dep_ == "cc" or doc[i - 1].is_punct and doc[i - 1].text == "," or doc[i - 1].is_space):
+        i -= 1
+    return i
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
@@ -734,6 +788,11 @@ def _previous_direct(found: list[Found], quote: Quote, doc: Doc) -> Found | None
     sents = list(doc[there.end - 1 : here.start + 1].sents) if here.start >= there.end else [here[0].sent]
     # The quote opens in the same sentence or the next one: nothing else stands between.
     return last if len(sents) <= 2 else None
+
+
+def _opens_sentence(doc: Doc, quote: Quote) -> bool:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is not None and not any(t.is_alpha for t in doc[span[0].sent.start : span.start])
 
 
 def _whole_sentences(doc: Doc, quote: Quote) -> bool:
