@@ -56,13 +56,15 @@ class Found:
 class ClaimExtractor:
     def __init__(self, config: dict) -> None:
         cues = config["cues"]
-        self.speech = set(cues["speech"])
+        self.findings = set(cues["findings"])
+        self.speech = set(cues["speech"]) | self.findings
         self.denial = set(cues["denial"])
         self.accusation = set(cues["accusation"])
         self.request = set(cues["request"])
         self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
         self.content_preps = set(cues["content_preps"])
         self.not_cues = set(cues["phrasal_not_cues"])
+        self.continuing = set(cues["continuing"])
         self.needs_prep = set(cues["needs_prep"])
         self.according = [tuple(w) for w in cues["according"]]
         self.statement_nouns = set(cues["statement_nouns"])
@@ -173,7 +175,7 @@ class ClaimExtractor:
         claim = self._from_cue(token, inner, set()) or self._from_according(token, inner, set())
         if claim is None or claim.speaker is None or claim.speaker.root.lower_ in self.first_person:
             return None
-        if claim.cue_token is token and not any(c.dep_ == "ccomp" for c in token.children):
+        if claim.cue_token is not None and claim.cue_token.i == token.i and not any(c.dep_ == "ccomp" for c in token.children):
             return None  # '"They did not announce the reason," ...': only a reported clause counts
         return claim
 
@@ -254,12 +256,19 @@ class ClaimExtractor:
         children = list(token.children)
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in children):
             return None  # 'told the boy to put the gun back': an order, not a statement
-        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
+        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct and not _open_question(c)]
+        if lemma in self.findings:
+            # 'the report found that ...', 'police believe the fire was set': a finite clause
+            # only ('found him lying in the street' reports nothing), and not as a modifier
+            # ('has records showing he bought ...' is the speaker's statement).
+            clauses = [c for c in clauses if _finite(c)]
+            if not clauses or token.dep_ in ("acl", "relcl", "amod"):
+                return None
         if not clauses:
             clauses = self._clause_under_statement(token)
         if clauses:
             clause = min(clauses, key=lambda c: abs(c.i - token.i))
-            end = _clause_end(clause, self.cue_lemmas)
+            end = _clause_end(clause, self.cue_lemmas, self.continuing)
             if clause.i > token.i and end == clause.right_edge.i + 1:
                 end = max(end, self._conjoined_clause_end(token, end))
             return _trim(doc, clause.left_edge.i, end)
@@ -461,7 +470,8 @@ class ClaimExtractor:
         whole = self.parties.phrase(speaker.text)
         if whole:
             return whole, "party"
-        if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and self._known_person(root.text, earlier):
+        if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and (
+                self._known_person(root.text, earlier) or _surname_of_person_before(speaker)):
             return self._person_name(speaker, root, earlier), "person"
         lemmas = {t.lemma_.lower() for t in speaker}
         if "separatist" in lemmas:
@@ -577,7 +587,8 @@ class ClaimExtractor:
             for f in reversed(earlier):
                 if f.extra.get("party_kind") == "person":
                     return f.speaker_canonical, "person"
-                if f.speaker is not None and f.speaker.root.tag_ == "NN" and f.speaker.root.lower_ not in self.descriptions:
+                if f.speaker is not None and f.speaker.root.tag_ == "NN" and f.speaker.root.lower_ not in self.descriptions \
+                        and f.speaker.root.lemma_.lower() not in self.statement_nouns:
                     return None, None  # 'a spokeswoman said ... She added': someone unnamed
             return None, None
         wanted = ("party", "org") if pronoun else ("party",)
@@ -624,6 +635,15 @@ def _entities(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+def _surname_of_person_before(speaker: Span) -> bool:
+    """'Hughes' after 'his girlfriend Larriana Hughes': the NER tags the bare surname an
+    organisation, but a person of that name was named before."""
+    if len(speaker) != 1 or speaker.root.pos_ != "PROPN":
+        return False
+    suffix = " " + speaker.root.text
+    return any(e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(suffix) for e in _entities(speaker.doc))
+
+
 def _entity_at(token: Token, label: str | None = None) -> Span | None:
     """The named entity a token is part of (optionally of one label), from its IOB tags."""
     if not token.ent_type_ or label and token.ent_type_ != label:
@@ -652,19 +672,39 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _clause_end(clause: Token, cues: set[str] = frozenset()) -> int:
+def _clause_end(clause: Token, cues: set[str] = frozenset(), continuing: set[str] = frozenset()) -> int:
     """End of a complement clause, before a trailing absolute construction (', with X blaming Y')
     or a trailing cue participle that makes a claim of its own (', accusing Hamas of ...')."""
     end = clause.right_edge.i + 1
     for child in clause.children:
         if child.i > clause.i and child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in cues and (
-                _comma_before(child) or child.dep_ == "conj" and _subject(child) is None):
+                _comma_before(child) or child.dep_ == "conj" and _subject(child) is None and child.lemma_.lower() in continuing):
             # ', accusing Hamas of ...'; 'and added that ...' (the parser's conjunct of the clause)
             end = min(end, _before_conjunction(clause.doc, child.left_edge.i))
         if child.i > clause.i and child.dep_ == "prep" and child.lower_ == "with" and _comma_before(child):
             if any(g.dep_ == "pcomp" or any(h.dep_ == "nsubj" for h in g.children) for g in child.children):
                 end = min(end, child.left_edge.i)
     return end
+
+
+def _open_question(clause: Token) -> bool:
+    """'did not say whether anyone was hurt', 'trying to determine what led to it': an
+    embedded question asserts nothing."""
+    first = clause.left_edge
+    if first.lower_ in ("whether", "if") and first.dep_ == "mark":
+        return True
+    if first.tag_ not in ("WP", "WRB", "WDT", "WP$") or first.lower_ == "that":
+        return False
+    while first.i != clause.i and first.head.i != first.i:
+        if first.dep_ == "advcl":
+            return False  # 'said when the doctors came, he woke up': a time clause inside a statement
+        first = first.head
+    return first.i == clause.i
+
+
+def _finite(clause: Token) -> bool:
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _before_conjunction(doc: Doc, i: int) -> int:
@@ -719,7 +759,8 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     A closing quote mark stays (with the punctuation before it) when its opening
     mark is inside the span.
     """
-    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in OPENING_MARKS or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in OPENING_MARKS or doc[lo].lower_ == "that" and (
+            doc[lo].dep_ == "mark" or lo + 1 < hi and doc[lo + 1].dep_ in ("nsubj", "nsubjpass", "expl"))):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct and doc[hi - 1].text not in CLOSING_MARKS):
         hi -= 1
