@@ -122,8 +122,8 @@ def content_overlap(text: str, gold: dict, predicted: dict) -> float:
 def speaker_matches(gold: dict, predicted: dict) -> bool:
     gold_names = {_norm(gold.get("speaker")), _norm(gold.get("speaker_canonical"))} - {""}
     pred_names = {_norm(predicted.get("speaker")), _norm(predicted.get("speaker_canonical"))} - {""}
-    if gold_names & pred_names:
-        return True
+    if gold_names & pred_names or not gold_names and not pred_names:
+        return True  # the same name, or both unattributed ('it was reported that ...')
     g, p = _norm(gold.get("speaker")), _norm(predicted.get("speaker"))
     if not g or not p:
         return False

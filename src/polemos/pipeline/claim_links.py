@@ -310,6 +310,8 @@ _ACTION_CUES = {"accuse", "blame", "ask", "urge", "call", "demand", "appeal", "j
 def _attributed(doc: Doc, claim: Claim) -> str:
     """'according to X, <content>' or, for an accusation or a request, 'X accused <content>'."""
     lemma = _cue_lemma(claim.cue)
+    if not claim.speaker:
+        return f"reportedly, {_sentence_body(claim.content, _common_start(doc, claim.start))}"  # no source named
     if lemma in _ACTION_CUES:
         return f"{_source_name(claim)} {_past(lemma)} {_sentence_body(claim.content, False)}"
     return f"according to {_source_name(claim)}, {_sentence_body(claim.content, _common_start(doc, claim.start))}"

@@ -64,6 +64,7 @@ class ClaimExtractor:
         self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
         self.content_preps = set(cues["content_preps"])
         self.not_cues = set(cues["phrasal_not_cues"])
+        self.passive_reporting = set(cues["passive_reporting"])
         self.continuing = set(cues["continuing"])
         self.needs_prep = set(cues["needs_prep"])
         self.according = [tuple(w) for w in cues["according"]]
@@ -105,6 +106,7 @@ class ClaimExtractor:
                 if claim is not None and not _duplicate(found, claim):
                     found.append(claim)
         found.extend(self._from_quotes(doc, quotes, used_quotes, found))
+        found.extend(_from_open_paragraphs(doc, quotes, used_quotes, found))
         for f in found:
             f.start = _after_dateline(_text(doc), f.start, f.end)
         found.sort(key=lambda f: (f.start, f.end))
@@ -147,7 +149,7 @@ class ClaimExtractor:
             return None  # 'called the mother back for questioning': a summons, not a request
         speaker = self._speaker_of(token)
         if speaker is None:
-            return None
+            return self._unattributed(token, quotes, used)
         content = self._content_of(token, lemma)
         if content is None:
             return None
@@ -178,6 +180,27 @@ class ClaimExtractor:
         if claim.cue_token is not None and claim.cue_token.i == token.i and not any(c.dep_ == "ccomp" for c in token.children):
             return None  # '"They did not announce the reason," ...': only a reported clause counts
         return claim
+
+    def _unattributed(self, token: Token, quotes: list[Quote], used: set[Quote]) -> Found | None:
+        """Passive reporting with no source named: 'It was reported that ...', 'The commander
+        is said to have fled ...'. The claim has no speaker; with a subject and an
+        infinitive the content is the whole clause (its parts are not contiguous)."""
+        if token.lemma_.lower() not in self.passive_reporting or any(c.dep_ == "agent" for c in token.children):
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or not any(c.dep_ == "auxpass" for c in token.children):
+            return None
+        if subject.lower_ == "it":
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            span = _trim(token.doc, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+        else:
+            infinitive = next((c for c in token.children if c.dep_ in ("xcomp", "oprd", "acomp") and c.i > token.i), None)
+            end = max(infinitive.right_edge.i, token.right_edge.i) + 1 if infinitive is not None else 0
+            span = _trim(token.doc, subject.left_edge.i, end) if infinitive is not None else None
+        if span is None or _alpha_words(_text(token.doc)[span[0]:span[1]]) < 3:
+            return None
+        kind, start, end = self._quote_kind(_text(token.doc), span[0], span[1], quotes, used)
+        return Found(kind=kind, cue=token.text, start=start, end=end, speaker=None, cue_token=token)
 
     def _speaker_of(self, token: Token) -> Span | None:
         """Who says it: the cue's subject, or the subject of the clause it hangs from."""
@@ -447,7 +470,9 @@ class ClaimExtractor:
     # ---- set_annotations: who the speakers stand for ------------------------------------
 
     def resolve_speakers(self, doc: Doc, found: list[Found]) -> None:
-        ordered = sorted(found, key=lambda f: f.speaker.start_char if f.speaker is not None else f.start)
+        # Quotes that inherit a speaker come after every speaker is resolved (a
+        # paragraph's open quote can precede the attribution it takes).
+        ordered = sorted(found, key=lambda f: (f.inherited_from is not None, f.speaker.start_char if f.speaker is not None else f.start))
         earlier: list[Found] = []
         for f in ordered:
             if f.inherited_from is not None:
@@ -829,6 +854,28 @@ def _previous_direct(found: list[Found], quote: Quote, doc: Doc) -> Found | None
     sents = list(doc[there.end - 1 : here.start + 1].sents) if here.start >= there.end else [here[0].sent]
     # The quote opens in the same sentence or the next one: nothing else stands between.
     return last if len(sents) <= 2 else None
+
+
+def _from_open_paragraphs(doc: Doc, quotes: list[Quote], used: set[Quote], found: list[Found]) -> list[Found]:
+    """A quotation over paragraphs: each paragraph but the last opens a mark and leaves it
+    open; the attribution comes with the last ('“The village was destroyed.\n\n“Nobody came
+    to help,” said Omar Haddad'). An open paragraph takes the speaker of the quotation that
+    opens the next one, working back from the last."""
+    text = _text(doc)
+    extra: list[Found] = []
+    for quote in sorted((q for q in quotes if not q.closed and q not in used), key=lambda q: -q.start):
+        after = quote.end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        nxt = next((f for f in found + extra if f.kind == "direct" and f.start == after + 1), None)
+        if nxt is None or after >= len(text) or text[after] not in OPENING_MARKS:
+            continue
+        inner_start, inner_end = quote.inner
+        source = nxt.inherited_from or nxt
+        extra.append(Found(kind="direct", cue=nxt.cue, start=inner_start, end=inner_end,
+                           speaker=None, cue_token=nxt.cue_token, inherited_from=source))
+        used.add(quote)
+    return extra
 
 
 def _opens_sentence(doc: Doc, quote: Quote) -> bool:
