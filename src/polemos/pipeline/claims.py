@@ -284,7 +284,7 @@ class ClaimExtractor:
             # 'the report found that ...', 'police believe the fire was set': a finite clause
             # only ('found him lying in the street' reports nothing), and not as a modifier
             # ('has records showing he bought ...' is the speaker's statement).
-            clauses = [c for c in clauses if _finite(c)]
+            clauses = [c for c in clauses if _finite(c) and c.i > token.i]
             if not clauses or token.dep_ in ("acl", "relcl", "amod"):
                 return None
         if not clauses:
@@ -721,15 +721,17 @@ def _open_question(clause: Token) -> bool:
     if first.tag_ not in ("WP", "WRB", "WDT", "WP$") or first.lower_ == "that":
         return False
     while first.i != clause.i and first.head.i != first.i:
-        if first.dep_ == "advcl":
-            return False  # 'said when the doctors came, he woke up': a time clause inside a statement
+        if first.dep_ in ("advcl", "csubj"):
+            # 'said when the doctors came, he woke up' (a time clause inside a statement);
+            # 'said what they think is that ...' (a pseudo-cleft states)
+            return False
         first = first.head
     return first.i == clause.i
 
 
 def _finite(clause: Token) -> bool:
     return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _before_conjunction(doc: Doc, i: int) -> int:
