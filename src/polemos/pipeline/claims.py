@@ -64,6 +64,7 @@ class ClaimExtractor:
         self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
         self.content_preps = set(cues["content_preps"])
         self.not_cues = set(cues["phrasal_not_cues"])
+        self.object_control = set(cues["object_control"])
         self.passive_reporting = set(cues["passive_reporting"])
         self.continuing = set(cues["continuing"])
         self.needs_prep = set(cues["needs_prep"])
@@ -237,7 +238,8 @@ class ClaimExtractor:
             if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
                     return None  # the complement of another cue: not a claim of its own
-                if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in verb.head.children):
+                if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.object_control and any(
+                        c.dep_ in ("dobj", "dative") for c in verb.head.children):
                     return None  # 'the judge asked him to confirm ...': the one asked would speak
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 seen += 1
@@ -284,7 +286,7 @@ class ClaimExtractor:
             # 'the report found that ...', 'police believe the fire was set': a finite clause
             # only ('found him lying in the street' reports nothing), and not as a modifier
             # ('has records showing he bought ...' is the speaker's statement).
-            clauses = [c for c in clauses if _finite(c) and c.i > token.i]
+            clauses = [c for c in clauses if _finite(c) and c.i > token.i and not self._reduced_passive(c)]
             if not clauses or token.dep_ in ("acl", "relcl", "amod"):
                 return None
         if not clauses:
@@ -311,6 +313,12 @@ class ClaimExtractor:
         if not right:
             return None
         return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
+
+    def _reduced_passive(self, clause: Token) -> bool:
+        """'found screws and batteries believed to be from the device': the parser reads a
+        finite clause, but 'believed to be' with no auxiliary modifies the noun."""
+        return clause.lemma_.lower() in self.passive_reporting and clause.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "xcomp" for c in clause.children) and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
     def _conjoined_clause_end(self, token: Token, end: int) -> int:
         """'The family says the boys are brothers, and their mother was inside': the parser
