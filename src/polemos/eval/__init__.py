@@ -18,6 +18,7 @@ TASKS = {
     "linking": "polemos.eval.linking",
     "geo": "polemos.eval.geo",
     "seed": "polemos.eval.seed",
+    "claims": "polemos.eval.seed",  # the seed's scorer on a file of claim annotations only
     "event_location": "polemos.eval.event_location",
     "india_police": "polemos.eval.india_police",
     "wikievents": "polemos.eval.wikievents",
@@ -27,6 +28,7 @@ TASKS = {
 FILE_TASKS = {
     "typing": "typing", "acled": "acled", "isaf": "isaf", "gva": "gva",
     "geo_gwn": "geo", "geo_geovirus": "geo", "seed": "seed",
+    "claims_gold": "claims", "claims_check": "claims", "claims_blind": "claims", "claims_gva": "claims",
     "event_location": "event_location", "india_police_sents": "india_police",
     "wikievents_dev": "wikievents", "wikievents_test": "wikievents",
     "rams_dev": "rams", "rams_test": "rams",
