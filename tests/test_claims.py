@@ -549,3 +549,16 @@ def test_held_out_style_set_scores():
     report = evaluate(load_records(Path(__file__).parent / "data" / "claims_gold.jsonl"), Options())
     assert report.metrics["claims_gold"] == 106
     assert report.metrics["claims_f1"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("Brussels said the new sanctions would target Russian oil exports.", "European Union"),
+        ("The Blue House said North Korea had fired two ballistic missiles into the sea.", "South Korea"),
+        ("Downing Street said British troops would remain in the region.", "United Kingdom"),
+        ("Tehran denied that it had supplied drones to the rebels.", "Iran"),
+    ],
+)
+def test_seats_of_government_stand_for_their_party(text, canonical):
+    assert only_claim(text).speaker_canonical == canonical
