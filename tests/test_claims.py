@@ -562,3 +562,13 @@ def test_held_out_style_set_scores():
 )
 def test_seats_of_government_stand_for_their_party(text, canonical):
     assert only_claim(text).speaker_canonical == canonical
+
+
+def test_person_in_apposition_is_the_canonical_speaker():
+    claim = only_claim("A spokesman for the army, Lt. Col. Richard Hecht, said troops had returned fire.")
+    assert claim.speaker_canonical == "Richard Hecht"
+
+
+def test_citing_before_that_is_not_content():
+    claim = only_claim("Local media reported, citing police sources, that the gunman had been arrested.")
+    assert claim.content == "the gunman had been arrested"

@@ -296,7 +296,9 @@ class ClaimExtractor:
             end = _clause_end(clause, self.cue_lemmas, self.continuing)
             if clause.i > token.i and end == clause.right_edge.i + 1:
                 end = max(end, self._conjoined_clause_end(token, end))
-            return _trim(doc, clause.left_edge.i, end)
+            # 'reported, citing police sources, that ...': what precedes 'that' is the reporter's
+            start = next((c.i for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > clause.left_edge.i), clause.left_edge.i)
+            return _trim(doc, start, end)
         if token.dep_ == "parataxis" and token.head.i < token.i:
             # "The attack killed five, the ministry said." parsed with 'said' under 'killed'.
             head = token.head
@@ -503,6 +505,10 @@ class ClaimExtractor:
         whole = self.parties.phrase(speaker.text)
         if whole:
             return whole, "party"
+        named = _person_in_apposition(root)
+        if named is not None and root.ent_type_ != "PERSON":
+            # 'A spokesman for the army, Lt. Col. Richard Hecht, said': the person speaks
+            return self._person_name(named, named.root, earlier), "person"
         if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and (
                 self._known_person(root.text, earlier) or _surname_of_person_before(speaker)):
             return self._person_name(speaker, root, earlier), "person"
@@ -666,6 +672,15 @@ def _entities(doc: Doc) -> tuple[Span, ...]:
     if cached is None:
         cached = doc.user_data["polemos_ents"] = tuple(doc.ents)
     return cached
+
+
+def _person_in_apposition(root: Token) -> Span | None:
+    """The name set off by commas after a description: 'a spokesman for the army, Lt. Col.
+    Richard Hecht,' -> 'Lt. Col. Richard Hecht'."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and _comma_before(child):
+            return root.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
 
 
 def _surname_of_person_before(speaker: Span) -> bool:
