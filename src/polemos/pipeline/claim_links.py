@@ -304,7 +304,9 @@ def _common_start(doc: Doc, char: int) -> bool:
     return token.pos_ != "PROPN" and not token.text.isupper() and not token.ent_type_
 
 
-_ACTION_CUES = {"accuse", "blame", "ask", "urge", "call", "demand", "appeal", "justify", "defend"}
+# Cues a note writes as an action ('X accused Y of ...'): the accusations and requests
+# of data/claims.toml.
+_ACTION_CUES = set(claims_config()["cues"]["accusation"]) | set(claims_config()["cues"]["request"])
 
 
 def _attributed(doc: Doc, claim: Claim) -> str:

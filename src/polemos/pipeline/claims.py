@@ -108,6 +108,7 @@ class ClaimExtractor:
                     found.append(claim)
         found.extend(self._from_quotes(doc, quotes, used_quotes, found))
         found.extend(_from_open_paragraphs(doc, quotes, used_quotes, found))
+        found = _drop_sourced_passives(found)
         for f in found:
             f.start = _after_dateline(_text(doc), f.start, f.end)
         found.sort(key=lambda f: (f.start, f.end))
@@ -216,7 +217,7 @@ class ClaimExtractor:
                 continue
             subject = _subject(verb)
             if subject is not None:
-                if subject.dep_ == "nsubjpass":
+                if subject.dep_ == "nsubjpass" and not _active_conjunct(token, verb):
                     return self._agent(verb)
                 if subject.lower_ in self.not_speakers and subject.lower_ != "which":
                     return None
@@ -674,6 +675,12 @@ def _entities(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+def _active_conjunct(token: Token, verb: Token) -> bool:
+    """'The charges are connected to each grandson, and accuse the woman of ...': an active
+    cue conjoined to a passive verb shares its subject as the one who speaks."""
+    return token.dep_ == "conj" and token.head.i == verb.i and not any(c.dep_ == "auxpass" for c in token.children)
+
+
 def _person_in_apposition(root: Token) -> Span | None:
     """The name set off by commas after a description: 'a spokesman for the army, Lt. Col.
     Richard Hecht,' -> 'Lt. Col. Richard Hecht'."""
@@ -901,6 +908,17 @@ def _from_open_paragraphs(doc: Doc, quotes: list[Quote], used: set[Quote], found
                            speaker=None, cue_token=nxt.cue_token, inherited_from=source))
         used.add(quote)
     return extra
+
+
+def _drop_sourced_passives(found: list[Found]) -> list[Found]:
+    """'It is alleged that X, according to prosecutors': the passive has a source after all,
+    so the unattributed claim of the same content goes."""
+    attributed = [f for f in found if f.speaker is not None or f.inherited_from is not None]
+
+    def sourced(f: Found) -> bool:
+        return any(min(f.end, a.end) - max(f.start, a.start) >= 0.5 * (f.end - f.start) for a in attributed)
+
+    return [f for f in found if f.speaker is not None or f.inherited_from is not None or not sourced(f)]
 
 
 def _opens_sentence(doc: Doc, quote: Quote) -> bool:
