@@ -600,3 +600,15 @@ def test_criticism_and_labels_keep_their_object(text, cue, content):
 
 def test_condemnation_alone_is_no_claim():
     assert claims_of("The African Union condemned the attack.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think offering people some form of early voting makes sense.",
+        "Do you believe there might be a diplomatic solution?",
+        "Did the army say that the strike killed civilians?",
+    ],
+)
+def test_own_opinions_and_questions_are_no_claims(text):
+    assert claims_of(text) == []

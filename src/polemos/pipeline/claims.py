@@ -149,9 +149,13 @@ class ClaimExtractor:
             return None  # "Asked to point him out, Elliott ...": the subject is the one asked
         if any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in self.not_cues for c in token.children):
             return None  # 'called the mother back for questioning': a summons, not a request
+        if _in_question(token):
+            return None  # 'Do you believe there is a diplomatic solution?'
         speaker = self._speaker_of(token)
         if speaker is None:
             return self._unattributed(token, quotes, used)
+        if lemma in self.findings and speaker.root.lower_ in self.first_person:
+            return None  # 'I think early voting makes sense': an opinion in the writer's or speaker's own voice
         content = self._content_of(token, lemma)
         if content is None:
             return None
@@ -673,6 +677,13 @@ def _entities(doc: Doc) -> tuple[Span, ...]:
     if cached is None:
         cached = doc.user_data["polemos_ents"] = tuple(doc.ents)
     return cached
+
+
+def _in_question(token: Token) -> bool:
+    """The cue is in a direct question: its sentence opens with an auxiliary or a wh-word
+    and ends with a question mark."""
+    words = [t for t in token.sent if not t.is_space and t.text not in OPENING_MARKS and t.text not in CLOSING_MARKS]
+    return bool(words) and words[-1].text == "?" and (words[0].pos_ == "AUX" or words[0].tag_ in ("WP", "WRB", "WDT"))
 
 
 def _active_conjunct(token: Token, verb: Token) -> bool:
