@@ -446,6 +446,7 @@ def test_findings_with_a_clause_are_claims(text, speaker, cue, content):
         "Investigators are trying to determine what led to the shooting.",
         "Police did not say whether anyone had been arrested.",
         "Officials did not say how many people were killed in the attack.",
+        "Police declined to say how many people had been arrested.",
         "Police called the man back for questioning on Friday.",
     ],
 )
@@ -612,3 +613,8 @@ def test_condemnation_alone_is_no_claim():
 )
 def test_own_opinions_and_questions_are_no_claims(text):
     assert claims_of(text) == []
+
+
+def test_what_follows_a_plain_said_is_a_statement():
+    claim = only_claim("A family member said when the doctors went to intubate the boy, he woke up and he was alert.")
+    assert claim.content == "when the doctors went to intubate the boy, he woke up and he was alert"

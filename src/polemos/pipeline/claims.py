@@ -64,6 +64,7 @@ class ClaimExtractor:
         self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
         self.content_preps = set(cues["content_preps"])
         self.not_cues = set(cues["phrasal_not_cues"])
+        self.declining = set(cues["declining"])
         self.object_control = set(cues["object_control"])
         self.passive_reporting = set(cues["passive_reporting"])
         self.continuing = set(cues["continuing"])
@@ -286,7 +287,9 @@ class ClaimExtractor:
         children = list(token.children)
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in children):
             return None  # 'told the boy to put the gun back': an order, not a statement
-        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct and not _open_question(c)]
+        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
+        if self._may_leave_open(token, lemma):
+            clauses = [c for c in clauses if not _open_question(c)]
         if lemma in self.findings:
             # 'the report found that ...', 'police believe the fire was set': a finite clause
             # only ('found him lying in the street' reports nothing), and not as a modifier
@@ -320,6 +323,13 @@ class ClaimExtractor:
         if not right:
             return None
         return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
+
+    def _may_leave_open(self, token: Token, lemma: str) -> bool:
+        """Where an embedded question is what follows: a denied or declined statement ('did not
+        say whether', 'declined to say how many') or a finding ('trying to determine what').
+        After a plain 'said' a wh-clause is mostly a statement ('said when officers came, ...')."""
+        return lemma in self.findings or any(c.dep_ == "neg" for c in token.children) or (
+            token.dep_ == "xcomp" and token.head.lemma_.lower() in self.declining)
 
     def _reduced_passive(self, clause: Token) -> bool:
         """'found screws and batteries believed to be from the device': the parser reads a
