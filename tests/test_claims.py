@@ -618,3 +618,16 @@ def test_own_opinions_and_questions_are_no_claims(text):
 def test_what_follows_a_plain_said_is_a_statement():
     claim = only_claim("A family member said when the doctors went to intubate the boy, he woke up and he was alert.")
     assert claim.content == "when the doctors went to intubate the boy, he woke up and he was alert"
+
+
+def test_note_writes_a_criticism_as_an_action():
+    result = extract_text("The opposition slammed the army for failing to protect the convoy after gunmen killed five "
+                          "soldiers near Menaka on Monday.", "2024-03-01")
+    assert any("The opposition slammed the army for failing" in (e.notes or "") for e in result.events)
+
+
+def test_eval_claims_is_the_seed_scorer():
+    from polemos.eval import load_task, task_for_file
+
+    assert load_task("claims").__name__ == "polemos.eval.seed"
+    assert task_for_file("tests/data/claims_gold.jsonl") == "claims"

@@ -315,7 +315,8 @@ def _attributed(doc: Doc, claim: Claim) -> str:
     if not claim.speaker:
         return f"reportedly, {_sentence_body(claim.content, _common_start(doc, claim.start))}"  # no source named
     if lemma in _ACTION_CUES:
-        return f"{_source_name(claim)} {_past(lemma)} {_sentence_body(claim.content, False)}"
+        verb = claim.cue.lower() if claim.cue.lower().endswith("ed") else _past(lemma)  # 'slammed', not 'slamed'
+        return f"{_source_name(claim)} {verb} {_sentence_body(claim.content, False)}"
     return f"according to {_source_name(claim)}, {_sentence_body(claim.content, _common_start(doc, claim.start))}"
 
 
@@ -332,6 +333,8 @@ def _note_source(event: Event, claims: list[Claim]) -> Claim | None:
 
 def _cue_lemma(cue: str) -> str:
     word = cue.lower().split()[0] if cue else ""
+    if len(word) > 4 and word.endswith("ed") and word[-3] == word[-4] and word[:-3] in _ACTION_CUES:
+        return word[:-3]  # 'slammed' -> 'slam'
     for suffix, repl in (("ied", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and (word[: -len(suffix)] + repl) in _ACTION_CUES:
             return word[: -len(suffix)] + repl
