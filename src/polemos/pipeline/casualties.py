@@ -86,6 +86,8 @@ class Lexicon:
     fatal_nouns: frozenset[str]
     not_people: frozenset[str]
     additive: frozenset[str]
+    other_people: frozenset[str]  # victim words that name other people than those counted: "two others"
+    ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
     def number_word(self, word: str) -> bool:
@@ -157,6 +159,8 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         fatal_nouns=frozenset(data["multiple_victims"]["fatal_nouns"]),
         not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
+        other_people=frozenset(data["additive"]["other_people"]),
+        ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
     )
 
@@ -178,6 +182,8 @@ class Victims:
     vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
     anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
     plural_only: bool = False  # every part is an unnumbered plural
+    names: list[frozenset[str]] = field(default_factory=list)  # named people: {"rob'dasha", "smith"}
+    ordinal: int = 0  # "the fourth victim": at least this many people were hit
 
 
 @dataclass
@@ -203,6 +209,9 @@ class CasualtyMention:
     anaphoric: bool = False  # "the detained leader": refers back to people named before
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
+    more: bool = False  # "another man was shot", "two other people": more people of this kind than counted before
+    names: list[frozenset[str]] = field(default_factory=list)  # the named victims, one set of name words each
+    ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
 
     @property
     def counts(self) -> bool:
@@ -386,6 +395,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.anaphoric = result.anaphoric and one.anaphoric
             result.plural_only = result.plural_only and one.plural_only
             result.vague_keys |= one.vague_keys
+            result.names += one.names
+            result.ordinal = max(result.ordinal, one.ordinal)
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
             for g, n in one.specific.items():
@@ -434,7 +445,8 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
         value = (0, 0)
     group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
     victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=bool(vague),
-                      anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL)
+                      anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL,
+                      names=_person_names(tok, lex), ordinal=_ordinal_of(tok, lex))
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
@@ -446,6 +458,25 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     else:
         victims.generic = value[0]
     return victims
+
+
+def _person_names(tok: Token, lex: Lexicon) -> list[frozenset[str]]:
+    """The name of a named victim ('Rob'Dasha Smith', 'the fourth victim, Tara Hendricks'),
+    as the set of its name words, so that 'Smith' and 'Rob'Dasha Smith' are one person."""
+    person = tok
+    if tok.pos_ != "PROPN":
+        person = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if person is None or person.ent_type_ != "PERSON" or person.lemma_.lower() in lex.group_words:
+        return []
+    words = {c.lower_ for c in person.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"}
+    return [frozenset(words | {person.lower_})]
+
+
+def _ordinal_of(tok: Token, lex: Lexicon) -> int:
+    """'a fourth victim', 'the second man': the victim's rank among the people hit."""
+    if not (tok.lemma_.lower() in lex.generic_lemmas or _is_person(tok, lex)):
+        return 0
+    return max((lex.ordinals.get(c.lower_, 0) for c in tok.lefts if c.dep_ in ("amod", "nummod")), default=0)
 
 
 def _is_age(tok: Token) -> bool:
@@ -523,7 +554,9 @@ def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
     """Multi-word verbs: 'gunned down', 'shot dead', 'taken into custody', 'taken hostage'."""
     lemma = tok.lemma_.lower()
     following = [t.lemma_.lower() for t in tok.doc[tok.i + 1: tok.i + 5]]
-    children = {c.lemma_.lower() for c in tok.subtree if c.i > tok.i and c.i <= tok.i + 10}
+    # the verb's own particles and objects ("taken *into custody*", "shot him *dead*"), not a
+    # word of another clause it governs ("were shot, leaving one person dead")
+    children = {c.lemma_.lower() for c in tok.subtree if tok.i < c.i <= tok.i + 10 and _same_clause(c, tok)}
     for kind, spec in lex.kinds.items():
         for words in spec.phrasal:
             if words[0] != lemma:
@@ -532,6 +565,18 @@ def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
             if following[: len(rest)] == rest or all(w in children for w in rest if w not in ("to", "into")):
                 return kind
     return None
+
+
+CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis"}
+
+
+def _same_clause(tok: Token, verb: Token) -> bool:
+    """Whether `tok` hangs from `verb` without passing through another verb or clause."""
+    while tok.i != verb.i:
+        if tok.dep_ in CLAUSE_DEPS or (tok.head.i != verb.i and tok.head.pos_ in ("VERB", "AUX")) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def _to_hospital(verb: Token, lex: Lexicon) -> bool:
@@ -577,8 +622,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
-    """'shot dead', 'fatally stabbed', 'shot to death' are killings ('4 shot, one fatally' is not)."""
-    if kind != "shot":
+    """'shot dead', 'fatally stabbed', 'shot to death', 'mortally wounded' are killings
+    ('4 shot, one fatally' is not)."""
+    if kind not in ("shot", "injured"):
         return kind
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "advcl", "ccomp"):
@@ -631,7 +677,9 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     # "left six others injured", "found him dead"
     if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
-        return _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if head.lemma_ in ("be", "remain", "lie") else None)
+        # "was found dead", "Four people found shot to death" (a headline's reduced passive)
+        subject_is_victim = head.lemma_ in ("be", "remain", "lie") or head.lemma_.lower() in FOUND_VERBS
+        return _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if subject_is_victim else None)
     # coordinated verbs share a subject: "was shot and killed", "were wounded or killed"
     if verb.dep_ == "conj" and _depth < 3:
         own = _child(verb, "nsubj")
@@ -885,6 +933,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
+        more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
+        names=victims.names, ordinal=victims.ordinal,
     )
 
 
@@ -935,9 +985,10 @@ def _drop_shadowed(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
             continue
         seen[key] = m
         out.append(m)
-    # "shot" mentions of the same people as a killing are not extra casualties
-    killed_spans = {(m.start, m.end) for m in out if m.kind == "killed"}
-    return [m for m in out if not (m.kind == "shot" and (m.start, m.end) in killed_spans)]
+    # "shot" or "injured" mentions of the same people as a killing are not extra casualties
+    # ("he was flown to hospital in critical condition, but died")
+    killed_spans = {(m.start, m.end) for m in out if m.kind == "killed" and m.counts}
+    return [m for m in out if not (m.kind in ("shot", "injured") and (m.start, m.end) in killed_spans)]
 
 
 # --------------------------------------------------------------------------- combine
@@ -1019,6 +1070,7 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
     if extra:  # "captured a leader ... detained two others"
         low = max(low, group_sum + max(extra), max(extra))
+    low = max(low, _with_more_people(mentions))
     high = max(low, max(m.high for m in mentions))
     groups: dict[str, int] = {}
     for m in mentions:  # groups named only generically
@@ -1027,6 +1079,34 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
                 groups[g] = max(groups.get(g, 0), n)
     groups.update(counted)
     return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
+
+
+def _with_more_people(mentions: list[CasualtyMention]) -> int:
+    """'A man was shot ... another man was shot': a victim-by-victim account adds up.
+    Only a run that starts with one person counts ('Three people died ... another man
+    was pronounced dead' may be a detail of the summary)."""
+    best, run = 0, 0
+    for m in sorted(mentions, key=lambda m: m.trigger_start):
+        if m.vague or m.anaphoric:
+            continue
+        if m.more and run:
+            run += m.low
+            best = max(best, run)
+        else:
+            run = 1 if m.low == 1 else 0
+    return best
+
+
+def _named_people(mentions: list[CasualtyMention]) -> list[set[str]]:
+    """The distinct people the mentions name: names that share a word are one person
+    ('Major Jamari Howard', 'Major Howard', 'Major')."""
+    people: list[set[str]] = []
+    for m in mentions:
+        for name in m.names:
+            same = [p for p in people if p & name]
+            merged = set(name).union(*same)
+            people = [p for p in people if not p & name] + [merged]
+    return people
 
 
 def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = None) -> Casualties:
@@ -1038,6 +1118,16 @@ def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = 
             by_kind[m.kind].append(m)
     result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
     shot = _combine_kind(by_kind["shot"], lex)
+    hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
+    # when every death is a named person, each other person named as hit was wounded
+    dead = _named_people(by_kind["killed"])
+    survivors = [p for p in _named_people(by_kind["injured"] + by_kind["shot"]) if not any(p & d for d in dead)]
+    if len(dead) < result.killed.low:
+        survivors = []
+    # "a fourth victim": at least four people hit in all
+    hit = max([m.ordinal for m in hurt] + [len(survivors) + result.killed.low])
+    if hit > shot.low:
+        shot = CasualtyCount(low=hit, high=max(hit, shot.high), groups=shot.groups)
     # people shot whose death is not reported were wounded
     extra = shot.low - result.killed.low
     if extra > result.injured.low:
