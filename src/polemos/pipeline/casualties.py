@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -79,6 +80,7 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
+    not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
     multiple_counts: dict[str, int]
     multiple_nouns: dict[str, str]
@@ -152,6 +154,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
+        not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
         multiple_counts=dict(data["multiple_victims"]["counts"]),
         multiple_nouns=dict(data["multiple_victims"]["nouns"]),
@@ -1243,11 +1246,13 @@ def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexico
     """Group the events that may report the same people: not marked as another incident
     ("another blast", "in a separate operation") and not placed far apart."""
     groups: list[list] = []
+    home = _home_country(doc)
     for event in events:
         event_spans = spans.get(event.id, [])
         marked = event.background or any(_marks_another_incident(t, lex) for span in event_spans for t in span)
         for group in groups:
-            if not marked and not group[0].background and not any(_far_apart(doc, spans.get(o.id, []), event_spans) for o in group):
+            if not marked and not group[0].background and \
+                    not any(_far_apart(doc, spans.get(o.id, []), event_spans, home) for o in group):
                 group.append(event)
                 break
         else:
@@ -1256,22 +1261,35 @@ def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexico
 
 
 def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
-    """'another mine explosion', 'in a separate operation', 'elsewhere' (not 'a second suspect')."""
-    if tok.lower_ not in lex.distinct_markers:
+    """'another mine explosion', 'in a separate operation', 'elsewhere' (not 'a second suspect',
+    'second-degree murder')."""
+    if tok.lower_ not in lex.distinct_markers or tok.head.lemma_.lower() in lex.not_distinct:
         return False
     if tok.pos_ in ("ADV",) or tok.dep_ == "advmod":
         return True
     return tok.head.pos_ == "NOUN" and not _is_person(tok.head, lex)
 
 
-def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool:
-    """Whether two events name resolved places more than `km` apart (and none closer)."""
+def _home_country(doc: Doc) -> str | None:
+    """The country most of the document's places resolve to."""
+    countries = Counter(p.country_code for p in doc._.places or [] if getattr(p, "country_code", None))
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def _far_apart(doc: Doc, a: list[Span], b: list[Span], home: str | None = None, km: float = 50.0) -> bool:
+    """Whether two events name resolved places more than `km` apart (and none closer).
+
+    Places outside the document's home country are left out: in local news they are
+    mostly street or town names resolved to a namesake abroad ('Weir Street' -> Weir, India).
+    """
     from polemos.gazetteer.distance import haversine_km
 
     def points(spans: list[Span]) -> list[tuple[float, float]]:
         out = []
         for place in doc._.places or []:
             if place.latitude is None or place.longitude is None:
+                continue
+            if home and getattr(place, "country_code", None) not in (home, None):
                 continue
             if any(s.start_char <= place.start < s.end_char for s in spans):
                 out.append((place.latitude, place.longitude))
