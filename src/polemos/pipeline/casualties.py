@@ -1233,7 +1233,7 @@ class CasualtyExtractor:
         spans = doc._.event_spans or {}
         for incident in _incidents(doc, events, spans, self.lexicon):
             pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
-            _share_incident_totals(doc, incident, combined, pooled)
+            _share_incident_totals(doc, incident, combined, pooled, self.lexicon)
         for event in events:
             casualties = combined[event.id]
             event.casualties = casualties
@@ -1310,6 +1310,19 @@ NO_HARM_TYPES = {"Arrests", "Agreement", "Peaceful protest", "Headquarters or ba
                  "Non-violent transfer of territory", "Change to group/activity"}
 
 
+# Event types that are violence against people.
+VIOLENT_EVENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def _names_harm(event, doc: Doc, lex: Lexicon) -> bool:
+    """A violent event named by a word that means people were hit ('Police Investigate
+    Shooting', 'a deadly stabbing'): it can carry its incident's casualties."""
+    if event.event_type not in VIOLENT_EVENT_TYPES or event.sub_event_type == "Disrupted weapons use":
+        return False
+    words = lex.trigger_words | set(lex.multiple_nouns) | lex.fatal_nouns
+    return _trigger_word(event, doc) in words or (event.trigger_text or "").lower() in words
+
+
 def _trigger_word(event, doc: Doc) -> str:
     """The trigger's lemma, nouns in -ing folded to their verb ('shooting', 'shot' -> 'shoot')."""
     word = (event.trigger_text or "").lower()
@@ -1320,7 +1333,8 @@ def _trigger_word(event, doc: Doc) -> str:
     return word[:-3] if word.endswith("ing") and len(word) > 5 else word
 
 
-def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
+def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties,
+                           lex: Lexicon) -> None:
     """Events of one incident share its casualties: a title, a summary and a detail line
     that the event detector made separate events are the same people. The incident's
     pooled figure goes to its most salient event that can carry it; the others keep
@@ -1336,9 +1350,10 @@ def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualt
         # the most salient event that reports casualties, or that names the same happening
         # as one that does (same trigger: "Providence shooting" ... "a shooting sent five people
         # to hospital"; or same type)
+        # (or a violent event named by a harm word: the shooting in a local news headline)
         can_carry = [e for e in incident
                      if (e in reporting or _trigger_word(e, doc) in reported_triggers
-                         or e.sub_event_type in reported_types)
+                         or e.sub_event_type in reported_types or _names_harm(e, doc, lex))
                      and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
         recipient = (can_carry or holders or reporting)[0]
         budget = total.low
