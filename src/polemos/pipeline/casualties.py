@@ -429,6 +429,8 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
         if n is None or (1900 <= n <= 2100 and tok.text.isdigit()) or _is_age(tok):
             return None  # a year or a reference number, not a count
         value = _range_for(n, _bound_before(tok, lex))
+        if any(c.dep_ == "conj" and (_is_age(c) or _age_of(c) is not None) for c in tok.children):
+            value = (1, 1)  # "a 16 and 17-year-old were shot": an age, one person
         group_tok = _of_object(tok) or tok
     elif low_text in lex.vague or lemma in lex.vague or _vague_phrase(tok, lex):
         key = _vague_phrase(tok, lex) or (low_text if low_text in lex.vague else lemma)
@@ -483,8 +485,11 @@ def _ordinal_of(tok: Token, lex: Lexicon) -> int:
 
 
 def _is_age(tok: Token) -> bool:
-    """'3' in '3-year-old', '15 years old': an age, not a count."""
-    nxt = tok.doc[tok.i + 1: tok.i + 3]
+    """'3' in '3-year-old', '15 years old', '16' in 'a 16 and 17-year-old': an age, not a count."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("and", "or", "to") and doc[tok.i + 2].like_num:
+        tok = doc[tok.i + 2]
+    nxt = doc[tok.i + 1: tok.i + 3]
     return bool(re.search(r"-(?:year|month|week|day)", tok.lower_)) or any(
         t.lower_.strip("-") in ("year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days") for t in nxt)
 
@@ -766,6 +771,8 @@ def _clause_head(tok: Token) -> Token:
 
 def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
     head = _clause_head(trigger)
+    if (head.pos_ in NOUN_POS and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")) or head.dep_ == "ccomp":
+        head = head.head  # "During the same period this year, the city tallied 219 people shot"
     start = min(head.left_edge.i, victim.left_edge.i if victim is not None else head.left_edge.i)
     end = max(head.right_edge.i, victim.right_edge.i if victim is not None else head.right_edge.i)
     text = trigger.doc[start: end + 1].text
