@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -696,8 +695,13 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         head = verb.head
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _is_passive(verb) or form == "intransitive":
-                return _child(head, "nsubjpass") or _child(head, "nsubj")
-            return _child(head, "dobj")
+                found = _child(head, "nsubjpass") or _child(head, "nsubj")
+            else:
+                found = _child(head, "dobj")
+            if head.pos_ == "VERB" and (found is None or found.lower_ in ("who", "that", "which")):
+                # the first verb's own victim: "a teen (who was) shot and killed by a friend"
+                return _victim_of_verb(head, "verb", _depth + 1)
+            return found
     return None
 
 
@@ -736,7 +740,12 @@ def _victim_of_adjective(adj: Token, lex: Lexicon) -> Token | None:
         return adj.head
     if adj.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and adj.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = adj.head
-        return _child(head, "nsubjpass") or _child(head, "dobj") or _child(head, "nsubj")
+        found = _child(head, "nsubjpass") or _child(head, "dobj") or _child(head, "nsubj")
+        if found is None and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
+                and head.lemma_.lower() in ("pronounce", "declare", *FOUND_VERBS):
+            # a shared subject: "She was taken to hospital and was later pronounced dead"
+            found = _child(head.head, "nsubjpass") or _child(head.head, "nsubj")
+        return found
     return None
 
 
@@ -1074,8 +1083,9 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     group_sum = _top_level_sum(counted, lex)
     groups_vague = all(v for _, v in by_group.values())
     # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
+    # a mention listing several groups counts its people too ("his wife and four daughters": 5)
     totals = [(m.low, m.vague or m.anaphoric) for m in mentions
-              if m.generic or not m.specific or m.anaphoric]
+              if m.generic or not m.specific or m.anaphoric or len(m.specific) > 1]
     low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
     extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
     if extra:  # "captured a leader ... detained two others"
@@ -1238,7 +1248,7 @@ class CasualtyExtractor:
             return
         combined = {e.id: combine_mentions(found.get(e.id, []), self.lexicon) for e in events}
         spans = doc._.event_spans or {}
-        for incident in _incidents(doc, events, spans, self.lexicon):
+        for incident in _incidents(events, spans, self.lexicon):
             pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
             _share_incident_totals(doc, incident, combined, pooled, self.lexicon)
         for event in events:
@@ -1249,17 +1259,19 @@ class CasualtyExtractor:
             event.arrested = casualties.arrested.low
 
 
-def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
-    """Group the events that may report the same people: not marked as another incident
-    ("another blast", "in a separate operation") and not placed far apart."""
+def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
+    """Group the events that may report the same people: those not marked as another
+    incident ("another blast", "in a separate operation").
+
+    Where the events are placed is not used: place names resolved to a namesake far
+    away ('Weir Street' -> Weir, India; a Kabul dateline) split one incident more often
+    than two places tell two incidents apart (isaf and gva dev sets)."""
     groups: list[list] = []
-    home = _home_country(doc)
     for event in events:
         event_spans = spans.get(event.id, [])
         marked = event.background or any(_marks_another_incident(t, lex) for span in event_spans for t in span)
         for group in groups:
-            if not marked and not group[0].background and \
-                    not any(_far_apart(doc, spans.get(o.id, []), event_spans, home) for o in group):
+            if not marked and not group[0].background:
                 group.append(event)
                 break
         else:
@@ -1275,37 +1287,6 @@ def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ in ("ADV",) or tok.dep_ == "advmod":
         return True
     return tok.head.pos_ == "NOUN" and not _is_person(tok.head, lex)
-
-
-def _home_country(doc: Doc) -> str | None:
-    """The country most of the document's places resolve to."""
-    countries = Counter(p.country_code for p in doc._.places or [] if getattr(p, "country_code", None))
-    return countries.most_common(1)[0][0] if countries else None
-
-
-def _far_apart(doc: Doc, a: list[Span], b: list[Span], home: str | None = None, km: float = 50.0) -> bool:
-    """Whether two events name resolved places more than `km` apart (and none closer).
-
-    Places outside the document's home country are left out: in local news they are
-    mostly street or town names resolved to a namesake abroad ('Weir Street' -> Weir, India).
-    """
-    from polemos.gazetteer.distance import haversine_km
-
-    def points(spans: list[Span]) -> list[tuple[float, float]]:
-        out = []
-        for place in doc._.places or []:
-            if place.latitude is None or place.longitude is None:
-                continue
-            if home and getattr(place, "country_code", None) not in (home, None):
-                continue
-            if any(s.start_char <= place.start < s.end_char for s in spans):
-                out.append((place.latitude, place.longitude))
-        return out
-
-    pa, pb = points(a), points(b)
-    if not pa or not pb:
-        return False
-    return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
 
 
 # How far into a document its headline and lead run (characters).
