@@ -89,6 +89,7 @@ class Lexicon:
     additive: frozenset[str]
     other_people: frozenset[str]  # victim words that name other people than those counted: "two others"
     ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
+    sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
     def number_word(self, word: str) -> bool:
@@ -164,6 +165,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         other_people=frozenset(data["additive"]["other_people"]),
         ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
+        sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
 
@@ -875,7 +877,17 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_some_fatally(span, lex))
+    _mark_sidebars(mentions, doc_text(span.doc) if isinstance(span, Span) else doc_text(span), lex)
     return _drop_shadowed(sorted(mentions, key=lambda m: m.trigger_start))
+
+
+def _mark_sidebars(mentions: list[CasualtyMention], text: str, lex: Lexicon) -> None:
+    """A line that links to another story ('STORY: Man, 20, dies after fall', '[OTHER NEWS:
+    ...]', 'Related Coverage ...') reports another event: its casualties are background."""
+    for m in mentions:
+        line = text[text.rfind("\n", 0, m.trigger_start) + 1: m.trigger_start]
+        if lex.sidebar.match(line):
+            m.background = True
 
 
 def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
