@@ -935,6 +935,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     if victim is None or victim.i == trigger.i and form != "noun":
         return None
     victim = _past_headline_source(victim)
+    victim = _past_organisation_name(victim, lex)
     lo, hi = sorted((victim.i, trigger.i))
     if any("\n\n" in t.text or "\n\n" in t.whitespace_ for t in trigger.doc[lo:hi]):
         return None  # a title line run into the next paragraph by the parser
@@ -976,6 +977,17 @@ def _past_headline_source(victim: Token) -> Token:
         for child in victim.children:
             if child.dep_ == "appos":
                 return child
+    return victim
+
+
+def _past_organisation_name(victim: Token, lex: Lexicon) -> Token:
+    """'arrested an Islamic Movement of Uzbekistan leader' parses the name as the object;
+    the person is the role noun after 'of'."""
+    if victim.pos_ != "PROPN" or victim.ent_type_ == "PERSON":
+        return victim
+    of = _of_object(victim)
+    if of is not None and of.pos_ == "NOUN" and of.lemma_.lower() in lex.roles:
+        return of
     return victim
 
 
