@@ -822,6 +822,8 @@ def _is_hypothetical(trigger: Token) -> bool:
     """'to arrest a leader', 'attempted to kill': an aim, not something reported as done."""
     if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trigger.children):
+        return True  # "the bullets that nearly killed his father": he lived
     return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
 
 
