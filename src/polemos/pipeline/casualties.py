@@ -688,7 +688,10 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         head = verb.head
         # "was found dead", "Four people found shot to death" (a headline's reduced passive)
         subject_is_victim = head.lemma_ in ("be", "remain", "lie") or head.lemma_.lower() in FOUND_VERBS
-        return _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if subject_is_victim else None)
+        found = _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if subject_is_victim else None)
+        if found is None and head.dep_ == "acl" and head.head.pos_ in NOUN_POS and head.lemma_.lower() in FOUND_VERBS:
+            found = head.head  # "after 17-year-old boy found fatally shot in garage"
+        return found
     # coordinated verbs share a subject: "was shot and killed", "were wounded or killed"
     if verb.dep_ == "conj" and _depth < 3:
         own = _child(verb, "nsubj")
@@ -1356,6 +1359,9 @@ def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualt
     for kind in REPORTED_KINDS:
         total: CasualtyCount = getattr(pooled, kind)
         if total.low == 0 and total.high == 0:
+            # "struck the 14-year-old ... Stephen died": read together, nobody was only wounded
+            for event in incident:
+                setattr(combined[event.id], kind, CasualtyCount())
             continue
         holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
         reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
