@@ -608,8 +608,10 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
-        if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
-            return "killed", "fatal"  # "a fatal shooting": at least one dead
+        # "a fatal shooting"; in a title-case headline the adjective may hang from a name
+        # between them ("Fatal Bourbon Street gunfight"): at least one dead
+        if any(t.lower_ in lex.fatal_adjectives and t.dep_ in ("amod", "compound") for t in tok.doc[tok.left_edge.i: tok.i]):
+            return "killed", "fatal"
     if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
             and any(c.lower_ in lex.conditions for c in tok.lefts):
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
@@ -999,7 +1001,7 @@ def _past_organisation_name(victim: Token, lex: Lexicon) -> Token:
 def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:
     """'a quadruple shooting': four people; 'a fatal shooting': at least one dead (vague). No group."""
     words = {**lex.multiple_counts, **{a: 1 for a in lex.fatal_adjectives}}
-    modifiers = [c for c in trigger.lefts if c.lower_ in words]
+    modifiers = [c for c in trigger.doc[trigger.left_edge.i: trigger.i] if c.lower_ in words]
     n = words[modifiers[0].lower_]
     vague = modifiers[0].lower_ in lex.fatal_adjectives
     start = min(c.idx for c in modifiers)
