@@ -683,8 +683,10 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if victim is not None:
         return victim
     # the participle modifies its victim: "the man killed", "5 wounded", "insurgents detained"
-    if verb.dep_ in ("acl", "amod", "relcl") and verb.head.pos_ in NOUN_POS and verb.tag_ in ("VBN", "JJ"):
-        return verb.head
+    # ("17-year-old killed in shooting": the age adjective; "the boy fatally shot", tagged as a past tense)
+    if verb.dep_ in ("acl", "amod", "relcl") and (verb.head.pos_ in NOUN_POS or _age_of(verb.head) is not None) \
+            and (verb.tag_ in ("VBN", "JJ") or (verb.dep_ == "acl" and verb.doc[verb.head.i + 1].text != ":")):
+        return verb.head  # (not a headline's source: "Police: Woman hurt")
     # "left six others injured", "found him dead"
     if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
