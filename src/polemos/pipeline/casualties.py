@@ -665,11 +665,21 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def _subject(verb: Token, *deps: str) -> Token | None:
+    """The subject nearest the verb: a dateline parsed as a second subject ('INDIANAPOLIS
+    (PIX11) — A 9-month-old baby died') is farther away."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if len(found) > 1:  # people first: not 'a child ... since a shooting ... has died'
+        lex = load_lexicon()
+        found = [c for c in found if _is_person(c, lex) and c.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")] or found
+    return min(found, key=lambda c: abs(verb.i - c.i)) if found else None
+
+
 def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if form == "intransitive":
-        victim = _child(verb, "nsubj", "nsubjpass")
+        victim = _subject(verb, "nsubj", "nsubjpass")
     elif _is_passive(verb):
-        victim = _child(verb, "nsubjpass") or _child(verb, "nsubj")
+        victim = _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
         victim = _child(verb, "dobj")
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
@@ -1120,6 +1130,11 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     totals = [(m.low, m.vague or m.anaphoric) for m in mentions
               if m.generic or not m.specific or m.anaphoric or len(m.specific) > 1]
     low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
+    if all(vague for _, vague in totals) and (not by_group or groups_vague):
+        # only vague figures and repeats: a repeat's exact figure says more than "numerous"
+        # ("Numerous insurgents were killed ... killing the insurgent")
+        repeats = [m.low for m in mentions if m.anaphoric and not m.vague]
+        low = max(repeats) if repeats else low
     extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
     if extra:  # "captured a leader ... detained two others"
         low = max(low, group_sum + max(extra), max(extra))
