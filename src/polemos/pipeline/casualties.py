@@ -101,7 +101,7 @@ class Lexicon:
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
             words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition"}
-            words |= set(self.multiple_nouns) | self.fatal_nouns
+            words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
                 words |= {phrase[0] for phrase in spec.phrasal}
@@ -596,6 +596,10 @@ def _to_hospital(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+# "9-month-old dies after ...": a headline verb the tagger may read as a plural noun
+DIE_FORMS = frozenset({"dies", "died"})
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     """(kind, form) when the token reports casualties; form is verb | intransitive | adjective | noun."""
     lemma = tok.lemma_.lower()
@@ -605,6 +609,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return phrasal, "verb"
     if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
+    if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
+        return "killed", "mistagged"
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
@@ -937,6 +943,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         headline = trigger.doc[trigger.i - 1]
     if headline is not None:
         victim = headline  # "Three dead, two wounded"
+    elif form == "mistagged":
+        victim = trigger.doc[trigger.i - 1]
     elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
     elif form == "wound":
