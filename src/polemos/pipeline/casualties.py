@@ -430,8 +430,6 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
         if n is None or (1900 <= n <= 2100 and tok.text.isdigit()) or _is_age(tok):
             return None  # a year or a reference number, not a count
         value = _range_for(n, _bound_before(tok, lex))
-        if any(c.dep_ == "conj" and (_is_age(c) or _age_of(c) is not None) for c in tok.children):
-            value = (1, 1)  # "a 16 and 17-year-old were shot": an age, one person
         group_tok = _of_object(tok) or tok
     elif low_text in lex.vague or lemma in lex.vague or _vague_phrase(tok, lex):
         key = _vague_phrase(tok, lex) or (low_text if low_text in lex.vague else lemma)
@@ -514,6 +512,10 @@ PLURAL = "plural"
 def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool | str]:
     """A noun's count from its own modifiers: 'two insurgents', 'several civilians', 'a man'."""
     lefts = [c for c in tok.lefts if "\n" not in tok.doc[c.i:tok.i].text]  # not across a title line
+    doc = tok.doc
+    for child in lefts:  # "a 16 and 17-year-old": two ages, two people
+        if child.like_num and child.i + 2 < tok.i and doc[child.i + 1].lower_ in ("and", "or") and _is_age(child):
+            return (2, 2), False
     for child in lefts:
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and _is_number(child, lex) and not _is_age(child):
             n = number_value(child, lex)
