@@ -297,3 +297,13 @@ def test_second_degree_marks_no_other_incident():
             "shooting on Bourbon Street that killed one person and injured nine more.")
     main = next(e for e in extract_text(text, date="2015-01-01").events if not e.background)
     assert (main.fatalities, main.injured) == (1, 9)
+
+
+def test_others_after_a_death_are_the_wounded(parse):
+    text = ("Orlando Grier is accused of fatally shooting a 16-year-old boy and injuring three others. "
+            "A 17-year-old girl and two 18-year-old boys were injured.")
+    assert counts(parse, text)["injured"][0] == 3
+
+
+def test_a_possessor_tells_no_group(parse):
+    assert counts(parse, "The gunman killed a former police captain's grandson.")["killed"] == (1, {"civilians": 1})

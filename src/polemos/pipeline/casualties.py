@@ -308,7 +308,8 @@ def group_of(tok: Token, lex: Lexicon) -> tuple[str | None, bool]:
     """
     lemma = tok.lemma_.lower()
     generic = lemma in lex.generic_lemmas or tok.lower_ in lex.generic_lemmas or tok.pos_ in ("PRON", "NUM")
-    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss")]
+    # not a possessor: "a police captain's grandson" is no police officer
+    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "nmod")]
     adjectives = [c for c in tok.lefts if c.dep_ == "amod"]
     for m in compounds + adjectives:
         pair = f"{m.lemma_.lower()} {lemma}"
@@ -905,7 +906,27 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
             mentions.append(mention)
     mentions.extend(_some_fatally(span, lex))
     _mark_sidebars(mentions, doc_text(span.doc) if isinstance(span, Span) else doc_text(span), lex)
-    return _drop_shadowed(sorted(mentions, key=lambda m: m.trigger_start))
+    mentions = sorted(mentions, key=lambda m: m.trigger_start)
+    _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
+    return _drop_shadowed(mentions)
+
+
+HARM_KINDS = {"killed": "dead", "injured": "hurt", "shot": "hurt"}
+
+
+def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'killed one man and injured three others': the others are other than the dead,
+    not more people hurt than those counted elsewhere."""
+    for i, m in enumerate(mentions):
+        if not m.additive or m.kind not in HARM_KINDS:
+            continue
+        token = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        if token is None:
+            continue
+        sentence = token.sent
+        if any(o.kind in HARM_KINDS and HARM_KINDS[o.kind] != HARM_KINDS[m.kind]
+               and sentence.start_char <= o.trigger_start < m.trigger_start for o in mentions[:i]):
+            m.additive = False
 
 
 def _mark_sidebars(mentions: list[CasualtyMention], text: str, lex: Lexicon) -> None:
