@@ -307,3 +307,9 @@ def test_others_after_a_death_are_the_wounded(parse):
 
 def test_a_possessor_tells_no_group(parse):
     assert counts(parse, "The gunman killed a former police captain's grandson.")["killed"] == (1, {"civilians": 1})
+
+
+def test_mortally_wounded_named_victim(parse):
+    text = ("Indiana County Coroner Jerry Overman Jr. says the victim is Allen Troyer, of Smicksburg. "
+            "That caused it to fire, mortally wounding Troyer in the chest.")
+    assert counts(parse, text) == {"killed": (1, {})}

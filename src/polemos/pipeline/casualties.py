@@ -875,11 +875,23 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         of = _of_object(tok)
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":
-        return tok.ent_type_ in ("PERSON", "")
+        return tok.ent_type_ in ("PERSON", "") or tok.lower_ in _person_words(tok.doc)
     if group_of(tok, lex)[0] is not None:
         return True
     # agent nouns name people ("rider", "cyclist", "pedestrian"), unless listed as things
     return tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in lex.not_people
+
+
+_PERSON_WORDS: list = [None, frozenset()]  # (doc, words): the last document's person names
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the document's person names: 'Troyer' tagged as an organisation in one
+    sentence is the 'Allen Troyer' of another."""
+    if _PERSON_WORDS[0] is not doc:
+        _PERSON_WORDS[0] = doc
+        _PERSON_WORDS[1] = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN")
+    return _PERSON_WORDS[1]
 
 
 def _needs_person(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
