@@ -313,3 +313,12 @@ def test_mortally_wounded_named_victim(parse):
     text = ("Indiana County Coroner Jerry Overman Jr. says the victim is Allen Troyer, of Smicksburg. "
             "That caused it to fire, mortally wounding Troyer in the chest.")
     assert counts(parse, text) == {"killed": (1, {})}
+
+
+def test_headline_numbers_before_past_tense(parse):
+    assert counts(parse, "1 killed 3 injured in weekend shooting in Charlotte") == {"killed": (1, {}), "injured": (3, {})}
+
+
+def test_a_that_clause_is_not_the_object(parse):
+    text = "Police tell local media outlets that 20-year-old Adrian Potts was killed in the shooting."
+    assert counts(parse, text).get("killed", (0, {}))[0] <= 1

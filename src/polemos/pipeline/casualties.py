@@ -680,7 +680,8 @@ def _subject(verb: Token, *deps: str) -> Token | None:
     found = [c for c in verb.children if c.dep_ in deps]
     if len(found) > 1:  # people first: not 'a child ... since a shooting ... has died'
         lex = load_lexicon()
-        found = [c for c in found if _is_person(c, lex) and c.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")] or found
+        found = [c for c in found if _is_person(c, lex) and c.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")
+                 and c.lower_ not in ("who", "that", "which")] or found
     return min(found, key=lambda c: abs(verb.i - c.i)) if found else None
 
 
@@ -707,7 +708,9 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
             and (verb.tag_ in ("VBN", "JJ") or (verb.dep_ == "acl" and verb.doc[verb.head.i + 1].text != ":")):
         return verb.head  # (not a headline's source: "Police: Woman hurt")
     # "left six others injured", "found him dead"
-    if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+    # (not a clause of its own: "told outlets that Adrian Potts was killed")
+    if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and not (verb.dep_ == "ccomp" and any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)):
         head = verb.head
         # "was found dead", "Four people found shot to death" (a headline's reduced passive)
         subject_is_victim = head.lemma_ in ("be", "remain", "lie") or head.lemma_.lower() in FOUND_VERBS
@@ -971,7 +974,8 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
-    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    # "1 dead, 5 wounded", "1 killed 3 injured" (a headline's participle tagged as a past tense)
+    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ", "VBD") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
     if form in ("multiple", "fatal"):
         return _multiple_mention(trigger, kind, lex)
     if form == "headline":
