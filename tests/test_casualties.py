@@ -322,3 +322,10 @@ def test_headline_numbers_before_past_tense(parse):
 def test_a_that_clause_is_not_the_object(parse):
     text = "Police tell local media outlets that 20-year-old Adrian Potts was killed in the shooting."
     assert counts(parse, text).get("killed", (0, {}))[0] <= 1
+
+
+def test_numbered_victims_were_hit(parse):
+    text = "Four people were shot at a party. The four victims were taken to a nearby hospital."
+    assert counts(parse, text) == {"injured": (4, {})}
+    assert counts(parse, "The three victims were killed.") == {"killed": (3, {})}
+    assert counts(parse, "Police identified the two victims as Mary Jones and Ann Lee.") == {"injured": (2, {})}

@@ -100,7 +100,7 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition"}
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -626,6 +626,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
+    if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
+        return "shot", "victims"  # "the other three victims were ...": people hit
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
         return "shot", "wound"  # "two people with gunshot wounds"
     for kind, spec in lex.kinds.items():
@@ -986,6 +988,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = trigger.doc[trigger.i - 1]
     elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
+    elif form == "victims":
+        victim = trigger
     elif form == "wound":
         victim = _victim_of_wound(trigger)
     elif form == "condition":
@@ -998,7 +1002,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _victim_of_noun(trigger, lex)
     if victim is None and form in ("verb", "adjective"):
         victim = _number_before(trigger, lex)
-    if victim is None or victim.i == trigger.i and form != "noun":
+    if victim is None or victim.i == trigger.i and form not in ("noun", "victims"):
         return None
     victim = _past_headline_source(victim)
     victim = _past_organisation_name(victim, lex)
@@ -1007,7 +1011,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         return None  # a title line run into the next paragraph by the parser
     if not _is_person(victim, lex) and not (form == "noun" and victim.i == trigger.i):
         return None  # "the house was shot", "a fatal shooting"
-    if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse"):
+    if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse", "victim"):
         return None  # "deaths were reported": the noun is a trigger of its own
     if _needs_person(trigger, victim, lex):
         return None
