@@ -191,3 +191,141 @@ def test_unnumbered_plural_is_the_weakest_figure(parse):
     text = "Insurgents Captured in Kandahar\n\nThe security force captured a Taliban facilitator on Monday."
     assert counts(parse, text)["arrested"][0] == 1
     assert counts(parse, "Insurgents were killed in the strike.")["killed"][0] == 2
+
+
+# --------------------------------------------------------------------------- victim by victim (issue 4, second pass)
+
+def test_a_clause_governed_by_the_shooting_is_not_its_outcome(parse):
+    text = "Seven people were shot, leaving one person dead, and the suspect is still on the run."
+    assert counts(parse, text) == {"killed": (1, {}), "injured": (6, {})}
+
+
+def test_wounded_then_died_is_one_death(parse):
+    text = "He was flown to VCU Medical Center in critical condition, but died on Wednesday morning."
+    assert counts(parse, text) == {"killed": (1, {})}
+    text = "She was transported to St. Joseph's Hospital and was later pronounced dead, police said."
+    assert counts(parse, text) == {"killed": (1, {})}
+
+
+def test_found_shot_to_death(parse):
+    assert counts(parse, "Four people found shot to death at North Akron apartment complex")["killed"][0] == 4
+    text = "North Natomas family grieving after 17-year-old boy found fatally shot in garage"
+    assert counts(parse, text) == {"killed": (1, {"children": 1})}
+
+
+def test_victims_counted_one_by_one(parse):
+    text = ("A woman seven months pregnant was shot in the back, another woman was shot in the face "
+            "and a man was shot in the chest. A fourth victim was also injured.")
+    assert counts(parse, text)["injured"][0] == 4
+    assert counts(parse, "A man was shot in the leg. Another man was shot in the arm.")["injured"][0] == 2
+    # a run must start with one person: the second sentence may detail the first
+    text = "Three people have died. Another man was pronounced dead at the hospital."
+    assert counts(parse, text)["killed"][0] == 3
+    # "others" are mostly other than the dead, not more of the same kind
+    assert counts(parse, "Five people were wounded. Five others were wounded as well.")["injured"][0] == 5
+
+
+def test_named_survivor_when_every_death_is_named(parse):
+    text = "Tyrone Howard was killed in a drive-by in Cleveland. Lisa Smith was shot in the leg."
+    assert counts(parse, text) == {"killed": (1, {}), "injured": (1, {})}
+    # the death is not named: Abigail Newman may be the one who died
+    text = "A woman died after a shooting on Main Street. Abigail Newman was shot in the chest."
+    assert "injured" not in counts(parse, text)
+
+
+def test_running_totals_in_the_whole_clause(parse):
+    assert counts(parse, "During the same period this year, the city tallied 219 people shot.") == {}
+    assert counts(parse, "Since early October, eight people have died in shootings in the area.") == {}
+    assert counts(parse, "At this time last year, 130 people had been shot in Toledo.") == {}
+
+
+def test_an_age_coordinated_with_an_age_is_no_count(parse):
+    assert counts(parse, "Police said a 16 and 17-year-old were shot in the 6700 block of Shadeville Lane.")["injured"][0] == 2
+
+
+def test_hit_and_struck_need_a_person(parse):
+    assert counts(parse, "As they fled, shots were fired hitting the 17-year-old.") == {"injured": (1, {"children": 1})}
+    assert counts(parse, "The bullet struck the 13 year old girl, who was sitting 20 feet away.")["injured"][0] == 1
+    assert counts(parse, "The truck hit a utility pole on Highway 86.") == {}
+
+
+def test_nearly_killed_is_no_death(parse):
+    assert counts(parse, "He showed us the holes from police bullets that nearly killed his father.") == {}
+
+
+def test_title_case_headlines(parse):
+    assert counts(parse, "Fatal Bourbon Street gunfight stemmed from 'feud over woman'")["killed"][0] == 1
+    assert counts(parse, "Family members identify 17-year-old killed in Government Hill shooting")["killed"][0] == 1
+    assert counts(parse, "9-month-old dies after father’s gun goes off by accident")["killed"][0] == 1
+    assert counts(parse, "Police: Woman hurt in shooting on Main Street").get("injured", (0, {}))[1] == {}
+
+
+def test_dateline_is_not_the_subject(parse):
+    text = "INDIANAPOLIS (PIX11) — A 9-month-old baby in Indiana died Thursday after he was shot in the head by accident."
+    assert counts(parse, text) == {"killed": (1, {"children": 1})}
+
+
+def test_links_to_other_stories_are_background(parse):
+    text = ("A 15-year-old was shot in the chest on New Castle Avenue.\n\n"
+            "STORY: Police: Man, 20, dies after fall from roof near UD campus\n\n"
+            "[OTHER NEWS: Man allegedly beat former foster father to death]")
+    assert counts(parse, text) == {"injured": (1, {"children": 1})}
+
+
+def test_a_repeat_beats_a_vague_summary(parse):
+    text = ("Numerous insurgents were killed during separate operations today. "
+            "Coalition forces engaged with small-arms fire, killing the insurgent.")
+    assert counts(parse, text)["killed"][0] == 1
+
+
+def test_several_groups_in_one_phrase_add_up(parse):
+    text = "The Mexican man police suspect of fatally shooting his wife and four daughters in their Roswell home is headed back."
+    assert counts(parse, text)["killed"][0] == 5
+
+
+def test_role_after_an_organisation_name(parse):
+    text = ("An Afghan and coalition security force arrested an Islamic Movement of Uzbekistan leader in Burkah district. "
+            "During the operation, the security force also detained one suspected insurgent.")
+    assert counts(parse, text)["arrested"][0] == 2
+
+
+def test_second_degree_marks_no_other_incident():
+    from polemos.pipeline import extract_text
+
+    text = ("Jury finds Trung Le guilty in Bourbon Street shooting\n\n"
+            "Trung Le is being held on charges of manslaughter and attempted second-degree murder after a July "
+            "shooting on Bourbon Street that killed one person and injured nine more.")
+    main = next(e for e in extract_text(text, date="2015-01-01").events if not e.background)
+    assert (main.fatalities, main.injured) == (1, 9)
+
+
+def test_others_after_a_death_are_the_wounded(parse):
+    text = ("Orlando Grier is accused of fatally shooting a 16-year-old boy and injuring three others. "
+            "A 17-year-old girl and two 18-year-old boys were injured.")
+    assert counts(parse, text)["injured"][0] == 3
+
+
+def test_a_possessor_tells_no_group(parse):
+    assert counts(parse, "The gunman killed a former police captain's grandson.")["killed"] == (1, {"civilians": 1})
+
+
+def test_mortally_wounded_named_victim(parse):
+    text = ("Indiana County Coroner Jerry Overman Jr. says the victim is Allen Troyer, of Smicksburg. "
+            "That caused it to fire, mortally wounding Troyer in the chest.")
+    assert counts(parse, text) == {"killed": (1, {})}
+
+
+def test_headline_numbers_before_past_tense(parse):
+    assert counts(parse, "1 killed 3 injured in weekend shooting in Charlotte") == {"killed": (1, {}), "injured": (3, {})}
+
+
+def test_a_that_clause_is_not_the_object(parse):
+    text = "Police tell local media outlets that 20-year-old Adrian Potts was killed in the shooting."
+    assert counts(parse, text).get("killed", (0, {}))[0] <= 1
+
+
+def test_numbered_victims_were_hit(parse):
+    text = "Four people were shot at a party. The four victims were taken to a nearby hospital."
+    assert counts(parse, text) == {"injured": (4, {})}
+    assert counts(parse, "The three victims were killed.") == {"killed": (3, {})}
+    assert counts(parse, "Police identified the two victims as Mary Jones and Ann Lee.") == {"injured": (2, {})}

@@ -79,6 +79,7 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
+    not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
     multiple_counts: dict[str, int]
     multiple_nouns: dict[str, str]
@@ -86,6 +87,9 @@ class Lexicon:
     fatal_nouns: frozenset[str]
     not_people: frozenset[str]
     additive: frozenset[str]
+    other_people: frozenset[str]  # victim words that name other people than those counted: "two others"
+    ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
+    sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
 
     def number_word(self, word: str) -> bool:
@@ -96,8 +100,8 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition"}
-            words |= set(self.multiple_nouns) | self.fatal_nouns
+            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition", "victim"}
+            words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
                 words |= {phrase[0] for phrase in spec.phrasal}
@@ -150,6 +154,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
+        not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
         multiple_counts=dict(data["multiple_victims"]["counts"]),
         multiple_nouns=dict(data["multiple_victims"]["nouns"]),
@@ -157,7 +162,10 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         fatal_nouns=frozenset(data["multiple_victims"]["fatal_nouns"]),
         not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
+        other_people=frozenset(data["additive"]["other_people"]),
+        ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
+        sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
 
@@ -178,6 +186,8 @@ class Victims:
     vague_keys: set[str] = field(default_factory=set)  # specific keys whose count is vague
     anaphoric: bool = True  # every part is a definite repeat ("the facilitator and his associates")
     plural_only: bool = False  # every part is an unnumbered plural
+    names: list[frozenset[str]] = field(default_factory=list)  # named people: {"rob'dasha", "smith"}
+    ordinal: int = 0  # "the fourth victim": at least this many people were hit
 
 
 @dataclass
@@ -203,6 +213,9 @@ class CasualtyMention:
     anaphoric: bool = False  # "the detained leader": refers back to people named before
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
+    more: bool = False  # "another man was shot", "two other people": more people of this kind than counted before
+    names: list[frozenset[str]] = field(default_factory=list)  # the named victims, one set of name words each
+    ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
 
     @property
     def counts(self) -> bool:
@@ -295,7 +308,8 @@ def group_of(tok: Token, lex: Lexicon) -> tuple[str | None, bool]:
     """
     lemma = tok.lemma_.lower()
     generic = lemma in lex.generic_lemmas or tok.lower_ in lex.generic_lemmas or tok.pos_ in ("PRON", "NUM")
-    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss")]
+    # not a possessor: "a police captain's grandson" is no police officer
+    compounds = [c for c in tok.lefts if c.dep_ in ("compound", "nmod")]
     adjectives = [c for c in tok.lefts if c.dep_ == "amod"]
     for m in compounds + adjectives:
         pair = f"{m.lemma_.lower()} {lemma}"
@@ -386,6 +400,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.anaphoric = result.anaphoric and one.anaphoric
             result.plural_only = result.plural_only and one.plural_only
             result.vague_keys |= one.vague_keys
+            result.names += one.names
+            result.ordinal = max(result.ordinal, one.ordinal)
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
             for g, n in one.specific.items():
@@ -434,7 +450,8 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
         value = (0, 0)
     group, generic = group_of(group_tok, lex) if group_tok.pos_ != "NUM" else (None, True)
     victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=bool(vague),
-                      anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL)
+                      anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL,
+                      names=_person_names(tok, lex), ordinal=_ordinal_of(tok, lex))
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
@@ -448,9 +465,31 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     return victims
 
 
+def _person_names(tok: Token, lex: Lexicon) -> list[frozenset[str]]:
+    """The name of a named victim ('Rob'Dasha Smith', 'the fourth victim, Tara Hendricks'),
+    as the set of its name words, so that 'Smith' and 'Rob'Dasha Smith' are one person."""
+    person = tok
+    if tok.pos_ != "PROPN":
+        person = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if person is None or person.ent_type_ != "PERSON" or person.lemma_.lower() in lex.group_words:
+        return []
+    words = {c.lower_ for c in person.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"}
+    return [frozenset(words | {person.lower_})]
+
+
+def _ordinal_of(tok: Token, lex: Lexicon) -> int:
+    """'a fourth victim', 'the second man': the victim's rank among the people hit."""
+    if not (tok.lemma_.lower() in lex.generic_lemmas or _is_person(tok, lex)):
+        return 0
+    return max((lex.ordinals.get(c.lower_, 0) for c in tok.lefts if c.dep_ in ("amod", "nummod")), default=0)
+
+
 def _is_age(tok: Token) -> bool:
-    """'3' in '3-year-old', '15 years old': an age, not a count."""
-    nxt = tok.doc[tok.i + 1: tok.i + 3]
+    """'3' in '3-year-old', '15 years old', '16' in 'a 16 and 17-year-old': an age, not a count."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("and", "or", "to") and doc[tok.i + 2].like_num:
+        tok = doc[tok.i + 2]
+    nxt = doc[tok.i + 1: tok.i + 3]
     return bool(re.search(r"-(?:year|month|week|day)", tok.lower_)) or any(
         t.lower_.strip("-") in ("year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days") for t in nxt)
 
@@ -474,6 +513,10 @@ PLURAL = "plural"
 def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, bool | str]:
     """A noun's count from its own modifiers: 'two insurgents', 'several civilians', 'a man'."""
     lefts = [c for c in tok.lefts if "\n" not in tok.doc[c.i:tok.i].text]  # not across a title line
+    doc = tok.doc
+    for child in lefts:  # "a 16 and 17-year-old": two ages, two people
+        if child.like_num and child.i + 2 < tok.i and doc[child.i + 1].lower_ in ("and", "or") and _is_age(child):
+            return (2, 2), False
     for child in lefts:
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and _is_number(child, lex) and not _is_age(child):
             n = number_value(child, lex)
@@ -523,7 +566,9 @@ def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
     """Multi-word verbs: 'gunned down', 'shot dead', 'taken into custody', 'taken hostage'."""
     lemma = tok.lemma_.lower()
     following = [t.lemma_.lower() for t in tok.doc[tok.i + 1: tok.i + 5]]
-    children = {c.lemma_.lower() for c in tok.subtree if c.i > tok.i and c.i <= tok.i + 10}
+    # the verb's own particles and objects ("taken *into custody*", "shot him *dead*"), not a
+    # word of another clause it governs ("were shot, leaving one person dead")
+    children = {c.lemma_.lower() for c in tok.subtree if tok.i < c.i <= tok.i + 10 and _same_clause(c, tok)}
     for kind, spec in lex.kinds.items():
         for words in spec.phrasal:
             if words[0] != lemma:
@@ -534,12 +579,28 @@ def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
+CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis"}
+
+
+def _same_clause(tok: Token, verb: Token) -> bool:
+    """Whether `tok` hangs from `verb` without passing through another verb or clause."""
+    while tok.i != verb.i:
+        if tok.dep_ in CLAUSE_DEPS or (tok.head.i != verb.i and tok.head.pos_ in ("VERB", "AUX")) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def _to_hospital(verb: Token, lex: Lexicon) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
             if any(o.dep_ == "pobj" and o.lemma_.lower() in lex.hospital_places for o in prep.children):
                 return True
     return False
+
+
+# "9-month-old dies after ...": a headline verb the tagger may read as a plural noun
+DIE_FORMS = frozenset({"dies", "died"})
 
 
 def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
@@ -551,16 +612,22 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return phrasal, "verb"
     if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
+    if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
+        return "killed", "mistagged"
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
-        if any(c.lower_ in lex.fatal_adjectives and c.dep_ in ("amod", "compound") for c in tok.lefts):
-            return "killed", "fatal"  # "a fatal shooting": at least one dead
+        # "a fatal shooting"; in a title-case headline the adjective may hang from a name
+        # between them ("Fatal Bourbon Street gunfight"): at least one dead
+        if any(t.lower_ in lex.fatal_adjectives and t.dep_ in ("amod", "compound") for t in tok.doc[tok.left_edge.i: tok.i]):
+            return "killed", "fatal"
     if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
             and any(c.lower_ in lex.conditions for c in tok.lefts):
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
+    if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
+        return "shot", "victims"  # "the other three victims were ...": people hit
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
         return "shot", "wound"  # "two people with gunshot wounds"
     for kind, spec in lex.kinds.items():
@@ -577,8 +644,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
-    """'shot dead', 'fatally stabbed', 'shot to death' are killings ('4 shot, one fatally' is not)."""
-    if kind != "shot":
+    """'shot dead', 'fatally stabbed', 'shot to death', 'mortally wounded' are killings
+    ('4 shot, one fatally' is not)."""
+    if kind not in ("shot", "injured"):
         return kind
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "advcl", "ccomp"):
@@ -608,11 +676,22 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def _subject(verb: Token, *deps: str) -> Token | None:
+    """The subject nearest the verb: a dateline parsed as a second subject ('INDIANAPOLIS
+    (PIX11) — A 9-month-old baby died') is farther away."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if len(found) > 1:  # people first: not 'a child ... since a shooting ... has died'
+        lex = load_lexicon()
+        found = [c for c in found if _is_person(c, lex) and c.ent_type_ not in ("GPE", "LOC", "FAC", "ORG")
+                 and c.lower_ not in ("who", "that", "which")] or found
+    return min(found, key=lambda c: abs(verb.i - c.i)) if found else None
+
+
 def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if form == "intransitive":
-        victim = _child(verb, "nsubj", "nsubjpass")
+        victim = _subject(verb, "nsubj", "nsubjpass")
     elif _is_passive(verb):
-        victim = _child(verb, "nsubjpass") or _child(verb, "nsubj")
+        victim = _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
         victim = _child(verb, "dobj")
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
@@ -626,12 +705,21 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if victim is not None:
         return victim
     # the participle modifies its victim: "the man killed", "5 wounded", "insurgents detained"
-    if verb.dep_ in ("acl", "amod", "relcl") and verb.head.pos_ in NOUN_POS and verb.tag_ in ("VBN", "JJ"):
-        return verb.head
+    # ("17-year-old killed in shooting": the age adjective; "the boy fatally shot", tagged as a past tense)
+    if verb.dep_ in ("acl", "amod", "relcl") and (verb.head.pos_ in NOUN_POS or _age_of(verb.head) is not None) \
+            and (verb.tag_ in ("VBN", "JJ") or (verb.dep_ == "acl" and verb.doc[verb.head.i + 1].text != ":")):
+        return verb.head  # (not a headline's source: "Police: Woman hurt")
     # "left six others injured", "found him dead"
-    if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+    # (not a clause of its own: "told outlets that Adrian Potts was killed")
+    if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and not (verb.dep_ == "ccomp" and any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)):
         head = verb.head
-        return _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if head.lemma_ in ("be", "remain", "lie") else None)
+        # "was found dead", "Four people found shot to death" (a headline's reduced passive)
+        subject_is_victim = head.lemma_ in ("be", "remain", "lie") or head.lemma_.lower() in FOUND_VERBS
+        found = _child(head, "dobj") or _child(head, "nsubjpass") or (_child(head, "nsubj") if subject_is_victim else None)
+        if found is None and head.dep_ == "acl" and head.head.pos_ in NOUN_POS and head.lemma_.lower() in FOUND_VERBS:
+            found = head.head  # "after 17-year-old boy found fatally shot in garage"
+        return found
     # coordinated verbs share a subject: "was shot and killed", "were wounded or killed"
     if verb.dep_ == "conj" and _depth < 3:
         own = _child(verb, "nsubj")
@@ -640,8 +728,13 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         head = verb.head
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _is_passive(verb) or form == "intransitive":
-                return _child(head, "nsubjpass") or _child(head, "nsubj")
-            return _child(head, "dobj")
+                found = _child(head, "nsubjpass") or _child(head, "nsubj")
+            else:
+                found = _child(head, "dobj")
+            if head.pos_ == "VERB" and (found is None or found.lower_ in ("who", "that", "which")):
+                # the first verb's own victim: "a teen (who was) shot and killed by a friend"
+                return _victim_of_verb(head, "verb", _depth + 1)
+            return found
     return None
 
 
@@ -680,7 +773,12 @@ def _victim_of_adjective(adj: Token, lex: Lexicon) -> Token | None:
         return adj.head
     if adj.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and adj.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = adj.head
-        return _child(head, "nsubjpass") or _child(head, "dobj") or _child(head, "nsubj")
+        found = _child(head, "nsubjpass") or _child(head, "dobj") or _child(head, "nsubj")
+        if found is None and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
+                and head.lemma_.lower() in ("pronounce", "declare", *FOUND_VERBS):
+            # a shared subject: "She was taken to hospital and was later pronounced dead"
+            found = _child(head.head, "nsubjpass") or _child(head.head, "nsubj")
+        return found
     return None
 
 
@@ -715,6 +813,8 @@ def _clause_head(tok: Token) -> Token:
 
 def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
     head = _clause_head(trigger)
+    if (head.pos_ in NOUN_POS and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")) or head.dep_ == "ccomp":
+        head = head.head  # "During the same period this year, the city tallied 219 people shot"
     start = min(head.left_edge.i, victim.left_edge.i if victim is not None else head.left_edge.i)
     end = max(head.right_edge.i, victim.right_edge.i if victim is not None else head.right_edge.i)
     text = trigger.doc[start: end + 1].text
@@ -753,6 +853,8 @@ def _is_hypothetical(trigger: Token) -> bool:
     """'to arrest a leader', 'attempted to kill': an aim, not something reported as done."""
     if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trigger.children):
+        return True  # "the bullets that nearly killed his father": he lived
     return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
 
 
@@ -778,11 +880,23 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         of = _of_object(tok)
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":
-        return tok.ent_type_ in ("PERSON", "")
+        return tok.ent_type_ in ("PERSON", "") or tok.lower_ in _person_words(tok.doc)
     if group_of(tok, lex)[0] is not None:
         return True
     # agent nouns name people ("rider", "cyclist", "pedestrian"), unless listed as things
     return tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in lex.not_people
+
+
+_PERSON_WORDS: list = [None, frozenset()]  # (doc, words): the last document's person names
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the document's person names: 'Troyer' tagged as an organisation in one
+    sentence is the 'Allen Troyer' of another."""
+    if _PERSON_WORDS[0] is not doc:
+        _PERSON_WORDS[0] = doc
+        _PERSON_WORDS[1] = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN")
+    return _PERSON_WORDS[1]
 
 
 def _needs_person(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
@@ -808,7 +922,37 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_some_fatally(span, lex))
-    return _drop_shadowed(sorted(mentions, key=lambda m: m.trigger_start))
+    _mark_sidebars(mentions, doc_text(span.doc) if isinstance(span, Span) else doc_text(span), lex)
+    mentions = sorted(mentions, key=lambda m: m.trigger_start)
+    _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
+    return _drop_shadowed(mentions)
+
+
+HARM_KINDS = {"killed": "dead", "injured": "hurt", "shot": "hurt"}
+
+
+def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'killed one man and injured three others': the others are other than the dead,
+    not more people hurt than those counted elsewhere."""
+    for i, m in enumerate(mentions):
+        if not m.additive or m.kind not in HARM_KINDS:
+            continue
+        token = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        if token is None:
+            continue
+        sentence = token.sent
+        if any(o.kind in HARM_KINDS and HARM_KINDS[o.kind] != HARM_KINDS[m.kind]
+               and sentence.start_char <= o.trigger_start < m.trigger_start for o in mentions[:i]):
+            m.additive = False
+
+
+def _mark_sidebars(mentions: list[CasualtyMention], text: str, lex: Lexicon) -> None:
+    """A line that links to another story ('STORY: Man, 20, dies after fall', '[OTHER NEWS:
+    ...]', 'Related Coverage ...') reports another event: its casualties are background."""
+    for m in mentions:
+        line = text[text.rfind("\n", 0, m.trigger_start) + 1: m.trigger_start]
+        if lex.sidebar.match(line):
+            m.background = True
 
 
 def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
@@ -832,15 +976,20 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
-    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    # "1 dead, 5 wounded", "1 killed 3 injured" (a headline's participle tagged as a past tense)
+    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ", "VBD") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
     if form in ("multiple", "fatal"):
         return _multiple_mention(trigger, kind, lex)
     if form == "headline":
         headline = trigger.doc[trigger.i - 1]
     if headline is not None:
         victim = headline  # "Three dead, two wounded"
+    elif form == "mistagged":
+        victim = trigger.doc[trigger.i - 1]
     elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger)
+    elif form == "victims":
+        victim = trigger
     elif form == "wound":
         victim = _victim_of_wound(trigger)
     elif form == "condition":
@@ -853,15 +1002,16 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _victim_of_noun(trigger, lex)
     if victim is None and form in ("verb", "adjective"):
         victim = _number_before(trigger, lex)
-    if victim is None or victim.i == trigger.i and form != "noun":
+    if victim is None or victim.i == trigger.i and form not in ("noun", "victims"):
         return None
     victim = _past_headline_source(victim)
+    victim = _past_organisation_name(victim, lex)
     lo, hi = sorted((victim.i, trigger.i))
     if any("\n\n" in t.text or "\n\n" in t.whitespace_ for t in trigger.doc[lo:hi]):
         return None  # a title line run into the next paragraph by the parser
     if not _is_person(victim, lex) and not (form == "noun" and victim.i == trigger.i):
         return None  # "the house was shot", "a fatal shooting"
-    if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse"):
+    if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse", "victim"):
         return None  # "deaths were reported": the noun is a trigger of its own
     if _needs_person(trigger, victim, lex):
         return None
@@ -885,6 +1035,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
+        more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
+        names=victims.names, ordinal=victims.ordinal,
     )
 
 
@@ -898,10 +1050,21 @@ def _past_headline_source(victim: Token) -> Token:
     return victim
 
 
+def _past_organisation_name(victim: Token, lex: Lexicon) -> Token:
+    """'arrested an Islamic Movement of Uzbekistan leader' parses the name as the object;
+    the person is the role noun after 'of'."""
+    if victim.pos_ != "PROPN" or victim.ent_type_ == "PERSON":
+        return victim
+    of = _of_object(victim)
+    if of is not None and of.pos_ == "NOUN" and of.lemma_.lower() in lex.roles:
+        return of
+    return victim
+
+
 def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:
     """'a quadruple shooting': four people; 'a fatal shooting': at least one dead (vague). No group."""
     words = {**lex.multiple_counts, **{a: 1 for a in lex.fatal_adjectives}}
-    modifiers = [c for c in trigger.lefts if c.lower_ in words]
+    modifiers = [c for c in trigger.doc[trigger.left_edge.i: trigger.i] if c.lower_ in words]
     n = words[modifiers[0].lower_]
     vague = modifiers[0].lower_ in lex.fatal_adjectives
     start = min(c.idx for c in modifiers)
@@ -935,9 +1098,10 @@ def _drop_shadowed(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
             continue
         seen[key] = m
         out.append(m)
-    # "shot" mentions of the same people as a killing are not extra casualties
-    killed_spans = {(m.start, m.end) for m in out if m.kind == "killed"}
-    return [m for m in out if not (m.kind == "shot" and (m.start, m.end) in killed_spans)]
+    # "shot" or "injured" mentions of the same people as a killing are not extra casualties
+    # ("he was flown to hospital in critical condition, but died")
+    killed_spans = {(m.start, m.end) for m in out if m.kind == "killed" and m.counts}
+    return [m for m in out if not (m.kind in ("shot", "injured") and (m.start, m.end) in killed_spans)]
 
 
 # --------------------------------------------------------------------------- combine
@@ -1013,12 +1177,19 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     group_sum = _top_level_sum(counted, lex)
     groups_vague = all(v for _, v in by_group.values())
     # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
+    # a mention listing several groups counts its people too ("his wife and four daughters": 5)
     totals = [(m.low, m.vague or m.anaphoric) for m in mentions
-              if m.generic or not m.specific or m.anaphoric]
+              if m.generic or not m.specific or m.anaphoric or len(m.specific) > 1]
     low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
+    if all(vague for _, vague in totals) and (not by_group or groups_vague):
+        # only vague figures and repeats: a repeat's exact figure says more than "numerous"
+        # ("Numerous insurgents were killed ... killing the insurgent")
+        repeats = [m.low for m in mentions if m.anaphoric and not m.vague]
+        low = max(repeats) if repeats else low
     extra = [m.low for m in mentions if m.additive and m.generic and not m.specific and not m.vague]
     if extra:  # "captured a leader ... detained two others"
         low = max(low, group_sum + max(extra), max(extra))
+    low = max(low, _with_more_people(mentions))
     high = max(low, max(m.high for m in mentions))
     groups: dict[str, int] = {}
     for m in mentions:  # groups named only generically
@@ -1027,6 +1198,34 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
                 groups[g] = max(groups.get(g, 0), n)
     groups.update(counted)
     return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
+
+
+def _with_more_people(mentions: list[CasualtyMention]) -> int:
+    """'A man was shot ... another man was shot': a victim-by-victim account adds up.
+    Only a run that starts with one person counts ('Three people died ... another man
+    was pronounced dead' may be a detail of the summary)."""
+    best, run = 0, 0
+    for m in sorted(mentions, key=lambda m: m.trigger_start):
+        if m.vague or m.anaphoric:
+            continue
+        if m.more and run:
+            run += m.low
+            best = max(best, run)
+        else:
+            run = 1 if m.low == 1 else 0
+    return best
+
+
+def _named_people(mentions: list[CasualtyMention]) -> list[set[str]]:
+    """The distinct people the mentions name: names that share a word are one person
+    ('Major Jamari Howard', 'Major Howard', 'Major')."""
+    people: list[set[str]] = []
+    for m in mentions:
+        for name in m.names:
+            same = [p for p in people if p & name]
+            merged = set(name).union(*same)
+            people = [p for p in people if not p & name] + [merged]
+    return people
 
 
 def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = None) -> Casualties:
@@ -1038,6 +1237,16 @@ def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = 
             by_kind[m.kind].append(m)
     result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
     shot = _combine_kind(by_kind["shot"], lex)
+    hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
+    # when every death is a named person, each other person named as hit was wounded
+    dead = _named_people(by_kind["killed"])
+    survivors = [p for p in _named_people(by_kind["injured"] + by_kind["shot"]) if not any(p & d for d in dead)]
+    if len(dead) < result.killed.low:
+        survivors = []
+    # "a fourth victim": at least four people hit in all
+    hit = max([m.ordinal for m in hurt] + [len(survivors) + result.killed.low])
+    if hit > shot.low:
+        shot = CasualtyCount(low=hit, high=max(hit, shot.high), groups=shot.groups)
     # people shot whose death is not reported were wounded
     extra = shot.low - result.killed.low
     if extra > result.injured.low:
@@ -1138,9 +1347,9 @@ class CasualtyExtractor:
             return
         combined = {e.id: combine_mentions(found.get(e.id, []), self.lexicon) for e in events}
         spans = doc._.event_spans or {}
-        for incident in _incidents(doc, events, spans, self.lexicon):
+        for incident in _incidents(events, spans, self.lexicon):
             pooled = combine_mentions([m for e in incident for m in found.get(e.id, [])], self.lexicon)
-            _share_incident_totals(doc, incident, combined, pooled)
+            _share_incident_totals(doc, incident, combined, pooled, self.lexicon)
         for event in events:
             casualties = combined[event.id]
             event.casualties = casualties
@@ -1149,15 +1358,19 @@ class CasualtyExtractor:
             event.arrested = casualties.arrested.low
 
 
-def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
-    """Group the events that may report the same people: not marked as another incident
-    ("another blast", "in a separate operation") and not placed far apart."""
+def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
+    """Group the events that may report the same people: those not marked as another
+    incident ("another blast", "in a separate operation").
+
+    Where the events are placed is not used: place names resolved to a namesake far
+    away ('Weir Street' -> Weir, India; a Kabul dateline) split one incident more often
+    than two places tell two incidents apart (isaf and gva dev sets)."""
     groups: list[list] = []
     for event in events:
         event_spans = spans.get(event.id, [])
         marked = event.background or any(_marks_another_incident(t, lex) for span in event_spans for t in span)
         for group in groups:
-            if not marked and not group[0].background and not any(_far_apart(doc, spans.get(o.id, []), event_spans) for o in group):
+            if not marked and not group[0].background:
                 group.append(event)
                 break
         else:
@@ -1166,31 +1379,13 @@ def _incidents(doc: Doc, events: list, spans: dict[str, list[Span]], lex: Lexico
 
 
 def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
-    """'another mine explosion', 'in a separate operation', 'elsewhere' (not 'a second suspect')."""
-    if tok.lower_ not in lex.distinct_markers:
+    """'another mine explosion', 'in a separate operation', 'elsewhere' (not 'a second suspect',
+    'second-degree murder')."""
+    if tok.lower_ not in lex.distinct_markers or tok.head.lemma_.lower() in lex.not_distinct:
         return False
     if tok.pos_ in ("ADV",) or tok.dep_ == "advmod":
         return True
     return tok.head.pos_ == "NOUN" and not _is_person(tok.head, lex)
-
-
-def _far_apart(doc: Doc, a: list[Span], b: list[Span], km: float = 50.0) -> bool:
-    """Whether two events name resolved places more than `km` apart (and none closer)."""
-    from polemos.gazetteer.distance import haversine_km
-
-    def points(spans: list[Span]) -> list[tuple[float, float]]:
-        out = []
-        for place in doc._.places or []:
-            if place.latitude is None or place.longitude is None:
-                continue
-            if any(s.start_char <= place.start < s.end_char for s in spans):
-                out.append((place.latitude, place.longitude))
-        return out
-
-    pa, pb = points(a), points(b)
-    if not pa or not pb:
-        return False
-    return min(haversine_km(x[0], x[1], y[0], y[1]) for x in pa for y in pb) > km
 
 
 # How far into a document its headline and lead run (characters).
@@ -1200,6 +1395,19 @@ LEAD_CHARS = 400
 # wounded go to one of its violent events, not to the arrest that followed.
 NO_HARM_TYPES = {"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
                  "Non-violent transfer of territory", "Change to group/activity"}
+
+
+# Event types that are violence against people.
+VIOLENT_EVENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def _names_harm(event, doc: Doc, lex: Lexicon) -> bool:
+    """A violent event named by a word that means people were hit ('Police Investigate
+    Shooting', 'a deadly stabbing'): it can carry its incident's casualties."""
+    if event.event_type not in VIOLENT_EVENT_TYPES or event.sub_event_type == "Disrupted weapons use":
+        return False
+    words = lex.trigger_words | set(lex.multiple_nouns) | lex.fatal_nouns
+    return _trigger_word(event, doc) in words or (event.trigger_text or "").lower() in words
 
 
 def _trigger_word(event, doc: Doc) -> str:
@@ -1212,7 +1420,8 @@ def _trigger_word(event, doc: Doc) -> str:
     return word[:-3] if word.endswith("ing") and len(word) > 5 else word
 
 
-def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties) -> None:
+def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualties], pooled: Casualties,
+                           lex: Lexicon) -> None:
     """Events of one incident share its casualties: a title, a summary and a detail line
     that the event detector made separate events are the same people. The incident's
     pooled figure goes to its most salient event that can carry it; the others keep
@@ -1220,6 +1429,9 @@ def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualt
     for kind in REPORTED_KINDS:
         total: CasualtyCount = getattr(pooled, kind)
         if total.low == 0 and total.high == 0:
+            # "struck the 14-year-old ... Stephen died": read together, nobody was only wounded
+            for event in incident:
+                setattr(combined[event.id], kind, CasualtyCount())
             continue
         holders = [e for e in incident if getattr(combined[e.id], kind).low or getattr(combined[e.id], kind).high]
         reporting = [e for e in incident if any(getattr(combined[e.id], k).high for k in REPORTED_KINDS)]
@@ -1228,9 +1440,10 @@ def _share_incident_totals(doc: Doc, incident: list, combined: dict[str, Casualt
         # the most salient event that reports casualties, or that names the same happening
         # as one that does (same trigger: "Providence shooting" ... "a shooting sent five people
         # to hospital"; or same type)
+        # (or a violent event named by a harm word: the shooting in a local news headline)
         can_carry = [e for e in incident
                      if (e in reporting or _trigger_word(e, doc) in reported_triggers
-                         or e.sub_event_type in reported_types)
+                         or e.sub_event_type in reported_types or _names_harm(e, doc, lex))
                      and (kind == "arrested" or e.sub_event_type not in NO_HARM_TYPES)]
         recipient = (can_carry or holders or reporting)[0]
         budget = total.low
