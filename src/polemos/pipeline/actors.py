@@ -11,9 +11,10 @@ with its inter code.
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -44,6 +45,18 @@ class Role:
 
 
 @dataclass
+class Convention:
+    """An ACLED naming convention for an actor the text does not name ('Unidentified Gang (Mexico)')."""
+
+    name: str
+    inter: int
+    countries: frozenset[str] = frozenset()
+    cues: re.Pattern | None = None   # words in the report that call for the convention
+    heads: frozenset[str] = frozenset()
+    groups: dict[str, str] | None = None  # lower-case group word -> its written form
+
+
+@dataclass
 class ActorKnowledge:
     country_names: dict[str, str]          # ISO2 -> ACLED name
     phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first lower word -> (words, kind, value)
@@ -51,6 +64,7 @@ class ActorKnowledge:
     role_words: dict[str, str]             # lower word -> role key
     role_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     roles: dict[str, Role]
+    conventions: dict[str, Convention] = field(default_factory=dict)
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
         # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
@@ -86,7 +100,15 @@ def load_actor_knowledge() -> ActorKnowledge:
             key = alias.lower()
             kb.groups[key].append(group)
             kb.add_phrase(alias, "group", key)
-    roles = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))["role"]
+    role_data = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))
+    roles = role_data["role"]
+    for key, entry in role_data.get("convention", {}).items():
+        cues = entry.get("cues")
+        kb.conventions[key] = Convention(
+            entry["name"], int(entry["inter"]), frozenset(entry.get("countries", [])),
+            re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b") if cues else None,
+            frozenset(h.lower() for h in entry.get("heads", [])),
+            {g.lower(): g for g in entry.get("groups", [])} or None)
     for key, entry in roles.items():
         kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
         for word in entry.get("words", []):
@@ -213,6 +235,7 @@ class DocActors:
         self._place_countries = place_countries
         self._country: str | None = None
         self._country_known = False
+        self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
@@ -310,6 +333,9 @@ class DocActors:
                 # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
                 name, country = name[: name.rfind("(")] + f"({here})", self.country
             return Actor(name, group.inter, kind, country)
+        ethnic = self._ethnic_militia(token, near, of_objects)
+        if ethnic is not None:
+            return ethnic
         role_key = mention.value if mention and mention.kind == "role" else None
         if role_key in (None, "civilians", "military"):
             # 'security force members', 'police commandos': the modifier says who they are
@@ -331,13 +357,40 @@ class DocActors:
                 key = "government" if context in ("agreement", "arrest", "government") else "military"
                 return self._role_actor(key, mention.value)
             return None
-        if role_key == "unidentified" and any(t.lower_ in ("armed", "unidentified", "unknown", "masked", "gunmen", "gunman")
-                                              for t in phrase):
-            return self._role_actor("unidentified", country or self.country)
         if role_key == "unidentified":
-            # 'militants', 'rebels' with no name: an unidentified armed group of the country
-            return self._role_actor("unidentified", country or self.country)
+            # 'gunmen', 'militants' with no name: an unidentified armed group of the country
+            return self.unidentified(country or self.country)
         return self._role_actor(role_key, country or self.country)
+
+    def _ethnic_militia(self, token: Token, near: list[Token], of_objects: list[Token]) -> Actor | None:
+        """'Tiv militias', 'armed Dinka youth', 'youths from the Bobo community': an ethnic militia."""
+        convention = self.kb.conventions.get("ethnic_militia")
+        if convention is None or not convention.groups or token.lower_ not in convention.heads:
+            return None
+        for t in near[:-1] + [x for o in of_objects for x in o.subtree]:
+            group = convention.groups.get(t.lower_)
+            if group and t.text[:1].isupper():
+                return self._convention_actor(convention, self.country, group)
+        return None
+
+    def unidentified(self, iso: str | None) -> Actor:
+        """An unnamed perpetrator: 'Unidentified Armed Group (X)', or where ACLED codes criminal
+        violence as gang violence and the report bears its marks, 'Unidentified Gang (X)'."""
+        gang = self.kb.conventions.get("gang")
+        if gang is not None and iso in gang.countries and self._organised_crime(gang):
+            return self._convention_actor(gang, iso)
+        return self._role_actor("unidentified", iso)
+
+    def _organised_crime(self, gang: Convention) -> bool:
+        if self._crime is None:
+            self._crime = bool(gang.cues and gang.cues.search(self.doc.text.lower()))
+        return self._crime
+
+    def _convention_actor(self, convention: Convention, iso: str | None, group: str = "") -> Actor:
+        name = self.country_name(iso)
+        text = convention.name.replace("{group}", group)
+        text = text.replace("{country}", name) if name else text.replace(" ({country})", "")
+        return Actor(text, convention.inter, "nonstate", iso)
 
     def _role_actor(self, key: str, iso: str | None) -> Actor:
         role = self.kb.roles[key]
@@ -351,4 +404,6 @@ class DocActors:
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:
+        if key == "unidentified":
+            return self.unidentified(self.country)
         return self._role_actor(key, self.country)
