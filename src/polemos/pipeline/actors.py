@@ -22,6 +22,10 @@ from spacy.tokens import Doc, Token
 from .components import data_path
 
 
+# Nouns that name someone by the group they belong to ('members of the Taliban').
+MEMBER_WORDS = {"member", "members", "supporter", "supporters", "cadre", "cadres", "elements"}
+
+
 @dataclass(frozen=True)
 class Actor:
     name: str
@@ -337,6 +341,11 @@ class DocActors:
         if ethnic is not None:
             return ethnic
         role_key = mention.value if mention and mention.kind == "role" else None
+        if role_key == "civilians" and token.lower_ in MEMBER_WORDS and of_objects:
+            # 'a member of an opposition rebel group', 'members of the police unit': who they belong to
+            belongs = self.actor_for(of_objects[0], context)
+            if belongs is not None and belongs.kind != "civilians":
+                return belongs
         if role_key in (None, "civilians", "military"):
             # 'security force members', 'police commandos': the modifier says who they are
             for t in near[:-1]:

@@ -129,6 +129,11 @@ STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "fo
                     "accidentally detonated", "accidentally activated", "premature explosion",
                     "prematurely exploded", "suspicious package", "suspicious packages", "disarm",
                     "cache of firearms", "stash of firearms", "stash of weapons", "neutralize", "neutralise"}
+# Words that stop an attack: an attack thwarted with casualties is fought off, a battle.
+REPELLED = {"thwart", "thwarted", "foil", "foiled", "repel", "repelled", "repulse", "repulsed"}
+# Trigger words of gunfire: people who shoot are an armed group, not a mob.
+GUNFIRE = {"shoot", "shot", "shooting", "fire", "fired", "open fire", "opened fire", "gun down", "gunned down",
+           "shot dead", "gun"}
 # Words that make an Agreement only with another agreement word ('signed a ceasefire', not 'vital signs').
 WEAK_AGREEMENT = {"sign", "signs", "signed", "signing", "negotiate", "negotiates", "negotiated", "negotiating",
                   "talk", "talks", "talked"}
@@ -154,6 +159,7 @@ class ClauseFacts:
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
+    agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
     doc_cues: set[str] = field(default_factory=set)
 
 
@@ -248,6 +254,8 @@ def classify(f: ClauseFacts) -> str | None:
         change = _territory_change(f, fam, sfam)
         if change:
             return change
+    if "disrupted" in fam and fam & {"attack", "offensive"} and f.trigger_words & REPELLED and sfam & {"harm", "clash"}:
+        return "Armed clash"  # 'forces thwarted an attack ..., killing a number of fighters': a battle
     if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
             and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
@@ -282,12 +290,17 @@ def classify(f: ClauseFacts) -> str | None:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
         if "small_arms" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
             return "Armed clash"  # small arms with heavy weapons: an exchange, as ACLED codes it
-        if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
-                and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:
+        if "clash" in fam and f.agent_kind in (None, "civilians") and not f.patient_kinds & {"state", "nonstate"} \
+                and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian", "communal"}:
             return "Mob violence"  # two groups of villagers or party supporters fighting
+        if f.agent_kind == "civilians" and f.agent_group and fam & {"attack", "clash", "harm"} \
+                and not _weapon_type(cues) and not f.trigger_words & GUNFIRE and "small_arms" not in cues:
+            return "Mob violence"  # 'residents pelted stones at police', 'five persons beat up a man'
         weapon = _weapon_type(cues) or (_weapon_type(sent) if fam & {"explosion", "harm", "attack"} else None)
         if weapon is None and "shelling" in fam:
             weapon = "Shelling/artillery/missile attack"
+        if weapon is None and "clash" in fam:
+            return "Armed clash"  # 'explosions and shots in both directions': an exchange, not shelling
         if weapon is None and "explosion" in fam:
             # an explosion with no device named: a planted bomb when it hit people, else a shell
             weapon = "Remote explosive/landmine/IED" if ("harm" in fam or "civilian" in cues or f.patient_kinds) \
@@ -305,6 +318,8 @@ def classify(f: ClauseFacts) -> str | None:
             return "Attack"
         if "armed" in cues and not "civilian" in cues:
             return "Armed clash"
+        if not f.patient_kinds and "small_arms" in cues and "civilian" not in cues:
+            return "Armed clash"  # 'shots involving small arms': an exchange of fire, no one targeted
         return "Attack" if fam & {"harm", "attack"} else "Armed clash"
     if "looting" in fam:
         if "crime" in sent and not armed_context:

@@ -386,6 +386,7 @@ class EventExtractor:
                    for p in patients for t in p.subtree),
             property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
+            agent_group=bool(agents) and _several(agents[0]),
         )
         sub = classify(facts)
         if sub is None:
@@ -678,6 +679,11 @@ def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
             if cues_at.get(x.i, set()) & names:
                 return True
     return False
+
+
+def _several(token: Token) -> bool:
+    """Whether a noun names several people ('residents', 'a group of youths', 'two groups')."""
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("group", "crowd", "mob", "gang")
 
 
 def _has_weapon(cues: set[str]) -> bool:
