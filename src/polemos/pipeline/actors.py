@@ -58,6 +58,7 @@ class Convention:
     cues: re.Pattern | None = None   # words in the report that call for the convention
     heads: frozenset[str] = frozenset()
     groups: dict[str, str] | None = None  # lower-case group word -> its written form
+    parties: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # ISO2 -> (name, inter), state first
 
 
 @dataclass
@@ -109,10 +110,11 @@ def load_actor_knowledge() -> ActorKnowledge:
     for key, entry in role_data.get("convention", {}).items():
         cues = entry.get("cues")
         kb.conventions[key] = Convention(
-            entry["name"], int(entry["inter"]), frozenset(entry.get("countries", [])),
+            entry.get("name", ""), int(entry.get("inter", 0)), frozenset(entry.get("countries", [])),
             re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b") if cues else None,
             frozenset(h.lower() for h in entry.get("heads", [])),
-            {g.lower(): g for g in entry.get("groups", [])} or None)
+            {g.lower(): g for g in entry.get("groups", [])} or None,
+            {iso: [(name, int(inter)) for name, inter in pair] for iso, pair in entry.get("parties", {}).items()})
     for key, entry in roles.items():
         kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
         for word in entry.get("words", []):
@@ -240,6 +242,7 @@ class DocActors:
         self._country: str | None = None
         self._country_known = False
         self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
+        self._lower_text: str | None = None
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
@@ -392,8 +395,23 @@ class DocActors:
 
     def _organised_crime(self, gang: Convention) -> bool:
         if self._crime is None:
-            self._crime = bool(gang.cues and gang.cues.search(self.doc.text.lower()))
+            self._crime = self._says(gang)
         return self._crime
+
+    def _says(self, convention: Convention) -> bool:
+        """Whether the document has one of a convention's cue words."""
+        if self._lower_text is None:
+            self._lower_text = self.doc.text.lower()
+        return bool(convention.cues and convention.cues.search(self._lower_text))
+
+    def front_line_parties(self) -> list[Actor] | None:
+        """The parties of the front line the report tells of fire across, when it names no one
+        ('explosions ... in both directions of the frontline'): the state's forces first."""
+        front = self.kb.conventions.get("front_line")
+        if front is None or self.country not in front.parties or not self._says(front):
+            return None
+        return [Actor(name, inter, "state" if inter == 1 else "nonstate", self.country)
+                for name, inter in front.parties[self.country]]
 
     def _convention_actor(self, convention: Convention, iso: str | None, group: str = "") -> Actor:
         name = self.country_name(iso)

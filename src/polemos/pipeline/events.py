@@ -453,12 +453,18 @@ class EventExtractor:
                 a1 = actors.default("police")
         elif event_type == "Battles" and a1 is None:
             a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
-        elif event_type == "Explosions/Remote violence" and a1 is None and any(
-                t.lower_ in ("unidentified", "unknown") for t in cand.clause):
+        elif event_type == "Explosions/Remote violence" and a1 is None and _says_unknown(cand.clause):
             a1 = actors.default("unidentified")  # 'an unidentified IED exploded'
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
+        if read is None and event_type in ("Battles", "Explosions/Remote violence") and sub != "Attack" \
+                and (a1 is None or a1.kind == "nonstate") and not _says_unknown(cand.clause):
+            parties = actors.front_line_parties()  # fire across a front line, attributed to no one
+            if parties:
+                a1 = parties[0]
+                if sub == "Armed clash" and (a2 is None or a2.kind == "civilians"):
+                    a2 = parties[1]
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
@@ -679,6 +685,12 @@ def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
             if cues_at.get(x.i, set()) & names:
                 return True
     return False
+
+
+def _says_unknown(clause: Span) -> bool:
+    """'an unidentified IED', 'shells fired by an unknown party': the text says the perpetrator is unknown."""
+    return any(t.lower_ in ("unidentified", "unknown") and t.head.lower_ not in ("weapons", "weapon", "calibre", "caliber")
+               for t in clause)
 
 
 def _several(token: Token) -> bool:
