@@ -59,6 +59,7 @@ class Convention:
     heads: frozenset[str] = frozenset()
     groups: dict[str, str] | None = None  # lower-case group word -> its written form
     parties: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # ISO2 -> (name, inter), state first
+    home: dict[str, str] = field(default_factory=dict)  # cue word -> the country it names
 
 
 @dataclass
@@ -114,7 +115,8 @@ def load_actor_knowledge() -> ActorKnowledge:
             re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b") if cues else None,
             frozenset(h.lower() for h in entry.get("heads", [])),
             {g.lower(): g for g in entry.get("groups", [])} or None,
-            {iso: [(name, int(inter)) for name, inter in pair] for iso, pair in entry.get("parties", {}).items()})
+            {iso: [(name, int(inter)) for name, inter in pair] for iso, pair in entry.get("parties", {}).items()},
+            entry.get("home", {}))
     for key, entry in roles.items():
         kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
         for word in entry.get("words", []):
@@ -395,23 +397,29 @@ class DocActors:
 
     def _organised_crime(self, gang: Convention) -> bool:
         if self._crime is None:
-            self._crime = self._says(gang)
+            self._crime = self._says(gang) is not None
         return self._crime
 
-    def _says(self, convention: Convention) -> bool:
-        """Whether the document has one of a convention's cue words."""
+    def _says(self, convention: Convention) -> str | None:
+        """The first of a convention's cue words the document has (lower case), or None."""
         if self._lower_text is None:
             self._lower_text = self.doc.text.lower()
-        return bool(convention.cues and convention.cues.search(self._lower_text))
+        found = convention.cues.search(self._lower_text) if convention.cues else None
+        return found.group(0) if found else None
 
     def front_line_parties(self) -> list[Actor] | None:
         """The parties of the front line the report tells of fire across, when it names no one
         ('explosions ... in both directions of the frontline'): the state's forces first."""
         front = self.kb.conventions.get("front_line")
-        if front is None or self.country not in front.parties or not self._says(front):
+        cue = self._says(front) if front is not None else None
+        if cue is None:
             return None
-        return [Actor(name, inter, "state" if inter == 1 else "nonstate", self.country)
-                for name, inter in front.parties[self.country]]
+        country = self.country if self.country in front.parties else next(
+            (front.home[m.group(0)] for m in front.cues.finditer(self._lower_text) if m.group(0) in front.home), None)
+        if country not in front.parties:
+            return None
+        return [Actor(name, inter, "state" if inter == 1 else "nonstate", country)
+                for name, inter in front.parties[country]]
 
     def _convention_actor(self, convention: Convention, iso: str | None, group: str = "") -> Actor:
         name = self.country_name(iso)
