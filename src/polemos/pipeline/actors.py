@@ -245,6 +245,7 @@ class DocActors:
         self._country_known = False
         self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
         self._lower_text: str | None = None
+        self._claimant: Actor | None | bool = False  # False: not looked for yet
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
@@ -406,6 +407,18 @@ class DocActors:
             self._lower_text = self.doc.text.lower()
         found = convention.cues.search(self._lower_text) if convention.cues else None
         return found.group(0) if found else None
+
+    def claimant(self) -> Actor | None:
+        """The armed group that claimed the report's attack ('Al Shabaab claimed responsibility',
+        'JNIM claimed the attack'), if one did."""
+        if self._claimant is False:
+            self._claimant = None
+            for m in self.mentions:
+                head = self.doc[m.end - 1].head
+                if m.kind == "group" and self.doc[m.end - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim":
+                    self._claimant = self.actor_for(self.doc[m.end - 1])
+                    break
+        return self._claimant
 
     def front_line_parties(self) -> list[Actor] | None:
         """The parties of the front line the report tells of fire across, when it names no one

@@ -458,13 +458,18 @@ class EventExtractor:
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
-        if read is None and event_type in ("Battles", "Explosions/Remote violence") and sub != "Attack" \
-                and (a1 is None or a1.kind == "nonstate") and not _says_unknown(cand.clause):
-            parties = actors.front_line_parties()  # fire across a front line, attributed to no one
-            if parties:
-                a1 = parties[0]
+        unnamed = a1 is None or a1.name.startswith("Unidentified")
+        if unnamed and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+            claimant = actors.claimant()  # 'Al Shabaab claimed responsibility'
+            parties = actors.front_line_parties() if sub != "Attack" and not _says_unknown(cand.clause) else None
+            if claimant is not None:
+                a1 = claimant
+            elif parties and read is None:
+                a1 = parties[0]  # fire across a front line, attributed to no one
                 if sub == "Armed clash" and (a2 is None or a2.kind == "civilians"):
                     a2 = parties[1]
+            elif a1 is None and event_type == "Explosions/Remote violence":
+                a1 = actors.default("unidentified")  # ACLED names an unknown bomber so
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
