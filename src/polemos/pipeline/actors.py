@@ -443,7 +443,11 @@ class DocActors:
     def _role_actor(self, key: str, iso: str | None) -> Actor:
         role = self.kb.roles[key]
         name = self.country_name(iso)
-        if name:
+        article = self.kb.conventions.get("article")
+        if name and article is not None and iso in article.countries:
+            name_of = role.name.replace("of {country}", f"of the {name}")
+            text = name_of.replace("{country}", name)
+        elif name:
             text = role.name.replace("{country}", name)
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
