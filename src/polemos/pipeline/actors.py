@@ -22,6 +22,9 @@ from spacy.tokens import Doc, Token
 from .components import data_path
 
 
+# Words that tie people to a group they act for ('operating under OPS', 'suspected to be Al Shabaab').
+AFFILIATION = {"under", "operate", "suspect", "presume", "believe", "allege", "affiliate", "belong", "link",
+               "loyal"}
 # Nouns that name someone by the group they belong to ('members of the Taliban').
 MEMBER_WORDS = {"member", "members", "supporter", "supporters", "cadre", "cadres", "elements"}
 
@@ -331,7 +334,8 @@ class DocActors:
         if mention and mention.kind == "group":
             group = self._group(mention.value, None)
         if group is None:
-            group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree])
+            group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree]) \
+                or self._affiliation(token)
         if group is not None:
             kind = "state" if group.inter == 1 else "nonstate"
             name, country = group.name, group.country
@@ -376,6 +380,20 @@ class DocActors:
             # 'gunmen', 'militants' with no name: an unidentified armed group of the country
             return self.unidentified(country or self.country)
         return self._role_actor(role_key, country or self.country)
+
+    def _affiliation(self, token: Token) -> Group | None:
+        """The named group a phrase says its people belong to or fight under ('men suspected to be
+        Al Shabaab militants', 'Turkish forces and JWS factions, operating under OPS')."""
+        heads = [token] + [c for c in token.children if c.dep_ == "conj"]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("acl", "relcl", "appos", "prep") and (
+                        c.lower_ in AFFILIATION or any(t.lemma_.lower() in AFFILIATION for t in c.children)
+                        or c.lemma_.lower() in AFFILIATION):
+                    group = self._group_in([t for t in c.subtree if abs(t.i - token.i) <= 12])
+                    if group is not None:
+                        return group
+        return None
 
     def _ethnic_militia(self, token: Token, near: list[Token], of_objects: list[Token]) -> Actor | None:
         """'Tiv militias', 'armed Dinka youth', 'youths from the Bobo community': an ethnic militia."""
