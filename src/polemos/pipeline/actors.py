@@ -25,6 +25,10 @@ from .components import data_path
 # Words that tie people to a group they act for ('operating under OPS', 'suspected to be Al Shabaab').
 AFFILIATION = {"under", "operate", "suspect", "presume", "believe", "allege", "affiliate", "belong", "link",
                "loyal"}
+# Nouns a country name before them owns rather than locates ('US dollar', 'Turkish embassy').
+OWNED = {"dollar", "dollars", "euro", "euros", "currency", "embassy", "embassies", "consulate", "ambassador",
+         "envoy", "passport", "passports", "nationals", "citizens", "citizen", "exports", "imports", "sanctions",
+         "stocks", "bonds"}
 # Nouns that name someone by the group they belong to ('members of the Taliban').
 MEMBER_WORDS = {"member", "members", "supporter", "supporters", "cadre", "cadres", "elements"}
 
@@ -218,7 +222,7 @@ def place_country_votes(doc: Doc) -> Counter:
             names.update(run)
             run = []
     bracketed = {t.strip() for chunk in doc.text.split("(")[1:] for t in chunk.split(")")[0].split(",")}
-    for name in names:
+    for name in sorted(names):  # sorted: ties between countries break the same way every run
         options = table.get(name.lower())
         if options:
             total = sum(options.values())
@@ -234,7 +238,7 @@ class DocActors:
 
     def __init__(self, doc: Doc, place_countries: Counter | None = None, places: list | None = None):
         self.doc = doc
-        self.places = [p for p in (places or []) if getattr(p, "country_code", None)]
+        self.places = [p for p in (places or []) if getattr(p, "country_code", None) and self._where(p)]
         self._focus: str | None = None
         self._doc_votes: Counter = Counter()
         self.kb = load_actor_knowledge()
@@ -249,6 +253,18 @@ class DocActors:
         self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
         self._lower_text: str | None = None
         self._claimant: Actor | None | bool = False  # False: not looked for yet
+
+    def _where(self, place) -> bool:
+        """Whether a place the geoparser found says where things happen: not a name inside another
+        name, nor an owner ('the US dollar exchange rate', 'the Turkish embassy')."""
+        if getattr(place, "role", None) == "embedded":
+            return False
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return True
+        last = span[-1]
+        after = self.doc[span.end].lower_ if span.end < len(self.doc) else ""
+        return not (last.dep_ in ("compound", "amod", "nmod") and (last.head.lower_ in OWNED or after in OWNED))
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
