@@ -239,7 +239,7 @@ def classify(f: ClauseFacts) -> str | None:
                 or ("force" in cues and "intervention" in cues and "state" in sent)) \
                 and "riot" not in fam and "violent_protest" not in cues:
             return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
-        if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
+        if "riot" in fam or ("violent_protest" in (cues | sent) and "calm" not in f.doc_cues) or "mob" in fam:
             return "Violent demonstration"
         if "intervention" in cues or "intervention" in sent or ("arrest" in fam and "state" in sent):
             return "Protest with intervention"

@@ -223,6 +223,13 @@ class EventExtractor:
         for s, e, name in cue_hits:
             for i in range(s, e):
                 cues_at.setdefault(i, set()).add(name)
+        for i, names in cues_at.items():
+            # what people protested about is not what they did ('demanding the arrest of people who set
+            # fire to crops', 'protest against the police crackdown')
+            if "intervention" in names and _protested_about(doc[i]):
+                names = cues_at[i] = names - {"intervention"}
+            if "violent_protest" in names and _protested_about(doc[i], PROTESTED_ABOUT - {"after"}):
+                cues_at[i] = names - {"violent_protest"}  # not 'rallied after nights of street violence'
         places = doc._.places or []
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
         actors = DocActors(doc, place_countries, places)
@@ -290,8 +297,8 @@ class EventExtractor:
             return candidates
         doc = protests[0].sentence.doc
         violent = [c for c in candidates if c.sub_event_type == "Looting/property destruction"
-                   and not (c.actor1 and c.actor1.kind == "state")]
-        if violent:  # 'Chairs were burnt and property destroyed.'
+                   and not (c.actor1 and c.actor1.kind == "state") and not _protested_about(c.trigger)]
+        if violent and "calm" not in self._doc_cues:  # 'Chairs were burnt and property destroyed.'
             for c in protests:
                 c.sub_event_type = "Violent demonstration"
                 self._actors.focus(c.sentence)
@@ -305,7 +312,7 @@ class EventExtractor:
             return any(cues_at.get(j, set()) & {"state", "protester", "dispersal"} for j in range(sent.start, sent.end))
 
         intervened = bool(arrests) or any(
-            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) and about_protest(i)
+            names & {"intervention", "dispersal"} and about_protest(i)
             for i, names in cues_at.items() if names & {"intervention", "dispersal"})
         if not intervened:
             return candidates
@@ -342,15 +349,11 @@ class EventExtractor:
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
         clause_cues = set().union(*(
-            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
-                                     else set())
-            for i in range(clause.start, clause.end)))
+            cues_at.get(i, set()) for i in range(clause.start, clause.end)))
         sentence_cues = self._sentence_cue_cache.get(sentence.start)
         if sentence_cues is None:
             sentence_cues = set().union(*(
-                cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
-                                         else set())
-                for i in range(sentence.start, sentence.end)))
+                cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
             self._sentence_cue_cache[sentence.start] = sentence_cues
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers)
@@ -670,14 +673,14 @@ PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "releas
                    "criticize", "plan", "possible", "threat"}
 
 
-def _protested_about(token: Token) -> bool:
+def _protested_about(token: Token, words: set[str] = PROTESTED_ABOUT) -> bool:
     """Whether a word names what people protested about ('against the arrest of ...')."""
     node = token
     for _ in range(5):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lower_ in PROTESTED_ABOUT:
+        if node.lower_ in words:
             return True
     return False
 
