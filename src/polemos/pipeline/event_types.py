@@ -131,6 +131,11 @@ STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "fo
                     "cache of firearms", "stash of firearms", "stash of weapons", "neutralize", "neutralise"}
 # Words that stop an attack: an attack thwarted with casualties is fought off, a battle.
 REPELLED = {"thwart", "thwarted", "foil", "foiled", "repel", "repelled", "repulse", "repulsed"}
+# Words for rioting itself: ACLED folds riots into violent demonstrations unless a mob attacks someone.
+RIOT_WORDS = {"riot", "riots", "rioter", "rioters", "rioting", "rioted", "rampage"}
+# Words that only say someone died (of an illness, when the sentence names one).
+DEATH_WORDS = {"die", "died", "dies", "dying", "death", "deaths", "dead", "fatality", "fatalities", "casualty",
+               "casualties", "kill", "killed", "killing", "succumb", "succumbed"}
 # Trigger words of gunfire: people who shoot are an armed group, not a mob.
 GUNFIRE = {"shoot", "shot", "shooting", "fire", "fired", "open fire", "opened fire", "gun down", "gunned down",
            "shot dead", "gun"}
@@ -207,7 +212,8 @@ def classify(f: ClauseFacts) -> str | None:
     sfam = f.sentence_families
     if "dispersal" in cues | sent:
         cues, sent = cues | {"intervention"}, sent | {"intervention"}
-    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent:
+    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent \
+            and f.trigger_words <= DEATH_WORDS:
         return None  # died of an illness
     if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent \
             and not f.during_protest:
@@ -245,6 +251,10 @@ def classify(f: ClauseFacts) -> str | None:
             return "Protest with intervention"
         return "Peaceful protest"
     if "riot" in fam:
+        demonstration = sent & {"protester", "demand"} or f.doc_families & {"protest", "gathering"} or any(
+            w in RIOT_WORDS or "tyre" in w or "tire" in w for w in f.trigger_words)  # rioting, burning tyres
+        if not demonstration and (f.patient_kinds or f.property_object):
+            return "Mob violence"  # 'residents pelted stones at police': violence at someone, no demonstration
         return "Violent demonstration"
     if "sexual" in fam:
         return "Sexual violence"
