@@ -247,7 +247,8 @@ class DocActors:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
-        self._place_countries = place_countries
+        # the geoparser's places that say where things happen (not 'the US dollar')
+        self._place_countries = Counter(p.country_code for p in self.places) if places else place_countries
         self._country: str | None = None
         self._country_known = False
         self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
@@ -260,11 +261,12 @@ class DocActors:
         if getattr(place, "role", None) == "embedded":
             return False
         span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
-            return True
-        last = span[-1]
-        after = self.doc[span.end].lower_ if span.end < len(self.doc) else ""
-        return not (last.dep_ in ("compound", "amod", "nmod") and (last.head.lower_ in OWNED or after in OWNED))
+        return span is None or not self._owner(span[-1])
+
+    def _owner(self, last: Token) -> bool:
+        """Whether a country name ending at this token owns the noun after it ('US dollar')."""
+        after = self.doc[last.i + 1].lower_ if last.i + 1 < len(self.doc) else ""
+        return last.dep_ in ("compound", "amod", "nmod") and (last.head.lower_ in OWNED or after in OWNED)
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
@@ -297,6 +299,8 @@ class DocActors:
         # a demonym is weaker evidence ('US dollar', 'Indian nationals') than a country or capital name
         mentioned: Counter = Counter()
         for m in self.mentions:
+            if m.kind in ("country", "capital", "demonym") and self._owner(self.doc[m.end - 1]):
+                continue
             if m.kind in ("country", "capital"):
                 mentioned[m.value] += 1.0
             elif m.kind == "demonym":
