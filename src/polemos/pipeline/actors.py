@@ -357,16 +357,11 @@ class DocActors:
             group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree]) \
                 or self._affiliation(token)
         if group is not None:
-            kind = "state" if group.inter == 1 else "nonstate"
-            name, country = group.name, group.country
-            here = self.country_name(self.country)
-            if "{country}" in name:  # 'Fulani Ethnic Militia ({country})'
-                name = name.replace(" ({country})", f" ({here})" if here else "").replace("{country}", here or "")
-                country = self.country
-            if country and self.country and country != self.country and name.endswith(")") and here:
-                # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
-                name, country = name[: name.rfind("(")] + f"({here})", self.country
-            return Actor(name, group.inter, kind, country)
+            either = self._either_group(token)
+            if either:  # 'JNIM or ISGS militants': ACLED's 'A and/or B'
+                first, second = (self._group_actor(g) for g in either)
+                return Actor(f"{first.name} and/or {second.name}", first.inter, first.kind, first.country)
+            return self._group_actor(group)
         ethnic = self._ethnic_militia(token, near, of_objects)
         if ethnic is not None:
             return ethnic
@@ -400,6 +395,31 @@ class DocActors:
             # 'gunmen', 'militants' with no name: an unidentified armed group of the country
             return self.unidentified(country or self.country)
         return self._role_actor(role_key, country or self.country)
+
+    def _group_actor(self, group: Group) -> Actor:
+        kind = "state" if group.inter == 1 else "nonstate"
+        name, country = group.name, group.country
+        here = self.country_name(self.country)
+        if "{country}" in name:  # 'Fulani Ethnic Militia ({country})'
+            name = name.replace(" ({country})", f" ({here})" if here else "").replace("{country}", here or "")
+            country = self.country
+        if country and self.country and country != self.country and name.endswith(")") and here:
+            # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
+            name, country = name[: name.rfind("(")] + f"({here})", self.country
+        return Actor(name, group.inter, kind, country)
+
+    def _either_group(self, token: Token) -> tuple[Group, Group] | None:
+        """Two groups offered as alternatives before a noun ('presumed JNIM or ISGS militants')."""
+        start, end = max(token.left_edge.i, token.i - 8), min(token.right_edge.i, token.i + 8)
+        found: list[tuple[int, str]] = []
+        for i in range(start, end + 1):
+            m = self.by_token.get(i)
+            if m and m.kind == "group" and m.start == i and m.value not in [v for _, v in found]:
+                found.append((i, m.value))
+        if len(found) != 2 or not any(self.doc[i].lower_ == "or" for i in range(found[0][0], found[1][0])):
+            return None
+        first, second = (self._group(v, None) for _, v in found)
+        return (first, second) if first.name != second.name else None
 
     def _affiliation(self, token: Token) -> Group | None:
         """The named group a phrase says its people belong to or fight under ('men suspected to be
