@@ -37,6 +37,7 @@ STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
 DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
 INTRANSITIVE_HARM = {"die", "perish", "death", "dead"}
+ATTACK_NOUNS = {"attack", "assault", "ambush", "raid", "offensive", "incursion"}
 EXPLOSIONS = {k for k, v in SUB_EVENT_TYPES.items() if v == "Explosions/Remote violence"}
 POLITICAL_VIOLENCE = EXPLOSIONS | {"Armed clash", "Attack", "Government regains territory",
                                    "Non-state actor overtakes territory"}
@@ -132,6 +133,17 @@ def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     return _Scope("".join(t.text_with_ws for t in keep) if keep else sentence.text)
 
 
+def _elided_noun(token: Token) -> Token:
+    """'2 policemen were killed and 3 were wounded': a bare number stands for the noun of the
+    clause it is coordinated with."""
+    if token.pos_ != "NUM" or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "conj":
+        return token
+    for c in token.head.head.children:
+        if c.dep_ == token.dep_ and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return token
+
+
 def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
@@ -174,20 +186,27 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
     # 'forces repelled an attack by Taliban militants': the attacker is who the trigger noun names
     trigger_ids = {t.i for t in triggers}
-    if anchor.i not in trigger_ids:
-        by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
-                     for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
-        if by_agents:
-            agents = by_agents + [a for a in agents if a not in by_agents]
+    by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
+    if by_agents and (anchor.i not in trigger_ids or not agents):
+        # 'forces repelled an attack by Taliban militants', 'policemen were killed following attacks
+        # by Taliban militants': the attacker is who the trigger noun names
+        agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
         for c in anchor.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
                               for g in _conjuncts(p))
+                # '... and 3 were wounded following attacks by Taliban militants'
+                agents.extend(g for d in c.children if d.dep_ == "prep" for n in d.children
+                              if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS
+                              for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                              for p in b.children if p.dep_ == "pobj" for g in _conjuncts(p))
     if not patients:  # 'killed and wounded scores of terrorists': the object is shared
         for c in anchor.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
+    patients = [_elided_noun(t) for t in patients]
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
