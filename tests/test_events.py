@@ -193,3 +193,120 @@ def test_release_year_comes_from_a_dated_title_or_release_number_not_incident_nu
              "\u2028\u20282010-06-CA-063 \u2028For Immediate Release")
     assert find_dateline(title)[2] == dt.date(2010, 6, 17)
     assert find_dateline("KABUL, Afghanistan (Nov. 1. 2011)\nA combined force")[2] == dt.date(2011, 11, 1)
+
+
+def main_event(text: str, date: str | None = "2020-05-10"):
+    events = [e for e in extract_text(text, date=date).events if not e.background]
+    assert events, text
+    return events[0]
+
+
+# ACLED conventions for actors the text does not name word for word (data/actor_roles.toml)
+
+def test_unattributed_violence_with_the_marks_of_organised_crime_is_a_gang_in_latin_america():
+    gang = main_event("Armed men shot dead a taxi driver in a drive-by shooting in Culiacan, Sinaloa, Mexico.")
+    assert gang.actor1 == "Unidentified Gang (Mexico)"
+    bound = main_event("Three men were found dead with their hands tied in Zamora, Michoacan, Mexico.")
+    assert bound.actor1 == "Unidentified Gang (Mexico)"
+    # no sign of organised crime, or not where ACLED codes gangs: an unidentified armed group
+    assert main_event("Armed men shot dead a trader in Chimaltenango, Guatemala.").actor1 == \
+        "Unidentified Armed Group (Guatemala)"
+    assert main_event("Gunmen shot dead a drug trafficker in Kano, Nigeria.").actor1 == \
+        "Unidentified Armed Group (Nigeria)"
+
+
+def test_an_ethnic_groups_armed_men_are_its_ethnic_militia():
+    tiv = main_event("Tiv militias attacked three villages in Taraba state, Nigeria, killing five residents.")
+    assert tiv.actor1 == "Tiv Ethnic Militia (Nigeria)" and tiv.inter1 == 4
+    bobo = main_event("Youths from the Bobo community attacked cattle owners near Bobo-Dioulasso, Burkina Faso.")
+    assert bobo.actor1 == "Bobo Ethnic Militia (Burkina Faso)"
+
+
+def test_unnamed_islamist_militants_are_an_islamist_militia():
+    event = main_event("Suspected Islamist militants attacked a village in Cabo Delgado, Mozambique, killing 20 people.")
+    assert event.actor1 == "Islamist Militia (Mozambique)"
+
+
+def test_fire_across_a_front_line_attributed_to_no_one_goes_to_the_fronts_parties():
+    clash = main_event("The OSCE SMM recorded 40 explosions and shots in both directions of the contact line "
+                       "near Avdiivka, Ukraine.")
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.actor1.startswith("Military Forces of Ukraine")
+    assert clash.actor2 == "NAF: United Armed Forces of Novorossiya"
+    # a perpetrator the text names, or says is unknown, is kept
+    named = main_event("NAF forces shelled Ukrainian positions near the contact line at Avdiivka, Ukraine.")
+    assert named.actor1 == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_an_attack_claimed_by_a_group_is_that_groups():
+    event = main_event("A roadside bomb struck an army convoy near Afgoye, Somalia, killing two soldiers. "
+                       "Al Shabaab claimed responsibility for the attack.")
+    assert event.actor1 == "Al Shabaab"
+
+
+def test_an_unattributed_bomb_is_an_unidentified_armed_groups():
+    event = main_event("A bomb exploded in a crowded market in Peshawar, Pakistan, wounding six people.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+
+
+def test_state_forces_of_some_countries_take_acleds_article():
+    event = main_event("Police shot dead two drug suspects during a raid in Bulacan, Philippines.")
+    assert event.actor1 == "Police Forces of the Philippines"
+
+
+def test_people_acting_for_or_under_a_named_group_are_that_group():
+    grenade = main_event("Men suspected to be Al Shabaab militants threw a hand grenade at soldiers in Mogadishu, Somalia.")
+    assert grenade.actor1 == "Al Shabaab"
+    ops = main_event("Turkish forces and allied factions operating under Operation Peace Spring shelled the village "
+                     "of Fakkeh near Tal Tamer, Syria.")
+    assert ops.actor1 == "Operation Peace Spring"
+    members = main_event("Members of Al Shabaab killed two soldiers near Afgoye, Somalia.")
+    assert members.actor1 == "Al Shabaab"
+
+
+def test_two_groups_offered_as_alternatives_are_coded_together():
+    event = main_event("JNIM or ISGS militants abducted a civilian in Mansila, Burkina Faso.")
+    assert event.actor1 == ("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)")
+
+
+def test_a_country_that_owns_something_is_not_where_the_event_is():
+    event = main_event("Protesters blocked a highway in Beirut, denouncing the soaring US dollar exchange rate.")
+    assert event.actor1 == "Protesters (Lebanon)"
+
+
+def test_an_attacker_named_in_a_coordinated_clause():
+    event = main_event("Two policemen were killed and three were wounded following attacks by Taliban militants "
+                       "in Kunduz, Afghanistan.")
+    assert event.actor1 == "Taliban"
+    assert event.actor2.startswith("Police Forces of Afghanistan")
+
+
+# Sub-event types that follow ACLED's definitions
+
+@pytest.mark.parametrize("text, expected", [
+    # gunfire exchanged, or aimed at no one, is a clash; a bare 'explosions' does not make it shelling
+    ("Monitors recorded 25 explosions and shots in both directions of the frontline near Marinka.", "Armed clash"),
+    ("Monitors heard 20 shots from small arms near Shyrokyne.", "Armed clash"),
+    # heavy machine guns and anti-aircraft guns fired from afar: shelling
+    ("Houthi forces fired heavy machine guns at residential areas of Hays.", "Shelling/artillery/missile attack"),
+    ("The rebels fired 14.5 mm and 23 mm anti-aircraft guns at army positions near Tuhayta.",
+     "Shelling/artillery/missile attack"),
+    # an attack thwarted with casualties was fought off
+    ("Government forces thwarted an attack by Houthi fighters in Marib, killing several of them.", "Armed clash"),
+    # groups of civilians fighting, or attacking someone with no demonstration: mob violence
+    ("Residents pelted stones at police in Godhra town after a lockdown was imposed.", "Mob violence"),
+    ("Two groups of villagers clashed over a land dispute in Ballia district.", "Mob violence"),
+    ("Five men beat up a shopkeeper with bamboo sticks in Mumbai over wearing masks during the coronavirus pandemic.",
+     "Mob violence"),
+    ("Students rioted on campus after police shot a student.", "Violent demonstration"),
+    # what a protest is about, or stones it used as a barricade, do not make it violent
+    ("Farmers held a protest in Ahvaz, demanding compensation after their crops were damaged by floods.",
+     "Peaceful protest"),
+    ("Teachers staged a protest in Larkana demanding the arrest of people who set fire to wheat crops.",
+     "Peaceful protest"),
+    ("Residents blocked the road with stones to protest against power cuts. No violence was reported.",
+     "Peaceful protest"),
+])
+def test_acled_sub_event_definitions(text, expected):
+    assert first_type(text, "2020-05-10") == expected

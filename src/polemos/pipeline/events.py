@@ -152,8 +152,10 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Agent and patient nouns of a clause."""
+def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()) -> tuple[list[Token], list[Token]]:
+    """Agent and patient nouns of a clause. `violent`: the triggers that name violence, whose
+    modifiers name who did it ('a Taliban attack'); other trigger nouns' modifiers do so only
+    when the noun is the subject ('an army convoy' struck by a bomb is no agent)."""
     agents: list[Token] = []
     patients: list[Token] = []
     intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
@@ -180,7 +182,8 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                         patients.extend(_conjuncts(p))
                     elif c.lower_ in PATIENT_PREPS:
                         patients.extend(_conjuncts(p))
-            elif c.dep_ in ("compound", "amod", "poss") and head.pos_ in ("NOUN", "PROPN") and head.i != anchor.i:
+            elif c.dep_ in ("compound", "amod", "poss") and head.pos_ in ("NOUN", "PROPN") and head.i != anchor.i \
+                    and (head.i in violent or head.dep_ in ("nsubj", "nsubjpass")):
                 agents.append(c)
             elif c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.tag_ == "VBG":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
@@ -375,7 +378,7 @@ class EventExtractor:
                 cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
             self._sentence_cue_cache[sentence.start] = sentence_cues
         triggers = [t for t, _, _ in hits]
-        agents, patients = _slots(anchor, triggers)
+        agents, patients = _slots(anchor, triggers, {t.i for t, fam, _ in hits if fam in VIOLENT | {"offensive"}})
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
         agents = [_resolve_pronoun(t, anchor) for t in agents]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
@@ -450,7 +453,8 @@ class EventExtractor:
     def _set_actors(self, cand: Candidate, agents: list[Actor], patients: list[Actor], actors: DocActors, cues) -> None:
         sub = cand.sub_event_type
         event_type = SUB_EVENT_TYPES[sub]
-        a1 = agents[0] if agents else None
+        # 'men suspected to be Al Shabaab militants threw ...' (parsed as two subjects): the armed one
+        a1 = next((a for a in agents if a.kind != "civilians"), agents[0]) if agents else None
         a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
         read = a1
         if event_type == "Protests":
