@@ -331,7 +331,7 @@ class DocActors:
     def _named_country(self, tokens) -> str | None:
         for t in tokens:
             m = self.by_token.get(t.i)
-            if m and m.kind in ("country", "demonym", "capital"):
+            if m and m.kind in ("country", "demonym", "capital") and not self._owner(self.doc[m.end - 1]):
                 return m.value
         return None
 
@@ -344,8 +344,10 @@ class DocActors:
 
     def actor_for(self, token: Token, context: str = "violence") -> Actor | None:
         """The actor a noun (the head of an agent or patient phrase) stands for."""
-        phrase = [t for t in token.subtree if t.i >= token.i - 6 and t.i <= token.i + 6
-                  and t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos")]
+        # the noun phrase without its clauses ('protesters demonstrating against the US dollar rate')
+        clauses = {x.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "conj") for x in c.subtree}
+        phrase = [t for t in token.subtree if token.i - 6 <= t.i <= token.i + 6 and t.i not in clauses
+                  and t.dep_ not in ("punct", "cc")]
         near = [t for t in token.lefts] + [token]
         of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                       for g in c.children if g.dep_ == "pobj"]

@@ -133,6 +133,17 @@ def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     return _Scope("".join(t.text_with_ws for t in keep) if keep else sentence.text)
 
 
+def _coordinated_verbs(verb: Token) -> list[Token]:
+    """The verbs coordinated after this one ('were killed, wounded, and taken hostage')."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    while stack and len(out) < 6:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB")
+    return out
+
+
 def _elided_noun(token: Token) -> Token:
     """'2 policemen were killed and 3 were wounded': a bare number stands for the noun of the
     clause it is coordinated with."""
@@ -196,15 +207,14 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
         # by Taliban militants': the attacker is who the trigger noun names
         agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
-        for c in anchor.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB":
-                agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
-                              for g in _conjuncts(p))
-                # '... and 3 were wounded following attacks by Taliban militants'
-                agents.extend(g for d in c.children if d.dep_ == "prep" for n in d.children
-                              if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS
-                              for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
-                              for p in b.children if p.dep_ == "pobj" for g in _conjuncts(p))
+        for c in _coordinated_verbs(anchor):
+            agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
+                          for g in _conjuncts(p))
+            # '... and 3 were wounded following attacks by Taliban militants'
+            agents.extend(g for d in c.children if d.dep_ == "prep" for n in d.children
+                          if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS
+                          for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                          for p in b.children if p.dep_ == "pobj" for g in _conjuncts(p))
     if not patients:  # 'killed and wounded scores of terrorists': the object is shared
         for c in anchor.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
