@@ -310,3 +310,10 @@ def test_an_attacker_named_in_a_coordinated_clause():
 ])
 def test_acled_sub_event_definitions(text, expected):
     assert first_type(text, "2020-05-10") == expected
+
+
+def test_an_off_duty_officer_is_a_civilian_and_a_forces_name_comes_from_its_modifier():
+    off_duty = main_event("Gunmen shot dead an off-duty police officer at his home in Samarra, Iraq.")
+    assert off_duty.sub_event_type == "Attack" and off_duty.actor2 == "Civilians (Iraq)"
+    military_police = main_event("Military police officers shot and injured two men in Sao Paulo, Brazil.")
+    assert military_police.actor1 == "Military Forces of Brazil"

@@ -29,6 +29,10 @@ AFFILIATION = {"under", "operate", "suspect", "presume", "believe", "allege", "a
 OWNED = {"dollar", "dollars", "euro", "euros", "currency", "embassy", "embassies", "consulate", "ambassador",
          "envoy", "passport", "passports", "nationals", "citizens", "citizen", "exports", "imports", "sanctions",
          "stocks", "bonds"}
+# Words for members of a force whose modifier says which force ('military police officers').
+GENERIC_FORCE = {"officer", "officers", "personnel", "agent", "agents"}
+# Words that make a soldier or police officer a civilian ('an off-duty police officer').
+OFF_DUTY = {"off-duty", "retired", "former", "ex", "ex-"}  # and 'off duty', split by the tokenizer
 # Nouns that name someone by the group they belong to ('members of the Taliban').
 MEMBER_WORDS = {"member", "members", "supporter", "supporters", "cadre", "cadres", "elements"}
 
@@ -373,8 +377,9 @@ class DocActors:
             belongs = self.actor_for(of_objects[0], context)
             if belongs is not None and belongs.kind != "civilians":
                 return belongs
-        if role_key in (None, "civilians", "military"):
-            # 'security force members', 'police commandos': the modifier says who they are
+        if role_key in (None, "civilians", "military") or (role_key == "police" and token.lower_ in GENERIC_FORCE):
+            # 'security force members', 'police commandos', 'military police officers': the modifier says
+            # who they are
             for t in near[:-1]:
                 m = self.by_token.get(t.i)
                 if m and m.kind == "role" and m.value in ("military", "police", "unidentified") and (
@@ -396,6 +401,9 @@ class DocActors:
         if role_key == "unidentified":
             # 'gunmen', 'militants' with no name: an unidentified armed group of the country
             return self.unidentified(country or self.country)
+        if role_key in ("police", "military") and any(
+                t.lower_ in OFF_DUTY or (t.lower_ == "duty" and self.doc[t.i - 1].lower_ in ("off", "-")) for t in phrase):
+            role_key = "civilians"  # an off-duty or former officer is a civilian to ACLED
         return self._role_actor(role_key, country or self.country)
 
     def _group_actor(self, group: Group) -> Actor:
