@@ -396,7 +396,8 @@ class EventExtractor:
             by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
                   for p in t.children if p.dep_ == "pobj"]
             agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
-        patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
+        patient_of = [(t, actors.actor_for(t, context)) for t in patients]
+        patient_actors = [a for _, a in patient_of if a]
         has_place_object = any(
             t.ent_type_ in ("GPE", "LOC", "FAC") or "territory_object" in cues_at.get(t.i, set())
             for p in patients for t in p.subtree) or any(
@@ -407,8 +408,9 @@ class EventExtractor:
             families=families, trigger_words=words, cues=clause_cues, sentence_cues=sentence_cues,
             agent_kind=agent_actors[0].kind if agent_actors else None,
             patient_kinds={a.kind for a in patient_actors} | (
-                {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
-                                  for t in patients) else set()),
+                # an armed party the actor lists do not name ('the convoy', 'a checkpoint')
+                {"state"} if any(a is None and "armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
+                                  for t, a in patient_of) else set()),
             doc_cues=self._doc_cues,
             doc_families=self._doc_families,
             has_place_object=has_place_object,
