@@ -378,6 +378,11 @@ class EventExtractor:
         sentence = anchor.sent
         actors.focus(sentence)
         clause = _clause_span(anchor, sentence)
+        if any(fam in ("protest", "gathering") for _, fam, _ in hits):
+            # violence a protest is about is not the protest's ('following the death of a shopkeeper
+            # after police beating, traders staged a protest'; 'families of people killed by ... protested')
+            hits = [h for h in hits if h[1] in ("protest", "gathering") or h[0].i == anchor.i
+                    or not (_protested_about(h[0]) or _describes_noun(h[0], anchor))] or hits
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
         clause_cues = set().union(*(
@@ -705,7 +710,19 @@ def _resolve_pronoun(token: Token, anchor: Token) -> Token:
 
 PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "release", "condemning", "denouncing",
                    "protesting", "protest", "about", "after", "decry", "denounce", "condemn", "oppose", "criticise",
-                   "criticize", "plan", "possible", "threat"}
+                   "criticize", "plan", "possible", "threat", "following"}
+
+
+def _describes_noun(token: Token, anchor: Token) -> bool:
+    """Whether a word sits in a clause that describes a noun ('people killed by ...', 'a man who was shot')."""
+    node = token
+    for _ in range(6):
+        if node.i == anchor.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("acl", "relcl"):
+            return True
+        node = node.head
+    return False
 
 
 def _protested_about(token: Token, words: set[str] = PROTESTED_ABOUT) -> bool:
