@@ -309,7 +309,7 @@ def test_an_attacker_named_in_a_coordinated_clause():
      "Peaceful protest"),
     ("Following the death of a shopkeeper after a police beating, traders staged a protest in Chittagong.",
      "Peaceful protest"),
-    ("Relatives of people killed in the bombing protested outside parliament in Jerusalem.", "Peaceful protest"),
+    ("Relatives of soldiers killed by police protested outside parliament in Jerusalem.", "Peaceful protest"),
 ])
 def test_acled_sub_event_definitions(text, expected):
     assert first_type(text, "2020-05-10") == expected
