@@ -320,3 +320,15 @@ def test_an_off_duty_officer_is_a_civilian_and_a_forces_name_comes_from_its_modi
     assert off_duty.sub_event_type == "Attack" and off_duty.actor2 == "Civilians (Iraq)"
     military_police = main_event("Military police officers shot and injured two men in Sao Paulo, Brazil.")
     assert military_police.actor1 == "Military Forces of Brazil"
+
+
+def test_acled_default_second_actors():
+    # police who break up a protest in another sentence are its second actor
+    protest = main_event("About 20 BJP workers staged a demonstration in Siliguri, India, against ration corruption. "
+                         "Police later dispersed them.")
+    assert protest.sub_event_type == "Protest with intervention"
+    assert protest.actor2 == "Police Forces of India"
+    # property destroyed by someone unnamed: an unidentified armed group against its civilian owners
+    arson = main_event("A journalist's house was set on fire in Niksic, Montenegro, overnight.")
+    assert arson.sub_event_type == "Looting/property destruction"
+    assert (arson.actor1, arson.actor2) == ("Unidentified Armed Group (Montenegro)", "Civilians (Montenegro)")

@@ -351,7 +351,8 @@ class EventExtractor:
         for c in protests:
             c.sub_event_type = "Protest with intervention"
             if c.actor2 is None or c.actor2.kind != "state":
-                c.actor2 = c.actor2 if c.actor2 and c.actor2.kind == "state" else None
+                self._actors.focus(c.sentence)
+                c.actor2 = self._actors.default("police")  # who intervenes, unless the text names them
         for a in arrests:
             protests[0].support += 1
         return [c for c in candidates if c.sub_event_type != "Arrests"]
@@ -480,8 +481,8 @@ class EventExtractor:
                 a2 = actors.default("protesters")
             else:
                 a1 = a1 if a1 and a1.kind == "nonstate" and a1.inter in (2, 3, 4) else actors.default("protesters")
-                a2 = a2 if sub == "Protest with intervention" and a2 and a2.kind == "state" else (
-                    actors.default("police") if sub == "Protest with intervention" else None)
+                a2 = a2 if sub in ("Protest with intervention", "Violent demonstration") and a2 and a2.kind == "state" \
+                    else (actors.default("police") if sub == "Protest with intervention" else None)
         elif event_type == "Riots":
             a1 = actors.default("rioters")
             if sub == "Mob violence" and (a2 is None or a2.kind == "rioters"):
@@ -494,6 +495,9 @@ class EventExtractor:
         elif sub == "Arrests":
             if a1 is None:
                 a1 = actors.default("police")
+        elif sub == "Looting/property destruction" and (a1 is None or a1.kind != "state"):
+            a1 = a1 or actors.default("unidentified")  # 'a house was set on fire': by someone unnamed
+            a2 = a2 or actors.default("civilians")  # whose property it was, as ACLED codes it
         elif event_type == "Battles" and a1 is None:
             a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
         elif event_type == "Explosions/Remote violence" and a1 is None and _says_unknown(cand.clause):
