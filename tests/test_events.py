@@ -332,3 +332,10 @@ def test_acled_default_second_actors():
     arson = main_event("A journalist's house was set on fire in Niksic, Montenegro, overnight.")
     assert arson.sub_event_type == "Looting/property destruction"
     assert (arson.actor1, arson.actor2) == ("Unidentified Armed Group (Montenegro)", "Civilians (Montenegro)")
+
+
+def test_a_line_saying_no_one_was_hurt_gives_no_victims():
+    event = main_event("Turkish forces shelled Tall Refaat in Aleppo, Syria, using artillery fire. "
+                       "Neither fatalities nor injuries were reported.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor2 is None

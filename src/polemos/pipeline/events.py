@@ -63,6 +63,7 @@ class Candidate:
     distinct: bool = False
     weak: bool = False
     actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
+    actor2_read: bool = False
     support: int = 0
     sentence_harm: bool = False  # the sentence also tells of killing or hurting ('arrested after he shot ...')
 
@@ -521,6 +522,7 @@ class EventExtractor:
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
         cand.actor1_read = a1 is not None and a1 is read
+        cand.actor2_read = a2 is not None and any(a2 is p for p in patients)
 
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
@@ -612,7 +614,8 @@ class EventExtractor:
             actor1 = next((c.actor1 for c in m.mentions if c.actor1_read and c.actor1.kind != "civilians"
                            and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
                           None) or first.actor1
-            actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
+            # not a default from a bare casualty line ('Neither fatalities nor injuries were reported')
+            actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2 and (c.actor2_read or not c.weak)), None)
             # an explicit date wins, then one written beside any mention (a headline has none of its own)
             dated = next((c for c in m.mentions if c.explicit_date), None) or \
                 next((c for c in m.mentions if c.own_date), first)
