@@ -339,3 +339,11 @@ def test_a_line_saying_no_one_was_hurt_gives_no_victims():
                        "Neither fatalities nor injuries were reported.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor2 is None
+
+
+def test_the_armed_party_just_before_a_verb_left_without_a_subject_acts():
+    # after a long place phrase the parser attaches 'Myanmar military and AA' to the places
+    event = main_event("On 2 May 2020, between Kyauktaw and Sittwe towns, Kyauktaw Township, Sittwe District, "
+                       "Rakhine State, Myanmar military and AA clashed as AA attacked a convoy.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Military Forces of Myanmar"

@@ -37,6 +37,7 @@ STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
 DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
 INTRANSITIVE_HARM = {"die", "perish", "death", "dead"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 ATTACK_NOUNS = {"attack", "assault", "ambush", "raid", "offensive", "incursion"}
 EXPLOSIONS = {k for k, v in SUB_EVENT_TYPES.items() if v == "Explosions/Remote violence"}
 POLITICAL_VIOLENCE = EXPLOSIONS | {"Armed clash", "Attack", "Government regains territory",
@@ -132,6 +133,27 @@ def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
                 skip.update(t.i for t in sub)
     keep = [t for t in anchor.subtree if t.i not in skip and sentence.start <= t.i < sentence.end]
     return _Scope("".join(t.text_with_ws for t in keep) if keep else sentence.text)
+
+
+def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None:
+    """The armed party just before an active verb the parser left without a subject (after a long
+    place phrase: '..., Rakhine State, Myanmar troops from battalion 377 detained ...')."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    if head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in head.children):
+        return None
+    sent_start = head.sent.start
+    for i in range(head.i - 1, max(sent_start, head.i - 7) - 1, -1):
+        t = verb.doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        mention = actors.by_token.get(t.i)
+        if t.pos_ in ("NOUN", "PROPN") and mention is not None and mention.kind in ("role", "group") \
+                and not (MODIFIER_DEPS & {t.dep_, t.head.dep_ if t.dep_ == "conj" else ""}):  # not 'police uniforms'
+            found = actors.actor_for(t, context)
+            if found is not None and found.kind in ("state", "nonstate"):
+                return found
+    return None
 
 
 def _coordinated_verbs(verb: Token) -> list[Token]:
@@ -403,6 +425,9 @@ class EventExtractor:
             by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
                   for p in t.children if p.dep_ == "pobj"]
             agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
+        if not agent_actors and not agents:
+            stray = _stray_subject(anchor, actors, context)
+            agent_actors = [stray] if stray else []
         patient_of = [(t, actors.actor_for(t, context)) for t in patients]
         patient_actors = [a for _, a in patient_of if a]
         has_place_object = any(
