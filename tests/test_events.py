@@ -347,3 +347,10 @@ def test_the_armed_party_just_before_a_verb_left_without_a_subject_acts():
                        "Rakhine State, Myanmar military and AA clashed as AA attacked a convoy.")
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 == "Military Forces of Myanmar"
+
+
+def test_people_named_by_a_demonym_are_civilians():
+    event = main_event("Israeli forces fired live bullets at two Palestinians near Qalqiliya, West Bank, "
+                       "injuring both.")
+    assert event.sub_event_type == "Attack"
+    assert event.actor2.startswith("Civilians")

@@ -397,6 +397,8 @@ class DocActors:
             if mention and mention.kind in ("country", "capital") and token.pos_ == "PROPN":
                 key = "government" if context in ("agreement", "arrest", "government") else "military"
                 return self._role_actor(key, mention.value)
+            if mention and mention.kind == "demonym" and token.tag_ in ("NNS", "NNPS") and mention.start == token.i:
+                return self._role_actor("civilians", self.country or mention.value)  # 'two Palestinians'
             return None
         if role_key == "unidentified":
             # 'gunmen', 'militants' with no name: an unidentified armed group of the country
