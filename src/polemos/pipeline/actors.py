@@ -22,21 +22,6 @@ from spacy.tokens import Doc, Token
 from .components import data_path
 
 
-# Words that tie people to a group they act for ('operating under OPS', 'suspected to be Al Shabaab').
-AFFILIATION = {"under", "operate", "suspect", "presume", "believe", "allege", "affiliate", "belong", "link",
-               "loyal"}
-# Nouns a country name before them owns rather than locates ('US dollar', 'Turkish embassy').
-OWNED = {"dollar", "dollars", "euro", "euros", "currency", "embassy", "embassies", "consulate", "ambassador",
-         "envoy", "passport", "passports", "nationals", "citizens", "citizen", "exports", "imports", "sanctions",
-         "stocks", "bonds"}
-# Words for members of a force whose modifier says which force ('military police officers').
-GENERIC_FORCE = {"officer", "officers", "personnel", "agent", "agents"}
-# Words that make a soldier or police officer a civilian ('an off-duty police officer').
-OFF_DUTY = {"off-duty", "retired", "former", "ex", "ex-"}  # and 'off duty', split by the tokenizer
-# Nouns that name someone by the group they belong to ('members of the Taliban').
-MEMBER_WORDS = {"member", "members", "supporter", "supporters", "cadre", "cadres", "elements"}
-
-
 @dataclass(frozen=True)
 class Actor:
     name: str
@@ -82,6 +67,7 @@ class ActorKnowledge:
     role_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     roles: dict[str, Role]
     conventions: dict[str, Convention] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=lambda: defaultdict(frozenset))  # [words] lists
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
         # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
@@ -119,6 +105,8 @@ def load_actor_knowledge() -> ActorKnowledge:
             kb.add_phrase(alias, "group", key)
     role_data = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))
     roles = role_data["role"]
+    for key, listed in role_data.get("words", {}).items():
+        kb.words[key] = frozenset(w.lower() for w in listed)
     for key, entry in role_data.get("convention", {}).items():
         cues = entry.get("cues")
         kb.conventions[key] = Convention(
@@ -242,10 +230,10 @@ class DocActors:
 
     def __init__(self, doc: Doc, place_countries: Counter | None = None, places: list | None = None):
         self.doc = doc
+        self.kb = load_actor_knowledge()
         self.places = [p for p in (places or []) if getattr(p, "country_code", None) and self._where(p)]
         self._focus: str | None = None
         self._doc_votes: Counter = Counter()
-        self.kb = load_actor_knowledge()
         self.mentions = find_mentions(doc)
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
@@ -270,7 +258,8 @@ class DocActors:
     def _owner(self, last: Token) -> bool:
         """Whether a country name ending at this token owns the noun after it ('US dollar')."""
         after = self.doc[last.i + 1].lower_ if last.i + 1 < len(self.doc) else ""
-        return last.dep_ in ("compound", "amod", "nmod") and (last.head.lower_ in OWNED or after in OWNED)
+        owned = self.kb.words["owned"]
+        return last.dep_ in ("compound", "amod", "nmod") and (last.head.lower_ in owned or after in owned)
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
@@ -372,12 +361,12 @@ class DocActors:
         if ethnic is not None:
             return ethnic
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key == "civilians" and token.lower_ in MEMBER_WORDS and of_objects:
+        if role_key == "civilians" and token.lower_ in self.kb.words["member"] and of_objects:
             # 'a member of an opposition rebel group', 'members of the police unit': who they belong to
             belongs = self.actor_for(of_objects[0], context)
             if belongs is not None and belongs.kind != "civilians":
                 return belongs
-        if role_key in (None, "civilians", "military") or (role_key == "police" and token.lower_ in GENERIC_FORCE):
+        if role_key in (None, "civilians", "military") or (role_key == "police" and token.lower_ in self.kb.words["generic_force"]):
             # 'security force members', 'police commandos', 'military police officers': the modifier says
             # who they are
             for t in near[:-1]:
@@ -404,7 +393,8 @@ class DocActors:
             # 'gunmen', 'militants' with no name: an unidentified armed group of the country
             return self.unidentified(country or self.country)
         if role_key in ("police", "military") and any(
-                t.lower_ in OFF_DUTY or (t.lower_ == "duty" and self.doc[t.i - 1].lower_ in ("off", "-")) for t in phrase):
+                t.lower_ in self.kb.words["off_duty"] or (t.lower_ == "duty" and self.doc[t.i - 1].lower_ in ("off", "-"))
+                for t in phrase):
             role_key = "civilians"  # an off-duty or former officer is a civilian to ACLED
         return self._role_actor(role_key, country or self.country)
 
@@ -436,12 +426,13 @@ class DocActors:
     def _affiliation(self, token: Token) -> Group | None:
         """The named group a phrase says its people belong to or fight under ('men suspected to be
         Al Shabaab militants', 'Turkish forces and JWS factions, operating under OPS')."""
+        affiliation = self.kb.words["affiliation"]
         heads = [token] + [c for c in token.children if c.dep_ == "conj"]
         for head in heads:
             for c in head.children:
                 if c.dep_ in ("acl", "relcl", "appos", "prep") and (
-                        c.lower_ in AFFILIATION or any(t.lemma_.lower() in AFFILIATION for t in c.children)
-                        or c.lemma_.lower() in AFFILIATION):
+                        c.lower_ in affiliation or any(t.lemma_.lower() in affiliation for t in c.children)
+                        or c.lemma_.lower() in affiliation):
                     group = self._group_in([t for t in c.subtree if abs(t.i - token.i) <= 12])
                     if group is not None:
                         return group

@@ -97,6 +97,7 @@ class Lexicon:
 class EventLexicon:
     families: Lexicon
     cues: Lexicon
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # [words]: lists the typing rules read
 
 
 # The family name of phrases whose words are no trigger ('according to', 'talks about', 'vital signs').
@@ -113,7 +114,9 @@ def load_event_lexicon(name: str = "event_lexicon.toml") -> EventLexicon:
         cues.add(cue, entry)
     if "exclude" in data:  # matched in the same pass as the triggers; events.py drops what they cover
         families.add(EXCLUDE, data["exclude"])
-    return EventLexicon(families, cues)
+    words: dict[str, frozenset[str]] = defaultdict(frozenset)  # a list left out of the file is empty
+    words.update((key, frozenset(w.lower() for w in listed)) for key, listed in data.get("words", {}).items())
+    return EventLexicon(families, cues, words)
 
 
 VIOLENT = {"clash", "offensive", "attack", "harm", "explosion", "airstrike", "shelling", "chemical", "impact"}
@@ -129,16 +132,6 @@ STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "fo
                     "accidentally detonated", "accidentally activated", "premature explosion",
                     "prematurely exploded", "suspicious package", "suspicious packages", "disarm",
                     "cache of firearms", "stash of firearms", "stash of weapons", "neutralize", "neutralise"}
-# Words that stop an attack: an attack thwarted with casualties is fought off, a battle.
-REPELLED = {"thwart", "thwarted", "foil", "foiled", "repel", "repelled", "repulse", "repulsed"}
-# Words for rioting itself: ACLED folds riots into violent demonstrations unless a mob attacks someone.
-RIOT_WORDS = {"riot", "riots", "rioter", "rioters", "rioting", "rioted", "rampage"}
-# Words that only say someone died (of an illness, when the sentence names one).
-DEATH_WORDS = {"die", "died", "dies", "dying", "death", "deaths", "dead", "fatality", "fatalities", "casualty",
-               "casualties", "kill", "killed", "killing", "succumb", "succumbed"}
-# Trigger words of gunfire: people who shoot are an armed group, not a mob.
-GUNFIRE = {"shoot", "shot", "shooting", "fire", "fired", "open fire", "opened fire", "gun down", "gunned down",
-           "shot dead", "gun"}
 # Words that make an Agreement only with another agreement word ('signed a ceasefire', not 'vital signs').
 WEAK_AGREEMENT = {"sign", "signs", "signed", "signing", "negotiate", "negotiates", "negotiated", "negotiating",
                   "talk", "talks", "talked"}
@@ -200,6 +193,7 @@ def _territory_change(f, fam: set, sfam: set) -> str | None:
 def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
+    words = load_event_lexicon().words
     armed_context = bool({"armed", "nonstate", "gun"} & cues)
     if "not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues):
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
@@ -213,7 +207,7 @@ def classify(f: ClauseFacts) -> str | None:
     if "dispersal" in cues | sent:
         cues, sent = cues | {"intervention"}, sent | {"intervention"}
     if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent \
-            and f.trigger_words <= DEATH_WORDS:
+            and f.trigger_words <= words["death"]:
         return None  # died of an illness
     if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent \
             and not f.during_protest:
@@ -252,7 +246,7 @@ def classify(f: ClauseFacts) -> str | None:
         return "Peaceful protest"
     if "riot" in fam:
         demonstration = sent & {"protester", "demand"} or f.doc_families & {"protest", "gathering"} or any(
-            w in RIOT_WORDS or "tyre" in w or "tire" in w for w in f.trigger_words)  # rioting, burning tyres
+            w in words["rioting"] or "tyre" in w or "tire" in w for w in f.trigger_words)  # rioting, burning tyres
         if not demonstration and (f.patient_kinds or f.property_object):
             return "Mob violence"  # 'residents pelted stones at police': violence at someone, no demonstration
         return "Violent demonstration"
@@ -264,7 +258,7 @@ def classify(f: ClauseFacts) -> str | None:
         change = _territory_change(f, fam, sfam)
         if change:
             return change
-    if "disrupted" in fam and fam & {"attack", "offensive"} and f.trigger_words & REPELLED and sfam & {"harm", "clash"}:
+    if "disrupted" in fam and fam & {"attack", "offensive"} and f.trigger_words & words["repelled"] and sfam & {"harm", "clash"}:
         return "Armed clash"  # 'forces thwarted an attack ..., killing a number of fighters': a battle
     if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
             and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
@@ -304,7 +298,7 @@ def classify(f: ClauseFacts) -> str | None:
                 and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian", "communal"}:
             return "Mob violence"  # two groups of villagers or party supporters fighting
         if f.agent_kind == "civilians" and f.agent_group and fam & {"attack", "clash", "harm"} \
-                and not _weapon_type(cues) and not f.trigger_words & GUNFIRE and "small_arms" not in cues:
+                and not _weapon_type(cues) and not f.trigger_words & words["gunfire"] and "small_arms" not in cues:
             return "Mob violence"  # 'residents pelted stones at police', 'five persons beat up a man'
         weapon = _weapon_type(cues) or (_weapon_type(sent) if fam & {"explosion", "harm", "attack"} else None)
         if weapon is None and "shelling" in fam:
