@@ -507,8 +507,8 @@ class EventExtractor:
                 a2 = actors.default("protesters")
             else:
                 a1 = a1 if a1 and a1.kind == "nonstate" and a1.inter in (2, 3, 4) else actors.default("protesters")
-                a2 = a2 if sub in ("Protest with intervention", "Violent demonstration") and a2 and a2.kind == "state" \
-                    else (actors.default("police") if sub == "Protest with intervention" else None)
+                a2 = a2 if sub == "Protest with intervention" and a2 and a2.kind == "state" else (
+                    actors.default("police") if sub == "Protest with intervention" else None)
         elif event_type == "Riots":
             a1 = actors.default("rioters")
             if sub == "Mob violence" and (a2 is None or a2.kind == "rioters"):
