@@ -293,7 +293,7 @@ def test_post_document_refuses_bad_and_oversized_input(sqlite_client, sqlite_sto
 def test_review_edit_is_audited_and_survives_relinking_and_new_reports(client, store, token):
     [target] = [e for e in client.get("/api/events", params={"country": "AZ"}).json()["items"] if e["sources"] == 2]
     url = f"/api/events/{target['id']}/review"
-    response = client.post(url, json={"action": "edit", "fields": {"fatalities": 5, "actor1": "Unidentified Armed Group (Azerbaijan)"},
+    response = client.post(url, json={"action": "edit", "fields": {"fatalities": 5, "actor1": "Military Forces of Armenia"},
                                       "note": "checked against a third source"}, headers=auth(token))
     assert response.status_code == 200, response.text
     assert response.json()["fatalities"] == 5
@@ -308,7 +308,7 @@ def test_review_edit_is_audited_and_survives_relinking_and_new_reports(client, s
                              date="2023-09-19", fatalities=1, place=("Khojavend", 39.79496, 47.1117, "AZ"),
                              event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED"))
     after = client.get(f"/api/events/{target['id']}").json()
-    assert after["fatalities"] == 5 and after["actor1"] == "Unidentified Armed Group (Azerbaijan)"
+    assert after["fatalities"] == 5 and after["actor1"] == "Military Forces of Armenia"
 
 
 def test_review_rejects_bad_edits(sqlite_client, sqlite_store):

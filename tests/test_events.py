@@ -193,3 +193,131 @@ def test_release_year_comes_from_a_dated_title_or_release_number_not_incident_nu
              "\u2028\u20282010-06-CA-063 \u2028For Immediate Release")
     assert find_dateline(title)[2] == dt.date(2010, 6, 17)
     assert find_dateline("KABUL, Afghanistan (Nov. 1. 2011)\nA combined force")[2] == dt.date(2011, 11, 1)
+
+
+def main_event(text: str, date: str | None = "2020-05-10"):
+    events = [e for e in extract_text(text, date=date).events if not e.background]
+    assert events, text
+    return events[0]
+
+
+# ACLED conventions for actors the text does not name word for word (data/actor_roles.toml)
+
+@pytest.mark.parametrize("text, actor1", [
+    # unattributed violence with the marks of organised crime is a gang's in Latin America ...
+    ("Armed men shot dead a taxi driver in a drive-by shooting in Culiacan, Sinaloa, Mexico.",
+     "Unidentified Gang (Mexico)"),
+    ("Three men were found dead with their hands tied in Zamora, Michoacan, Mexico.", "Unidentified Gang (Mexico)"),
+    # ... but not without those marks, nor where ACLED does not code gangs so
+    ("Armed men shot dead a trader in Chimaltenango, Guatemala.", "Unidentified Armed Group (Guatemala)"),
+    ("Gunmen shot dead a drug trafficker in Kano, Nigeria.", "Unidentified Armed Group (Nigeria)"),
+    # an ethnic group's armed men are its ethnic militia; unnamed Islamists an Islamist militia
+    ("Tiv militias attacked three villages in Taraba state, Nigeria, killing five residents.",
+     "Tiv Ethnic Militia (Nigeria)"),
+    ("Youths from the Bobo community attacked cattle owners near Bobo-Dioulasso, Burkina Faso.",
+     "Bobo Ethnic Militia (Burkina Faso)"),
+    ("Suspected Islamist militants attacked a village in Cabo Delgado, Mozambique, killing 20 people.",
+     "Islamist Militia (Mozambique)"),
+    # the group that claimed an attack; an unattributed bomb is an unidentified armed group's
+    ("A roadside bomb struck an army convoy near Afgoye, Somalia, killing two soldiers. "
+     "Al Shabaab claimed responsibility for the attack.", "Al Shabaab"),
+    ("A bomb exploded in a crowded market in Peshawar, Pakistan, wounding six people.",
+     "Unidentified Armed Group (Pakistan)"),
+    # ACLED's article in some state forces' names
+    ("Police shot dead two drug suspects during a raid in Bulacan, Philippines.", "Police Forces of the Philippines"),
+    # people acting for or under a named group are that group
+    ("Men suspected to be Al Shabaab militants threw a hand grenade at soldiers in Mogadishu, Somalia.", "Al Shabaab"),
+    ("Turkish forces and allied factions operating under Operation Peace Spring shelled the village of Fakkeh "
+     "near Tal Tamer, Syria.", "Operation Peace Spring"),
+    ("Members of Al Shabaab killed two soldiers near Afgoye, Somalia.", "Al Shabaab"),
+    # two groups offered as alternatives are coded together
+    ("JNIM or ISGS militants abducted a civilian in Mansila, Burkina Faso.",
+     "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"),
+    # a country that owns something is not where the event is
+    ("Protesters blocked a highway in Beirut, denouncing the soaring US dollar exchange rate.", "Protesters (Lebanon)"),
+    # the attacker named in a coordinated clause
+    ("Two policemen were killed and three were wounded following attacks by Taliban militants in Kunduz, Afghanistan.",
+     "Taliban"),
+    # the armed party just before a verb the parser left without a subject (after a long place phrase)
+    ("On 2 May 2020, between Kyauktaw and Sittwe towns, Kyauktaw Township, Sittwe District, Rakhine State, "
+     "Myanmar military and AA clashed as AA attacked a convoy.", "Military Forces of Myanmar"),
+    # 'military police officers' are named by their modifier
+    ("Military police officers shot and injured two men in Sao Paulo, Brazil.", "Military Forces of Brazil"),
+])
+def test_acled_actor_conventions(text, actor1):
+    assert main_event(text).actor1 == actor1
+
+
+def test_fire_across_a_front_line_attributed_to_no_one_goes_to_the_fronts_parties():
+    clash = main_event("The OSCE SMM recorded 40 explosions and shots in both directions of the contact line "
+                       "near Avdiivka, Ukraine.")
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.actor1.startswith("Military Forces of Ukraine")
+    assert clash.actor2 == "NAF: United Armed Forces of Novorossiya"
+    # a perpetrator the text names is kept
+    named = main_event("NAF forces shelled Ukrainian positions near the contact line at Avdiivka, Ukraine.")
+    assert named.actor1 == "NAF: United Armed Forces of Novorossiya"
+
+
+# Sub-event types that follow ACLED's definitions
+
+@pytest.mark.parametrize("text, expected", [
+    # gunfire exchanged, or aimed at no one, is a clash; a bare 'explosions' does not make it shelling
+    ("Monitors recorded 25 explosions and shots in both directions of the frontline near Marinka.", "Armed clash"),
+    ("Monitors heard 20 shots from small arms near Shyrokyne.", "Armed clash"),
+    # heavy machine guns and anti-aircraft guns fired from afar: shelling
+    ("Houthi forces fired heavy machine guns at residential areas of Hays.", "Shelling/artillery/missile attack"),
+    ("The rebels fired 14.5 mm and 23 mm anti-aircraft guns at army positions near Tuhayta.",
+     "Shelling/artillery/missile attack"),
+    # an attack thwarted with casualties was fought off
+    ("Government forces thwarted an attack by Houthi fighters in Marib, killing several of them.", "Armed clash"),
+    # groups of civilians fighting, or attacking someone with no demonstration: mob violence
+    ("Residents pelted stones at police in Godhra town after a lockdown was imposed.", "Mob violence"),
+    ("Two groups of villagers clashed over a land dispute in Ballia district.", "Mob violence"),
+    ("Five men beat up a shopkeeper with bamboo sticks in Mumbai over wearing masks during the coronavirus pandemic.",
+     "Mob violence"),
+    ("Students rioted on campus after police shot a student.", "Violent demonstration"),
+    # what a protest is about, or stones it used as a barricade, do not make it violent
+    ("Farmers held a protest in Ahvaz, demanding compensation after their crops were damaged by floods.",
+     "Peaceful protest"),
+    ("Teachers staged a protest in Larkana demanding the arrest of people who set fire to wheat crops.",
+     "Peaceful protest"),
+    ("Residents blocked the road with stones to protest against power cuts. No violence was reported.",
+     "Peaceful protest"),
+    ("Following the death of a shopkeeper after a police beating, traders staged a protest in Chittagong.",
+     "Peaceful protest"),
+    ("Relatives of soldiers killed by police protested outside parliament in Jerusalem.", "Peaceful protest"),
+])
+def test_acled_sub_event_definitions(text, expected):
+    assert first_type(text, "2020-05-10") == expected
+
+
+def test_an_off_duty_officer_is_a_civilian():
+    off_duty = main_event("Gunmen shot dead an off-duty police officer at his home in Samarra, Iraq.")
+    assert off_duty.sub_event_type == "Attack" and off_duty.actor2 == "Civilians (Iraq)"
+
+
+def test_acled_default_second_actors():
+    # police who break up a protest in another sentence are its second actor
+    protest = main_event("About 20 BJP workers staged a demonstration in Siliguri, India, against ration corruption. "
+                         "Police later dispersed them.")
+    assert protest.sub_event_type == "Protest with intervention"
+    assert protest.actor2 == "Police Forces of India"
+    # property destroyed by someone unnamed: an unidentified armed group against its civilian owners
+    arson = main_event("A journalist's house was set on fire in Niksic, Montenegro, overnight.")
+    assert arson.sub_event_type == "Looting/property destruction"
+    assert (arson.actor1, arson.actor2) == ("Unidentified Armed Group (Montenegro)", "Civilians (Montenegro)")
+
+
+def test_a_line_saying_no_one_was_hurt_gives_no_victims():
+    event = main_event("Turkish forces shelled Tall Refaat in Aleppo, Syria, using artillery fire. "
+                       "Neither fatalities nor injuries were reported.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor2 is None
+
+
+def test_people_named_by_a_demonym_are_civilians():
+    event = main_event("Israeli forces fired live bullets at two Palestinians near Qalqiliya, West Bank, "
+                       "injuring both.")
+    assert event.sub_event_type == "Attack"
+    assert event.actor2.startswith("Civilians")

@@ -11,9 +11,10 @@ with its inter code.
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -44,6 +45,20 @@ class Role:
 
 
 @dataclass
+class Convention:
+    """An ACLED naming convention for an actor the text does not name ('Unidentified Gang (Mexico)')."""
+
+    name: str
+    inter: int
+    countries: frozenset[str] = frozenset()
+    cues: re.Pattern | None = None   # words in the report that call for the convention
+    heads: frozenset[str] = frozenset()
+    groups: dict[str, str] | None = None  # lower-case group word -> its written form
+    parties: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # ISO2 -> (name, inter), state first
+    home: dict[str, str] = field(default_factory=dict)  # cue word -> the country it names
+
+
+@dataclass
 class ActorKnowledge:
     country_names: dict[str, str]          # ISO2 -> ACLED name
     phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first lower word -> (words, kind, value)
@@ -51,6 +66,8 @@ class ActorKnowledge:
     role_words: dict[str, str]             # lower word -> role key
     role_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     roles: dict[str, Role]
+    conventions: dict[str, Convention] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=lambda: defaultdict(frozenset))  # [words] lists
 
     def add_phrase(self, text: str, kind: str, value: str) -> None:
         # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
@@ -86,7 +103,19 @@ def load_actor_knowledge() -> ActorKnowledge:
             key = alias.lower()
             kb.groups[key].append(group)
             kb.add_phrase(alias, "group", key)
-    roles = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))["role"]
+    role_data = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))
+    roles = role_data["role"]
+    for key, listed in role_data.get("words", {}).items():
+        kb.words[key] = frozenset(w.lower() for w in listed)
+    for key, entry in role_data.get("convention", {}).items():
+        cues = entry.get("cues")
+        kb.conventions[key] = Convention(
+            entry.get("name", ""), int(entry.get("inter", 0)), frozenset(entry.get("countries", [])),
+            re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b") if cues else None,
+            frozenset(h.lower() for h in entry.get("heads", [])),
+            {g.lower(): g for g in entry.get("groups", [])} or None,
+            {iso: [(name, int(inter)) for name, inter in pair] for iso, pair in entry.get("parties", {}).items()},
+            entry.get("home", {}))
     for key, entry in roles.items():
         kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
         for word in entry.get("words", []):
@@ -185,7 +214,7 @@ def place_country_votes(doc: Doc) -> Counter:
             names.update(run)
             run = []
     bracketed = {t.strip() for chunk in doc.text.split("(")[1:] for t in chunk.split(")")[0].split(",")}
-    for name in names:
+    for name in sorted(names):  # sorted: ties between countries break the same way every run
         options = table.get(name.lower())
         if options:
             total = sum(options.values())
@@ -201,18 +230,36 @@ class DocActors:
 
     def __init__(self, doc: Doc, place_countries: Counter | None = None, places: list | None = None):
         self.doc = doc
-        self.places = [p for p in (places or []) if getattr(p, "country_code", None)]
+        self.kb = load_actor_knowledge()
+        self.places = [p for p in (places or []) if getattr(p, "country_code", None) and self._where(p)]
         self._focus: str | None = None
         self._doc_votes: Counter = Counter()
-        self.kb = load_actor_knowledge()
         self.mentions = find_mentions(doc)
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
-        self._place_countries = place_countries
+        # the geoparser's places that say where things happen (not 'the US dollar')
+        self._place_countries = Counter(p.country_code for p in self.places) if places else place_countries
         self._country: str | None = None
         self._country_known = False
+        self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
+        self._lower_text: str | None = None
+        self._claimant: Actor | None | bool = False  # False: not looked for yet
+
+    def _where(self, place) -> bool:
+        """Whether a place the geoparser found says where things happen: not a name inside another
+        name, nor an owner ('the US dollar exchange rate', 'the Turkish embassy')."""
+        if getattr(place, "role", None) == "embedded":
+            return False
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        return span is None or not self._owner(span[-1])
+
+    def _owner(self, last: Token) -> bool:
+        """Whether a country name ending at this token owns the noun after it ('US dollar')."""
+        after = self.doc[last.i + 1].lower_ if last.i + 1 < len(self.doc) else ""
+        owned = self.kb.words["owned"]
+        return last.dep_ in ("compound", "amod", "nmod") and (last.head.lower_ in owned or after in owned)
 
     def focus(self, sentence) -> None:
         """Name actors after the country of the places in this sentence (the event's place), when
@@ -245,6 +292,8 @@ class DocActors:
         # a demonym is weaker evidence ('US dollar', 'Indian nationals') than a country or capital name
         mentioned: Counter = Counter()
         for m in self.mentions:
+            if m.kind in ("country", "capital", "demonym") and self._owner(self.doc[m.end - 1]):
+                continue
             if m.kind in ("country", "capital"):
                 mentioned[m.value] += 1.0
             elif m.kind == "demonym":
@@ -275,7 +324,7 @@ class DocActors:
     def _named_country(self, tokens) -> str | None:
         for t in tokens:
             m = self.by_token.get(t.i)
-            if m and m.kind in ("country", "demonym", "capital"):
+            if m and m.kind in ("country", "demonym", "capital") and not self._owner(self.doc[m.end - 1]):
                 return m.value
         return None
 
@@ -288,8 +337,10 @@ class DocActors:
 
     def actor_for(self, token: Token, context: str = "violence") -> Actor | None:
         """The actor a noun (the head of an agent or patient phrase) stands for."""
-        phrase = [t for t in token.subtree if t.i >= token.i - 6 and t.i <= token.i + 6
-                  and t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos")]
+        # the noun phrase without its clauses ('protesters demonstrating against the US dollar rate')
+        clauses = {x.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "conj") for x in c.subtree}
+        phrase = [t for t in token.subtree if token.i - 6 <= t.i <= token.i + 6 and t.i not in clauses
+                  and t.dep_ not in ("punct", "cc")]
         near = [t for t in token.lefts] + [token]
         of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                       for g in c.children if g.dep_ == "pobj"]
@@ -298,21 +349,26 @@ class DocActors:
         if mention and mention.kind == "group":
             group = self._group(mention.value, None)
         if group is None:
-            group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree])
+            group = self._group_in(near) or self._group_in([t for o in of_objects for t in o.subtree]) \
+                or self._affiliation(token)
         if group is not None:
-            kind = "state" if group.inter == 1 else "nonstate"
-            name, country = group.name, group.country
-            here = self.country_name(self.country)
-            if "{country}" in name:  # 'Fulani Ethnic Militia ({country})'
-                name = name.replace(" ({country})", f" ({here})" if here else "").replace("{country}", here or "")
-                country = self.country
-            if country and self.country and country != self.country and name.endswith(")") and here:
-                # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
-                name, country = name[: name.rfind("(")] + f"({here})", self.country
-            return Actor(name, group.inter, kind, country)
+            either = self._either_group(token)
+            if either:  # 'JNIM or ISGS militants': ACLED's 'A and/or B'
+                first, second = (self._group_actor(g) for g in either)
+                return Actor(f"{first.name} and/or {second.name}", first.inter, first.kind, first.country)
+            return self._group_actor(group)
+        ethnic = self._ethnic_militia(token, near, of_objects)
+        if ethnic is not None:
+            return ethnic
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key in (None, "civilians", "military"):
-            # 'security force members', 'police commandos': the modifier says who they are
+        if role_key == "civilians" and token.lower_ in self.kb.words["member"] and of_objects:
+            # 'a member of an opposition rebel group', 'members of the police unit': who they belong to
+            belongs = self.actor_for(of_objects[0], context)
+            if belongs is not None and belongs.kind != "civilians":
+                return belongs
+        if role_key in (None, "civilians", "military") or (role_key == "police" and token.lower_ in self.kb.words["generic_force"]):
+            # 'security force members', 'police commandos', 'military police officers': the modifier says
+            # who they are
             for t in near[:-1]:
                 m = self.by_token.get(t.i)
                 if m and m.kind == "role" and m.value in ("military", "police", "unidentified") and (
@@ -330,19 +386,129 @@ class DocActors:
             if mention and mention.kind in ("country", "capital") and token.pos_ == "PROPN":
                 key = "government" if context in ("agreement", "arrest", "government") else "military"
                 return self._role_actor(key, mention.value)
+            if mention and mention.kind == "demonym" and token.tag_ in ("NNS", "NNPS") and mention.start == token.i:
+                return self._role_actor("civilians", self.country or mention.value)  # 'two Palestinians'
             return None
-        if role_key == "unidentified" and any(t.lower_ in ("armed", "unidentified", "unknown", "masked", "gunmen", "gunman")
-                                              for t in phrase):
-            return self._role_actor("unidentified", country or self.country)
         if role_key == "unidentified":
-            # 'militants', 'rebels' with no name: an unidentified armed group of the country
-            return self._role_actor("unidentified", country or self.country)
+            # 'gunmen', 'militants' with no name: an unidentified armed group of the country
+            return self.unidentified(country or self.country)
+        if role_key in ("police", "military") and any(
+                t.lower_ in self.kb.words["off_duty"] or (t.lower_ == "duty" and self.doc[t.i - 1].lower_ in ("off", "-"))
+                for t in phrase):
+            role_key = "civilians"  # an off-duty or former officer is a civilian to ACLED
         return self._role_actor(role_key, country or self.country)
+
+    def _group_actor(self, group: Group) -> Actor:
+        kind = "state" if group.inter == 1 else "nonstate"
+        name, country = group.name, group.country
+        here = self.country_name(self.country)
+        if "{country}" in name:  # 'Fulani Ethnic Militia ({country})'
+            name = name.replace(" ({country})", f" ({here})" if here else "").replace("{country}", here or "")
+            country = self.country
+        if country and self.country and country != self.country and name.endswith(")") and here:
+            # 'Islamic State (Iraq)' fighting in Egypt is ACLED's 'Islamic State (Egypt)'
+            name, country = name[: name.rfind("(")] + f"({here})", self.country
+        return Actor(name, group.inter, kind, country)
+
+    def _either_group(self, token: Token) -> tuple[Group, Group] | None:
+        """Two groups offered as alternatives before a noun ('presumed JNIM or ISGS militants')."""
+        start, end = max(token.left_edge.i, token.i - 8), min(token.right_edge.i, token.i + 8)
+        found: list[tuple[int, str]] = []
+        for i in range(start, end + 1):
+            m = self.by_token.get(i)
+            if m and m.kind == "group" and m.start == i and m.value not in [v for _, v in found]:
+                found.append((i, m.value))
+        if len(found) != 2 or not any(self.doc[i].lower_ == "or" for i in range(found[0][0], found[1][0])):
+            return None
+        first, second = (self._group(v, None) for _, v in found)
+        return (first, second) if first.name != second.name else None
+
+    def _affiliation(self, token: Token) -> Group | None:
+        """The named group a phrase says its people belong to or fight under ('men suspected to be
+        Al Shabaab militants', 'Turkish forces and JWS factions, operating under OPS')."""
+        affiliation = self.kb.words["affiliation"]
+        heads = [token] + [c for c in token.children if c.dep_ == "conj"]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("acl", "relcl", "appos", "prep") and (
+                        c.lower_ in affiliation or any(t.lemma_.lower() in affiliation for t in c.children)
+                        or c.lemma_.lower() in affiliation):
+                    group = self._group_in([t for t in c.subtree if abs(t.i - token.i) <= 12])
+                    if group is not None:
+                        return group
+        return None
+
+    def _ethnic_militia(self, token: Token, near: list[Token], of_objects: list[Token]) -> Actor | None:
+        """'Tiv militias', 'armed Dinka youth', 'youths from the Bobo community': an ethnic militia."""
+        convention = self.kb.conventions.get("ethnic_militia")
+        if convention is None or not convention.groups or token.lower_ not in convention.heads:
+            return None
+        for t in near[:-1] + [x for o in of_objects for x in o.subtree]:
+            group = convention.groups.get(t.lower_)
+            if group and t.text[:1].isupper():
+                return self._convention_actor(convention, self.country, group)
+        return None
+
+    def unidentified(self, iso: str | None) -> Actor:
+        """An unnamed perpetrator: 'Unidentified Armed Group (X)', or where ACLED codes criminal
+        violence as gang violence and the report bears its marks, 'Unidentified Gang (X)'."""
+        gang = self.kb.conventions.get("gang")
+        if gang is not None and iso in gang.countries and self._organised_crime(gang):
+            return self._convention_actor(gang, iso)
+        return self._role_actor("unidentified", iso)
+
+    def _organised_crime(self, gang: Convention) -> bool:
+        if self._crime is None:
+            self._crime = self._says(gang) is not None
+        return self._crime
+
+    def _says(self, convention: Convention) -> str | None:
+        """The first of a convention's cue words the document has (lower case), or None."""
+        if self._lower_text is None:
+            self._lower_text = self.doc.text.lower()
+        found = convention.cues.search(self._lower_text) if convention.cues else None
+        return found.group(0) if found else None
+
+    def claimant(self) -> Actor | None:
+        """The armed group that claimed the report's attack ('Al Shabaab claimed responsibility',
+        'JNIM claimed the attack'), if one did."""
+        if self._claimant is False:
+            self._claimant = None
+            for m in self.mentions:
+                head = self.doc[m.end - 1].head
+                if m.kind == "group" and self.doc[m.end - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim":
+                    self._claimant = self.actor_for(self.doc[m.end - 1])
+                    break
+        return self._claimant
+
+    def front_line_parties(self) -> list[Actor] | None:
+        """The parties of the front line the report tells of fire across, when it names no one
+        ('explosions ... in both directions of the frontline'): the state's forces first."""
+        front = self.kb.conventions.get("front_line")
+        cue = self._says(front) if front is not None else None
+        if cue is None:
+            return None
+        country = self.country if self.country in front.parties else next(
+            (front.home[m.group(0)] for m in front.cues.finditer(self._lower_text) if m.group(0) in front.home), None)
+        if country not in front.parties:
+            return None
+        return [Actor(name, inter, "state" if inter == 1 else "nonstate", country)
+                for name, inter in front.parties[country]]
+
+    def _convention_actor(self, convention: Convention, iso: str | None, group: str = "") -> Actor:
+        name = self.country_name(iso)
+        text = convention.name.replace("{group}", group)
+        text = text.replace("{country}", name) if name else text.replace(" ({country})", "")
+        return Actor(text, convention.inter, "nonstate", iso)
 
     def _role_actor(self, key: str, iso: str | None) -> Actor:
         role = self.kb.roles[key]
         name = self.country_name(iso)
-        if name:
+        article = self.kb.conventions.get("article")
+        if name and article is not None and iso in article.countries:
+            name_of = role.name.replace("of {country}", f"of the {name}")
+            text = name_of.replace("{country}", name)
+        elif name:
             text = role.name.replace("{country}", name)
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
@@ -351,4 +517,6 @@ class DocActors:
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:
+        if key == "unidentified":
+            return self.unidentified(self.country)
         return self._role_actor(key, self.country)

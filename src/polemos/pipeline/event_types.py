@@ -97,6 +97,7 @@ class Lexicon:
 class EventLexicon:
     families: Lexicon
     cues: Lexicon
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # [words]: lists the typing rules read
 
 
 # The family name of phrases whose words are no trigger ('according to', 'talks about', 'vital signs').
@@ -113,7 +114,9 @@ def load_event_lexicon(name: str = "event_lexicon.toml") -> EventLexicon:
         cues.add(cue, entry)
     if "exclude" in data:  # matched in the same pass as the triggers; events.py drops what they cover
         families.add(EXCLUDE, data["exclude"])
-    return EventLexicon(families, cues)
+    words: dict[str, frozenset[str]] = defaultdict(frozenset)  # a list left out of the file is empty
+    words.update((key, frozenset(w.lower() for w in listed)) for key, listed in data.get("words", {}).items())
+    return EventLexicon(families, cues, words)
 
 
 VIOLENT = {"clash", "offensive", "attack", "harm", "explosion", "airstrike", "shelling", "chemical", "impact"}
@@ -154,6 +157,7 @@ class ClauseFacts:
     weapon_object: bool = False    # the clause acts on weapons ('seized weapons', 'defused a bomb')
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
+    agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
     doc_cues: set[str] = field(default_factory=set)
 
 
@@ -189,6 +193,7 @@ def _territory_change(f, fam: set, sfam: set) -> str | None:
 def classify(f: ClauseFacts) -> str | None:
     """ACLED sub-event type for a clause, or None when it reports no event ACLED codes."""
     fam, cues, sent = f.families, f.cues, f.sentence_cues
+    words = load_event_lexicon().words
     armed_context = bool({"armed", "nonstate", "gun"} & cues)
     if "not_conflict" in sent and not ({"nonstate"} & sent or {"suicide", "grenade"} & cues):
         if not fam & {"protest", "riot", "arrest", "agreement", "abduction", "sexual"}:
@@ -201,7 +206,8 @@ def classify(f: ClauseFacts) -> str | None:
     sfam = f.sentence_families
     if "dispersal" in cues | sent:
         cues, sent = cues | {"intervention"}, sent | {"intervention"}
-    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent:
+    if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent \
+            and f.trigger_words <= words["death"]:
         return None  # died of an illness
     if "arrest" in f.anchor_families and "protest" not in f.anchor_families and "crime" not in sent \
             and not f.during_protest:
@@ -233,12 +239,16 @@ def classify(f: ClauseFacts) -> str | None:
                 or ("force" in cues and "intervention" in cues and "state" in sent)) \
                 and "riot" not in fam and "violent_protest" not in cues:
             return "Excessive force against protesters"  # dispersed with tear gas and bullets; dozens injured
-        if "riot" in fam or "violent_protest" in (cues | sent) or "mob" in fam:
+        if "riot" in fam or ("violent_protest" in (cues | sent) and "calm" not in f.doc_cues) or "mob" in fam:
             return "Violent demonstration"
         if "intervention" in cues or "intervention" in sent or ("arrest" in fam and "state" in sent):
             return "Protest with intervention"
         return "Peaceful protest"
     if "riot" in fam:
+        demonstration = sent & {"protester", "demand"} or f.doc_families & {"protest", "gathering"} or any(
+            w in words["rioting"] or "tyre" in w or "tire" in w for w in f.trigger_words)  # rioting, burning tyres
+        if not demonstration and (f.patient_kinds or f.property_object):
+            return "Mob violence"  # 'residents pelted stones at police': violence at someone, no demonstration
         return "Violent demonstration"
     if "sexual" in fam:
         return "Sexual violence"
@@ -248,6 +258,8 @@ def classify(f: ClauseFacts) -> str | None:
         change = _territory_change(f, fam, sfam)
         if change:
             return change
+    if "disrupted" in fam and fam & {"attack", "offensive"} and f.trigger_words & words["repelled"] and sfam & {"harm", "clash"}:
+        return "Armed clash"  # 'forces thwarted an attack ..., killing a number of fighters': a battle
     if "disrupted" in fam and (f.trigger_words & STRONG_DISRUPTED or f.weapon_object) and "crime" not in sent \
             and not (f.air_agent and "disrupted" in fam and not f.trigger_words & STRONG_DISRUPTED):
         return "Disrupted weapons use"
@@ -282,12 +294,17 @@ def classify(f: ClauseFacts) -> str | None:
                 cues, sent = cues - {"shelling"}, sent - {"shelling"}
         if "small_arms" in cues and "shelling" in cues and "shelling" not in fam and fam & {"attack", "impact", "harm"}:
             return "Armed clash"  # small arms with heavy weapons: an exchange, as ACLED codes it
-        if "clash" in fam and not f.agent_kind and not f.patient_kinds & {"state", "nonstate"} \
-                and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian"}:
+        if "clash" in fam and f.agent_kind in (None, "civilians") and not f.patient_kinds & {"state", "nonstate"} \
+                and not cues & {"armed", "nonstate", "state", "gun"} and cues & {"civilian", "communal"}:
             return "Mob violence"  # two groups of villagers or party supporters fighting
+        if f.agent_kind == "civilians" and f.agent_group and fam & {"attack", "clash", "harm"} \
+                and not _weapon_type(cues) and not f.trigger_words & words["gunfire"] and "small_arms" not in cues:
+            return "Mob violence"  # 'residents pelted stones at police', 'five persons beat up a man'
         weapon = _weapon_type(cues) or (_weapon_type(sent) if fam & {"explosion", "harm", "attack"} else None)
         if weapon is None and "shelling" in fam:
             weapon = "Shelling/artillery/missile attack"
+        if weapon is None and "clash" in fam:
+            return "Armed clash"  # 'explosions and shots in both directions': an exchange, not shelling
         if weapon is None and "explosion" in fam:
             # an explosion with no device named: a planted bomb when it hit people, else a shell
             weapon = "Remote explosive/landmine/IED" if ("harm" in fam or "civilian" in cues or f.patient_kinds) \
@@ -305,6 +322,8 @@ def classify(f: ClauseFacts) -> str | None:
             return "Attack"
         if "armed" in cues and not "civilian" in cues:
             return "Armed clash"
+        if not f.patient_kinds and "small_arms" in cues and "civilian" not in cues:
+            return "Armed clash"  # 'shots involving small arms': an exchange of fire, no one targeted
         return "Attack" if fam & {"harm", "attack"} else "Armed clash"
     if "looting" in fam:
         if "crime" in sent and not armed_context:

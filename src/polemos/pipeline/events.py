@@ -37,6 +37,8 @@ STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
 DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
 INTRANSITIVE_HARM = {"die", "perish", "death", "dead"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+ATTACK_NOUNS = {"attack", "assault", "ambush", "raid", "offensive", "incursion"}
 EXPLOSIONS = {k for k, v in SUB_EVENT_TYPES.items() if v == "Explosions/Remote violence"}
 POLITICAL_VIOLENCE = EXPLOSIONS | {"Armed clash", "Attack", "Government regains territory",
                                    "Non-state actor overtakes territory"}
@@ -62,6 +64,7 @@ class Candidate:
     distinct: bool = False
     weak: bool = False
     actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
+    actor2_read: bool = False
     support: int = 0
     sentence_harm: bool = False  # the sentence also tells of killing or hurting ('arrested after he shot ...')
 
@@ -132,6 +135,49 @@ def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     return _Scope("".join(t.text_with_ws for t in keep) if keep else sentence.text)
 
 
+def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None:
+    """The armed party just before an active verb the parser left without a subject (after a long
+    place phrase: '..., Rakhine State, Myanmar troops from battalion 377 detained ...')."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    if head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in head.children):
+        return None
+    sent_start = head.sent.start
+    for i in range(head.i - 1, max(sent_start, head.i - 7) - 1, -1):
+        t = verb.doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+        mention = actors.by_token.get(t.i)
+        if t.pos_ in ("NOUN", "PROPN") and mention is not None and mention.kind in ("role", "group") \
+                and not (MODIFIER_DEPS & {t.dep_, t.head.dep_ if t.dep_ == "conj" else ""}):  # not 'police uniforms'
+            found = actors.actor_for(t, context)
+            if found is not None and found.kind in ("state", "nonstate"):
+                return found
+    return None
+
+
+def _coordinated_verbs(verb: Token) -> list[Token]:
+    """The verbs coordinated after this one ('were killed, wounded, and taken hostage')."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    while stack and len(out) < 6:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj" and x.pos_ == "VERB")
+    return out
+
+
+def _elided_noun(token: Token) -> Token:
+    """'2 policemen were killed and 3 were wounded': a bare number stands for the noun of the
+    clause it is coordinated with."""
+    if token.pos_ != "NUM" or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "conj":
+        return token
+    for c in token.head.head.children:
+        if c.dep_ == token.dep_ and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return token
+
+
 def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
@@ -140,8 +186,10 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Agent and patient nouns of a clause."""
+def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()) -> tuple[list[Token], list[Token]]:
+    """Agent and patient nouns of a clause. `violent`: the triggers that name violence, whose
+    modifiers name who did it ('a Taliban attack'); other trigger nouns' modifiers do so only
+    when the noun is the subject ('an army convoy' struck by a bomb is no agent)."""
     agents: list[Token] = []
     patients: list[Token] = []
     intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
@@ -168,26 +216,33 @@ def _slots(anchor: Token, triggers: list[Token]) -> tuple[list[Token], list[Toke
                         patients.extend(_conjuncts(p))
                     elif c.lower_ in PATIENT_PREPS:
                         patients.extend(_conjuncts(p))
-            elif c.dep_ in ("compound", "amod", "poss") and head.pos_ in ("NOUN", "PROPN") and head.i != anchor.i:
+            elif c.dep_ in ("compound", "amod", "poss") and head.pos_ in ("NOUN", "PROPN") and head.i != anchor.i \
+                    and (head.i in violent or head.dep_ in ("nsubj", "nsubjpass")):
                 agents.append(c)
             elif c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.tag_ == "VBG":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
     # 'forces repelled an attack by Taliban militants': the attacker is who the trigger noun names
     trigger_ids = {t.i for t in triggers}
-    if anchor.i not in trigger_ids:
-        by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
-                     for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
-        if by_agents:
-            agents = by_agents + [a for a in agents if a not in by_agents]
+    by_agents = [g for t in triggers if t.pos_ == "NOUN" for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)]
+    if by_agents and (anchor.i not in trigger_ids or not agents):
+        # 'forces repelled an attack by Taliban militants', 'policemen were killed following attacks
+        # by Taliban militants': the attacker is who the trigger noun names
+        agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
-        for c in anchor.children:
-            if c.dep_ == "conj" and c.pos_ == "VERB":
-                agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
-                              for g in _conjuncts(p))
+        for c in _coordinated_verbs(anchor):
+            agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
+                          for g in _conjuncts(p))
+            # '... and 3 were wounded following attacks by Taliban militants'
+            agents.extend(g for d in c.children if d.dep_ == "prep" for n in d.children
+                          if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS
+                          for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                          for p in b.children if p.dep_ == "pobj" for g in _conjuncts(p))
     if not patients:  # 'killed and wounded scores of terrorists': the object is shared
         for c in anchor.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
+    patients = [_elided_noun(t) for t in patients]
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
@@ -223,6 +278,13 @@ class EventExtractor:
         for s, e, name in cue_hits:
             for i in range(s, e):
                 cues_at.setdefault(i, set()).add(name)
+        for i, names in cues_at.items():
+            # what people protested about is not what they did ('demanding the arrest of people who set
+            # fire to crops', 'protest against the police crackdown')
+            if "intervention" in names and _protested_about(doc[i]):
+                names = cues_at[i] = names - {"intervention"}
+            if "violent_protest" in names and _protested_about(doc[i], PROTESTED_ABOUT - {"after"}):
+                cues_at[i] = names - {"violent_protest"}  # not 'rallied after nights of street violence'
         places = doc._.places or []
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
         actors = DocActors(doc, place_countries, places)
@@ -290,8 +352,8 @@ class EventExtractor:
             return candidates
         doc = protests[0].sentence.doc
         violent = [c for c in candidates if c.sub_event_type == "Looting/property destruction"
-                   and not (c.actor1 and c.actor1.kind == "state")]
-        if violent:  # 'Chairs were burnt and property destroyed.'
+                   and not (c.actor1 and c.actor1.kind == "state") and not _protested_about(c.trigger)]
+        if violent and "calm" not in self._doc_cues:  # 'Chairs were burnt and property destroyed.'
             for c in protests:
                 c.sub_event_type = "Violent demonstration"
                 self._actors.focus(c.sentence)
@@ -305,14 +367,15 @@ class EventExtractor:
             return any(cues_at.get(j, set()) & {"state", "protester", "dispersal"} for j in range(sent.start, sent.end))
 
         intervened = bool(arrests) or any(
-            names & {"intervention", "dispersal"} and not _protested_about(doc[i]) and about_protest(i)
+            names & {"intervention", "dispersal"} and about_protest(i)
             for i, names in cues_at.items() if names & {"intervention", "dispersal"})
         if not intervened:
             return candidates
         for c in protests:
             c.sub_event_type = "Protest with intervention"
             if c.actor2 is None or c.actor2.kind != "state":
-                c.actor2 = c.actor2 if c.actor2 and c.actor2.kind == "state" else None
+                self._actors.focus(c.sentence)
+                c.actor2 = self._actors.default("police")  # who intervenes, unless the text names them
         for a in arrests:
             protests[0].support += 1
         return [c for c in candidates if c.sub_event_type != "Arrests"]
@@ -339,21 +402,22 @@ class EventExtractor:
         sentence = anchor.sent
         actors.focus(sentence)
         clause = _clause_span(anchor, sentence)
+        if any(fam in ("protest", "gathering") for _, fam, _ in hits):
+            # violence a protest is about is not the protest's ('following the death of a shopkeeper
+            # after police beating, traders staged a protest'; 'families of people killed by ... protested')
+            hits = [h for h in hits if h[1] in ("protest", "gathering") or h[0].i == anchor.i
+                    or not (_protested_about(h[0]) or _describes_noun(h[0], anchor))] or hits
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
         clause_cues = set().union(*(
-            cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
-                                     else set())
-            for i in range(clause.start, clause.end)))
+            cues_at.get(i, set()) for i in range(clause.start, clause.end)))
         sentence_cues = self._sentence_cue_cache.get(sentence.start)
         if sentence_cues is None:
             sentence_cues = set().union(*(
-                cues_at.get(i, set()) - ({"intervention"} if "intervention" in cues_at.get(i, ()) and _protested_about(doc[i])
-                                         else set())
-                for i in range(sentence.start, sentence.end)))
+                cues_at.get(i, set()) for i in range(sentence.start, sentence.end)))
             self._sentence_cue_cache[sentence.start] = sentence_cues
         triggers = [t for t, _, _ in hits]
-        agents, patients = _slots(anchor, triggers)
+        agents, patients = _slots(anchor, triggers, {t.i for t, fam, _ in hits if fam in VIOLENT | {"offensive"}})
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
         agents = [_resolve_pronoun(t, anchor) for t in agents]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
@@ -361,7 +425,11 @@ class EventExtractor:
             by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
                   for p in t.children if p.dep_ == "pobj"]
             agent_actors = [a for a in (actors.actor_for(t, context) for t in by) if a and a.kind != "civilians"]
-        patient_actors = [a for a in (actors.actor_for(t, context) for t in patients) if a]
+        if not agent_actors and not agents:
+            stray = _stray_subject(anchor, actors, context)
+            agent_actors = [stray] if stray else []
+        patient_of = [(t, actors.actor_for(t, context)) for t in patients]
+        patient_actors = [a for _, a in patient_of if a]
         has_place_object = any(
             t.ent_type_ in ("GPE", "LOC", "FAC") or "territory_object" in cues_at.get(t.i, set())
             for p in patients for t in p.subtree) or any(
@@ -372,8 +440,9 @@ class EventExtractor:
             families=families, trigger_words=words, cues=clause_cues, sentence_cues=sentence_cues,
             agent_kind=agent_actors[0].kind if agent_actors else None,
             patient_kinds={a.kind for a in patient_actors} | (
-                {"state"} if any("armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
-                                  for t in patients) else set()),
+                # an armed party the actor lists do not name ('the convoy', 'a checkpoint')
+                {"state"} if any(a is None and "armed" in cues_at.get(t.i, set()) and t.dep_ in ("dobj", "nsubjpass", "pobj")
+                                  for t, a in patient_of) else set()),
             doc_cues=self._doc_cues,
             doc_families=self._doc_families,
             has_place_object=has_place_object,
@@ -386,6 +455,7 @@ class EventExtractor:
                    for p in patients for t in p.subtree),
             property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
+            agent_group=bool(agents) and _several(agents[0]),
         )
         sub = classify(facts)
         if sub is None:
@@ -427,7 +497,8 @@ class EventExtractor:
     def _set_actors(self, cand: Candidate, agents: list[Actor], patients: list[Actor], actors: DocActors, cues) -> None:
         sub = cand.sub_event_type
         event_type = SUB_EVENT_TYPES[sub]
-        a1 = agents[0] if agents else None
+        # 'men suspected to be Al Shabaab militants threw ...' (parsed as two subjects): the armed one
+        a1 = next((a for a in agents if a.kind != "civilians"), agents[0]) if agents else None
         a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
         read = a1
         if event_type == "Protests":
@@ -450,18 +521,33 @@ class EventExtractor:
         elif sub == "Arrests":
             if a1 is None:
                 a1 = actors.default("police")
+        elif sub == "Looting/property destruction" and (a1 is None or a1.kind != "state"):
+            a1 = a1 or actors.default("unidentified")  # 'a house was set on fire': by someone unnamed
+            a2 = a2 or actors.default("civilians")  # whose property it was, as ACLED codes it
         elif event_type == "Battles" and a1 is None:
             a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
-        elif event_type == "Explosions/Remote violence" and a1 is None and any(
-                t.lower_ in ("unidentified", "unknown") for t in cand.clause):
+        elif event_type == "Explosions/Remote violence" and a1 is None and _says_unknown(cand.clause):
             a1 = actors.default("unidentified")  # 'an unidentified IED exploded'
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
             # civilians in the subject slot of a violent clause are its victims ('two civilians died')
             a2, a1 = a2 or a1, None
+        unnamed = a1 is None or a1.name.startswith("Unidentified")
+        if unnamed and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+            claimant = actors.claimant()  # 'Al Shabaab claimed responsibility'
+            parties = actors.front_line_parties() if sub != "Attack" and not _says_unknown(cand.clause) else None
+            if claimant is not None:
+                a1 = claimant
+            elif parties and read is None:
+                a1 = parties[0]  # fire across a front line, attributed to no one
+                if sub == "Armed clash" and (a2 is None or a2.kind == "civilians"):
+                    a2 = parties[1]
+            elif a1 is None and event_type == "Explosions/Remote violence":
+                a1 = actors.default("unidentified")  # ACLED names an unknown bomber so
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
         cand.actor1_read = a1 is not None and a1 is read
+        cand.actor2_read = a2 is not None and any(a2 is p for p in patients)
 
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
@@ -553,7 +639,8 @@ class EventExtractor:
             actor1 = next((c.actor1 for c in m.mentions if c.actor1_read and c.actor1.kind != "civilians"
                            and (SUB_EVENT_TYPES[c.sub_event_type] == SUB_EVENT_TYPES[first.sub_event_type])),
                           None) or first.actor1
-            actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2), None)
+            # not a default from a bare casualty line ('Neither fatalities nor injuries were reported')
+            actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2 and (c.actor2_read or not c.weak)), None)
             # an explicit date wins, then one written beside any mention (a headline has none of its own)
             dated = next((c for c in m.mentions if c.explicit_date), None) or \
                 next((c for c in m.mentions if c.own_date), first)
@@ -655,17 +742,29 @@ def _resolve_pronoun(token: Token, anchor: Token) -> Token:
 
 PROTESTED_ABOUT = {"against", "over", "demanding", "demand", "demanded", "release", "condemning", "denouncing",
                    "protesting", "protest", "about", "after", "decry", "denounce", "condemn", "oppose", "criticise",
-                   "criticize", "plan", "possible", "threat"}
+                   "criticize", "plan", "possible", "threat", "following"}
 
 
-def _protested_about(token: Token) -> bool:
+def _describes_noun(token: Token, anchor: Token) -> bool:
+    """Whether a word sits in a clause that describes a noun ('people killed by ...', 'a man who was shot')."""
+    node = token
+    for _ in range(6):
+        if node.i == anchor.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("acl", "relcl"):
+            return True
+        node = node.head
+    return False
+
+
+def _protested_about(token: Token, words: set[str] = PROTESTED_ABOUT) -> bool:
     """Whether a word names what people protested about ('against the arrest of ...')."""
     node = token
     for _ in range(5):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lower_ in PROTESTED_ABOUT:
+        if node.lower_ in words:
             return True
     return False
 
@@ -678,6 +777,17 @@ def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
             if cues_at.get(x.i, set()) & names:
                 return True
     return False
+
+
+def _says_unknown(clause: Span) -> bool:
+    """'an unidentified IED', 'shells fired by an unknown party': the text says the perpetrator is unknown."""
+    return any(t.lower_ in ("unidentified", "unknown") and t.head.lower_ not in ("weapons", "weapon", "calibre", "caliber")
+               for t in clause)
+
+
+def _several(token: Token) -> bool:
+    """Whether a noun names several people ('residents', 'a group of youths', 'two groups')."""
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("group", "crowd", "mob", "gang")
 
 
 def _has_weapon(cues: set[str]) -> bool:
