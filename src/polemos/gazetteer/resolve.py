@@ -17,6 +17,7 @@ from polemos.model import Place
 
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
+from .names import fold
 
 # Words inside a facility's or organisation's name that are places somewhere but say nothing here.
 GENERIC_WORDS = frozenset("""
@@ -25,6 +26,19 @@ great little valley park lake river mount hill city town village county state na
 university college school academy hospital church street avenue road house hotel club centre market
 international federal general high elementary union trade world golf village home court office
 """.split())
+
+# Compass words: a name made only of these ('West', 'Southern', 'North-East') is a division's name
+# in some countries (Cameroon's West, Bahrain's Southern) but in news mostly a direction or a bloc.
+DIRECTION_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast southwest
+north-east north-west south-east south-west northeastern northwestern southeastern southwestern
+""".split())
+
+
+def is_direction_name(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and all(w in DIRECTION_WORDS for w in words)
+
 
 # Population-like prior for divisions, which the packaged data gives no population.
 ADMIN1_PRIOR = 6.0
@@ -94,6 +108,11 @@ class Resolver:
         found = self.gaz.lookup(name, fuzzy=m.fuzzy)
         if not found and name.lower().startswith("the "):
             found = self.gaz.lookup(name[4:], fuzzy=m.fuzzy)
+        if len(name) <= 3 and name.isupper():
+            # an abbreviation ('SA', 'UK', 'DRC', 'NYC') stands for a country, a division, a region or
+            # a city, not for a village that has it among its many names
+            found = [c for c in found if c.is_country or c.feature_code in ADMIN1_CODES
+                     or c.feature_code in LARGE_REGION_CODES or c.population >= 100_000]
         return found
 
     def base_scores(self, m: Mention) -> list[float]:
@@ -146,11 +165,39 @@ class Resolver:
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
+        self._follow_pinned(mentions, final, pinned, focus)
+        self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
         self._drop_foreign_villages(mentions, final, focus)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
+
+    def _follow_pinned(self, mentions: list[Mention], final: list[Candidate | None], pinned: dict[int, Candidate],
+                       focus: dict[str, float]) -> None:
+        """One place per name in a document: a name that an 'X, Y' pair placed in the document's
+        main country ('the city of Hays ... (Hays, Al Hudaydah)') is that place wherever it recurs."""
+        top = max(focus, key=focus.get) if focus else None
+        placed = {}
+        for i in sorted(pinned):
+            if mentions[i].parent is not None and mentions[i].role != "demonym" and pinned[i].country_code == top:
+                placed.setdefault(fold(mentions[i].name or mentions[i].text), pinned[i])
+        if not placed:
+            return
+        for i, m in enumerate(mentions):
+            if i not in pinned and m.forced is None:
+                c = placed.get(fold(m.name or m.text))
+                if c is not None:
+                    final[i] = c
+
+    def _drop_direction_names(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """'West', 'Southern': a division of that name only in a document about its country."""
+        top = max(focus.items(), key=lambda kv: kv[1]) if focus else None
+        for i, c in enumerate(final):
+            if c is None or not c.country_code or not is_direction_name(mentions[i].name or mentions[i].text):
+                continue
+            if top is None or c.country_code != top[0] or top[1] < 0.5:
+                final[i] = None
 
     def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
         """In a document about one country, a village of the same name elsewhere is more likely a
@@ -252,8 +299,8 @@ class Resolver:
             if j is None:
                 continue
             c = m.candidates[j]
-            if not c.country_code or c.fuzzy:
-                continue  # a near spelling is a guess: it does not vote
+            if not c.country_code or c.fuzzy or is_direction_name(m.name or m.text):
+                continue  # a near spelling is a guess, 'West' most likely a direction: they do not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
             if c.feature_code in COUNTRY_CODES:
