@@ -37,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 from .distance import haversine_km
-from .names import fold, fold_uncached, is_latin, translit_uncached
+from .names import LETTERS, fold, fold_uncached, is_latin, translit_uncached
 
 log = logging.getLogger(__name__)
 
@@ -458,7 +458,7 @@ def ascii_name(name: str) -> str:
         return name.rstrip("'") if name else name
     import unicodedata
 
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.translate(LETTERS))  # 'Diyarbakır' -> 'Diyarbakir'
     return "".join(ch for ch in text if not unicodedata.combining(ch)).rstrip("'’")
 
 
