@@ -47,6 +47,7 @@ COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
 NEAR_KM = 250.0
+NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
 
 @dataclass
@@ -268,8 +269,12 @@ class Resolver:
             inner = self._inner_place(m, points)
             if inner is not None:
                 final[i] = inner
-            elif anchor is not None:
-                final[i] = _as_guess(anchor)
+                continue
+            neighbour = _neighbour_place(mentions, final, i)
+            if neighbour is not None and not any(_distance_km(neighbour, p) < NEAR_KM for p in points if p is not neighbour):
+                neighbour = None  # a lone town far from the rest is likelier a misreading than a good anchor
+            if neighbour is not None or anchor is not None:
+                final[i] = _as_guess(neighbour or anchor)
 
     def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
@@ -325,6 +330,23 @@ def _focus_point(points: list[Candidate]) -> Candidate | None:
     if not towns:
         return None
     return max(towns, key=lambda t: sum(_distance_km(t, o) < 100 for o in points) + math.log10(t.population + 10) / 2)
+
+
+def _neighbour_place(mentions: list[Mention], final: list[Candidate | None], i: int) -> Candidate | None:
+    """The town or district named closest to mention i in the text, within a sentence's length: an
+    unknown street, building or village is most often in or near the place named beside it
+    ('Royal Street ... in Faubourg Marigny, New Orleans', 'the Seray in Nabatiyeh')."""
+    best, best_gap = None, NEIGHBOUR_CHARS + 1
+    m = mentions[i]
+    for j, c in enumerate(final):
+        if j == i or c is None or c.geonameid is None and c.feature_code is None:
+            continue  # unresolved, or itself a guess
+        if not (c.is_town or c.feature_code in ADMIN2_CODES) or mentions[j].role not in ("place", "metonym"):
+            continue
+        gap = m.start - mentions[j].end if mentions[j].end <= m.start else mentions[j].start - m.end
+        if 0 <= gap < best_gap:
+            best, best_gap = c, gap
+    return best
 
 
 def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
