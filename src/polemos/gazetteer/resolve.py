@@ -47,6 +47,7 @@ COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
 NEAR_KM = 250.0
+DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
 
@@ -308,7 +309,9 @@ class Resolver:
                 continue  # a near spelling is a guess, 'West' most likely a direction: they do not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
-            if c.feature_code in COUNTRY_CODES:
+            if m.role == "demonym":
+                weight *= DEMONYM_VOTE  # 'Turkish forces shelled ...': who acted, not where
+            elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
             votes[c.country_code] += weight
         total = sum(votes.values())
