@@ -287,8 +287,11 @@ class Resolver:
                     continue  # 'Centre', 'West', 'Middle' inside a name say nothing of where it is
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
+                    # a city inside a facility's name is far likelier its place when near the others named
+                    # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
-                                                     or c.feature_code in LARGE_REGION_CODES or c.population >= 100_000)
+                                                     or c.feature_code in LARGE_REGION_CODES
+                                                     or (c.population >= 100_000 and not points))
                     if not (near or prominent):
                         continue
                     score = _prior(c) + (3.0 if near else 0.0) + length
