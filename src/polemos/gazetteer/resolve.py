@@ -285,6 +285,8 @@ class Resolver:
             for k in range(len(words) - length + 1):
                 if length == 1 and words[k].lower().strip(".,'’") in generic:
                     continue  # 'Centre', 'West', 'Middle' inside a name say nothing of where it is
+                if length == 1 and len(words[k]) <= 3 and not words[k].isupper():
+                    continue  # 'Al', 'El', 'St': articles and abbreviations, not Alabama
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
                     # a city inside a facility's name is far likelier its place when near the others named
@@ -379,7 +381,9 @@ def _inside(c: Candidate, parent: Candidate) -> bool:
     if parent.feature_code in COUNTRY_CODES:
         return c.country_code == parent.country_code and c.feature_code not in COUNTRY_CODES
     if parent.feature_code in ADMIN1_CODES:
-        return c.country_code == parent.country_code and (c.admin1 == parent.name or _distance_km(c, parent) < 150)
+        if c.admin1 and c.feature_code not in ADMIN1_CODES:  # towns know their division: no guessing by distance
+            return c.country_code == parent.country_code and c.admin1 == parent.admin1
+        return c.country_code == parent.country_code and _distance_km(c, parent) < 150
     if parent.feature_code in ADMIN2_CODES:
         return c.country_code == parent.country_code and (c.admin2 == parent.name or _distance_km(c, parent) < 60)
     return c.country_code == parent.country_code and _distance_km(c, parent) < 100
