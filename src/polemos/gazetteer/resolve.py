@@ -386,6 +386,8 @@ def _inside(c: Candidate, parent: Candidate) -> bool:
         return c.country_code == parent.country_code and _distance_km(c, parent) < 150
     if parent.feature_code in ADMIN2_CODES:
         return c.country_code == parent.country_code and (c.admin2 == parent.name or _distance_km(c, parent) < 60)
+    if c.admin1 and parent.admin1 and c.admin1 != parent.admin1:
+        return False  # 'Kadikoy, Istanbul': not the Kadıköy of another province, however near
     return c.country_code == parent.country_code and _distance_km(c, parent) < 100
 
 
