@@ -157,3 +157,10 @@ def test_given_span_reads_its_recognised_parent(nlp):
     text = "8024 Turtle Creek Cir., Gainesville, Va. There will be 70 townhouses ranging from $520,000."
     gainesville = resolve_given(nlp, text, ["Gainesville"])[0]
     assert near(gainesville, 38.8, -77.6, 30)  # Virginia, not Florida
+
+
+def test_small_town_far_from_the_story_is_left_to_the_fallback(nlp):
+    text = ("On 28 April 2020, in Governador Valadares, Minas Gerais, a man was injured in a drive-by shooting in "
+            "Jardim do Trevo neighborhood by armed men in a car.")
+    jardim = next(p for p in places_of(nlp, text) if p.text.startswith("Jardim"))
+    assert near(jardim, -18.85, -41.95, 30)  # the neighbourhood is in the city, not Jardim in Ceará

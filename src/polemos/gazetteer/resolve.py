@@ -47,6 +47,8 @@ COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
 NEAR_KM = 250.0
+STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
+STRAY_TOWN_KM = 300.0
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
@@ -170,6 +172,7 @@ class Resolver:
         self._follow_pinned(mentions, final, pinned, focus)
         self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
+        self._drop_stray_towns(mentions, final, pinned)
         self._drop_foreign_villages(mentions, final, focus)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
@@ -199,6 +202,20 @@ class Resolver:
             if c is None or not c.country_code or not is_direction_name(mentions[i].name or mentions[i].text):
                 continue
             if top is None or c.country_code != top[0] or top[1] < 0.5:
+                final[i] = None
+
+    def _drop_stray_towns(self, mentions: list[Mention], final: list[Candidate | None], pinned: dict[int, Candidate]) -> None:
+        """A small town far from every other place the document names, in a country it names places
+        of, is more likely a neighbourhood or village of that story the gazetteer lacks ('Periperi
+        neighborhood' in a Salvador, Bahia story is not Piripiri, Piauí): leave it to the fallback,
+        which takes the place named beside it."""
+        known = [(i, c) for i, c in enumerate(final) if c is not None and c.feature_code is not None]  # no guesses
+        points = [(i, c) for i, c in known if _is_point(c)]
+        for i, c in enumerate(final):
+            if c is None or not c.is_town or c.population >= STRAY_TOWN_POPULATION or i in pinned or mentions[i].parent is not None:
+                continue
+            home = [o for j, o in points if j != i and o.country_code == c.country_code and o.name != c.name]
+            if home and all(_distance_km(c, o) > STRAY_TOWN_KM for o in home):
                 final[i] = None
 
     def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
