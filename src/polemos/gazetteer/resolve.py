@@ -300,8 +300,8 @@ class Resolver:
         best, best_score = None, -1e9
         for length in range(len(words) - 1, 0, -1):
             for k in range(len(words) - length + 1):
-                if length == 1 and words[k].lower().strip(".,'’") in generic:
-                    continue  # 'Centre', 'West', 'Middle' inside a name say nothing of where it is
+                if length == 1 and (words[k].lower().strip(".,'’") in generic or is_direction_name(words[k])):
+                    continue  # 'Centre', 'Northwestern', 'Middle' inside a name say nothing of where it is
                 if length == 1 and len(words[k]) <= 3 and not words[k].isupper():
                     continue  # 'Al', 'El', 'St': articles and abbreviations, not Alabama
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
