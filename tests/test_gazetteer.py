@@ -53,3 +53,41 @@ def test_cli_lookup_and_info(cli):
     assert "places:" in info.stdout
     missing = cli("gazetteer", "lookup", "Zzzxqwv")
     assert missing.exit_code == 1
+
+
+def test_towns_get_the_division_they_are_listed_under(gaz):
+    # GeoNames admin1 codes carry no names: the division that countrystatecity lists a code's
+    # towns under names it (nearest-centre voting put northern Virginia in 'District of Columbia')
+    gainesville = [c for c in gaz.exact("Gainesville") if abs(c.latitude - 38.8) < 0.1]
+    assert gainesville and gainesville[0].admin1 == "Virginia"
+    toluca = max(gaz.exact("Toluca"), key=lambda c: c.population)
+    assert toluca.country_code == "MX" and toluca.admin1 == "Estado de Mexico"
+
+
+def test_division_names_as_conflict_data_spells_them(gaz):
+    idlib = max((c for c in gaz.exact("Idlib") if c.is_town), key=lambda c: c.population)
+    assert idlib.admin1 == "Idleb"  # admin_names.tsv; the packaged 'Idlib' stays a name of the province
+    assert any(c.feature_code == "ADM1" for c in gaz.exact("Idlib"))
+    taizz = max((c for c in gaz.exact("Taizz") if c.is_town), key=lambda c: c.population)
+    assert taizz.admin1 == "Taizz"
+
+
+def test_ascii_admin_names_fold_letters_without_marks():
+    from polemos.gazetteer.build import ascii_name
+
+    assert ascii_name("Diyarbakır") == "Diyarbakir"
+    assert ascii_name("Gədəbəy") == "Gadabay"
+    assert ascii_name("Ma'rib'") == "Ma'rib"
+
+
+def test_listed_division_needs_agreeing_towns():
+    from polemos.gazetteer.build import _listed_division
+    from polemos.gazetteer.names import fold
+
+    towns = {fold("Alpha"): [(10.0, 20.0, "North")], fold("Beta"): [(10.5, 20.5, "North")],
+             fold("Gamma"): [(11.0, 21.0, "North")], fold("Delta"): [(40.0, 40.0, "South")]}
+    members = [{"name": n, "latitude": lat, "longitude": lon}
+               for n, lat, lon in (("Alpha", 10.0, 20.0), ("Beta", 10.5, 20.5), ("Gamma", 11.0, 21.0))]
+    assert _listed_division(members, towns, {"North", "South"}) == "North"
+    far = [{"name": "Delta", "latitude": 10.0, "longitude": 20.0}]  # same name, 3,000 km away: no vote
+    assert _listed_division(far, towns, {"North", "South"}) is None

@@ -88,3 +88,79 @@ def test_geoparse_without_spans_finds_toponyms(cli, tmp_path):
     texts = {p["text"]: p for p in out[0]["places"]}
     assert {"Aleppo", "Idlib", "Syria"} <= set(texts)
     assert texts["Aleppo"]["country_code"] == "SY"
+
+
+def resolve_given(nlp, text, names):
+    from polemos.gazetteer.geoparse import resolve_spans
+
+    spans = [[text.index(n), text.index(n) + len(n)] for n in names]
+    return resolve_spans(nlp, nlp(text), spans)
+
+
+def near(place, lat, lon, km):
+    from polemos.gazetteer.distance import haversine_km
+
+    return place.latitude is not None and haversine_km(place.latitude, place.longitude, lat, lon) <= km
+
+
+def test_short_title_case_words_are_not_postal_codes(nlp):
+    places = places_of(nlp, "On 2 May 2020, heavy artillery fire was reported in Al Shok road in Al Farnaj (Tripoli). "
+                            "No casualties reported.")
+    assert not [p for p in places if p.country_code in ("US", "GW")]  # not Alabama, not a division coded 'NO'
+
+
+def test_compass_names_are_not_foreign_divisions(nlp):
+    places = places_of(nlp, "The governments of two dozen Western countries expelled Russian diplomats, "
+                            "deepening the crisis between Russia and the West.")
+    assert not [p for p in places if p.country_code in ("AS", "CM")]  # American Samoa's 'Western', Cameroon's 'West'
+
+
+def test_abbreviation_is_a_country_not_a_village(nlp):
+    text = "SA holds unparalleled reserves of platinum, most of them in Limpopo and the North West provinces."
+    sa = resolve_given(nlp, text, ["SA", "Limpopo"])[0]
+    assert sa.country_code != "CY"  # not Siá, whose alternate names include 'SA'
+
+
+def test_a_name_pinned_by_its_parent_keeps_that_place(nlp):
+    places = places_of(nlp, "On 6 May 2020, pro-Houthi forces fired at residential neighbourhoods in the city of Hays "
+                            "in western Yemen (Hays, Al Hudaydah).")
+    assert [p.country_code for p in places if p.text == "Hays"] == ["YE", "YE"]
+
+
+def test_demonyms_do_not_move_unknown_villages_abroad(nlp):
+    places = places_of(nlp, "Movement of forces: On 2 May 2020, Russian military police conducted a patrol in the "
+                            "vicinity of Abu Rasin in the northern countryside of Al-Hasakeh.")
+    village = next(p for p in places if p.text == "Abu Rasin")
+    assert village.country_code == "SY"  # who patrolled (Russian) says little of where
+
+
+def test_unknown_building_takes_the_town_named_beside_it(nlp):
+    text = ("Alfie was moved to Alder Hey Children's Hospital in Liverpool after a week at a clinic in Manchester, "
+            "his parents said.")
+    hospital = resolve_given(nlp, text, ["Alder Hey Children's Hospital", "Liverpool", "Manchester"])[0]
+    assert near(hospital, 53.41, -2.98, 20)
+
+
+def test_city_inside_a_street_name_must_be_near_the_story(nlp):
+    text = "Thieves were caught on camera on Hampton Avenue in the St. Louis Hills area, police in St. Louis said."
+    avenue = resolve_given(nlp, text, ["Hampton Avenue", "St. Louis"])[0]
+    assert near(avenue, 38.63, -90.2, 50)  # not Hampton, Virginia
+
+
+def test_town_inside_its_province_by_admin1(nlp):
+    text = "Students held a demonstration outside the district administration in Kadikoy, Istanbul, on Friday."
+    kadikoy = next(p for p in places_of(nlp, text) if p.text == "Kadikoy")
+    assert kadikoy.admin1 == "Istanbul"  # not the Kadıköy villages of Yalova or Aydın
+
+
+def test_given_span_reads_its_recognised_parent(nlp):
+    text = "8024 Turtle Creek Cir., Gainesville, Va. There will be 70 townhouses ranging from $520,000."
+    gainesville = resolve_given(nlp, text, ["Gainesville"])[0]
+    assert near(gainesville, 38.8, -77.6, 30)  # Virginia, not Florida
+
+
+def test_small_town_far_from_the_story_is_left_to_the_fallback(nlp):
+    text = ("On 28 April 2020, in Governador Valadares, Minas Gerais, a man was injured in a drive-by shooting in "
+            "Jardim do Trevo neighborhood by armed men in a car.")
+    jardim = next(p for p in places_of(nlp, text) if p.text.startswith("Jardim"))
+    assert near(jardim, -18.85, -41.95, 30)  # the neighbourhood is in the city, not Jardim in Ceará

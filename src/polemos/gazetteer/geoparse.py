@@ -63,35 +63,42 @@ def _result(nlp, record: dict[str, Any], doc) -> dict[str, Any]:
 
 
 def resolve_spans(nlp, doc, spans: list[list[int]]):
-    """Exactly the given character spans, resolved in order with the document as context."""
-    from polemos.gazetteer.resolve import Mention
+    """Exactly the given character spans, resolved in order with the document as context.
+
+    A recognised toponym that no given span covers but that names a given span's parent
+    ('Gainesville, Va.' when only 'Gainesville' is asked for) is resolved alongside, as context;
+    it is not returned. Other recognised toponyms stay out: a false alarm would sway the focus."""
+    from polemos.gazetteer.resolve import Mention, to_place
     from polemos.pipeline.geoparser import mention_of
 
     recogniser = nlp.get_pipe("polemos_toponyms")
     geoparser = nlp.get_pipe("polemos_geoparser")
-    found = {(m.start, m.end): m for m in (mention_of(s) for s in doc._.toponyms or [])}
+    recognised = [mention_of(s) for s in doc._.toponyms or []]
+    found = {(m.start, m.end): m for m in recognised}
     mentions: list[Mention] = []
     for start, end in spans:
         text = doc.text[start:end]
         m = found.get((start, end))
         if m is None:
             m = recogniser.reading_of(doc, start, end) or Mention(text=text, start=start, end=end)
-        m = Mention(text=text, start=start, end=end, name=m.name, admin_hint=m.admin_hint, role=m.role,
-                    fuzzy=True, forced=m.forced)
-        mentions.append(m)
-    _link_adjacent(doc.text, mentions)
-    chosen = geoparser.resolver.resolve(mentions)
-    from polemos.gazetteer.resolve import to_place
-
+        mentions.append(Mention(text=text, start=start, end=end, name=m.name, admin_hint=m.admin_hint, role=m.role,
+                                fuzzy=True, forced=m.forced))
+    ends = {e for _, e in spans}
+    parents = [Mention(text=m.text, start=m.start, end=m.end, name=m.name, admin_hint=m.admin_hint, role=m.role,
+                       fuzzy=m.fuzzy, forced=m.forced)
+               for m in recognised if not any(m.start < e and s < m.end for s, e in spans)
+               and any(e <= m.start and doc.text[e:m.start].strip() in (",", "(") for e in ends)]
+    together = mentions + parents
+    _link_adjacent(doc.text, together)
+    chosen = geoparser.resolver.resolve(together)
     return [to_place(m, c, geoparser.resolver.gaz) for m, c in zip(mentions, chosen)]
 
 
 def _link_adjacent(text: str, mentions: list) -> None:
-    """'X, Y' among given spans: Y is X's parent."""
+    """'X, Y' and 'X (Y' among the mentions: Y is X's parent."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in zip(order, order[1:]):
-        gap = text[mentions[a].end:mentions[b].start]
-        if gap.strip() == "," :
+        if text[mentions[a].end:mentions[b].start].strip() in (",", "("):
             mentions[a].parent = b
 
 

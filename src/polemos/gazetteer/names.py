@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 # Letters NFKD does not decompose into a base letter plus a mark.
-_LETTERS = str.maketrans({
+LETTERS = str.maketrans({
     "ə": "a", "Ə": "a", "ı": "i", "ø": "o", "Ø": "o", "ß": "ss", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ŋ": "ng", "ħ": "h",
 })
@@ -27,7 +27,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 def fold_uncached(name: str) -> str:
     """Lower case, no diacritics, no apostrophes, one space between words."""
     if not name.isascii():
-        name = _COMBINING.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS)))
+        name = _COMBINING.sub("", unicodedata.normalize("NFKD", name.translate(LETTERS)))
     return _SEPARATORS.sub(" ", _QUOTES.sub("", name).lower()).strip()
 
 

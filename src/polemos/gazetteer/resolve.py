@@ -17,6 +17,7 @@ from polemos.model import Place
 
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
+from .names import fold
 
 # Words inside a facility's or organisation's name that are places somewhere but say nothing here.
 GENERIC_WORDS = frozenset("""
@@ -26,6 +27,19 @@ university college school academy hospital church street avenue road house hotel
 international federal general high elementary union trade world golf village home court office
 """.split())
 
+# Compass words: a name made only of these ('West', 'Southern', 'North-East') is a division's name
+# in some countries (Cameroon's West, Bahrain's Southern) but in news mostly a direction or a bloc.
+DIRECTION_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast southwest
+north-east north-west south-east south-west northeastern northwestern southeastern southwestern
+""".split())
+
+
+def is_direction_name(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and all(w in DIRECTION_WORDS for w in words)
+
+
 # Population-like prior for divisions, which the packaged data gives no population.
 ADMIN1_PRIOR = 6.0
 ADMIN2_PRIOR = 4.8
@@ -33,6 +47,10 @@ COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
 NEAR_KM = 250.0
+STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
+STRAY_TOWN_KM = 300.0
+DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
+NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
 
 @dataclass
@@ -94,6 +112,11 @@ class Resolver:
         found = self.gaz.lookup(name, fuzzy=m.fuzzy)
         if not found and name.lower().startswith("the "):
             found = self.gaz.lookup(name[4:], fuzzy=m.fuzzy)
+        if len(name) <= 3 and name.isupper():
+            # an abbreviation ('SA', 'UK', 'DRC', 'NYC') stands for a country, a division, a region or
+            # a city, not for a village that has it among its many names
+            found = [c for c in found if c.is_country or c.feature_code in ADMIN1_CODES
+                     or c.feature_code in LARGE_REGION_CODES or c.population >= 100_000]
         return found
 
     def base_scores(self, m: Mention) -> list[float]:
@@ -146,11 +169,54 @@ class Resolver:
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
+        self._follow_pinned(mentions, final, pinned, focus)
+        self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
+        self._drop_stray_towns(mentions, final, pinned)
         self._drop_foreign_villages(mentions, final, focus)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
+
+    def _follow_pinned(self, mentions: list[Mention], final: list[Candidate | None], pinned: dict[int, Candidate],
+                       focus: dict[str, float]) -> None:
+        """One place per name in a document: a name that an 'X, Y' pair placed in the document's
+        main country ('the city of Hays ... (Hays, Al Hudaydah)') is that place wherever it recurs."""
+        top = max(focus, key=focus.get) if focus else None
+        placed = {}
+        for i in sorted(pinned):
+            if mentions[i].parent is not None and mentions[i].role != "demonym" and pinned[i].country_code == top:
+                placed.setdefault(fold(mentions[i].name or mentions[i].text), pinned[i])
+        if not placed:
+            return
+        for i, m in enumerate(mentions):
+            if i not in pinned and m.forced is None:
+                c = placed.get(fold(m.name or m.text))
+                if c is not None:
+                    final[i] = c
+
+    def _drop_direction_names(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
+        """'West', 'Southern': a division of that name only in a document about its country."""
+        top = max(focus.items(), key=lambda kv: kv[1]) if focus else None
+        for i, c in enumerate(final):
+            if c is None or not c.country_code or not is_direction_name(mentions[i].name or mentions[i].text):
+                continue
+            if top is None or c.country_code != top[0] or top[1] < 0.5:
+                final[i] = None
+
+    def _drop_stray_towns(self, mentions: list[Mention], final: list[Candidate | None], pinned: dict[int, Candidate]) -> None:
+        """A small town far from every other place the document names, in a country it names places
+        of, is more likely a neighbourhood or village of that story the gazetteer lacks ('Periperi
+        neighborhood' in a Salvador, Bahia story is not Piripiri, Piauí): leave it to the fallback,
+        which takes the place named beside it."""
+        known = [(i, c) for i, c in enumerate(final) if c is not None and c.feature_code is not None]  # no guesses
+        points = [(i, c) for i, c in known if _is_point(c)]
+        for i, c in enumerate(final):
+            if c is None or not c.is_town or c.population >= STRAY_TOWN_POPULATION or i in pinned or mentions[i].parent is not None:
+                continue
+            home = [o for j, o in points if j != i and o.country_code == c.country_code and o.name != c.name]
+            if home and all(_distance_km(c, o) > STRAY_TOWN_KM for o in home):
+                final[i] = None
 
     def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
         """In a document about one country, a village of the same name elsewhere is more likely a
@@ -221,8 +287,12 @@ class Resolver:
             inner = self._inner_place(m, points)
             if inner is not None:
                 final[i] = inner
-            elif anchor is not None:
-                final[i] = _as_guess(anchor)
+                continue
+            neighbour = _neighbour_place(mentions, final, i)
+            if neighbour is not None and not any(_distance_km(neighbour, p) < NEAR_KM for p in points if p is not neighbour):
+                neighbour = None  # a lone town far from the rest is likelier a misreading than a good anchor
+            if neighbour is not None or anchor is not None:
+                final[i] = _as_guess(neighbour or anchor)
 
     def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
@@ -230,12 +300,17 @@ class Resolver:
         best, best_score = None, -1e9
         for length in range(len(words) - 1, 0, -1):
             for k in range(len(words) - length + 1):
-                if length == 1 and words[k].lower().strip(".,'’") in generic:
-                    continue  # 'Centre', 'West', 'Middle' inside a name say nothing of where it is
+                if length == 1 and (words[k].lower().strip(".,'’") in generic or is_direction_name(words[k])):
+                    continue  # 'Centre', 'Northwestern', 'Middle' inside a name say nothing of where it is
+                if length == 1 and len(words[k]) <= 3 and not words[k].isupper():
+                    continue  # 'Al', 'El', 'St': articles and abbreviations, not Alabama
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
+                    # a city inside a facility's name is far likelier its place when near the others named
+                    # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
-                                                     or c.feature_code in LARGE_REGION_CODES or c.population >= 100_000)
+                                                     or c.feature_code in LARGE_REGION_CODES
+                                                     or (c.population >= 100_000 and not points))
                     if not (near or prominent):
                         continue
                     score = _prior(c) + (3.0 if near else 0.0) + length
@@ -252,11 +327,13 @@ class Resolver:
             if j is None:
                 continue
             c = m.candidates[j]
-            if not c.country_code or c.fuzzy:
-                continue  # a near spelling is a guess: it does not vote
+            if not c.country_code or c.fuzzy or is_direction_name(m.name or m.text):
+                continue  # a near spelling is a guess, 'West' most likely a direction: they do not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
-            if c.feature_code in COUNTRY_CODES:
+            if m.role == "demonym":
+                weight *= DEMONYM_VOTE  # 'Turkish forces shelled ...': who acted, not where
+            elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
             votes[c.country_code] += weight
         total = sum(votes.values())
@@ -278,6 +355,23 @@ def _focus_point(points: list[Candidate]) -> Candidate | None:
     if not towns:
         return None
     return max(towns, key=lambda t: sum(_distance_km(t, o) < 100 for o in points) + math.log10(t.population + 10) / 2)
+
+
+def _neighbour_place(mentions: list[Mention], final: list[Candidate | None], i: int) -> Candidate | None:
+    """The town or district named closest to mention i in the text, within a sentence's length: an
+    unknown street, building or village is most often in or near the place named beside it
+    ('Royal Street ... in Faubourg Marigny, New Orleans', 'the Seray in Nabatiyeh')."""
+    best, best_gap = None, NEIGHBOUR_CHARS + 1
+    m = mentions[i]
+    for j, c in enumerate(final):
+        if j == i or c is None or c.geonameid is None and c.feature_code is None:
+            continue  # unresolved, or itself a guess
+        if not (c.is_town or c.feature_code in ADMIN2_CODES) or mentions[j].role not in ("place", "metonym"):
+            continue
+        gap = m.start - mentions[j].end if mentions[j].end <= m.start else mentions[j].start - m.end
+        if 0 <= gap < best_gap:
+            best, best_gap = c, gap
+    return best
 
 
 def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
@@ -304,9 +398,13 @@ def _inside(c: Candidate, parent: Candidate) -> bool:
     if parent.feature_code in COUNTRY_CODES:
         return c.country_code == parent.country_code and c.feature_code not in COUNTRY_CODES
     if parent.feature_code in ADMIN1_CODES:
-        return c.country_code == parent.country_code and (c.admin1 == parent.name or _distance_km(c, parent) < 150)
+        if c.admin1 and c.feature_code not in ADMIN1_CODES:  # towns know their division: no guessing by distance
+            return c.country_code == parent.country_code and c.admin1 == parent.admin1
+        return c.country_code == parent.country_code and _distance_km(c, parent) < 150
     if parent.feature_code in ADMIN2_CODES:
         return c.country_code == parent.country_code and (c.admin2 == parent.name or _distance_km(c, parent) < 60)
+    if c.admin1 and parent.admin1 and c.admin1 != parent.admin1:
+        return False  # 'Kadikoy, Istanbul': not the Kadıköy of another province, however near
     return c.country_code == parent.country_code and _distance_km(c, parent) < 100
 
 

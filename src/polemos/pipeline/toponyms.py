@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.names import fold
-from polemos.gazetteer.resolve import Mention
+from polemos.gazetteer.resolve import Mention, is_direction_name
 
 from .components import doc_text, read_text
 
@@ -259,7 +259,13 @@ class ToponymRecognizer:
         after_comma = span.start > 0 and doc[span.start - 1].text == ","
         if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text, after_comma):
             return False
+        if is_direction_name(span.text):
+            return False  # 'Southern', 'West': a place only when NER says so (then _from_entity takes it)
         cands = self.gaz.lookup(span.text, fuzzy=False)
+        if len(span.text) <= 3 and not span.text.isupper():
+            # a short word in lower or title case is not a code: 'Al', 'Ar' (Arabic articles) and
+            # 'No' are not Alabama, Arkansas or a division whose code is NO
+            cands = [c for c in cands if fold(c.name) == fold(span.text)]
         if not cands:
             return False
         prominent = any((not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")))
