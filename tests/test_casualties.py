@@ -329,3 +329,16 @@ def test_numbered_victims_were_hit(parse):
     assert counts(parse, text) == {"injured": (4, {})}
     assert counts(parse, "The three victims were killed.") == {"killed": (3, {})}
     assert counts(parse, "Police identified the two victims as Mary Jones and Ann Lee.") == {"injured": (2, {})}
+
+
+@pytest.mark.parametrize("text, killed", [
+    # murder-suicide: the attacker who killed himself is one more death
+    ("Four people were shot dead Friday at a rural Mason County home. "
+     "Then the gunman killed himself in front of deputies.", 5),
+    ("Investigators learned Campbell killed a neighbor. Campbell killed himself on Friday.", 2),
+    # the one who killed himself is the only victim
+    ("Teen fatally shoots himself in the head by accident. A young man died after the shot.", 1),
+    ("A 9-year-old son found a shotgun at home and killed himself. The boy died at the scene.", 1),
+])
+def test_an_attacker_who_killed_himself_is_one_more_death(parse, text, killed):
+    assert counts(parse, text)["killed"][0] == killed

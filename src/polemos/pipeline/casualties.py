@@ -91,6 +91,7 @@ class Lexicon:
     ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
     sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
+    attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
@@ -165,6 +166,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         other_people=frozenset(data["additive"]["other_people"]),
         ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
+        attackers=frozenset(data.get("attackers", {}).get("words", [])),
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
@@ -216,6 +218,8 @@ class CasualtyMention:
     more: bool = False  # "another man was shot", "two other people": more people of this kind than counted before
     names: list[frozenset[str]] = field(default_factory=list)  # the named victims, one set of name words each
     ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
+    reflexive: bool = False  # "killed himself": the victim is the one who did it
+    agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
 
     @property
     def counts(self) -> bool:
@@ -361,6 +365,8 @@ def _of_object(tok: Token) -> Token | None:
 # "killing someone" is one person; "anyone" and "everyone" give no count.
 INDEFINITE_PRONOUNS = {"someone": (1, 1), "somebody": (1, 1), "anyone": None, "anybody": None,
                        "everyone": None, "everybody": None}
+REFLEXIVE_PRONOUNS = {"himself", "herself"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
 SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "it"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "all", "these", "those", "others"}
 NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
@@ -1037,7 +1043,24 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         hypothetical=_is_hypothetical(trigger),
         more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
         names=victims.names, ordinal=victims.ordinal,
+        reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
+        agent=_agent_of(trigger),
     )
+
+
+def _agent_of(verb: Token) -> str:
+    """Who did it: the subject of the verb, of the verb it is coordinated with, or the noun
+    a relative clause modifies ('a man who later shot himself')."""
+    for _ in range(3):
+        subject = _child(verb, "nsubj")
+        if subject is not None and subject.lower_ not in ("who", "that"):
+            return subject.lower_
+        if verb.dep_ == "relcl":
+            return verb.head.lower_
+        if verb.dep_ not in ("conj", "xcomp", "advcl"):
+            break
+        verb = verb.head
+    return ""
 
 
 def _past_headline_source(victim: Token) -> Token:
@@ -1200,6 +1223,23 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
 
 
+def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: Lexicon) -> CasualtyCount:
+    """'Four people were shot dead ... then the gunman killed himself': the attacker who
+    killed himself is one more death than the victims counted. He is the attacker when
+    named so ('gunman', 'suspect') or when he is also the one who killed the others
+    ('Campbell killed a neighbor ... Campbell killed himself'); otherwise the one who
+    killed himself may be the only victim ('a teen fatally shot himself')."""
+    victims = [m for m in mentions if not m.reflexive]
+    agents = {m.agent for m in victims if m.agent and m.agent not in PERSONAL_PRONOUNS}
+    attackers = [m for m in mentions if m.reflexive and (m.agent in lex.attackers or m.agent in agents)]
+    if not attackers or not victims:
+        return killed
+    low = _combine_kind(victims, lex).low + 1
+    if low <= killed.low:
+        return killed
+    return CasualtyCount(low=low, high=max(low, killed.high), groups=killed.groups)
+
+
 def _with_more_people(mentions: list[CasualtyMention]) -> int:
     """'A man was shot ... another man was shot': a victim-by-victim account adds up.
     Only a run that starts with one person counts ('Three people died ... another man
@@ -1255,6 +1295,8 @@ def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = 
             groups[g] = max(groups.get(g, 0), n - result.killed.groups.get(g, 0))
         result.injured = CasualtyCount(low=extra, high=max(result.injured.high, shot.high - result.killed.low, extra),
                                        groups={g: n for g, n in groups.items() if n > 0})
+    # (after the wounded: the attacker's own "shot himself" is no wounded victim)
+    result.killed = _with_attacker(by_kind["killed"], result.killed, lex)
     return result
 
 
