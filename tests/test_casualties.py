@@ -342,3 +342,9 @@ def test_numbered_victims_were_hit(parse):
 ])
 def test_an_attacker_who_killed_himself_is_one_more_death(parse, text, killed):
     assert counts(parse, text)["killed"][0] == killed
+
+
+def test_a_number_of_shots_is_no_victim_count(parse):
+    text = "Police fired four shots - three hit him. He was flown to a medical center."
+    assert counts(parse, text) == {"injured": (1, {})}
+    assert counts(parse, "1 killed 3 injured in weekend shooting in Charlotte")["killed"][0] == 1

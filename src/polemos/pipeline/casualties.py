@@ -983,7 +983,9 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
     # "1 dead, 5 wounded", "1 killed 3 injured" (a headline's participle tagged as a past tense)
-    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ", "VBD") and trigger.i and _is_number(trigger.doc[trigger.i - 1], lex) else None
+    # (not with an object of its own: in "fired four shots - three hit him" the number counts shots)
+    headline = _number_before(trigger, lex) if trigger.tag_ in ("VBN", "JJ", "VBD") and trigger.i \
+        and _is_number(trigger.doc[trigger.i - 1], lex) and not _has_person_object(trigger, lex) else None
     if form in ("multiple", "fatal"):
         return _multiple_mention(trigger, kind, lex)
     if form == "headline":
@@ -1061,6 +1063,13 @@ def _agent_of(verb: Token) -> str:
             break
         verb = verb.head
     return ""
+
+
+def _has_person_object(verb: Token, lex: Lexicon) -> bool:
+    """'three hit him': the verb's object is the victim (a number as object is a
+    headline's next figure: '1 killed 3 injured')."""
+    obj = _child(verb, "dobj")
+    return obj is not None and not _is_number(obj, lex) and _is_person(obj, lex)
 
 
 def _past_headline_source(victim: Token) -> Token:
