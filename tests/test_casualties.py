@@ -348,3 +348,15 @@ def test_a_number_of_shots_is_no_victim_count(parse):
     text = "Police fired four shots - three hit him. He was flown to a medical center."
     assert counts(parse, text) == {"injured": (1, {})}
     assert counts(parse, "1 killed 3 injured in weekend shooting in Charlotte")["killed"][0] == 1
+
+
+def test_another_as_a_victim_is_one_person(parse):
+    text = ("A 14-year-old is in custody after a shooting at an elementary school fatally wounded one student, "
+            "and injured another and a teacher.")
+    assert counts(parse, text)["injured"][0] == 2
+
+
+def test_relative_clause_with_a_reporting_verb(parse):
+    text = ("Funeral services are tonight in Lancaster County for a teen boy who police say was accidentally "
+            "shot and killed by his friend.")
+    assert counts(parse, text)["killed"][0] == 1

@@ -363,7 +363,7 @@ def _of_object(tok: Token) -> Token | None:
 # --------------------------------------------------------------------------- counting
 
 # "killing someone" is one person; "anyone" and "everyone" give no count.
-INDEFINITE_PRONOUNS = {"someone": (1, 1), "somebody": (1, 1), "anyone": None, "anybody": None,
+INDEFINITE_PRONOUNS = {"someone": (1, 1), "somebody": (1, 1), "another": (1, 1), "anyone": None, "anybody": None,
                        "everyone": None, "everybody": None}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
@@ -708,6 +708,8 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                             return sub
     if victim is not None and victim.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
         return verb.head  # "the other five victims who were injured"
+    if victim is not None and victim.lower_ in ("who", "that") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        return verb.head.head  # "a teen boy who police say was shot"
     if victim is not None:
         return victim
     # the participle modifies its victim: "the man killed", "5 wounded", "insurgents detained"
