@@ -360,3 +360,12 @@ def test_relative_clause_with_a_reporting_verb(parse):
     text = ("Funeral services are tonight in Lancaster County for a teen boy who police say was accidentally "
             "shot and killed by his friend.")
     assert counts(parse, text)["killed"][0] == 1
+
+
+@pytest.mark.parametrize("text, kind, low", [
+    ("Father of 3 gunned down", "killed", 1),
+    ("Mother of two shot in Chicago", "injured", 1),
+    ("One of 3 killed in crash was a teen", "killed", 3),
+])
+def test_a_number_after_a_person_counts_the_family(parse, text, kind, low):
+    assert counts(parse, text)[kind][0] == low

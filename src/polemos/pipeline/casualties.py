@@ -991,7 +991,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     if form in ("multiple", "fatal"):
         return _multiple_mention(trigger, kind, lex)
     if form == "headline":
-        headline = trigger.doc[trigger.i - 1]
+        headline = _person_with_family(trigger.doc[trigger.i - 1], lex) or trigger.doc[trigger.i - 1]
     if headline is not None:
         victim = headline  # "Three dead, two wounded"
     elif form == "mistagged":
@@ -1116,10 +1116,23 @@ def _number_before(trigger: Token, lex: Lexicon) -> Token | None:
         return None
     prev = trigger.doc[trigger.i - 1]
     if _is_number(prev, lex) and prev.sent == trigger.sent:
-        return prev
+        return _person_with_family(prev, lex) or prev
     if prev.pos_ == "NOUN" and trigger.i >= 2 and _is_number(trigger.doc[trigger.i - 2], lex):
         return prev  # "6 people dead"
     return None
+
+
+def _person_with_family(number: Token, lex: Lexicon) -> Token | None:
+    """'Father of 3 gunned down': the number counts his children; the victim is the father
+    (not in 'One of 3 killed', where the number counts the dead)."""
+    # read from the words, not the parse: "Mother of two shot" parses "two shot" as a noun
+    doc = number.doc
+    if number.i < 2 or doc[number.i - 1].lower_ != "of":
+        return None
+    person = doc[number.i - 2]
+    if person.pos_ not in ("NOUN", "PROPN") or _is_number(person, lex) or not _is_person(person, lex):
+        return None
+    return person
 
 
 def _drop_shadowed(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
