@@ -369,3 +369,14 @@ def test_relative_clause_with_a_reporting_verb(parse):
 ])
 def test_a_number_after_a_person_counts_the_family(parse, text, kind, low):
     assert counts(parse, text)[kind][0] == low
+
+
+def test_a_clause_dated_to_an_earlier_year_is_background():
+    from polemos.pipeline import extract_text
+
+    text = ("Cops identify 17-year-old shot dead outside nightclub\n\n"
+            "A 17-year-old boy was found shot dead Tuesday night outside a nightclub on International Drive, "
+            "according to the Orlando Police Department.\n\n"
+            "In February 2015, an off-duty officer shot and wounded a man who opened fire in the club's parking lot.")
+    main = next(e for e in extract_text(text, date="2016-05-11").events if not e.background)
+    assert (main.fatalities, main.injured) == (1, 0)

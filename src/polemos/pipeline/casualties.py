@@ -1340,6 +1340,7 @@ class CasualtyExtractor:
         claimed = [(s.start_char, s.end_char) for event in events for s in spans.get(event.id, [])]
         found = {event.id: self.find(doc, spans.get(event.id, []), claimed) for event in events}
         main = next((e for e in events if not e.background), None)
+        _mark_earlier_years(self._all_mentions(doc), doc, _year_of(main))
         if main is not None:
             found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
                                     key=lambda m: m.trigger_start)
@@ -1422,6 +1423,30 @@ class CasualtyExtractor:
             event.fatalities = casualties.killed.low
             event.injured = casualties.injured.low
             event.arrested = casualties.arrested.low
+
+
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _year_of(event) -> int | None:
+    """The year the main event happened, where the dates component read one."""
+    date = getattr(event, "event_date", None) if event is not None else None
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _mark_earlier_years(mentions: list[CasualtyMention], doc: Doc, year: int | None) -> None:
+    """'In February 2015, an off-duty officer shot and wounded a man' in a report of a 2016
+    shooting: a clause dated to an earlier year tells an earlier event (background)."""
+    if year is None:
+        return
+    for m in mentions:
+        span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = _clause_head(span[0])
+        if any(t.ent_type_ == "DATE" and YEAR.match(t.text) and int(t.text) < year
+               for t in head.subtree if t.sent == span[0].sent):
+            m.background = True
 
 
 def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
