@@ -380,3 +380,13 @@ def test_a_clause_dated_to_an_earlier_year_is_background():
             "In February 2015, an off-duty officer shot and wounded a man who opened fire in the club's parking lot.")
     main = next(e for e in extract_text(text, date="2016-05-11").events if not e.background)
     assert (main.fatalities, main.injured) == (1, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"So many kids are getting killed in our community, and it has to stop."', {}),
+    ("Within the last year, three children died from errant gunfire. Many others have been wounded.",
+     {"killed": (3, {"children": 3})}),
+    ("Many people were killed in the blast.", {"killed": (10, {})}),
+])
+def test_many_in_the_present_tense_is_a_general_statement(parse, text, expected):
+    assert counts(parse, text) == expected

@@ -1039,7 +1039,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
         text=doc_text(trigger.doc)[start:end],
         negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
-        aggregate=_is_aggregate(trigger, victim, lex),
+        aggregate=_is_aggregate(trigger, victim, lex) or _is_general_statement(trigger, victim),
         background=_is_background(trigger, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
@@ -1050,6 +1050,19 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         agent=_agent_of(trigger),
     )
+
+
+PRESENT_TAGS = {"VBP", "VBZ"}
+
+
+def _is_general_statement(trigger: Token, victim: Token) -> bool:
+    """'So many kids are getting killed in our community', 'Many others have been wounded':
+    'many' in the present tense says how things are, not how many one event hit."""
+    if not any(t.lower_ == "many" for t in (victim, *victim.lefts)):
+        return False
+    verbs = [trigger, *trigger.children] if trigger.pos_ in ("VERB", "AUX") else [trigger.head, *trigger.head.children]
+    return any(v.tag_ in PRESENT_TAGS and (v is trigger or v is trigger.head or v.dep_ in ("aux", "auxpass"))
+               for v in verbs)
 
 
 def _agent_of(verb: Token) -> str:
