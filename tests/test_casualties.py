@@ -390,3 +390,8 @@ def test_a_clause_dated_to_an_earlier_year_is_background():
 ])
 def test_many_in_the_present_tense_is_a_general_statement(parse, text, expected):
     assert counts(parse, text) == expected
+
+
+def test_a_site_name_after_the_headline_is_no_victim(parse):
+    text = "Young child accidentally shot mother - WCAX.COM Local Vermont News, Weather and Sports-"
+    assert counts(parse, text).get("injured", (0, {}))[0] <= 1

@@ -1019,6 +1019,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     lo, hi = sorted((victim.i, trigger.i))
     if any("\n\n" in t.text or "\n\n" in t.whitespace_ for t in trigger.doc[lo:hi]):
         return None  # a title line run into the next paragraph by the parser
+    if any(_is_title_separator(t) for t in trigger.doc[lo:hi]):
+        return None  # "shot mother - WCAX.COM Local News, Weather": the site's name is no victim
     if not _is_person(victim, lex) and not (form == "noun" and victim.i == trigger.i):
         return None  # "the house was shot", "a fatal shooting"
     if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse", "victim"):
@@ -1063,6 +1065,15 @@ def _is_general_statement(trigger: Token, victim: Token) -> bool:
     verbs = [trigger, *trigger.children] if trigger.pos_ in ("VERB", "AUX") else [trigger.head, *trigger.head.children]
     return any(v.tag_ in PRESENT_TAGS and (v is trigger or v is trigger.head or v.dep_ in ("aux", "auxpass"))
                for v in verbs)
+
+
+TITLE_SEPARATORS = {"-", "|"}  # (not dashes: "KAUFMAN COUNTY (CBS 11) — A boy ...")
+
+
+def _is_title_separator(tok: Token) -> bool:
+    """' - ' or ' | ' between a headline and the site's name."""
+    return tok.text in TITLE_SEPARATORS and bool(tok.whitespace_) and tok.i > 0 \
+        and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _agent_of(verb: Token) -> str:
