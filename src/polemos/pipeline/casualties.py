@@ -1020,7 +1020,10 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     if any("\n\n" in t.text or "\n\n" in t.whitespace_ for t in trigger.doc[lo:hi]):
         return None  # a title line run into the next paragraph by the parser
     if any(_is_title_separator(t) for t in trigger.doc[lo:hi]):
-        return None  # "shot mother - WCAX.COM Local News, Weather": the site's name is no victim
+        # "shot mother - WCAX.COM Local News, Weather": the site's name is no victim
+        victim = _victim_before_separator(trigger, lex)
+        if victim is None:
+            return None
     if not _is_person(victim, lex) and not (form == "noun" and victim.i == trigger.i):
         return None  # "the house was shot", "a fatal shooting"
     if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse", "victim"):
@@ -1074,6 +1077,14 @@ def _is_title_separator(tok: Token) -> bool:
     """' - ' or ' | ' between a headline and the site's name."""
     return tok.text in TITLE_SEPARATORS and bool(tok.whitespace_) and tok.i > 0 \
         and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def _victim_before_separator(trigger: Token, lex: Lexicon) -> Token | None:
+    """The person right after a headline's verb, before the site's name ('shot mother')."""
+    doc = trigger.doc
+    end = next((t.i for t in doc[trigger.i + 1:] if _is_title_separator(t) or "\n" in t.text), len(doc))
+    people = [t for t in doc[trigger.i + 1:end] if t.pos_ in ("NOUN", "PROPN") and _is_person(t, lex)]
+    return people[-1] if people else None
 
 
 def _agent_of(verb: Token) -> str:
