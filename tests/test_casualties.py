@@ -395,3 +395,15 @@ def test_many_in_the_present_tense_is_a_general_statement(parse, text, expected)
 def test_a_site_name_after_the_headline_is_no_victim(parse):
     text = "Young child accidentally shot mother - WCAX.COM Local Vermont News, Weather and Sports-"
     assert counts(parse, text).get("injured", (0, {}))[0] <= 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun naming one death with no victim given: at least one dead
+    ("A person of interest in a Sumter County death was questioned. As they fled, shots were fired "
+     "hitting the 17-year-old.", {"killed": (1, {})}),
+    ("Homicide detectives are investigating a shooting on Main Street.", {}),
+    ("There were no deaths.", {}),
+    ("2014 Isla Vista killings", {}),
+])
+def test_a_death_noun_without_a_victim_is_one_death(parse, text, expected):
+    assert counts(parse, text) == expected

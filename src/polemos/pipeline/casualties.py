@@ -91,6 +91,7 @@ class Lexicon:
     ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
     sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
+    death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
 
     def number_word(self, word: str) -> bool:
@@ -167,6 +168,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
+        death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
@@ -627,6 +629,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         # between them ("Fatal Bourbon Street gunfight"): at least one dead
         if any(t.lower_ in lex.fatal_adjectives and t.dep_ in ("amod", "compound") for t in tok.doc[tok.left_edge.i: tok.i]):
             return "killed", "fatal"
+    if tok.pos_ == "NOUN" and _names_a_death(tok, lex):
+        return "killed", "death"  # "a person of interest in a Sumter County death", "the homicide"
     if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
             and any(c.lower_ in lex.conditions for c in tok.lefts):
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
@@ -990,6 +994,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         and _is_number(trigger.doc[trigger.i - 1], lex) and not _has_person_object(trigger, lex) else None
     if form in ("multiple", "fatal"):
         return _multiple_mention(trigger, kind, lex)
+    if form == "death":
+        return _one_death(trigger, lex)
     if form == "headline":
         headline = _person_with_family(trigger.doc[trigger.i - 1], lex) or trigger.doc[trigger.i - 1]
     if headline is not None:
@@ -1142,6 +1148,26 @@ def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMentio
         kind=kind, low=n, high=n, groups={}, generic=n, start=start, end=end, vague=vague,
         trigger_start=trigger.idx, trigger_end=end, text=doc_text(trigger.doc)[start:end],
         aggregate=_is_aggregate(trigger, None, lex), background=_is_background(trigger, lex),
+    )
+
+
+def _names_a_death(noun: Token, lex: Lexicon) -> bool:
+    """'a Sumter County death', 'the homicide': one death, victim unnamed (not 'death threats',
+    'homicide detectives', 'no deaths', 'deaths'; nor 'the commander's death', 'his death':
+    a death told of someone, read with its context elsewhere)."""
+    return noun.lemma_.lower() in lex.death_nouns and noun.tag_ == "NN" and noun.dep_ != "compound" \
+        and _of_object(noun) is None and not any(c.dep_ in ("nummod", "poss") for c in noun.children) \
+        and not any(c.lower_ in NEGATORS for c in noun.lefts)
+
+
+def _one_death(noun: Token, lex: Lexicon) -> CasualtyMention:
+    """At least one dead: a vague figure that any reported number overrides, as 'a fatal shooting'."""
+    start, end = noun.idx, noun.idx + len(noun.text)
+    return CasualtyMention(
+        kind="killed", low=1, high=1, groups={}, generic=1, start=start, end=end, vague=True,
+        trigger_start=start, trigger_end=end, text=noun.text,
+        aggregate=_is_aggregate(noun, None, lex), background=_is_background(noun, lex),
+        hypothetical=_is_hypothetical(noun),
     )
 
 
