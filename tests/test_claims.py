@@ -631,3 +631,21 @@ def test_eval_claims_is_the_seed_scorer():
 
     assert load_task("claims").__name__ == "polemos.eval.seed"
     assert task_for_file("tests/data/claims_gold.jsonl") == "claims"
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    # the request's infinitive parsed as an adverbial clause
+    ("Democratic strategist Brad Bauman implored high-profile figures to stop attempting to politicize "
+     "the death.", "Democratic strategist Brad Bauman", "implored",
+     "high-profile figures to stop attempting to politicize the death"),
+    # a proposal with a clause
+    ("Zakharchenko's lawyers proposed bail be set at 70 million rubles.", "Zakharchenko's lawyers", "proposed",
+     "bail be set at 70 million rubles"),
+])
+def test_request_forms(text, speaker, cue, content):
+    claim = only_claim(text)
+    assert (claim.speaker, claim.cue, claim.content) == (speaker, cue, content)
+
+
+def test_a_request_for_a_thing_is_no_claim():
+    assert claims_of("The mayor requested a meeting with the governor.") == []

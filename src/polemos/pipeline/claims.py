@@ -313,7 +313,8 @@ class ClaimExtractor:
             return _trim(doc, head.left_edge.i, token.left_edge.i)
         if lemma == "tell" or lemma in self.speech and lemma not in ("warn", "claim", "report", "confirm", "announce", "admit", "acknowledge", "allege", "deny", "reveal", "predict", "promise", "pledge", "vow", "threaten", "estimate", "reiterate", "stress", "emphasize", "emphasise", "note", "mention"):
             return None
-        right = [c for c in children if c.i > token.i and (c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in self.content_preps)]
+        right = [c for c in children if c.i > token.i and (c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in self.content_preps
+                                                          or lemma in self.request and _infinitive_clause(c))]
         if lemma in self.needs_prep and not _has_prep(right, self.content_preps):
             return None
         if lemma in self.denial and lemma != "deny" and not any(
@@ -826,9 +827,15 @@ def _has_prep(children: list[Token], preps: set[str]) -> bool:
             return True
         if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ in preps for g in c.children):
             return True
-        if c.dep_ in ("xcomp", "ccomp"):
+        if c.dep_ in ("xcomp", "ccomp") or _infinitive_clause(c):
             return True
     return False
+
+
+def _infinitive_clause(tok: Token) -> bool:
+    """'implored high-profile figures to stop ...': the parser may hang the request's
+    infinitive as an adverbial clause; it is the request's content all the same."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
