@@ -56,6 +56,7 @@ class Convention:
     groups: dict[str, str] | None = None  # lower-case group word -> its written form
     parties: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # ISO2 -> (name, inter), state first
     home: dict[str, str] = field(default_factory=dict)  # cue word -> the country it names
+    unless: re.Pattern | None = None  # words in the report that rule the convention out
 
 
 @dataclass
@@ -83,6 +84,11 @@ def _rows(name: str) -> list[list[str]]:
     return list(csv.reader(lines, delimiter="\t"))
 
 
+def _word_pattern(words: list[str] | None) -> re.Pattern | None:
+    """One pattern for a list of lower-case words and phrases, matched as whole words."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b") if words else None
+
+
 @lru_cache(maxsize=1)
 def load_actor_knowledge() -> ActorKnowledge:
     kb = ActorKnowledge({}, defaultdict(list), defaultdict(list), {}, defaultdict(list), {})
@@ -108,14 +114,13 @@ def load_actor_knowledge() -> ActorKnowledge:
     for key, listed in role_data.get("words", {}).items():
         kb.words[key] = frozenset(w.lower() for w in listed)
     for key, entry in role_data.get("convention", {}).items():
-        cues = entry.get("cues")
         kb.conventions[key] = Convention(
             entry.get("name", ""), int(entry.get("inter", 0)), frozenset(entry.get("countries", [])),
-            re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b") if cues else None,
+            _word_pattern(entry.get("cues")),
             frozenset(h.lower() for h in entry.get("heads", [])),
             {g.lower(): g for g in entry.get("groups", [])} or None,
             {iso: [(name, int(inter)) for name, inter in pair] for iso, pair in entry.get("parties", {}).items()},
-            entry.get("home", {}))
+            entry.get("home", {}), _word_pattern(entry.get("unless")))
     for key, entry in roles.items():
         kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
         for word in entry.get("words", []):
@@ -361,10 +366,13 @@ class DocActors:
         if ethnic is not None:
             return ethnic
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key == "civilians" and token.lower_ in self.kb.words["member"] and of_objects:
-            # 'a member of an opposition rebel group', 'members of the police unit': who they belong to
+        if of_objects and (role_key == "unidentified" or (
+                role_key == "civilians" and token.lower_ in self.kb.words["member"])):
+            # 'a member of an opposition rebel group', 'members of the police unit', 'gunmen of the 22nd
+            # Armored Brigade': who they belong to
             belongs = self.actor_for(of_objects[0], context)
-            if belongs is not None and belongs.kind != "civilians":
+            if belongs is not None and belongs.kind != "civilians" and not (
+                    role_key == "unidentified" and belongs.name.startswith("Unidentified")):
                 return belongs
         if role_key in (None, "civilians", "military") or (role_key == "police" and token.lower_ in self.kb.words["generic_force"]):
             # 'security force members', 'police commandos', 'military police officers': the modifier says
@@ -452,6 +460,9 @@ class DocActors:
     def unidentified(self, iso: str | None) -> Actor:
         """An unnamed perpetrator: 'Unidentified Armed Group (X)', or where ACLED codes criminal
         violence as gang violence and the report bears its marks, 'Unidentified Gang (X)'."""
+        militia = self.kb.conventions.get("gang_or_militia")
+        if militia is not None and iso in militia.countries and self._says(militia) and not self._says(militia, unless=True):
+            return self._convention_actor(militia, iso)
         gang = self.kb.conventions.get("gang")
         if gang is not None and iso in gang.countries and self._organised_crime(gang):
             return self._convention_actor(gang, iso)
@@ -462,11 +473,13 @@ class DocActors:
             self._crime = self._says(gang) is not None
         return self._crime
 
-    def _says(self, convention: Convention) -> str | None:
-        """The first of a convention's cue words the document has (lower case), or None."""
+    def _says(self, convention: Convention, unless: bool = False) -> str | None:
+        """The first of a convention's cue words (or, with `unless`, of the words that rule it out)
+        the document has (lower case), or None."""
         if self._lower_text is None:
             self._lower_text = self.doc.text.lower()
-        found = convention.cues.search(self._lower_text) if convention.cues else None
+        pattern = convention.unless if unless else convention.cues
+        found = pattern.search(self._lower_text) if pattern else None
         return found.group(0) if found else None
 
     def claimant(self) -> Actor | None:
@@ -513,7 +526,7 @@ class DocActors:
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
         kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate",
-                "rebels": "nonstate"}.get(key, key)
+                "rebels": "nonstate", "clan_militia": "nonstate", "communal_militia": "nonstate"}.get(key, key)
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:

@@ -150,6 +150,9 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
         mention = actors.by_token.get(t.i)
         if t.pos_ in ("NOUN", "PROPN") and mention is not None and mention.kind in ("role", "group") \
                 and not (MODIFIER_DEPS & {t.dep_, t.head.dep_ if t.dep_ == "conj" else ""}):  # not 'police uniforms'
+            while t.dep_ == "conj" and t.head.i < t.i and getattr(actors.by_token.get(t.head.i), "kind", None) in (
+                    "role", "group"):
+                t = t.head  # 'Myanmar military and AA clashed': the first of the parties
             found = actors.actor_for(t, context)
             if found is not None and found.kind in ("state", "nonstate"):
                 return found
@@ -243,6 +246,10 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
     patients = [_elided_noun(t) for t in patients]
+    if not agents and anchor.dep_ == "acl" and anchor.tag_ == "VBD" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        # 'IS militants killed a soldier' parsed as 'IS [is] militants [who] killed': a past-tense verb
+        # hung on a noun is that noun's predicate (a participle, 'militants killed in a raid', is not)
+        agents.extend(_conjuncts(anchor.head))
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
@@ -500,6 +507,9 @@ class EventExtractor:
         # 'men suspected to be Al Shabaab militants threw ...' (parsed as two subjects): the armed one
         a1 = next((a for a in agents if a.kind != "civilians"), agents[0]) if agents else None
         a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
+        if event_type == "Battles" and (a2 is None or a2.kind == "civilians"):
+            # 'Myanmar military and AA clashed': the other side is the second subject
+            a2 = next((a for a in agents if a1 is not None and a.name != a1.name and a.kind != "civilians"), a2)
         read = a1
         if event_type == "Protests":
             if sub == "Excessive force against protesters":
@@ -547,7 +557,7 @@ class EventExtractor:
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
         cand.actor1_read = a1 is not None and a1 is read
-        cand.actor2_read = a2 is not None and any(a2 is p for p in patients)
+        cand.actor2_read = a2 is not None and any(a2 is p for p in patients + agents)
 
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
@@ -616,8 +626,11 @@ class EventExtractor:
                 continue
             if cand.explicit_date and first.explicit_date and cand.date != first.date:
                 continue
+            # another actor is another event, unless it is a party the event already names ('X and
+            # AA clashed as AA attacked trucks')
             if cand.actor1_read and any(c.actor1_read for c in m.mentions) and \
-                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} \
+                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} | {
+                        c.actor2.name for c in m.mentions if c.actor2_read and c.actor2} \
                     and cand.actor1.kind != "civilians" and not cand.weak:
                 continue
             if SUB_EVENT_TYPES[cand.sub_event_type] in ("Protests", "Riots", "Strategic developments") \
