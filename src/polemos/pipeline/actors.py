@@ -236,7 +236,9 @@ class DocActors:
     def __init__(self, doc: Doc, place_countries: Counter | None = None, places: list | None = None):
         self.doc = doc
         self.kb = load_actor_knowledge()
-        self.places = [p for p in (places or []) if getattr(p, "country_code", None) and self._where(p)]
+        resolved = [p for p in (places or []) if getattr(p, "country_code", None)]
+        self.places = self._trusted([p for p in resolved if self._where(p)], [p for p in resolved if not self._where(p)])
+        self._place_starts = [(p.start, p.end) for p in resolved]
         self._focus: str | None = None
         self._doc_votes: Counter = Counter()
         self.mentions = find_mentions(doc)
@@ -245,12 +247,31 @@ class DocActors:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         # the geoparser's places that say where things happen (not 'the US dollar')
-        self._place_countries = Counter(p.country_code for p in self.places) if places else place_countries
+        self._place_countries = self._place_weights(self.places) if places else place_countries
         self._country: str | None = None
         self._country_known = False
         self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
         self._lower_text: str | None = None
         self._claimant: Actor | None | bool = False  # False: not looked for yet
+
+    @staticmethod
+    def _trusted(places: list, dropped: list) -> list:
+        """Places less the ones the geoparser only guessed to lie near a country name that does not
+        locate anything ('Miniyeh' put in the US of 'the US dollar exchange rate')."""
+        sure = {p.country_code for p in places if (p.score or 1.0) >= 0.5}
+        owners = {p.country_code for p in dropped if getattr(p, "role", None) != "embedded"} - sure
+        return [p for p in places if p.country_code not in owners]
+
+    @staticmethod
+    def _place_weights(places) -> Counter:
+        """Country votes of the geoparser's places. A demonym ('Palestinian prisoners') says less
+        about where things happen than a place name, and a place the geoparser only guessed to lie
+        near another (its score) repeats that place's country rather than adding evidence."""
+        votes: Counter = Counter()
+        for p in places:
+            weight = 0.4 if getattr(p, "role", None) == "demonym" else 1.0
+            votes[p.country_code] += weight * (p.score if getattr(p, "score", None) is not None else 1.0)
+        return votes
 
     def _where(self, place) -> bool:
         """Whether a place the geoparser found says where things happen: not a name inside another
@@ -299,6 +320,8 @@ class DocActors:
         for m in self.mentions:
             if m.kind in ("country", "capital", "demonym") and self._owner(self.doc[m.end - 1]):
                 continue
+            if m.kind in ("country", "capital") and self._place_countries and self._is_place(m):
+                continue  # the geoparser's place for the same name has voted already
             if m.kind in ("country", "capital"):
                 mentioned[m.value] += 1.0
             elif m.kind == "demonym":
@@ -315,6 +338,10 @@ class DocActors:
         if votes:
             self._country = votes.most_common(1)[0][0]
         return self._country
+
+    def _is_place(self, m: Mention) -> bool:
+        start = self.doc[m.start].idx
+        return any(s <= start < e for s, e in self._place_starts)
 
     def country_name(self, iso: str | None) -> str | None:
         return self.kb.country_names.get(iso) if iso else None
