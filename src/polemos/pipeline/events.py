@@ -233,9 +233,15 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
         # by Taliban militants': the attacker is who the trigger noun names
         agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
-        for c in _coordinated_verbs(anchor):
+        siblings = _coordinated_verbs(anchor)
+        for c in siblings:
             agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
                           for g in _conjuncts(p))
+        if anchor.dep_ in ("conj", "ccomp") and anchor.head.pos_ == "VERB" and anchor.tag_ == "VBN":
+            # '3 soldiers were killed, 1 was wounded, and 1 was taken hostage following an attack by
+            # Taliban militants' (the first verb parsed as the second's complement): the cause is shared
+            siblings += [anchor.head] + [v for v in _coordinated_verbs(anchor.head) if v.i != anchor.i and v not in siblings]
+        for c in siblings:
             # '... and 3 were wounded following attacks by Taliban militants'
             agents.extend(g for d in c.children if d.dep_ == "prep" for n in d.children
                           if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS
