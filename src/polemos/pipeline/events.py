@@ -159,6 +159,23 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
     return None
 
 
+def _acting_force(trigger: Token, actors: DocActors) -> Actor | None:
+    """The state force that acts, as the subject of a verb, in the sentence of a clash nobody is named
+    for or in the sentence before, nearest first."""
+    sent = trigger.sent
+    start = sent.start
+    if start > 0:
+        start = trigger.doc[start - 1].sent.start
+    for i in range(trigger.i - 1, start - 1, -1):
+        t = trigger.doc[i]
+        mention = actors.by_token.get(i)
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and mention is not None and mention.kind in ("role", "group"):
+            found = actors.actor_for(t)
+            if found is not None and found.kind == "state" and found.inter == 1:
+                return found
+    return None
+
+
 def _coordinated_verbs(verb: Token) -> list[Token]:
     """The verbs coordinated after this one ('were killed, wounded, and taken hostage')."""
     out: list[Token] = []
@@ -541,7 +558,14 @@ class EventExtractor:
             a1 = a1 or actors.default("unidentified")  # 'a house was set on fire': by someone unnamed
             a2 = a2 or actors.default("civilians")  # whose property it was, as ACLED codes it
         elif event_type == "Battles" and a1 is None:
-            a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
+            force = _acting_force(cand.trigger, actors) if sub == "Armed clash" else None
+            if force is not None:
+                # 'Military Police officers went to the community ... A shoot-out broke out': the force
+                # the report follows is one side, the other unnamed
+                a1 = force
+                a2 = a2 if a2 is not None and a2.kind != "civilians" and a2.name != force.name else actors.default("unidentified")
+            else:
+                a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
         elif event_type == "Explosions/Remote violence" and a1 is None and _says_unknown(cand.clause):
             a1 = actors.default("unidentified")  # 'an unidentified IED exploded'
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
