@@ -159,6 +159,14 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
     return None
 
 
+def _heading(token: Token, anchor: Token) -> bool:
+    """Whether a noun is a heading set off by a colon before the clause ('Movement of forces: On 2
+    May, HTS brought reinforcements'), which the parser may take for a subject."""
+    if token.i >= anchor.i:
+        return False
+    return any(t.text == ":" for t in token.doc[token.right_edge.i + 1:anchor.i])
+
+
 def _acting_force(trigger: Token, actors: DocActors) -> Actor | None:
     """The state force that acts, as the subject of a verb, in the sentence of a clash nobody is named
     for or in the sentence before, nearest first."""
@@ -449,7 +457,7 @@ class EventExtractor:
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers, {t.i for t, fam, _ in hits if fam in VIOLENT | {"offensive"}})
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
-        agents = [_resolve_pronoun(t, anchor) for t in agents]
+        agents = [_resolve_pronoun(t, anchor) for t in agents if not _heading(t, anchor)]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
             by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
@@ -583,6 +591,8 @@ class EventExtractor:
                     a2 = parties[1]
             elif a1 is None and event_type == "Explosions/Remote violence":
                 a1 = actors.default("unidentified")  # ACLED names an unknown bomber so
+        if sub == "Change to group/activity" and a2 is not None and a2.kind == "state":
+            a2 = None  # 'HTS brought military reinforcements': their own forces, not a second party
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
