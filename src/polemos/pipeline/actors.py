@@ -133,6 +133,12 @@ def load_actor_knowledge() -> ActorKnowledge:
     return kb
 
 
+@lru_cache(maxsize=1)
+def parser_norms() -> dict[str, str]:
+    """Tokens the parser should read by another norm (actor_roles.toml [parser_norms])."""
+    return dict(tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8")).get("parser_norms", {}))
+
+
 @dataclass
 class Mention:
     start: int  # token indices
