@@ -159,6 +159,24 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
     return None
 
 
+def _inherit_attackers(candidates: list[Candidate]) -> None:
+    """A violent mention nobody is named for ('One person was injured') right after one with a named
+    armed actor ('a truck was attacked by suspected Islamist militants') has that actor: the report
+    goes on about the same attackers."""
+    for n, cand in enumerate(candidates):
+        if cand.actor1_read or cand.sub_event_type not in POLITICAL_VIOLENCE or (
+                cand.actor1 is not None and not cand.actor1.name.startswith("Unidentified")):
+            continue
+        for prev in reversed(candidates[:n]):
+            if prev.sentence.start < cand.sentence.start and prev.sentence.end < cand.sentence.start - 1:
+                break  # only the sentence before
+            if prev.actor1_read and prev.actor1.kind in ("state", "nonstate") and \
+                    (prev.sub_event_type in POLITICAL_VIOLENCE or prev.sub_event_type == "Looting/property destruction") \
+                    and not prev.actor1.name.startswith("Unidentified"):
+                cand.actor1 = prev.actor1
+                break
+
+
 def _heading(token: Token, anchor: Token) -> bool:
     """Whether a noun is a heading set off by a colon before the clause ('Movement of forces: On 2
     May, HTS brought reinforcements'), which the parser may take for a subject."""
@@ -351,6 +369,7 @@ class EventExtractor:
             if cand is not None:
                 candidates.append(cand)
         candidates = self._protest_interventions(candidates, cues_at)
+        _inherit_attackers(candidates)
         merged = self._merge(candidates)
         return self._to_events(doc, merged)
 
