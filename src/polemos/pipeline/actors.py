@@ -474,7 +474,10 @@ class DocActors:
                 if c.dep_ in ("acl", "relcl", "appos", "prep") and (
                         c.lower_ in affiliation or any(t.lemma_.lower() in affiliation for t in c.children)
                         or c.lemma_.lower() in affiliation):
-                    group = self._group_in([t for t in c.subtree if abs(t.i - token.i) <= 12])
+                    scope = [t for t in c.subtree if abs(t.i - token.i) <= 12]
+                    if c.dep_ == "prep" and len(scope) == 1:  # 'rebels under OPS looted', OPS parsed apart
+                        scope = list(self.doc[c.i:min(c.i + 4, c.sent.end)])
+                    group = self._group_in(scope)
                     if group is not None:
                         return group
         return None

@@ -37,6 +37,7 @@ STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
 DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
 INTRANSITIVE_HARM = {"die", "perish", "death", "dead"}
+VICTIM_SUBJECT = {"suffer", "sustain"}  # verbs whose subject is hurt ('policemen suffered casualties')
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 ATTACK_NOUNS = {"attack", "assault", "ambush", "raid", "offensive", "incursion"}
 EXPLOSIONS = {k for k, v in SUB_EVENT_TYPES.items() if v == "Explosions/Remote violence"}
@@ -238,7 +239,9 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
     when the noun is the subject ('an army convoy' struck by a bomb is no agent)."""
     agents: list[Token] = []
     patients: list[Token] = []
-    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
+    # 'two died', 'policemen suffered casualties': the subject is the victim
+    intransitive = (anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)) \
+        or anchor.lemma_.lower() in VICTIM_SUBJECT
     heads = [anchor] + [t for t in triggers if t.i != anchor.i]
     for head in heads:
         for c in head.children:
