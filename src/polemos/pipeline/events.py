@@ -140,7 +140,10 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
     """The armed party just before an active verb the parser left without a subject (after a long
     place phrase: '..., Rakhine State, Myanmar troops from battalion 377 detained ...')."""
     head = verb.head if verb.dep_ == "conj" else verb
-    if head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBZ", "VBP") or any(
+    # a bare participle with no auxiliary ('..., Myanmar military from LIB 538 torched ...') is a past
+    # tense the tagger misread
+    bare_participle = head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if head.pos_ != "VERB" or (head.tag_ not in ("VBD", "VBZ", "VBP") and not bare_participle) or any(
             c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in head.children):
         return None
     sent_start = head.sent.start
