@@ -592,7 +592,13 @@ class EventExtractor:
             a2 = a2 or actors.default("civilians")  # whose property it was, as ACLED codes it
         elif event_type == "Battles" and a1 is None:
             force = _acting_force(cand.trigger, actors) if sub == "Armed clash" else None
-            if force is not None:
+            other = next((p for p in patients if p.kind in ("state", "nonstate") and a2 is not None
+                          and p.name != a2.name and not p.name.startswith("Unidentified")), None)
+            if other is not None and a2.kind in ("state", "nonstate"):
+                # '12 Taliban militants were killed during clashes with ANDSF forces': the side named
+                # with the clash fought the side that took the losses
+                a1 = other
+            elif force is not None:
                 # 'Military Police officers went to the community ... A shoot-out broke out': the force
                 # the report follows is one side, the other unnamed
                 a1 = force
