@@ -519,6 +519,8 @@ class EventExtractor:
             property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
             agent_group=bool(agents) and _several(agents[0]),
+            named_armed_agent=bool(agent_actors) and agent_actors[0].kind == "nonstate"
+            and agent_actors[0].inter in (2, 3) and not agent_actors[0].name.startswith("Unidentified"),
         )
         sub = classify(facts)
         if sub is None:
