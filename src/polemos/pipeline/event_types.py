@@ -158,6 +158,7 @@ class ClauseFacts:
     property_object: bool = False  # ... on things ('attacks on properties', 'shops were looted')
     air_agent: bool = False        # the actor is an aircraft or an air force
     agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
+    named_armed_agent: bool = False  # the agent is a named armed group ('the Children of Fire initiative')
     doc_cues: set[str] = field(default_factory=set)
 
 
@@ -244,7 +245,7 @@ def classify(f: ClauseFacts) -> str | None:
         if "intervention" in cues or "intervention" in sent or ("arrest" in fam and "state" in sent):
             return "Protest with intervention"
         return "Peaceful protest"
-    if "riot" in fam:
+    if "riot" in fam and not f.named_armed_agent:  # an organised armed group's arson is no riot
         demonstration = sent & {"protester", "demand"} or f.doc_families & {"protest", "gathering"} or any(
             w in words["rioting"] or "tyre" in w or "tire" in w for w in f.trigger_words)  # rioting, burning tyres
         if not demonstration and (f.patient_kinds or f.property_object):

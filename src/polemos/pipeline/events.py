@@ -37,6 +37,7 @@ STOP_CLIMB = {"conj", "ccomp", "parataxis", "ROOT"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "upon", "with", "into"}
 DISTINCT_MARKERS = {"another", "second", "separate", "third", "other", "also"}
 INTRANSITIVE_HARM = {"die", "perish", "death", "dead"}
+VICTIM_SUBJECT = {"suffer", "sustain"}  # verbs whose subject is hurt ('policemen suffered casualties')
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 ATTACK_NOUNS = {"attack", "assault", "ambush", "raid", "offensive", "incursion"}
 EXPLOSIONS = {k for k, v in SUB_EVENT_TYPES.items() if v == "Explosions/Remote violence"}
@@ -139,7 +140,10 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
     """The armed party just before an active verb the parser left without a subject (after a long
     place phrase: '..., Rakhine State, Myanmar troops from battalion 377 detained ...')."""
     head = verb.head if verb.dep_ == "conj" else verb
-    if head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBZ", "VBP") or any(
+    # a bare participle with no auxiliary ('..., Myanmar military from LIB 538 torched ...') is a past
+    # tense the tagger misread
+    bare_participle = head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if head.pos_ != "VERB" or (head.tag_ not in ("VBD", "VBZ", "VBP") and not bare_participle) or any(
             c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in head.children):
         return None
     sent_start = head.sent.start
@@ -150,8 +154,54 @@ def _stray_subject(verb: Token, actors: DocActors, context: str) -> Actor | None
         mention = actors.by_token.get(t.i)
         if t.pos_ in ("NOUN", "PROPN") and mention is not None and mention.kind in ("role", "group") \
                 and not (MODIFIER_DEPS & {t.dep_, t.head.dep_ if t.dep_ == "conj" else ""}):  # not 'police uniforms'
+            while t.dep_ == "conj" and t.head.i < t.i and getattr(actors.by_token.get(t.head.i), "kind", None) in (
+                    "role", "group"):
+                t = t.head  # 'Myanmar military and AA clashed': the first of the parties
             found = actors.actor_for(t, context)
             if found is not None and found.kind in ("state", "nonstate"):
+                return found
+    return None
+
+
+def _inherit_attackers(candidates: list[Candidate]) -> None:
+    """A violent mention nobody is named for ('One person was injured') right after one with a named
+    armed actor ('a truck was attacked by suspected Islamist militants') has that actor: the report
+    goes on about the same attackers."""
+    for n, cand in enumerate(candidates):
+        if cand.actor1_read or cand.sub_event_type not in POLITICAL_VIOLENCE or (
+                cand.actor1 is not None and not cand.actor1.name.startswith("Unidentified")):
+            continue
+        for prev in reversed(candidates[:n]):
+            if prev.sentence.start < cand.sentence.start and prev.sentence.end < cand.sentence.start - 1:
+                break  # only the sentence before
+            if prev.actor1_read and prev.actor1.kind in ("state", "nonstate") and \
+                    (prev.sub_event_type in POLITICAL_VIOLENCE or prev.sub_event_type == "Looting/property destruction") \
+                    and not prev.actor1.name.startswith("Unidentified"):
+                cand.actor1 = prev.actor1
+                break
+
+
+def _heading(token: Token, anchor: Token) -> bool:
+    """Whether a noun is a heading set off by a colon before the clause ('Movement of forces: On 2
+    May, HTS brought reinforcements'), which the parser may take for a subject."""
+    if token.i >= anchor.i:
+        return False
+    return any(t.text == ":" for t in token.doc[token.right_edge.i + 1:anchor.i])
+
+
+def _acting_force(trigger: Token, actors: DocActors) -> Actor | None:
+    """The state force that acts, as the subject of a verb, in the sentence of a clash nobody is named
+    for or in the sentence before, nearest first."""
+    sent = trigger.sent
+    start = sent.start
+    if start > 0:
+        start = trigger.doc[start - 1].sent.start
+    for i in range(trigger.i - 1, start - 1, -1):
+        t = trigger.doc[i]
+        mention = actors.by_token.get(i)
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and mention is not None and mention.kind in ("role", "group"):
+            found = actors.actor_for(t)
+            if found is not None and found.kind == "state" and found.inter == 1:
                 return found
     return None
 
@@ -192,7 +242,9 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
     when the noun is the subject ('an army convoy' struck by a bomb is no agent)."""
     agents: list[Token] = []
     patients: list[Token] = []
-    intransitive = anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)
+    # 'two died', 'policemen suffered casualties': the subject is the victim
+    intransitive = (anchor.lemma_.lower() in INTRANSITIVE_HARM and not any(c.dep_ == "dobj" for c in anchor.children)) \
+        or anchor.lemma_.lower() in VICTIM_SUBJECT
     heads = [anchor] + [t for t in triggers if t.i != anchor.i]
     for head in heads:
         for c in head.children:
@@ -230,9 +282,15 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
         # by Taliban militants': the attacker is who the trigger noun names
         agents = by_agents + [a for a in agents if a not in by_agents]
     if not agents:  # '1 shepherd was killed and 1 was wounded by Afghan forces': the agent is shared
-        for c in _coordinated_verbs(anchor):
+        siblings = _coordinated_verbs(anchor)
+        for c in siblings:
             agents.extend(g for d in c.children if d.dep_ == "agent" for p in d.children if p.dep_ == "pobj"
                           for g in _conjuncts(p))
+        if anchor.dep_ in ("conj", "ccomp") and anchor.head.pos_ == "VERB" and anchor.tag_ == "VBN":
+            # '3 soldiers were killed, 1 was wounded, and 1 was taken hostage following an attack by
+            # Taliban militants' (the first verb parsed as the second's complement): the cause is shared
+            siblings += [anchor.head] + [v for v in _coordinated_verbs(anchor.head) if v.i != anchor.i and v not in siblings]
+        for c in siblings:
             # '... and 3 were wounded following attacks by Taliban militants'
             agents.extend(g for d in c.children if d.dep_ == "prep" for n in d.children
                           if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS
@@ -243,6 +301,10 @@ def _slots(anchor: Token, triggers: list[Token], violent: set[int] = frozenset()
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 patients.extend(g for d in c.children if d.dep_ == "dobj" for g in _conjuncts(d))
     patients = [_elided_noun(t) for t in patients]
+    if not agents and anchor.dep_ == "acl" and anchor.tag_ == "VBD" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        # 'IS militants killed a soldier' parsed as 'IS [is] militants [who] killed': a past-tense verb
+        # hung on a noun is that noun's predicate (a participle, 'militants killed in a raid', is not)
+        agents.extend(_conjuncts(anchor.head))
     if not agents and anchor.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl"):
         for c in anchor.head.children:
             if c.dep_ == "nsubj":
@@ -313,6 +375,7 @@ class EventExtractor:
             if cand is not None:
                 candidates.append(cand)
         candidates = self._protest_interventions(candidates, cues_at)
+        _inherit_attackers(candidates)
         merged = self._merge(candidates)
         return self._to_events(doc, merged)
 
@@ -419,7 +482,7 @@ class EventExtractor:
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers, {t.i for t, fam, _ in hits if fam in VIOLENT | {"offensive"}})
         context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
-        agents = [_resolve_pronoun(t, anchor) for t in agents]
+        agents = [_resolve_pronoun(t, anchor) for t in agents if not _heading(t, anchor)]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
             by = [p for t in clause if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN")
@@ -456,6 +519,8 @@ class EventExtractor:
             property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
             agent_group=bool(agents) and _several(agents[0]),
+            named_armed_agent=bool(agent_actors) and agent_actors[0].kind == "nonstate"
+            and agent_actors[0].inter in (2, 3) and not agent_actors[0].name.startswith("Unidentified"),
         )
         sub = classify(facts)
         if sub is None:
@@ -500,6 +565,9 @@ class EventExtractor:
         # 'men suspected to be Al Shabaab militants threw ...' (parsed as two subjects): the armed one
         a1 = next((a for a in agents if a.kind != "civilians"), agents[0]) if agents else None
         a2 = next((p for p in patients if a1 is None or p.name != a1.name), None)
+        if event_type == "Battles" and (a2 is None or a2.kind == "civilians"):
+            # 'Myanmar military and AA clashed': the other side is the second subject
+            a2 = next((a for a in agents if a1 is not None and a.name != a1.name and a.kind != "civilians"), a2)
         read = a1
         if event_type == "Protests":
             if sub == "Excessive force against protesters":
@@ -525,7 +593,20 @@ class EventExtractor:
             a1 = a1 or actors.default("unidentified")  # 'a house was set on fire': by someone unnamed
             a2 = a2 or actors.default("civilians")  # whose property it was, as ACLED codes it
         elif event_type == "Battles" and a1 is None:
-            a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
+            force = _acting_force(cand.trigger, actors) if sub == "Armed clash" else None
+            other = next((p for p in patients if p.kind in ("state", "nonstate") and a2 is not None
+                          and p.name != a2.name and not p.name.startswith("Unidentified")), None)
+            if other is not None and a2.kind in ("state", "nonstate"):
+                # '12 Taliban militants were killed during clashes with ANDSF forces': the side named
+                # with the clash fought the side that took the losses
+                a1 = other
+            elif force is not None:
+                # 'Military Police officers went to the community ... A shoot-out broke out': the force
+                # the report follows is one side, the other unnamed
+                a1 = force
+                a2 = a2 if a2 is not None and a2.kind != "civilians" and a2.name != force.name else actors.default("unidentified")
+            else:
+                a1 = actors.default("unidentified")  # a shoot-out by unnamed parties
         elif event_type == "Explosions/Remote violence" and a1 is None and _says_unknown(cand.clause):
             a1 = actors.default("unidentified")  # 'an unidentified IED exploded'
         elif a1 is not None and a1.kind == "civilians" and sub in POLITICAL_VIOLENCE:
@@ -543,11 +624,13 @@ class EventExtractor:
                     a2 = parties[1]
             elif a1 is None and event_type == "Explosions/Remote violence":
                 a1 = actors.default("unidentified")  # ACLED names an unknown bomber so
+        if sub == "Change to group/activity" and a2 is not None and a2.kind == "state":
+            a2 = None  # 'HTS brought military reinforcements': their own forces, not a second party
         if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Battles":
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
         cand.actor1_read = a1 is not None and a1 is read
-        cand.actor2_read = a2 is not None and any(a2 is p for p in patients)
+        cand.actor2_read = a2 is not None and any(a2 is p for p in patients + agents)
 
     def _set_date(self, cand: Candidate, doc: Doc, lead) -> None:
         base = doc._.pub_date
@@ -616,8 +699,11 @@ class EventExtractor:
                 continue
             if cand.explicit_date and first.explicit_date and cand.date != first.date:
                 continue
+            # another actor is another event, unless it is a party the event already names ('X and
+            # AA clashed as AA attacked trucks')
             if cand.actor1_read and any(c.actor1_read for c in m.mentions) and \
-                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} \
+                    cand.actor1.name not in {c.actor1.name for c in m.mentions if c.actor1_read} | {
+                        c.actor2.name for c in m.mentions if c.actor2_read and c.actor2} \
                     and cand.actor1.kind != "civilians" and not cand.weak:
                 continue
             if SUB_EVENT_TYPES[cand.sub_event_type] in ("Protests", "Riots", "Strategic developments") \
