@@ -46,6 +46,12 @@ ADMIN2_PRIOR = 4.8
 COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
+# 'Kagara (Rafi LGA, Niger)', 'Miango (Bassa, Plateau)': a town inside a division of that name is the
+# hierarchy such notes write, and outweighs the prior of a country or province elsewhere.
+DIVISION_PARENT_BONUS = 3.0
+# 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
+# that happens to lie near a namesake of the child is the weaker reading.
+TOWN_PARENT_PENALTY = 3.0
 NEAR_KM = 250.0
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
@@ -255,11 +261,13 @@ class Resolver:
             if j is None or not m.candidates or not mentions[j].candidates:
                 continue
             best, best_score, best_inside = None, -1e9, False
+            parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
             for cp, sp in zip(mentions[j].candidates, base[j]):
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
+                bonus = _parent_bonus(cp, parent_is_division)
                 for cc, sc in zip(m.candidates, base[i]):
                     inside = _inside(cc, cp)
-                    score = sp + sc + (PARENT_BONUS if inside else 0.0)
+                    score = sp + sc + (bonus if inside else 0.0)
                     if score > best_score:
                         best, best_score, best_inside = (cc, cp), score, inside
             if best is None:
@@ -338,6 +346,19 @@ class Resolver:
             votes[c.country_code] += weight
         total = sum(votes.values())
         return {cc: v / total for cc, v in votes.items()} if total else {}
+
+
+def _is_division(c: Candidate) -> bool:
+    return (c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES) and not c.alternate
+
+
+def _parent_bonus(parent: Candidate, name_is_division: bool) -> float:
+    """What containing the child is worth for this reading of the parent ('X, Y' or 'X (Y)')."""
+    if parent.feature_code in ADMIN1_CODES or parent.feature_code in ADMIN2_CODES:
+        return PARENT_BONUS + DIVISION_PARENT_BONUS
+    if parent.is_town and name_is_division and parent.population < STRAY_TOWN_POPULATION:
+        return PARENT_BONUS - TOWN_PARENT_PENALTY
+    return PARENT_BONUS
 
 
 def _prominent(c: Candidate) -> bool:
