@@ -37,6 +37,8 @@ north-east north-west south-east south-west northeastern northwestern southeaste
 
 def is_direction_name(name: str) -> bool:
     words = name.lower().replace("-", " ").split()
+    if len(words) > 1 and words[-1] == "coast":
+        words = words[:-1]  # 'West Coast', 'East Coast': a country's seaboard far more often than a division
     return bool(words) and all(w in DIRECTION_WORDS for w in words)
 
 
