@@ -48,8 +48,8 @@ ADMIN2_PRIOR = 4.8
 COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
-# 'Kagara (Rafi LGA, Niger)', 'Miango (Bassa, Plateau)': a town inside a division of that name is the
-# hierarchy such notes write, and outweighs the prior of a country or province elsewhere.
+# 'Kagara (Rafi LGA, Niger)', 'Miango (Bassa, Plateau)': a village inside a bracketed division of
+# that name is the hierarchy such notes write, and outweighs the prior of a country elsewhere.
 DIVISION_PARENT_BONUS = 3.0
 # 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
 # that happens to lie near a namesake of the child is the weaker reading.
@@ -69,6 +69,7 @@ class Mention:
     name: str | None = None  # the name to look up when it differs from text ("Ghazni" of "Ghazni province")
     admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village
     parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
+    bracketed: bool = False  # the parent is given in brackets ('X (Z, Y)'), as locators write it
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     forced: Candidate | None = None  # already resolved (demonyms)
@@ -266,10 +267,9 @@ class Resolver:
             parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
             for cp, sp in zip(mentions[j].candidates, base[j]):
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
-                bonus = _parent_bonus(cp, parent_is_division)
                 for cc, sc in zip(m.candidates, base[i]):
                     inside = _inside(cc, cp)
-                    score = sp + sc + (bonus if inside else 0.0)
+                    score = sp + sc + (_parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0)
                     if score > best_score:
                         best, best_score, best_inside = (cc, cp), score, inside
             if best is None:
@@ -354,9 +354,10 @@ def _is_division(c: Candidate) -> bool:
     return (c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES) and not c.alternate
 
 
-def _parent_bonus(parent: Candidate, name_is_division: bool) -> float:
+def _parent_bonus(parent: Candidate, child: Candidate, name_is_division: bool, bracketed: bool) -> float:
     """What containing the child is worth for this reading of the parent ('X, Y' or 'X (Y)')."""
-    if parent.feature_code in ADMIN1_CODES or parent.feature_code in ADMIN2_CODES:
+    if bracketed and (parent.feature_code in ADMIN1_CODES or parent.feature_code in ADMIN2_CODES) and not _prominent(child):
+        # 'Kagara (Rafi LGA, Niger)': a bracket after a village is a locator, not a list
         return PARENT_BONUS + DIVISION_PARENT_BONUS
     if parent.is_town and name_is_division and parent.population < STRAY_TOWN_POPULATION:
         return PARENT_BONUS - TOWN_PARENT_PENALTY

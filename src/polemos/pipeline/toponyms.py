@@ -330,11 +330,14 @@ class ToponymRecognizer:
             has_sep = any(t.text in (",", "(") for t in between)
             if has_sep and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
                 m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)'
+                m.bracketed = m.bracketed or any(t.text == "(" for t in between)
                 # 'X (Z, Y)': Z is in Y, and X in Z
                 if k + 2 < len(found) and doc[nxt.end:found[k + 2][0].start].text.strip() == ",":
                     found[k + 1][1].parent = found[k + 1][1].parent if found[k + 1][1].parent is not None else k + 2
+                    found[k + 1][1].bracketed = m.bracketed
             elif self._unknown_division_between(between):
                 m.parent = k + 1  # 'Kagara (Rafi LGA, Niger)': Rafi is unknown, but X is still in Y
+                m.bracketed = between[0].text == "("
 
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
