@@ -239,7 +239,7 @@ class Resolver:
             if c is None or not c.is_town or c.country_code == top or mentions[i].parent is not None:
                 continue
             # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
-            if (c.population < 20_000 and len(mentions[i].candidates) <= 3) or (c.alternate and c.population < 2_000_000):
+            if c.population < 20_000 or (c.alternate and c.population < 2_000_000):
                 # another reading of the name that fits the document (the continent, a town at home), else none
                 others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not o.is_town)]
                 final[i] = max(others, key=_prior) if others else None
@@ -341,8 +341,10 @@ class Resolver:
                 continue  # a near spelling is a guess, 'West' most likely a direction: they do not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
-            if m.role == "demonym":
-                weight *= DEMONYM_VOTE  # 'Turkish forces shelled ...': who acted, not where
+            if m.role in ("demonym", "embedded"):
+                # 'Turkish forces shelled ...', 'the US dollar exchange rate': who acted or whose
+                # currency, not where
+                weight *= DEMONYM_VOTE
             elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
             votes[c.country_code] += weight

@@ -105,6 +105,8 @@ class ToponymRecognizer:
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
                 m.role = "metonym"
+            elif m.role == "place" and self._names_a_currency(doc, span):
+                m.role = "embedded"
         return out
 
     def _mention(self, span: Span, name: str | None = None, **kw) -> Mention:
@@ -348,6 +350,10 @@ class ToponymRecognizer:
         if self._suffix_hint(tokens[-2]) != "admin":
             return False
         return all(_capitalised(t) or t.text in ("-", "'") for t in tokens[1:-2])
+
+    def _names_a_currency(self, doc: Doc, span: Span) -> bool:
+        """'the high US dollar exchange rate': the country qualifies a currency, it is no scene."""
+        return span.end < len(doc) and doc[span.end].lower_ in cues()["currency_after"]
 
     def _is_metonym(self, doc: Doc, span: Span) -> bool:
         """A place standing for its government or people: 'Baku said', "Moscow's forces"."""
