@@ -91,3 +91,27 @@ def test_listed_division_needs_agreeing_towns():
     assert _listed_division(members, towns, {"North", "South"}) == "North"
     far = [{"name": "Delta", "latitude": 10.0, "longitude": 20.0}]  # same name, 3,000 km away: no vote
     assert _listed_division(far, towns, {"North", "South"}) is None
+
+
+def test_admin1_of_english_and_italian_towns(gaz):
+    # GB's codes are England, Scotland, Wales, Northern Ireland (plus code-less places); London, a
+    # 'city' division, had tied with Northern Ireland and named every English town
+    manchester = max((c for c in gaz.exact("Manchester") if c.is_town and c.country_code == "GB"), key=lambda c: c.population)
+    assert manchester.admin1 == "England"
+    # Italy's first level is its regions, not its metropolitan cities
+    milan = max((c for c in gaz.exact("Milan") if c.is_town), key=lambda c: c.population)
+    assert milan.admin1 == "Lombardy"
+
+
+def test_admin1_level_prefers_no_lone_city_on_a_tie():
+    from polemos.gazetteer.build import admin1_level
+
+    states = [{"type": "country"}] * 3 + [{"type": "city"}, {"type": "province"}] + [{"type": "district"}] * 30
+    assert admin1_level(states, 4) == {"country", "province"}
+
+
+def test_news_landmarks_and_state_abbreviations(gaz):
+    white_house = max(gaz.lookup("White House"), key=lambda c: c.population)
+    assert white_house.country_code == "US" and abs(white_house.longitude + 77.04) < 0.1  # not Casablanca
+    assert any(c.feature_code == "ADM1" and c.name == "Uttar Pradesh" for c in gaz.lookup("UP"))
+    assert any(c.feature_code == "ADM1" and c.country_code == "VE" for c in gaz.lookup("Vargas"))

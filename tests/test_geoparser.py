@@ -164,3 +164,36 @@ def test_small_town_far_from_the_story_is_left_to_the_fallback(nlp):
             "Jardim do Trevo neighborhood by armed men in a car.")
     jardim = next(p for p in places_of(nlp, text) if p.text.startswith("Jardim"))
     assert near(jardim, -18.85, -41.95, 30)  # the neighbourhood is in the city, not Jardim in Ceará
+
+
+def test_village_in_a_bracketed_division_of_a_neighbour_country(nlp):
+    # 'Niger' is a country and a Nigerian state: the bracket locates Kagara, which is in the state
+    text = "On 7 May 2020, unidentified gunmen attacked Kagara (Rafi LGA, Niger), killed 1 resident."
+    kagara = next(p for p in places_of(nlp, text) if p.text == "Kagara")
+    assert kagara.country_code == "NG" and kagara.admin1 == "Niger"
+
+
+def test_division_that_ner_calls_a_person_is_a_parent(nlp):
+    text = "On 3 May 2020, unidentified gunmen killed 1 resident of Miango (Bassa LGA, Plateau)"
+    places = places_of(nlp, text)
+    assert any(p.text == "Bassa" for p in places)
+    plateau = next(p for p in places if p.text == "Plateau")
+    assert plateau.country_code == "NG"  # Bassa is in Nigeria's Plateau, not Benin's
+
+
+def test_state_abbreviation_in_brackets(nlp):
+    text = "On 8 May 2020, two mobs clashed with each other in Kotwali Nagar, Pratapgarh (UP) over a property dispute."
+    town = next(p for p in places_of(nlp, text) if p.text == "Pratapgarh")
+    assert town.admin1 == "Uttar Pradesh"  # not Pratapgarh, Rajasthan
+
+
+def test_currency_country_is_no_event_place(nlp):
+    text = ("On 28 April 2020, protesters demonstrating against the high US dollar exchange rate blocked the main "
+            "road in Tripoli, Lebanon.")
+    us = next(p for p in places_of(nlp, text) if p.text == "US")
+    assert us.role == "embedded"
+
+
+def test_west_coast_is_no_gambian_division(nlp):
+    text = resolve_given(nlp, "The race was won by the USA's West Coast, ahead of horses from Dubai.", ["West Coast", "Dubai"])
+    assert text[0].country_code != "GM"

@@ -43,7 +43,7 @@ from .names import LETTERS, fold, fold_uncached, is_latin, translit_uncached
 
 log = logging.getLogger(__name__)
 
-VERSION = 2
+VERSION = 3
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 
@@ -191,14 +191,17 @@ def admin1_level(states: list[dict], n_codes: int) -> set[str]:
     """The division types whose total count is nearest the number of GeoNames admin1 codes."""
     counts = Counter(s.get("type") or "" for s in states)
     types = [t for t, _ in counts.most_common(10)]
-    best: tuple[int, int, tuple] = (10**9, 0, ())
+    best: tuple[int, int, int, tuple] = (10**9, 0, 0, ())
     for r in range(1, len(types) + 1):
         for combo in itertools.combinations(types, r):
             total = sum(counts[t] for t in combo)
-            key = (abs(total - n_codes), -total, combo)
+            # on a tie, a level without lone cities: GB's four codes are England, Scotland, Wales and
+            # Northern Ireland (a 'province'), not London (a 'city'), which had named all of England
+            cities = sum(1 for t in combo if "city" in t)
+            key = (abs(total - n_codes), cities, -total, combo)
             if key < best:
                 best = key
-    return set(best[2])
+    return set(best[3])
 
 
 _DIVISION_WORDS = re.compile(r"\b(?:province|district|region|governorate|state|oblast|municipality|county|department|prefecture|city|rayon|raion)\b")
@@ -226,7 +229,7 @@ def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]],
         states = divisions.get(cc)
         if not states:
             continue
-        level = admin1_level(states, len(codes))
+        level = admin1_level(states, len(codes - {""}))  # places without a code are no division
         levels[cc] = level
         top = [s for s in states if (s.get("type") or "") in level]
         by_name = {_division_key(s["name"]): s for s in top}

@@ -37,6 +37,8 @@ north-east north-west south-east south-west northeastern northwestern southeaste
 
 def is_direction_name(name: str) -> bool:
     words = name.lower().replace("-", " ").split()
+    if len(words) > 1 and words[-1] == "coast":
+        words = words[:-1]  # 'West Coast', 'East Coast': a country's seaboard far more often than a division
     return bool(words) and all(w in DIRECTION_WORDS for w in words)
 
 
@@ -46,6 +48,12 @@ ADMIN2_PRIOR = 4.8
 COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
+# 'Kagara (Rafi LGA, Niger)', 'Miango (Bassa, Plateau)': a village inside a bracketed division of
+# that name is the hierarchy such notes write, and outweighs the prior of a country elsewhere.
+DIVISION_PARENT_BONUS = 3.0
+# 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
+# that happens to lie near a namesake of the child is the weaker reading.
+TOWN_PARENT_PENALTY = 3.0
 NEAR_KM = 250.0
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
@@ -61,6 +69,7 @@ class Mention:
     name: str | None = None  # the name to look up when it differs from text ("Ghazni" of "Ghazni province")
     admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village
     parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
+    bracketed: bool = False  # the parent is given in brackets ('X (Z, Y)'), as locators write it
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     forced: Candidate | None = None  # already resolved (demonyms)
@@ -230,7 +239,7 @@ class Resolver:
             if c is None or not c.is_town or c.country_code == top or mentions[i].parent is not None:
                 continue
             # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
-            if (c.population < 20_000 and len(mentions[i].candidates) <= 3) or (c.alternate and c.population < 2_000_000):
+            if c.population < 20_000 or (c.alternate and c.population < 2_000_000):
                 # another reading of the name that fits the document (the continent, a town at home), else none
                 others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not o.is_town)]
                 final[i] = max(others, key=_prior) if others else None
@@ -255,11 +264,12 @@ class Resolver:
             if j is None or not m.candidates or not mentions[j].candidates:
                 continue
             best, best_score, best_inside = None, -1e9, False
+            parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
             for cp, sp in zip(mentions[j].candidates, base[j]):
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
                 for cc, sc in zip(m.candidates, base[i]):
                     inside = _inside(cc, cp)
-                    score = sp + sc + (PARENT_BONUS if inside else 0.0)
+                    score = sp + sc + (_parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0)
                     if score > best_score:
                         best, best_score, best_inside = (cc, cp), score, inside
             if best is None:
@@ -331,13 +341,29 @@ class Resolver:
                 continue  # a near spelling is a guess, 'West' most likely a direction: they do not vote
             margin = scores[j] - max((s for k, s in enumerate(scores) if k != j), default=0.0)
             weight = 1.0 if margin > 1.5 or len(scores) == 1 else 0.5
-            if m.role == "demonym":
-                weight *= DEMONYM_VOTE  # 'Turkish forces shelled ...': who acted, not where
+            if m.role in ("demonym", "embedded"):
+                # 'Turkish forces shelled ...', 'the US dollar exchange rate': who acted or whose
+                # currency, not where
+                weight *= DEMONYM_VOTE
             elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
             votes[c.country_code] += weight
         total = sum(votes.values())
         return {cc: v / total for cc, v in votes.items()} if total else {}
+
+
+def _is_division(c: Candidate) -> bool:
+    return (c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES) and not c.alternate
+
+
+def _parent_bonus(parent: Candidate, child: Candidate, name_is_division: bool, bracketed: bool) -> float:
+    """What containing the child is worth for this reading of the parent ('X, Y' or 'X (Y)')."""
+    if bracketed and (parent.feature_code in ADMIN1_CODES or parent.feature_code in ADMIN2_CODES) and not _prominent(child):
+        # 'Kagara (Rafi LGA, Niger)': a bracket after a village is a locator, not a list
+        return PARENT_BONUS + DIVISION_PARENT_BONUS
+    if parent.is_town and name_is_division and parent.population < STRAY_TOWN_POPULATION:
+        return PARENT_BONUS - TOWN_PARENT_PENALTY
+    return PARENT_BONUS
 
 
 def _prominent(c: Candidate) -> bool:

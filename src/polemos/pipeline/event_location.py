@@ -18,6 +18,7 @@ region (a district, 'outside X'), 3 only a province, region or country known.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ from polemos.gazetteer.index import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, T
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
+from .toponyms import cues as toponym_cues
 
 LOCATING_ROLES = ("place", None)
 
@@ -155,6 +157,9 @@ def _names_a_parent(text: str, places: list[Place], i: int) -> bool:
     if i == 0:
         return False
     gap = text[places[i - 1].end:places[i].start]
+    division = re.match(r"\s*([A-Za-z-]+)", gap)
+    if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
+        gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
     return bool(gap) and len(gap) <= 4 and gap.strip() in (",", "(", ", (") and places[i - 1].latitude is not None
 
 

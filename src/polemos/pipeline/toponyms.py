@@ -105,6 +105,8 @@ class ToponymRecognizer:
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
                 m.role = "metonym"
+            elif m.role == "place" and self._names_a_currency(doc, span):
+                m.role = "embedded"
         return out
 
     def _mention(self, span: Span, name: str | None = None, **kw) -> Mention:
@@ -256,7 +258,8 @@ class ToponymRecognizer:
     def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str]) -> bool:
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
             return False
-        after_comma = span.start > 0 and doc[span.start - 1].text == ","
+        # a postal code or state abbreviation as a parent: 'Gainesville, VA', 'Pratapgarh (UP)'
+        after_comma = span.start > 0 and doc[span.start - 1].text in (",", "(")
         if len(span.text) <= 3 and span.text.isupper() and not self._is_big_place(span.text, after_comma):
             return False
         if is_direction_name(span.text):
@@ -272,6 +275,10 @@ class ToponymRecognizer:
                         or c.population >= 100_000 for c in cands)
         sizeable = prominent or any(c.population >= 5_000 or c.feature_code in ("ADM1", "ADM2") for c in cands)
         all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
+        # 'Bassa LGA', 'Nirkh district': NER reads a division as a person or an organisation
+        division_after = span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin"
+        if ent is not None and ent.label_ == "PERSON" and division_after and ent.end == span.end + 1:
+            return sizeable or self._strong_context(doc, span.start, span.end)
         if ent is not None and ent.label_ == "PERSON":
             # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
             # for a town of some size whose name never appears in a longer person's name here.
@@ -284,7 +291,7 @@ class ToponymRecognizer:
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
             if len(span.text) <= 2 and not self._is_big_place(span.text):
                 return False
-            return prominent or (sizeable and all_propn and self._locative_before(doc, span.start))
+            return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
         if prominent:
@@ -318,16 +325,35 @@ class ToponymRecognizer:
         for k in range(len(found) - 1):
             span, m = found[k]
             nxt, _ = found[k + 1]
-            if nxt.start - span.end > 2:  # more than 'X, Y' / 'X (Y' / 'X district, Y' between them
+            if nxt.start - span.end > 5:  # more than 'X (Z Z district, Y' between them
                 continue
             between = doc[span.end:nxt.start]
             words = [t for t in between if t.text not in (",", "(")]
             has_sep = any(t.text in (",", "(") for t in between)
             if has_sep and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
                 m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)'
+                m.bracketed = m.bracketed or any(t.text == "(" for t in between)
                 # 'X (Z, Y)': Z is in Y, and X in Z
                 if k + 2 < len(found) and doc[nxt.end:found[k + 2][0].start].text.strip() == ",":
                     found[k + 1][1].parent = found[k + 1][1].parent if found[k + 1][1].parent is not None else k + 2
+                    found[k + 1][1].bracketed = m.bracketed
+            elif self._unknown_division_between(between):
+                m.parent = k + 1  # 'Kagara (Rafi LGA, Niger)': Rafi is unknown, but X is still in Y
+                m.bracketed = between[0].text == "("
+
+    def _unknown_division_between(self, between: Span) -> bool:
+        """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
+        nouns and a division word, between a place and the larger place that contains both."""
+        tokens = list(between)
+        if len(tokens) < 4 or tokens[0].text not in (",", "(") or tokens[-1].text != ",":
+            return False
+        if self._suffix_hint(tokens[-2]) != "admin":
+            return False
+        return all(_capitalised(t) or t.text in ("-", "'") for t in tokens[1:-2])
+
+    def _names_a_currency(self, doc: Doc, span: Span) -> bool:
+        """'the high US dollar exchange rate': the country qualifies a currency, it is no scene."""
+        return span.end < len(doc) and doc[span.end].lower_ in cues()["currency_after"]
 
     def _is_metonym(self, doc: Doc, span: Span) -> bool:
         """A place standing for its government or people: 'Baku said', "Moscow's forces"."""
