@@ -20,12 +20,15 @@ from polemos.model import Document, DocumentResult
 
 from . import db
 from .canonical import apply_overrides, merge_reports
-from .linking import LinkOptions, ReportFeatures, best_match, idf_function, make_signature, signature_terms, tfidf_vector
+from .linking import (
+    LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names, signature_terms, tfidf_vector,
+)
 from .models import (
     ActorRow,
     AuditRow,
     CanonicalEventRow,
     ClaimRow,
+    DocumentNameRow,
     DocumentRow,
     EventActorRow,
     EventRow,
@@ -41,6 +44,7 @@ log = logging.getLogger(__name__)
 HIDDEN_STATUSES = ("merged", "not_event")
 ACTOR_ROLES = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 LEAD_CHARS = 600
+NO_NAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 class StoreError(ValueError):
@@ -237,6 +241,8 @@ class Store:
                 feature_code=place.feature_code, country_code=place.country_code, admin1=place.admin1,
             ))
         session.flush()
+        for name, aged in sorted(person_names(document.text, result.entities).items()):
+            session.add(DocumentNameRow(document_id=row.id, name=name, aged=aged))
         self._add_actors(session, row.events)
         terms = signature_terms(make_signature(lead))
         for event_row in row.events:
@@ -293,26 +299,42 @@ class Store:
 
     # ---- linking -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _features(row: EventRow) -> ReportFeatures:
-        return ReportFeatures(
+    def _features(self, session: Session, row: EventRow) -> ReportFeatures:
+        features = ReportFeatures(
             event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
             time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
             geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1,
             actor2=row.actor2, fatalities=row.fatalities or 0, signature=row.signature or "",
             doc_key=row.document_id, location_name=row.location_name,
-            published=row.document.published if row.document is not None else None,
+            published=row.document.published if row.document is not None else None, main=row.position == 0,
         )
+        features.names, features.people = self._names(session, [row.document_id]).get(row.document_id, NO_NAMES)
+        return features
+
+    @staticmethod
+    def _names(session: Session, document_ids: Iterable[int]) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+        """(key people, all people) of these documents (linking.person_names), by document."""
+        aged: dict[int, set[str]] = {}
+        people: dict[int, set[str]] = {}
+        ids = sorted(set(document_ids))
+        if ids:
+            for document_id, name, with_age in session.execute(
+                    select(DocumentNameRow.document_id, DocumentNameRow.name, DocumentNameRow.aged)
+                    .where(DocumentNameRow.document_id.in_(ids))):
+                people.setdefault(document_id, set()).add(name)
+                if with_age:
+                    aged.setdefault(document_id, set()).add(name)
+        return {k: (frozenset(aged.get(k, ())), frozenset(v)) for k, v in people.items()}
 
     _FEATURE_COLUMNS = (
         EventRow.canonical_id, EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
         EventRow.latitude, EventRow.longitude, EventRow.geo_precision, EventRow.country_code, EventRow.actor1,
         EventRow.actor2, EventRow.fatalities, EventRow.signature, EventRow.document_id, EventRow.location_name,
-        DocumentRow.published,
+        EventRow.position, DocumentRow.published,
     )
 
-    def _candidates(self, session: Session, report: EventRow) -> dict[int, list[ReportFeatures]]:
-        """Reports of the canonical events this report could belong to, by canonical id.
+    def _candidate_ids(self, session: Session, report: EventRow, features: ReportFeatures) -> list[int]:
+        """Canonical events that could hold this report: near in date (or place, when undated), or naming its key people.
 
         The query narrows by date window and (when the report has coordinates)
         by a box wider than any distance gate; the gates decide the rest.
@@ -323,7 +345,6 @@ class Store:
         from .linking import date_range
 
         options = self.link_options
-        features = self._features(report)
         query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
         window = date_range(features, options)
         if window is not None:
@@ -356,29 +377,44 @@ class Store:
             query = query.where(or_(CanonicalEventRow.country_code.is_(None),
                                     func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
         ids = list(session.scalars(query.order_by(CanonicalEventRow.id.desc()).limit(options.max_candidates)))
+        if features.people:
+            # Our key people named anywhere, or anyone we name whom another document gives an age.
+            shared = or_(DocumentNameRow.name.in_(sorted(features.names)),
+                         and_(DocumentNameRow.name.in_(sorted(features.people)), DocumentNameRow.aged.is_(True)))
+            named = select(EventRow.canonical_id).join(DocumentNameRow, DocumentNameRow.document_id == EventRow.document_id) \
+                .join(CanonicalEventRow, CanonicalEventRow.id == EventRow.canonical_id) \
+                .where(shared, EventRow.document_id != report.document_id,
+                       CanonicalEventRow.status.not_in(HIDDEN_STATUSES)).distinct().limit(options.max_candidates)
+            ids = sorted(set(ids) | set(session.scalars(named)), reverse=True)
+        return ids
+
+    def _candidates(self, session: Session, report: EventRow, features: ReportFeatures) -> dict[int, list[ReportFeatures]]:
+        """Reports of the canonical events this report could belong to, by canonical id."""
+        ids = self._candidate_ids(session, report, features)
         if not ids:
             return {}
-        out: dict[int, list[ReportFeatures]] = {}
         rows = session.execute(select(*self._FEATURE_COLUMNS).join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                               .where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
+                               .where(EventRow.canonical_id.in_(ids), EventRow.id != report.id)).all()
+        names = self._names(session, (row.document_id for row in rows))
+        out: dict[int, list[ReportFeatures]] = {}
         for row in rows:
+            key_people, people = names.get(row.document_id, NO_NAMES)
             out.setdefault(row.canonical_id, []).append(ReportFeatures(
                 event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
                 time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
                 geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
                 fatalities=row.fatalities or 0, signature=row.signature or "", doc_key=row.document_id,
                 location_name=row.location_name, published=row.published,
+                names=key_people, people=people, main=row.position == 0,
             ))
         return out
 
     def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
-        from .linking import hard_conflict
-
-        features = self._features(report)
+        features = self._features(session, report)
         # Gates first (cheap); word statistics only for what passes them.
         candidates = {
-            key: reports for key, reports in self._candidates(session, report).items()
-            if not any(hard_conflict(features, other, self.link_options) for other in reports)
+            key: reports for key, reports in self._candidates(session, report, features).items()
+            if gates_pass(features, reports, self.link_options)
         }
         if candidates:
             terms = signature_terms(features.signature)

@@ -72,6 +72,15 @@ class LinkOptions:
     # date itself: uncertain enough for strong words to overrule.
     uncertain_date_days: int = 7
     max_candidates: int = 300
+    # Reports whose documents name the same key person (a full name written with an
+    # age: a victim or a suspect, see key_names) are one incident across any dates and
+    # places extraction gives them (trials, funerals, arrests weeks or years later),
+    # up to names_max_days apart; the words must still overlap (min_text).
+    names_bonus: float = 0.25
+    # Two documents' main events (each document's first) are more likely one event than a
+    # main event and another article's side event (an earlier incident it recalls).
+    main_bonus: float = 0.10
+    names_max_days: int = 1100
 
 
 @dataclass
@@ -94,6 +103,9 @@ class ReportFeatures:
     location_name: str | None = None
     published: str | None = None  # the document's publication date
     vector: dict[str, float] | None = None  # TF-IDF of the signature (see tfidf_vector), when the store has statistics
+    names: frozenset[str] = frozenset()  # the document's key people: full names written with an age (person_names)
+    people: frozenset[str] = frozenset()  # every full name of a person the document writes (names among them)
+    main: bool = False  # the document's first event (its headline event)
 
 
 # ---- words -----------------------------------------------------------------------------------
@@ -189,6 +201,48 @@ def text_similarity(a: str, b: str) -> float:
     return shared / union if union else 0.0
 
 
+# ---- key people -----------------------------------------------------------------------------
+
+# A name followed by an age ("Jane Doe, 23," / "Jane Doe (23)") or after one ("a 23-year-old named
+# Jane Doe"): news writes ages for victims and suspects, rarely for officials, reporters or witnesses,
+# whose names recur across unrelated incidents.
+_AGE_AFTER = re.compile(r"^['’]?s?\s*(?:,\s*(?:age\s*)?\d{1,2}\b|\(\d{1,2}\))")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
+
+
+def person_names(text: str, entities) -> dict[str, bool]:
+    """Full names (two words or more) of the people a text names, lower-cased: True for those it gives an age.
+
+    `entities`: the document's named entities (Entity objects or their dicts); only PERSON ones count.
+    """
+    out: dict[str, bool] = {}
+    for ent in entities:
+        get = ent.get if isinstance(ent, dict) else lambda k, e=ent: getattr(e, k, None)
+        name = " ".join(str(get("text") or "").split())
+        if get("label") != "PERSON" or len(name.split()) < 2:
+            continue
+        start, end = int(get("start") or 0), int(get("end") or 0)
+        aged = bool(_AGE_AFTER.match(text[end:end + 12]) or _AGE_BEFORE.search(text[max(0, start - 40):start]))
+        key = re.sub(r"['’]s$", "", name.lower())[:200]
+        out[key] = out.get(key, False) or aged
+    return out
+
+
+def shares_names(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """A key person of one (named with an age) is named by the other: a victim or suspect both write about."""
+    return bool((a.names and b.people and a.names & b.people) or (a.people and b.names and a.people & b.names))
+
+
+def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """The same key person, the same country, dates not too far apart: one incident across dates and places."""
+    if not shares_names(a, b):
+        return False
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+        return False
+    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    return da is None or db is None or abs((da - db).days) <= options.names_max_days
+
+
 # ---- gates -----------------------------------------------------------------------------------
 
 def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
@@ -272,6 +326,9 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         return 0.0
     if not types_compatible(a, b) or not actors_compatible(a, b):
         return 0.0
+    if _named_match(a, b, options):
+        text = report_similarity(a, b)
+        return min(text + options.names_bonus, 1.0) if text >= options.min_text else 0.0
     same_date = dates_compatible(a, b, options)
     same_place = places_compatible(a, b, options)
     text = report_similarity(a, b)
@@ -304,6 +361,10 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
     return min(score, 1.0)
 
 
+def _main_bonus(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    return options.main_bonus if a.main and b.main else 0.0
+
+
 def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures]], options: LinkOptions) -> tuple[int | None, float]:
     """The canonical event (key of `candidates`) this report belongs to, and its score; (None, best) if none.
 
@@ -311,17 +372,50 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     (so one far-off or misplaced report cannot be a bridge), and its score is
     the best against any of them.
     """
-    best_key, best_score = None, 0.0
+    best_key, best_score, best_rank = None, 0.0, 0.0
     for key, reports in candidates.items():
-        if any(hard_conflict(report, o, options) or _place_conflict(report, o, options)
-               or _date_conflict(report, o, options) for o in reports):
+        # A key person shared with one report vouches for the event's dates and places.
+        named = any(_named_match(report, o, options) for o in reports)
+        if any(_conflict(report, o, options, named) for o in reports):
             continue
-        score = max((pair_score(report, other, options) for other in reports), default=0.0)
-        if score > best_score:
-            best_key, best_score = key, score
-    if best_score >= options.threshold:
-        return best_key, best_score
-    return None, best_score
+        score, rank = _event_score(report, reports, options)
+        if score >= options.threshold and rank > best_rank:
+            best_key, best_score, best_rank = key, score, rank
+    return best_key, best_score
+
+
+def _event_score(report: ReportFeatures, reports: list[ReportFeatures], options: LinkOptions) -> tuple[float, float]:
+    """(score, rank) of a canonical event for a report: its best pair score, and that plus the main-event bonus.
+
+    The bonus only ranks events that clear the threshold on their own: it picks
+    the other article's main event over a side event, never makes a link.
+    """
+    best = (0.0, 0.0)
+    for other in reports:
+        score = pair_score(report, other, options)
+        best = max(best, (score, score + _main_bonus(report, other, options)), key=lambda pair: pair[1])
+    return best
+
+
+def gates_pass(report: ReportFeatures, reports: list[ReportFeatures], options: LinkOptions) -> bool:
+    """Whether a canonical event with these reports may take the report: no hard gate against any of them.
+
+    A key person shared with one of its reports vouches for the event's dates (see _named_match).
+    """
+    named = any(_named_match(report, o, options) for o in reports)
+    return not any(hard_conflict(report, o, options) and not (named and not _type_or_actor_conflict(report, o))
+                   for o in reports)
+
+
+def _type_or_actor_conflict(a: ReportFeatures, b: ReportFeatures) -> bool:
+    return (a.doc_key is not None and a.doc_key == b.doc_key) or not types_compatible(a, b) or not actors_compatible(a, b)
+
+
+def _conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions, named: bool) -> bool:
+    """A gate keeps these two apart; `named`: the event shares a key person with `a` (dates and places may differ)."""
+    if named:
+        return _type_or_actor_conflict(a, b)
+    return hard_conflict(a, b, options) or _place_conflict(a, b, options) or _date_conflict(a, b, options)
 
 
 def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
@@ -342,6 +436,8 @@ def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) ->
     """
     if a.doc_key is not None and a.doc_key == b.doc_key:
         return True
+    if _named_match(a, b, options):
+        return not types_compatible(a, b) or not actors_compatible(a, b)
     return (
         not types_compatible(a, b)
         or not actors_compatible(a, b)
