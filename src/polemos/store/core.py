@@ -304,7 +304,7 @@ class Store:
             event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
             time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
             geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1,
-            actor2=row.actor2, fatalities=row.fatalities or 0, signature=row.signature or "",
+            actor2=row.actor2, fatalities=row.fatalities or 0, injured=row.injured or 0, signature=row.signature or "",
             doc_key=row.document_id, location_name=row.location_name,
             published=row.document.published if row.document is not None else None, main=row.position == 0,
         )
@@ -330,7 +330,7 @@ class Store:
         EventRow.canonical_id, EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
         EventRow.latitude, EventRow.longitude, EventRow.geo_precision, EventRow.country_code, EventRow.actor1,
         EventRow.actor2, EventRow.fatalities, EventRow.signature, EventRow.document_id, EventRow.location_name,
-        EventRow.position, DocumentRow.published,
+        EventRow.position, EventRow.injured, DocumentRow.published,
     )
 
     def _candidate_ids(self, session: Session, report: EventRow, features: ReportFeatures) -> list[int]:
@@ -403,7 +403,7 @@ class Store:
                 event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
                 time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
                 geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
-                fatalities=row.fatalities or 0, signature=row.signature or "", doc_key=row.document_id,
+                fatalities=row.fatalities or 0, injured=row.injured or 0, signature=row.signature or "", doc_key=row.document_id,
                 location_name=row.location_name, published=row.published,
                 names=key_people, people=people, main=row.position == 0,
             ))

@@ -77,6 +77,10 @@ class LinkOptions:
     # places extraction gives them (trials, funerals, arrests weeks or years later),
     # up to names_max_days apart; the words must still overlap (min_text).
     names_bonus: float = 0.25
+    # Dates that disagree (within date_conflict_days) also link for reports of the same
+    # place giving the same non-zero killed and injured: a follow-up repeats the counts
+    # even when its date is the day it was written. Words must agree this much.
+    same_counts_text: float = 0.10
     # Two documents' main events (each document's first) are more likely one event than a
     # main event and another article's side event (an earlier incident it recalls).
     main_bonus: float = 0.10
@@ -106,6 +110,7 @@ class ReportFeatures:
     names: frozenset[str] = frozenset()  # the document's key people: full names written with an age (person_names)
     people: frozenset[str] = frozenset()  # every full name of a person the document writes (names among them)
     main: bool = False  # the document's first event (its headline event)
+    injured: int = 0
 
 
 # ---- words -----------------------------------------------------------------------------------
@@ -335,6 +340,8 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
     if text < options.min_text:
         return 0.0
     if same_date is False:
+        if _same_counts_and_place(a, b, options) and text >= options.same_counts_text:
+            return min(text + options.same_place_bonus + 0.04, 1.0)
         # Only strong word agreement within the bounded window overrules the dates.
         if text < options.date_conflict_text or not dates_near(a, b, options):
             return 0.0
@@ -425,7 +432,25 @@ def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) 
 
 def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
     """Dates outside the window, and too few words in common to overrule them."""
-    return dates_compatible(a, b, options) is False and report_similarity(a, b) < options.date_conflict_text
+    if dates_compatible(a, b, options) is not False:
+        return False
+    text = report_similarity(a, b)
+    if _same_counts_and_place(a, b, options):
+        return text < options.same_counts_text
+    return text < options.date_conflict_text
+
+
+def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """The same non-zero killed and injured, at the same place, dates at most date_conflict_days apart."""
+    if not (a.fatalities or a.injured) or (a.fatalities, a.injured) != (b.fatalities, b.injured):
+        return False
+    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    if da is None or db is None or abs((da - db).days) > options.date_conflict_days:
+        return False
+    km = distance_between(a, b)
+    if km is not None and km <= options.same_place_km:
+        return True
+    return bool(a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower())
 
 
 def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
@@ -441,7 +466,8 @@ def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) ->
     return (
         not types_compatible(a, b)
         or not actors_compatible(a, b)
-        or (dates_compatible(a, b, options) is False and not dates_near(a, b, options))
+        or (dates_compatible(a, b, options) is False and not dates_near(a, b, options)
+            and not _same_counts_and_place(a, b, options))
     )
 
 
