@@ -22,7 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from polemos.gazetteer.distance import haversine_km
-from polemos.model import parse_iso_date
+from polemos.model import parse_iso_date as _parse_iso_date
 
 # Type families: reports of one event are often typed differently by different
 # outlets (a shelling that killed civilians is "Explosions" to one and
@@ -77,9 +77,9 @@ class LinkOptions:
     # places extraction gives them (trials, funerals, arrests weeks or years later),
     # up to names_max_days apart; the words must still overlap (min_text).
     names_bonus: float = 0.25
-    # Dates that disagree (within date_conflict_days) also link for reports of the same
-    # place giving the same non-zero killed and injured: a follow-up repeats the counts
-    # even when its date is the day it was written. Words must agree this much.
+    # Dates that disagree (within date_conflict_days, the later one uncertain as for
+    # date_conflict_text) also link for reports of the same place giving the same non-zero
+    # killed and injured, on weaker word agreement: a follow-up repeats the counts.
     same_counts_text: float = 0.10
     # Two documents' main events (each document's first) are more likely one event than a
     # main event and another article's side event (an earlier incident it recalls).
@@ -111,6 +111,10 @@ class ReportFeatures:
     people: frozenset[str] = frozenset()  # every full name of a person the document writes (names among them)
     main: bool = False  # the document's first event (its headline event)
     injured: int = 0
+
+
+# Reports are compared with hundreds of others: parse each date and signature once.
+_date = lru_cache(maxsize=100_000)(_parse_iso_date)
 
 
 # ---- words -----------------------------------------------------------------------------------
@@ -153,7 +157,9 @@ def make_signature(text: str, max_chars: int = 2500) -> str:
     return " ".join(f"{w}*" if name else w for w, name in words.items())
 
 
+@lru_cache(maxsize=50_000)
 def _weights(signature: str) -> dict[str, float]:
+    """Weight of each word of a signature (names 3). Cached: callers must not change the dict."""
     out = {}
     for token in signature.split():
         if token.endswith("*"):
@@ -244,7 +250,7 @@ def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> 
         return False
     if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
         return False
-    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    da, db = _date(a.event_date), _date(b.event_date)
     return da is None or db is None or abs((da - db).days) <= options.names_max_days
 
 
@@ -252,7 +258,7 @@ def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> 
 
 def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
     """True/False when both dates are known, None when one is missing."""
-    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    da, db = _date(a.event_date), _date(b.event_date)
     if da is None or db is None:
         return None
     precision = max(a.time_precision or 1, b.time_precision or 1)
@@ -271,14 +277,14 @@ def dates_near(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bo
     before that publication, and both no more than date_conflict_days apart.
     Two dates written out in the text, days before publication, never link.
     """
-    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    da, db = _date(a.event_date), _date(b.event_date)
     if da is None or db is None or abs((da - db).days) > options.date_conflict_days:
         return False
     later, earlier = (a, db) if da > db else (b, da)
-    published = parse_iso_date(later.published)
+    published = _date(later.published)
     if published is None:
         return False
-    later_date = parse_iso_date(later.event_date)
+    later_date = _date(later.event_date)
     return 0 <= (published - later_date).days <= options.uncertain_date_days and earlier <= published
 
 
@@ -305,6 +311,7 @@ def types_compatible(a: ReportFeatures, b: ReportFeatures) -> bool:
     return a.sub_event_type in BRIDGING_SUB_TYPES or b.sub_event_type in BRIDGING_SUB_TYPES
 
 
+@lru_cache(maxsize=20_000)
 def _norm_actor(name: str | None) -> str:
     return re.sub(r"\s*\(.*?\)", "", (name or "").lower()).strip()
 
@@ -441,11 +448,10 @@ def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -
 
 
 def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
-    """The same non-zero killed and injured, at the same place, dates at most date_conflict_days apart."""
+    """The same non-zero killed and injured, at the same place, and the later date uncertain (see dates_near)."""
     if not (a.fatalities or a.injured) or (a.fatalities, a.injured) != (b.fatalities, b.injured):
         return False
-    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
-    if da is None or db is None or abs((da - db).days) > options.date_conflict_days:
+    if not dates_near(a, b, options):
         return False
     km = distance_between(a, b)
     if km is not None and km <= options.same_place_km:
@@ -473,7 +479,7 @@ def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) ->
 
 def date_range(report: ReportFeatures, options: LinkOptions) -> tuple[str, str] | None:
     """The event dates a candidate may have (for the candidate query)."""
-    d = parse_iso_date(report.event_date)
+    d = _date(report.event_date)
     if d is None:
         return None
     days = options.date_window_days[3] if (report.time_precision or 1) >= 3 else max(options.date_window_days.values())
