@@ -773,7 +773,12 @@ class Store:
             )
             if row is None:
                 return None
-            return _document_dict(row, with_text=True)
+            out = _document_dict(row, with_text=True)
+            # The people linking uses (aged: written with an age, a victim or suspect).
+            out["people"] = [{"name": name, "aged": aged} for name, aged in session.execute(
+                select(DocumentNameRow.name, DocumentNameRow.aged).where(DocumentNameRow.document_id == row.id)
+                .order_by(DocumentNameRow.name))]
+            return out
 
     def list_documents(self, cursor: str | None = None, limit: int = 50, q: str | None = None) -> Page:
         """Documents, most recently ingested first (no text; get_document has it)."""
