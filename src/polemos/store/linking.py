@@ -80,7 +80,7 @@ class LinkOptions:
     # Dates that disagree (within date_conflict_days, the later one uncertain as for
     # date_conflict_text) also link for reports of the same place giving the same non-zero
     # killed and injured, on weaker word agreement: a follow-up repeats the counts.
-    same_counts_text: float = 0.10
+    same_counts_text: float = 0.15
     # Two documents' main events (each document's first) are more likely one event than a
     # main event and another article's side event (an earlier incident it recalls).
     main_bonus: float = 0.10
