@@ -41,14 +41,28 @@ def _shift(date: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
 
 
+def _alpha2(country: str | None) -> str | None:
+    """ISO alpha-2 of an ACLED country name, as the pipeline's geoparser gives every located event.
+
+    (Without it every event of the same weeks in all 87 countries was a linking candidate,
+    which pipeline output never makes.)
+    """
+    try:
+        import pycountry
+
+        return pycountry.countries.lookup(country).alpha_2 if country else None
+    except (ImportError, LookupError):
+        return None
+
+
 def _event(gold: dict, kind: str, text: str, shift: int) -> Event | None:
     if kind == "acled":
         sub = gold.get("sub_event_type")
         if sub not in SUB_EVENT_TYPES:
             return None
         loc = Location(name=gold.get("location") or "?", latitude=gold.get("latitude"), longitude=gold.get("longitude"),
-                       country=gold.get("country"), admin1=gold.get("admin1"), admin2=gold.get("admin2"),
-                       geo_precision=gold.get("geo_precision") or 1)
+                       country=gold.get("country"), country_code=_alpha2(gold.get("country")), admin1=gold.get("admin1"),
+                       admin2=gold.get("admin2"), geo_precision=gold.get("geo_precision") or 1)
         killed = int(gold.get("fatalities") or 0)
         return Event(id="e1", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, disorder_type=disorder_type_for(sub),
                      event_date=_shift(gold.get("event_date"), shift), time_precision=gold.get("time_precision") or 1,

@@ -224,3 +224,42 @@ def test_url_fetch_refuses_private_hops_and_oversized_bodies(site):
     with pytest.raises(FetchError, match="larger than"):
         fetch_bytes(f"{base}/huge.txt")
     assert "larger than" in fetch_url(f"{base}/huge.txt").error
+
+
+def test_url_over_the_size_limit_is_refused_not_read_whole(tmp_path):
+    """A page larger than MAX_URL_BYTES becomes a failed document; one just under the limit is read."""
+    from polemos.ingest.inputs import read_ingest_inputs
+    from polemos.ingest.sources import MAX_URL_BYTES
+
+    sent = {}
+
+    class Sized(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # /<n>: a plain-text page of n bytes, streamed without a Content-Length
+            size = int(self.path.strip("/"))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            chunk = b"Shelling hit the market in the town. " * 1000
+            written = 0
+            try:
+                while written < size:
+                    part = chunk[: size - written]
+                    self.wfile.write(part)
+                    written += len(part)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client stopped reading: what the limit should do
+            sent[size] = written
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sized)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        too_big, = read_ingest_inputs([f"{base}/{MAX_URL_BYTES + 100_000}"])
+        assert too_big.error and "larger than" in too_big.error
+        fits, = read_ingest_inputs([f"{base}/{200_000}"])
+        assert fits.error is None and fits.text.startswith("Shelling hit the market")
+    finally:
+        server.shutdown()

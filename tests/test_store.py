@@ -241,3 +241,35 @@ def test_follow_up_report_links_to_earlier_incident_on_strong_word_agreement(sto
     late = store.add_result(*report("f4", arrest + " The trial opens.", date="2016-06-20", fatalities=1,
                                     place=TRENTON, title="Arrest in Hamilton Avenue killing of Marcus Delaney"))
     assert late.event_ids != first.event_ids
+
+
+def _with_people(pair, *names):
+    """The report with PERSON entities for each name where the text writes it (as the pipeline's NER gives them)."""
+    from polemos.model import Entity
+
+    doc, result = pair
+    entities = [Entity(text=n, start=doc.text.index(n), end=doc.text.index(n) + len(n), label="PERSON") for n in names]
+    return doc, result.model_copy(update={"entities": entities})
+
+
+def test_victim_named_with_an_age_links_a_trial_months_later_but_an_official_does_not(store):
+    shooting = ("Marcus Delaney, 24, was shot dead on Hamilton Avenue in Trenton on Saturday night, police said. "
+                "Mayor Eric Jackson called for calm.")
+    first = store.add_result(*_with_people(
+        report("n1", shooting, date="2016-03-05", fatalities=1, place=TRENTON, title="Man killed in Trenton"),
+        "Marcus Delaney", "Eric Jackson"))
+    # Eight months later, the trial: dated the day it was written, geocoded to another state, few words shared.
+    trial = ("A jury was seated in the murder trial of the man accused of killing Marcus Delaney. "
+             "Opening statements are expected next week at the county courthouse.")
+    later = store.add_result(*_with_people(
+        report("n2", trial, date="2016-11-14", fatalities=1, place=("Newark", 40.73, -74.17, "US"),
+               title="Jury seated in murder trial"), "Marcus Delaney"))
+    assert later.event_ids == first.event_ids
+    # The mayor (no age: an official, named in many incidents) months later: another event.
+    other = ("Mayor Eric Jackson said a woman was wounded on Brunswick Avenue in Trenton in a shooting overnight. "
+             "No arrests have been made.")
+    unrelated = store.add_result(*_with_people(
+        report("n3", other, date="2016-09-02", fatalities=0, injured=1, place=TRENTON), "Eric Jackson"))
+    assert unrelated.event_ids != first.event_ids
+    names = {(n["name"], n["aged"]) for n in store.get_document("n1")["people"]}
+    assert names == {("marcus delaney", True), ("eric jackson", False)}

@@ -14,7 +14,9 @@ from pathlib import Path
 from polemos.model import Document
 
 from . import corpora, feeds
-from .sources import READABLE_SUFFIXES, FetchError, _failed, document_id, fetch_bytes, is_url, read_inputs, url_document
+from .sources import (
+    READABLE_SUFFIXES, FetchError, _failed, dispatch_input, document_id, fetch_bytes, is_url, read_inputs, url_document,
+)
 
 INGEST_SUFFIXES = READABLE_SUFFIXES | corpora.CORPUS_SUFFIXES | feeds.FEED_SUFFIXES
 
@@ -30,24 +32,8 @@ def read_ingest_inputs(inputs: Iterable[str], default_date: str | None = None, f
 
 
 def _one(item: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
-    if item == "-":
-        yield from read_inputs(["-"])
-        return
-    if is_url(item):
-        yield from _url(item, fetch_articles, skip_url)
-        return
-    path = Path(item)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INGEST_SUFFIXES)
-        if not files:
-            yield _failed(item, f"folder has no readable files ({', '.join(sorted(INGEST_SUFFIXES - {''}))})")
-        for f in files:
-            yield from _file(f, fetch_articles, skip_url)
-        return
-    if not path.exists():
-        yield _failed(item, f"no such file or folder: {item}")
-        return
-    yield from _file(path, fetch_articles, skip_url)
+    return dispatch_input(item, read_file=lambda path: _file(path, fetch_articles, skip_url),
+                          read_url=lambda url: _url(url, fetch_articles, skip_url), suffixes=INGEST_SUFFIXES)
 
 
 def _file(path: Path, fetch_articles: bool, skip_url) -> Iterator[Document]:

@@ -11,7 +11,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from polemos.model import Document, document_id
@@ -48,24 +48,40 @@ def read_inputs(inputs: Iterable[str], default_date: str | None = None) -> Itera
 
 
 def _read_one(item: str) -> Iterator[Document]:
+    yield from dispatch_input(item, read_file=_read_file, read_url=lambda url: iter([fetch_url(url)]),
+                              suffixes=READABLE_SUFFIXES)
+
+
+def read_stdin() -> Iterator[Document]:
+    return _from_bytes(sys.stdin.buffer.read(), name="stdin", suffix=None)
+
+
+def dispatch_input(item: str, read_file: Callable[[Path], Iterable[Document]], read_url: Callable[[str], Iterable[Document]],
+                   suffixes: frozenset[str] | set[str]) -> Iterator[Document]:
+    """One input ('-' for stdin, a URL, a folder, a file) through the given readers.
+
+    The one place that decides what an input is: `polemos extract` and
+    `polemos ingest` pass their own file and URL readers (ingest also reads
+    feeds and corpora) and the file suffixes a folder is searched for.
+    """
     if item == "-":
-        yield from _from_bytes(sys.stdin.buffer.read(), name="stdin", suffix=None)
+        yield from read_stdin()
         return
     if is_url(item):
-        yield fetch_url(item)
+        yield from read_url(item)
         return
     path = Path(item)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
         if not files:
-            yield _failed(item, f"folder has no readable files ({', '.join(sorted(READABLE_SUFFIXES - {''}))})")
+            yield _failed(item, f"folder has no readable files ({', '.join(sorted(set(suffixes) - {''}))})")
         for f in files:
-            yield from _read_file(f)
+            yield from read_file(f)
         return
     if not path.exists():
         yield _failed(item, f"no such file or folder: {item}")
         return
-    yield from _read_file(path)
+    yield from read_file(path)
 
 
 def _read_file(path: Path) -> Iterator[Document]:

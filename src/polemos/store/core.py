@@ -16,16 +16,20 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from polemos.model import Document, DocumentResult
+from polemos.model import Document, DocumentResult, parse_iso_date
 
 from . import db
+from .cache import LinkCache
 from .canonical import apply_overrides, merge_reports
-from .linking import LinkOptions, ReportFeatures, best_match, idf_function, make_signature, signature_terms, tfidf_vector
+from .linking import (
+    LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names, signature_terms, tfidf_vector,
+)
 from .models import (
     ActorRow,
     AuditRow,
     CanonicalEventRow,
     ClaimRow,
+    DocumentNameRow,
     DocumentRow,
     EventActorRow,
     EventRow,
@@ -41,6 +45,7 @@ log = logging.getLogger(__name__)
 HIDDEN_STATUSES = ("merged", "not_event")
 ACTOR_ROLES = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 LEAD_CHARS = 600
+NO_NAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 class StoreError(ValueError):
@@ -127,15 +132,20 @@ class Store:
             db.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.link_options = link_options or LinkOptions()
+        self._cache = LinkCache()
 
     # ---- plumbing ----------------------------------------------------------------------------
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session:
-            with session.begin():
-                yield session
+        try:
+            with self._sessions() as session:
+                with session.begin():
+                    yield session
+        except BaseException:
+            self._cache.clear()  # rolled back: ids it saw may be given to other rows
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -181,7 +191,10 @@ class Store:
             return AddOutcome(doc_id=document.id, status="error", error=message)
         try:
             with self.session() as session:
-                return self._add(session, document, result, link)
+                outcome = self._add(session, document, result, link)
+            if outcome.status == "added":
+                self._cache.commit()
+            return outcome
         except IntegrityError:
             # Another writer stored the same document between our check and insert.
             existing = self.find_document(document)
@@ -237,6 +250,10 @@ class Store:
                 feature_code=place.feature_code, country_code=place.country_code, admin1=place.admin1,
             ))
         session.flush()
+        names = person_names(document.text, result.entities)
+        for name, aged in sorted(names.items()):
+            session.add(DocumentNameRow(document_id=row.id, name=name, aged=aged))
+        self._cache.names[row.id] = (frozenset(n for n, aged in names.items() if aged), frozenset(names))
         self._add_actors(session, row.events)
         terms = signature_terms(make_signature(lead))
         for event_row in row.events:
@@ -253,35 +270,58 @@ class Store:
                           event_ids=[event_ref(e.canonical_id) for e in row.events if e.canonical_id])
 
     def _add_actors(self, session: Session, events: list[EventRow]) -> None:
-        for event_row in events:
-            for role in ACTOR_ROLES:
-                name = (event_row.data.get(role) or "").strip()
-                if not name:
-                    continue
-                actor_id = session.scalar(select(ActorRow.id).where(ActorRow.name == name))
-                if actor_id is None:
-                    actor = ActorRow(name=name, n_reports=0)
-                    session.add(actor)
-                    session.flush()
-                    actor_id = actor.id
-                session.execute(update(ActorRow).where(ActorRow.id == actor_id).values(n_reports=ActorRow.n_reports + 1))
-                session.add(EventActorRow(event_id=event_row.id, actor_id=actor_id, role=role))
+        """Actor rows (counted once per report naming them) and who-names-whom links, in three statements."""
+        links = [(event_row.id, role, (event_row.data.get(role) or "").strip()[:300])
+                 for event_row in events for role in ACTOR_ROLES]
+        links = [link for link in links if link[2]]
+        if not links:
+            return
+        counts: dict[str, int] = {}
+        for _, _, name in links:
+            counts[name] = counts.get(name, 0) + 1
+        insert = self._dialect_insert()
+        rows = [{"name": name, "n_reports": n} for name, n in sorted(counts.items())]
+        if insert is not None:
+            statement = insert(ActorRow)
+            session.execute(statement.on_conflict_do_update(
+                index_elements=["name"], set_={"n_reports": ActorRow.n_reports + statement.excluded.n_reports}), rows)
+        else:  # other databases: one name at a time
+            for row in rows:
+                if session.scalar(select(ActorRow.id).where(ActorRow.name == row["name"])) is None:
+                    session.execute(ActorRow.__table__.insert(), [{**row, "n_reports": 0}])
+                session.execute(update(ActorRow).where(ActorRow.name == row["name"])
+                                .values(n_reports=ActorRow.n_reports + row["n_reports"]))
+        ids = dict(session.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(sorted(counts)))).all())
+        session.execute(EventActorRow.__table__.insert(),
+                        [{"event_id": event_id, "actor_id": ids[name], "role": role} for event_id, role, name in links])
 
-    def _count_terms(self, session: Session, terms: set[str]) -> None:
-        """One more document, containing these words (upsert, on SQLite and PostgreSQL alike)."""
-        rows = [{"term": t[:100], "df": 1} for t in sorted(terms | {""})]
+    def _dialect_insert(self):
+        """The dialect's INSERT with ON CONFLICT (SQLite and PostgreSQL), or None."""
         if self.dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         elif self.dialect == "sqlite":
             from sqlalchemy.dialects.sqlite import insert
         else:
+            return None
+        return insert
+
+    def _count_terms(self, session: Session, terms: set[str]) -> None:
+        """One more document, containing these words (upsert, on SQLite and PostgreSQL alike)."""
+        rows = [{"term": t[:100], "df": 1} for t in sorted(terms | {""})]
+        insert = self._dialect_insert()
+        if insert is None:
             return  # other databases: linking falls back to plain word overlap
         statement = insert(TermStatRow)
         session.execute(statement.on_conflict_do_update(index_elements=["term"], set_={"df": TermStatRow.df + 1}), rows)
+        self._cache.count_terms({row["term"] for row in rows})
 
     def _idf(self, session: Session, terms: set[str]):
         terms = {t[:100] for t in terms} | {""}
-        df = dict(session.execute(select(TermStatRow.term, TermStatRow.df).where(TermStatRow.term.in_(sorted(terms)))).all())
+        missing = self._cache.missing_terms(terms)
+        if missing:
+            counts = dict(session.execute(select(TermStatRow.term, TermStatRow.df).where(TermStatRow.term.in_(sorted(missing)))).all())
+            self._cache.learn_df(counts, missing)
+        df = self._cache.df_of(terms)
         return idf_function(df, df.pop("", 0))
 
     def record_error(self, document: Document | str, message: str, url: str | None = None) -> None:
@@ -293,92 +333,164 @@ class Store:
 
     # ---- linking -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _features(row: EventRow) -> ReportFeatures:
-        return ReportFeatures(
+    def _features(self, session: Session, row: EventRow) -> ReportFeatures:
+        features = ReportFeatures(
             event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
             time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
             geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1,
-            actor2=row.actor2, fatalities=row.fatalities or 0, signature=row.signature or "",
+            actor2=row.actor2, fatalities=row.fatalities or 0, injured=row.injured or 0, signature=row.signature or "",
             doc_key=row.document_id, location_name=row.location_name,
-            published=row.document.published if row.document is not None else None,
+            published=row.document.published if row.document is not None else None, main=row.position == 0,
         )
+        features.names, features.people = self._names(session, [row.document_id]).get(row.document_id, NO_NAMES)
+        return features
+
+    def _names(self, session: Session, document_ids: Iterable[int]) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+        """(key people, all people) of these documents (linking.person_names), by document."""
+        cache = self._cache.names
+        wanted = set(document_ids)
+        ids = sorted(wanted - cache.keys())
+        aged: dict[int, set[str]] = {}
+        people: dict[int, set[str]] = {}
+        if ids:
+            for document_id, name, with_age in session.execute(
+                    select(DocumentNameRow.document_id, DocumentNameRow.name, DocumentNameRow.aged)
+                    .where(DocumentNameRow.document_id.in_(ids))):
+                people.setdefault(document_id, set()).add(name)
+                if with_age:
+                    aged.setdefault(document_id, set()).add(name)
+            for document_id in ids:
+                cache[document_id] = (frozenset(aged.get(document_id, ())), frozenset(people.get(document_id, ())))
+        return {k: cache[k] for k in wanted if k in cache}
 
     _FEATURE_COLUMNS = (
-        EventRow.canonical_id, EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
+        EventRow.event_type, EventRow.sub_event_type, EventRow.event_date, EventRow.time_precision,
         EventRow.latitude, EventRow.longitude, EventRow.geo_precision, EventRow.country_code, EventRow.actor1,
         EventRow.actor2, EventRow.fatalities, EventRow.signature, EventRow.document_id, EventRow.location_name,
-        DocumentRow.published,
+        EventRow.position, EventRow.injured, DocumentRow.published,
     )
 
-    def _candidates(self, session: Session, report: EventRow) -> dict[int, list[ReportFeatures]]:
-        """Reports of the canonical events this report could belong to, by canonical id.
+    def _candidate_ids(self, session: Session, report: EventRow, features: ReportFeatures) -> list[int]:
+        """Canonical events that could hold this report: near in date (or place, when undated), or naming its key people.
 
         The query narrows by date window and (when the report has coordinates)
         by a box wider than any distance gate; the gates decide the rest.
         """
-        import datetime as dt
-        import math
-
-        from .linking import date_range
-
         options = self.link_options
-        features = self._features(report)
         query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
-        window = date_range(features, options)
-        if window is not None:
-            # Each candidate's own precision widens the window only for that candidate.
-            d = dt.date.fromisoformat(report.event_date[:10])
-            own = report.time_precision or 1
-
-            def around(precision: int) -> tuple[str, str]:
-                # Strong word agreement may bridge dates up to date_conflict_days apart (see linking.pair_score).
-                days = max(options.date_window_days.get(max(own, precision), 1), options.date_conflict_days)
-                return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
-
-            query = query.where(or_(
-                and_(CanonicalEventRow.time_precision <= 1, CanonicalEventRow.event_date.between(*around(1))),
-                and_(CanonicalEventRow.time_precision == 2, CanonicalEventRow.event_date.between(*around(2))),
-                and_(CanonicalEventRow.time_precision >= 3, CanonicalEventRow.event_date.between(*window)),
-                CanonicalEventRow.event_date.is_(None),
-            ))
+        d = parse_iso_date(report.event_date)
+        if d is not None:
+            query = query.where(or_(*self._date_windows(report, features, d)))
         elif report.latitude is not None and report.longitude is not None:
             # Undated: only nearby events (a dated report's window is narrow enough, and
             # far-apart places may still link on strong word overlap; see linking.pair_score).
-            lat_span = max(options.distance_km.values()) / 111.0 + 0.1
-            lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
-            query = query.where(or_(
-                and_(CanonicalEventRow.latitude.between(report.latitude - lat_span, report.latitude + lat_span),
-                     CanonicalEventRow.longitude.between(report.longitude - lon_span, report.longitude + lon_span)),
-                CanonicalEventRow.latitude.is_(None),
-            ))
+            query = query.where(or_(self._near(report, max(options.distance_km.values())), CanonicalEventRow.latitude.is_(None)))
         if report.country_code:
             query = query.where(or_(CanonicalEventRow.country_code.is_(None),
                                     func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
         ids = list(session.scalars(query.order_by(CanonicalEventRow.id.desc()).limit(options.max_candidates)))
+        if features.people:
+            # Our key people named anywhere, or anyone we name whom another document gives an age.
+            shared = or_(DocumentNameRow.name.in_(sorted(features.names)),
+                         and_(DocumentNameRow.name.in_(sorted(features.people)), DocumentNameRow.aged.is_(True)))
+            named = select(EventRow.canonical_id).join(DocumentNameRow, DocumentNameRow.document_id == EventRow.document_id) \
+                .join(CanonicalEventRow, CanonicalEventRow.id == EventRow.canonical_id) \
+                .where(shared, EventRow.document_id != report.document_id,
+                       CanonicalEventRow.status.not_in(HIDDEN_STATUSES)).distinct().limit(options.max_candidates)
+            ids = sorted(set(ids) | set(session.scalars(named)), reverse=True)
+        return ids
+
+    def _date_windows(self, report: EventRow, features: ReportFeatures, d) -> list:
+        """Which canonical dates may take a report dated d (conditions, any of which admits a candidate).
+
+        Each precision's own window; beyond it, up to date_conflict_days, only
+        where the date bridges of linking.pair_score could apply: this report's
+        own uncertain date looking back, or the same place when it gives
+        counts (key people are found by name instead).
+        """
+        import datetime as dt
+
+        options = self.link_options
+        own = report.time_precision or 1
+        day = dt.timedelta(days=1)
+
+        def between(before: int, after: int):
+            return CanonicalEventRow.event_date.between((d - before * day).isoformat(), (d + after * day).isoformat())
+
+        def window(precision: int) -> int:
+            return options.date_window_days.get(max(own, precision), 1)
+
+        wide = options.date_conflict_days
+        conditions = [
+            and_(CanonicalEventRow.time_precision <= 1, between(window(1), window(1))),
+            and_(CanonicalEventRow.time_precision == 2, between(window(2), window(2))),
+            and_(CanonicalEventRow.time_precision >= 3, between(window(3), window(3))),
+            CanonicalEventRow.event_date.is_(None),
+        ]
+        published = parse_iso_date(features.published)
+        if published is not None and 0 <= (published - d).days <= options.uncertain_date_days:
+            # An uncertain date (a follow-up's) looks back for the incident it follows up.
+            # A follow-up stored before its incident's first report is not found this way.
+            conditions.append(between(wide, 0))
+        # The same place: a report with the same counts may bridge dates there (either may be the later one).
+        if (report.fatalities or report.injured) and report.latitude is not None and report.longitude is not None:
+            conditions.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
+        if report.fatalities or report.injured:
+            if report.location_name:
+                conditions.append(and_(between(wide, wide), CanonicalEventRow.location_name == report.location_name))
+        return conditions
+
+    @staticmethod
+    def _near(report: EventRow, km: float):
+        """Canonical events within a box of about `km` around the report's coordinates."""
+        import math
+
+        lat_span = km / 111.0 + 0.1
+        lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
+        return and_(CanonicalEventRow.latitude.between(report.latitude - lat_span, report.latitude + lat_span),
+                    CanonicalEventRow.longitude.between(report.longitude - lon_span, report.longitude + lon_span))
+
+    def _candidates(self, session: Session, report: EventRow, features: ReportFeatures) -> dict[int, list[ReportFeatures]]:
+        """Reports of the canonical events this report could belong to, by canonical id."""
+        ids = self._candidate_ids(session, report, features)
         if not ids:
             return {}
+        members = session.execute(select(EventRow.id, EventRow.canonical_id, EventRow.document_id, EventRow.event_date)
+                                  .where(EventRow.canonical_id.in_(ids), EventRow.id != report.id)).all()
+        features = {m.id: self._cache.get_features(m.id, m.document_id, m.event_date) for m in members}
+        self._load_features(session, [pk for pk, f in features.items() if f is None], features)
+        names = self._names(session, {m.document_id for m in members})
         out: dict[int, list[ReportFeatures]] = {}
-        rows = session.execute(select(*self._FEATURE_COLUMNS).join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                               .where(EventRow.canonical_id.in_(ids), EventRow.id != report.id))
-        for row in rows:
-            out.setdefault(row.canonical_id, []).append(ReportFeatures(
-                event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
-                time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
-                geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
-                fatalities=row.fatalities or 0, signature=row.signature or "", doc_key=row.document_id,
-                location_name=row.location_name, published=row.published,
-            ))
+        for m in members:
+            report_features = features[m.id]
+            report_features.names, report_features.people = names.get(m.document_id, NO_NAMES)
+            out.setdefault(m.canonical_id, []).append(report_features)
         return out
 
-    def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
-        from .linking import hard_conflict
+    def _load_features(self, session: Session, event_ids: list[int], into: dict[int, ReportFeatures]) -> None:
+        """Features of reports not in the cache, read in chunks (and cached: they never change)."""
+        for start in range(0, len(event_ids), 500):
+            chunk = event_ids[start:start + 500]
+            rows = session.execute(select(EventRow.id, *self._FEATURE_COLUMNS).join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                                   .where(EventRow.id.in_(chunk)))
+            for row in rows:
+                features = ReportFeatures(
+                    event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
+                    time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
+                    geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
+                    fatalities=row.fatalities or 0, injured=row.injured or 0, signature=row.signature or "",
+                    doc_key=row.document_id, location_name=row.location_name, published=row.published,
+                    main=row.position == 0,
+                )
+                self._cache.put_features(row.id, features)
+                into[row.id] = features
 
-        features = self._features(report)
+    def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
+        features = self._features(session, report)
         # Gates first (cheap); word statistics only for what passes them.
         candidates = {
-            key: reports for key, reports in self._candidates(session, report).items()
-            if not any(hard_conflict(features, other, self.link_options) for other in reports)
+            key: reports for key, reports in self._candidates(session, report, features).items()
+            if gates_pass(features, reports, self.link_options)
         }
         if candidates:
             terms = signature_terms(features.signature)
@@ -413,8 +525,10 @@ class Store:
         canonical = session.get(CanonicalEventRow, canonical_id)
         if canonical is None:
             return None
+        # Plain columns, not report objects: nothing here changes a report.
         rows = session.execute(
-            select(EventRow, DocumentRow.doc_id, DocumentRow.title, func.substr(DocumentRow.text, 1, 600))
+            select(EventRow.data, EventRow.evidence_text, DocumentRow.doc_id, DocumentRow.title,
+                   func.substr(DocumentRow.text, 1, 600))
             .join(DocumentRow, DocumentRow.id == EventRow.document_id)
             .where(EventRow.canonical_id == canonical_id)
             .order_by(EventRow.id)
@@ -425,10 +539,10 @@ class Store:
             else:
                 canonical.sources = 0
             return None
-        reports = [{**row.data, "doc_id": doc_id} for row, doc_id, _, _ in rows]
+        reports = [{**data, "doc_id": doc_id} for data, _, doc_id, _, _ in rows]
         merged, _ = merge_reports(reports)
         if not merged.get("notes"):
-            merged["notes"] = next((row.evidence_text for row, *_ in rows if row.evidence_text), "")[:1000] or None
+            merged["notes"] = next((evidence for _, evidence, *_ in rows if evidence), "")[:1000] or None
         merged = apply_overrides(merged, canonical.overrides or {})
         merged["id"] = event_ref(canonical.id)
         loc = merged.get("location") or {}
@@ -447,12 +561,12 @@ class Store:
         canonical.fatalities = int(merged.get("fatalities") or 0)
         canonical.injured = int(merged.get("injured") or 0)
         canonical.arrested = int(merged.get("arrested") or 0)
-        canonical.sources = len({doc_id for _, doc_id, _, _ in rows})
+        canonical.sources = len({doc_id for _, _, doc_id, _, _ in rows})
         canonical.contested = merged.get("contested", [])
         canonical.n_contested = len(canonical.contested)
         canonical.confidence = float(merged.get("confidence") or 0.5)
         canonical.data = merged
-        texts = [f"{title or ''} {text[:600]}" for _, _, title, text in rows[:20]] + [row.evidence_text[:600] for row, *_ in rows[:20]]
+        texts = [f"{title or ''} {text[:600]}" for *_, title, text in rows[:20]] + [(evidence or "")[:600] for _, evidence, *_ in rows[:20]]
         texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
         canonical.search_text = " ".join(t for t in texts if t).lower()[:8000]
         canonical.updated_at = utcnow()
@@ -659,7 +773,12 @@ class Store:
             )
             if row is None:
                 return None
-            return _document_dict(row, with_text=True)
+            out = _document_dict(row, with_text=True)
+            # The people linking uses (aged: written with an age, a victim or suspect).
+            out["people"] = [{"name": name, "aged": aged} for name, aged in session.execute(
+                select(DocumentNameRow.name, DocumentNameRow.aged).where(DocumentNameRow.document_id == row.id)
+                .order_by(DocumentNameRow.name))]
+            return out
 
     def list_documents(self, cursor: str | None = None, limit: int = 50, q: str | None = None) -> Page:
         """Documents, most recently ingested first (no text; get_document has it)."""
@@ -900,6 +1019,7 @@ class Store:
 
     def delete_document(self, doc_id: str, who: str) -> bool:
         """Remove a document and its reports (canonical events are recomputed)."""
+        self._cache.clear()  # the ids of its rows may be given to new rows
         with self.session() as session:
             row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
             if row is None:

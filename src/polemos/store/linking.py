@@ -22,7 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from polemos.gazetteer.distance import haversine_km
-from polemos.model import parse_iso_date
+from polemos.model import parse_iso_date as _parse_iso_date
 
 # Type families: reports of one event are often typed differently by different
 # outlets (a shelling that killed civilians is "Explosions" to one and
@@ -72,6 +72,19 @@ class LinkOptions:
     # date itself: uncertain enough for strong words to overrule.
     uncertain_date_days: int = 7
     max_candidates: int = 300
+    # Reports whose documents name the same key person (a full name written with an
+    # age: a victim or a suspect, see key_names) are one incident across any dates and
+    # places extraction gives them (trials, funerals, arrests weeks or years later),
+    # up to names_max_days apart; the words must still overlap (min_text).
+    names_bonus: float = 0.25
+    # Dates that disagree (within date_conflict_days, the later one uncertain as for
+    # date_conflict_text) also link for reports of the same place giving the same non-zero
+    # killed and injured, on weaker word agreement: a follow-up repeats the counts.
+    same_counts_text: float = 0.15
+    # Two documents' main events (each document's first) are more likely one event than a
+    # main event and another article's side event (an earlier incident it recalls).
+    main_bonus: float = 0.10
+    names_max_days: int = 1100
 
 
 @dataclass
@@ -94,6 +107,14 @@ class ReportFeatures:
     location_name: str | None = None
     published: str | None = None  # the document's publication date
     vector: dict[str, float] | None = None  # TF-IDF of the signature (see tfidf_vector), when the store has statistics
+    names: frozenset[str] = frozenset()  # the document's key people: full names written with an age (person_names)
+    people: frozenset[str] = frozenset()  # every full name of a person the document writes (names among them)
+    main: bool = False  # the document's first event (its headline event)
+    injured: int = 0
+
+
+# Reports are compared with hundreds of others: parse each date and signature once.
+_date = lru_cache(maxsize=100_000)(_parse_iso_date)
 
 
 # ---- words -----------------------------------------------------------------------------------
@@ -136,7 +157,9 @@ def make_signature(text: str, max_chars: int = 2500) -> str:
     return " ".join(f"{w}*" if name else w for w, name in words.items())
 
 
+@lru_cache(maxsize=50_000)
 def _weights(signature: str) -> dict[str, float]:
+    """Weight of each word of a signature (names 3). Cached: callers must not change the dict."""
     out = {}
     for token in signature.split():
         if token.endswith("*"):
@@ -189,11 +212,53 @@ def text_similarity(a: str, b: str) -> float:
     return shared / union if union else 0.0
 
 
+# ---- key people -----------------------------------------------------------------------------
+
+# A name followed by an age ("Jane Doe, 23," / "Jane Doe (23)") or after one ("a 23-year-old named
+# Jane Doe"): news writes ages for victims and suspects, rarely for officials, reporters or witnesses,
+# whose names recur across unrelated incidents.
+_AGE_AFTER = re.compile(r"^['’]?s?\s*(?:,\s*(?:age\s*)?\d{1,2}\b|\(\d{1,2}\))")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}-year-old\s+(?:[a-z]+\s+){0,2}$")
+
+
+def person_names(text: str, entities) -> dict[str, bool]:
+    """Full names (two words or more) of the people a text names, lower-cased: True for those it gives an age.
+
+    `entities`: the document's named entities (Entity objects or their dicts); only PERSON ones count.
+    """
+    out: dict[str, bool] = {}
+    for ent in entities:
+        get = ent.get if isinstance(ent, dict) else lambda k, e=ent: getattr(e, k, None)
+        name = " ".join(str(get("text") or "").split())
+        if get("label") != "PERSON" or len(name.split()) < 2:
+            continue
+        start, end = int(get("start") or 0), int(get("end") or 0)
+        aged = bool(_AGE_AFTER.match(text[end:end + 12]) or _AGE_BEFORE.search(text[max(0, start - 40):start]))
+        key = re.sub(r"['’]s$", "", name.lower())[:200]
+        out[key] = out.get(key, False) or aged
+    return out
+
+
+def shares_names(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """A key person of one (named with an age) is named by the other: a victim or suspect both write about."""
+    return bool((a.names and b.people and a.names & b.people) or (a.people and b.names and a.people & b.names))
+
+
+def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """The same key person, the same country, dates not too far apart: one incident across dates and places."""
+    if not shares_names(a, b):
+        return False
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+        return False
+    da, db = _date(a.event_date), _date(b.event_date)
+    return da is None or db is None or abs((da - db).days) <= options.names_max_days
+
+
 # ---- gates -----------------------------------------------------------------------------------
 
 def dates_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
     """True/False when both dates are known, None when one is missing."""
-    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    da, db = _date(a.event_date), _date(b.event_date)
     if da is None or db is None:
         return None
     precision = max(a.time_precision or 1, b.time_precision or 1)
@@ -212,14 +277,14 @@ def dates_near(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bo
     before that publication, and both no more than date_conflict_days apart.
     Two dates written out in the text, days before publication, never link.
     """
-    da, db = parse_iso_date(a.event_date), parse_iso_date(b.event_date)
+    da, db = _date(a.event_date), _date(b.event_date)
     if da is None or db is None or abs((da - db).days) > options.date_conflict_days:
         return False
     later, earlier = (a, db) if da > db else (b, da)
-    published = parse_iso_date(later.published)
+    published = _date(later.published)
     if published is None:
         return False
-    later_date = parse_iso_date(later.event_date)
+    later_date = _date(later.event_date)
     return 0 <= (published - later_date).days <= options.uncertain_date_days and earlier <= published
 
 
@@ -246,6 +311,7 @@ def types_compatible(a: ReportFeatures, b: ReportFeatures) -> bool:
     return a.sub_event_type in BRIDGING_SUB_TYPES or b.sub_event_type in BRIDGING_SUB_TYPES
 
 
+@lru_cache(maxsize=20_000)
 def _norm_actor(name: str | None) -> str:
     return re.sub(r"\s*\(.*?\)", "", (name or "").lower()).strip()
 
@@ -272,12 +338,17 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         return 0.0
     if not types_compatible(a, b) or not actors_compatible(a, b):
         return 0.0
+    if _named_match(a, b, options):
+        text = report_similarity(a, b)
+        return min(text + options.names_bonus, 1.0) if text >= options.min_text else 0.0
     same_date = dates_compatible(a, b, options)
     same_place = places_compatible(a, b, options)
     text = report_similarity(a, b)
     if text < options.min_text:
         return 0.0
     if same_date is False:
+        if _same_counts_and_place(a, b, options) and text >= options.same_counts_text:
+            return min(text + options.same_place_bonus + 0.04, 1.0)
         # Only strong word agreement within the bounded window overrules the dates.
         if text < options.date_conflict_text or not dates_near(a, b, options):
             return 0.0
@@ -304,6 +375,10 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
     return min(score, 1.0)
 
 
+def _main_bonus(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    return options.main_bonus if a.main and b.main else 0.0
+
+
 def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures]], options: LinkOptions) -> tuple[int | None, float]:
     """The canonical event (key of `candidates`) this report belongs to, and its score; (None, best) if none.
 
@@ -311,17 +386,50 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     (so one far-off or misplaced report cannot be a bridge), and its score is
     the best against any of them.
     """
-    best_key, best_score = None, 0.0
+    best_key, best_score, best_rank = None, 0.0, 0.0
     for key, reports in candidates.items():
-        if any(hard_conflict(report, o, options) or _place_conflict(report, o, options)
-               or _date_conflict(report, o, options) for o in reports):
+        # A key person shared with one report vouches for the event's dates and places.
+        named = any(_named_match(report, o, options) for o in reports)
+        if any(_conflict(report, o, options, named) for o in reports):
             continue
-        score = max((pair_score(report, other, options) for other in reports), default=0.0)
-        if score > best_score:
-            best_key, best_score = key, score
-    if best_score >= options.threshold:
-        return best_key, best_score
-    return None, best_score
+        score, rank = _event_score(report, reports, options)
+        if score >= options.threshold and rank > best_rank:
+            best_key, best_score, best_rank = key, score, rank
+    return best_key, best_score
+
+
+def _event_score(report: ReportFeatures, reports: list[ReportFeatures], options: LinkOptions) -> tuple[float, float]:
+    """(score, rank) of a canonical event for a report: its best pair score, and that plus the main-event bonus.
+
+    The bonus only ranks events that clear the threshold on their own: it picks
+    the other article's main event over a side event, never makes a link.
+    """
+    best = (0.0, 0.0)
+    for other in reports:
+        score = pair_score(report, other, options)
+        best = max(best, (score, score + _main_bonus(report, other, options)), key=lambda pair: pair[1])
+    return best
+
+
+def gates_pass(report: ReportFeatures, reports: list[ReportFeatures], options: LinkOptions) -> bool:
+    """Whether a canonical event with these reports may take the report: no hard gate against any of them.
+
+    A key person shared with one of its reports vouches for the event's dates (see _named_match).
+    """
+    named = any(_named_match(report, o, options) for o in reports)
+    return not any(hard_conflict(report, o, options) and not (named and not _type_or_actor_conflict(report, o))
+                   for o in reports)
+
+
+def _type_or_actor_conflict(a: ReportFeatures, b: ReportFeatures) -> bool:
+    return (a.doc_key is not None and a.doc_key == b.doc_key) or not types_compatible(a, b) or not actors_compatible(a, b)
+
+
+def _conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions, named: bool) -> bool:
+    """A gate keeps these two apart; `named`: the event shares a key person with `a` (dates and places may differ)."""
+    if named:
+        return _type_or_actor_conflict(a, b)
+    return hard_conflict(a, b, options) or _place_conflict(a, b, options) or _date_conflict(a, b, options)
 
 
 def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
@@ -331,7 +439,24 @@ def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) 
 
 def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
     """Dates outside the window, and too few words in common to overrule them."""
-    return dates_compatible(a, b, options) is False and report_similarity(a, b) < options.date_conflict_text
+    if dates_compatible(a, b, options) is not False:
+        return False
+    text = report_similarity(a, b)
+    if _same_counts_and_place(a, b, options):
+        return text < options.same_counts_text
+    return text < options.date_conflict_text
+
+
+def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """The same non-zero killed and injured, at the same place, and the later date uncertain (see dates_near)."""
+    if not (a.fatalities or a.injured) or (a.fatalities, a.injured) != (b.fatalities, b.injured):
+        return False
+    if not dates_near(a, b, options):
+        return False
+    km = distance_between(a, b)
+    if km is not None and km <= options.same_place_km:
+        return True
+    return bool(a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower())
 
 
 def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
@@ -342,16 +467,19 @@ def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) ->
     """
     if a.doc_key is not None and a.doc_key == b.doc_key:
         return True
+    if _named_match(a, b, options):
+        return not types_compatible(a, b) or not actors_compatible(a, b)
     return (
         not types_compatible(a, b)
         or not actors_compatible(a, b)
-        or (dates_compatible(a, b, options) is False and not dates_near(a, b, options))
+        or (dates_compatible(a, b, options) is False and not dates_near(a, b, options)
+            and not _same_counts_and_place(a, b, options))
     )
 
 
 def date_range(report: ReportFeatures, options: LinkOptions) -> tuple[str, str] | None:
     """The event dates a candidate may have (for the candidate query)."""
-    d = parse_iso_date(report.event_date)
+    d = _date(report.event_date)
     if d is None:
         return None
     days = options.date_window_days[3] if (report.time_precision or 1) >= 3 else max(options.date_window_days.values())

@@ -250,6 +250,20 @@ class AuditRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class DocumentNameRow(Base):
+    """A person a document names in full; `aged` when it gives an age ('Jane Doe, 23'): a victim or a suspect.
+
+    Follow-up reports (funerals, trials) name the first report's victims and
+    suspects whatever dates and places extraction gives them (see linking.person_names).
+    """
+
+    __tablename__ = "document_names"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    aged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class TermStatRow(Base):
     """In how many documents a word occurs (for TF-IDF text similarity in linking).
 

@@ -1,0 +1,84 @@
+"""What linking reads again and again, kept in memory between documents.
+
+Every new report is compared with the reports of up to a few hundred
+canonical events; reading their signatures and word statistics from the
+database for every document was most of the store's cost. A report's
+features (type, date, place, counts, signature) never change once written,
+and the store knows every change it makes to the word statistics, so they
+can be kept:
+
+- features by event id, and the people each document names, by document id;
+- document frequencies of words, with this transaction's own counts kept
+  apart until it commits (`commit`), so a rolled-back document never counts.
+
+Safety: `clear()` after any failed transaction (a rolled-back row's id may be
+given to another row) and after deleting documents; every `refresh_every`
+documents the whole cache is dropped, so what other processes write
+(documents they add or delete, words they count) is seen within that many
+documents. A cached entry is also checked against the document and date the
+database gives for its id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .linking import ReportFeatures
+
+
+@dataclass
+class LinkCache:
+    refresh_every: int = 2000
+    max_features: int = 200_000
+    features: dict[int, ReportFeatures] = field(default_factory=dict)
+    names: dict[int, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    df: dict[str, int] = field(default_factory=dict)  # committed counts ("" counts documents)
+    pending_terms: set[str] = field(default_factory=set)  # counted by the open transaction
+    documents_since_refresh: int = 0
+
+    def clear(self) -> None:
+        self.features.clear()
+        self.names.clear()
+        self.df.clear()
+        self.pending_terms.clear()
+        self.documents_since_refresh = 0
+
+    # ---- features ----------------------------------------------------------------------------
+
+    def get_features(self, event_id: int, document_id: int, event_date: str | None) -> ReportFeatures | None:
+        cached = self.features.get(event_id)
+        if cached is None or cached.doc_key != document_id or cached.event_date != event_date:
+            return None
+        return cached
+
+    def put_features(self, event_id: int, features: ReportFeatures) -> None:
+        if len(self.features) >= self.max_features:
+            self.features.clear()
+        self.features[event_id] = features
+
+    # ---- word statistics ---------------------------------------------------------------------
+
+    def count_terms(self, terms: set[str]) -> None:
+        """Words of the document being stored (already counted in the database, not yet committed)."""
+        self.pending_terms |= terms | {""}
+
+    def missing_terms(self, terms: set[str]) -> set[str]:
+        return {t for t in terms if t not in self.df}
+
+    def learn_df(self, db_counts: dict[str, int], asked: set[str]) -> None:
+        """Counts read from the database inside the open transaction (they include its own counts)."""
+        for term in asked:
+            self.df[term] = db_counts.get(term, 0) - (1 if term in self.pending_terms else 0)
+
+    def df_of(self, terms: set[str]) -> dict[str, int]:
+        return {t: self.df.get(t, 0) + (1 if t in self.pending_terms else 0) for t in terms}
+
+    def commit(self) -> None:
+        """The transaction that counted pending_terms committed."""
+        for term in self.pending_terms:
+            if term in self.df:
+                self.df[term] += 1
+        self.pending_terms.clear()
+        self.documents_since_refresh += 1
+        if self.documents_since_refresh >= self.refresh_every:
+            self.clear()
