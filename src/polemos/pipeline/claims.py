@@ -169,13 +169,19 @@ class ClaimExtractor:
         kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
         if kind == "indirect" and end <= token.idx:
             kind, start, end = self._quote_before_cue(_text(token.doc), start, end, quotes, used)
-        if speaker.start_char < end and speaker.end_char > start:
+        if speaker.start_char < end and speaker.end_char > start and kind == "direct":
             # '"Well, you killed them, Donald," said fill-in host, Eric Bolling': the name inside
             # the quotation is a vocative; the speaker is the cue's other subject.
             other = [c for c in token.children if c.dep_ in SUBJECTS and not (start <= c.idx < end)]
             if not other:
                 return None
             speaker = self._speaker_span(other[0])
+        elif speaker.start_char < end and speaker.end_char > start and start < token.idx < end:
+            # 'an announcement which insiders said was a direct response ...': the relative
+            # pronoun opens the clause, but what was said comes after the cue.
+            start = token.idx + len(token.text)
+            while start < end and _text(token.doc)[start].isspace():
+                start += 1
         if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) < 2:
             return None
         return Found(
