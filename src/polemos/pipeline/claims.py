@@ -316,7 +316,7 @@ class ClaimExtractor:
             # '..., Kamayev said he wanted to write a book, the Sunday Times said': the trailing
             # cue reports all that precedes it in its sentence.
             head = token.head
-            return _trim(doc, head.left_edge.i, token.left_edge.i)
+            return _trim(doc, head.left_edge.i, _subject(token).left_edge.i)
         if self._may_leave_open(token, lemma):
             clauses = [c for c in clauses if not _open_question(c)]
         if lemma in self.findings:
@@ -365,7 +365,7 @@ class ClaimExtractor:
         head = clause.head
         return (clause.dep_ == "ccomp" and clause.i > head.i and head.lemma_.lower() in self.cue_lemmas
                 and clause.lemma_.lower() in self.speech and _subject(clause) is not None
-                and _subject(clause).i < clause.i and _comma_before(clause)
+                and _subject(clause).i < clause.i and (_comma_before(clause) or clause.left_edge.text == ",")
                 and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in clause.children))
 
     def _may_leave_open(self, token: Token, lemma: str) -> bool:
@@ -637,6 +637,7 @@ class ClaimExtractor:
                 continue
             first = t.i
             while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+                    and not doc[first - 1].text.isupper() and not doc[first - 1].is_sent_start \
                     and doc[first - 1].lower_.rstrip(".") not in self.titles and t.i - first < 3:
                 first -= 1
             if first < t.i:
@@ -704,6 +705,8 @@ class ClaimExtractor:
             for e in _entities(root.doc):
                 if e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(" " + name):
                     return _strip_possessive(e.text)
+            if len(speaker) == 1:
+                return self._full_name_before(speaker, earlier) or name
         return name
 
     def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found], pronoun: bool) -> tuple[str | None, str | None]:
@@ -881,8 +884,7 @@ def _split_complement_end(token: Token, end: int) -> int:
     for child in sorted(token.children, key=lambda c: c.i):
         if child.i < end or child.dep_ not in ("ccomp", "dep") or child.is_punct:
             continue
-        between = doc[end : child.left_edge.i]
-        if all(t.is_punct and t.text not in (".", "!", "?", ":", ";") or t.is_space for t in between) and child.left_edge.i <= end + 2:
+        if child.left_edge.i == end and not (child.tag_ == "VBG" and doc[end].is_punct):
             end = child.right_edge.i + 1
     return end
 
