@@ -884,7 +884,7 @@ def _split_complement_end(token: Token, end: int) -> int:
     for child in sorted(token.children, key=lambda c: c.i):
         if child.i < end or child.dep_ not in ("ccomp", "dep") or child.is_punct:
             continue
-        if child.left_edge.i == end and not (child.tag_ == "VBG" and doc[end].is_punct):
+        if child.left_edge.i == end and not doc[end].is_punct:
             end = child.right_edge.i + 1
     return end
 
