@@ -738,3 +738,10 @@ def test_relative_clause_cue_content_starts_after_the_cue():
     claims = claims_of("The White House released figures last July, an announcement which insiders said was a "
                        "direct response to pressure from the Bureau.")
     assert [c.content for c in claims if c.speaker == "insiders"] == ["was a direct response to pressure from the Bureau"]
+
+
+def test_outlet_citing_a_quote_adds_no_claim():
+    text = ("“I think Snowden is a terrible threat, I think he’s a terrible traitor, and you know what we used "
+            "to do to traitors, right?” Trump said, Politico reported.")
+    claims = claims_of(text)
+    assert [(c.speaker, c.kind) for c in claims] == [("Trump", "direct")]

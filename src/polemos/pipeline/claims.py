@@ -184,6 +184,9 @@ class ClaimExtractor:
                 start += 1
         if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) < 2:
             return None
+        if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) <= 3 and (
+                lambda last: last is not None and last.lemma_.lower() in self.speech)(_last_token(token.doc, end)):
+            return None  # '"...," Trump said, Politico reported': the outlet cites the quote, no new words
         return Found(
             kind=kind, cue=token.text, start=start, end=end, speaker=speaker, cue_token=token,
             negated=lemma in self.denial or any(c.dep_ == "neg" for c in token.children),
@@ -872,6 +875,11 @@ def _clause_end(clause: Token, cues: set[str] = frozenset(), continuing: set[str
             if any(g.dep_ == "pcomp" or any(h.dep_ == "nsubj" for h in g.children) for g in child.children):
                 end = min(end, child.left_edge.i)
     return end
+
+
+def _last_token(doc: Doc, end: int) -> Token | None:
+    i = _token_at(doc, max(0, end - 1))
+    return doc[i] if i is not None and i < len(doc) else None
 
 
 def _split_complement_end(token: Token, end: int) -> int:
