@@ -112,6 +112,8 @@ class ClaimExtractor:
         found = _drop_sourced_passives(found)
         for f in found:
             f.start = _after_dateline(_text(doc), f.start, f.end)
+            if f.cue.lower() != "according to" and f.kind == "indirect":
+                f.end = _before_according(_text(doc), f.start, f.end)
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
@@ -152,6 +154,9 @@ class ClaimExtractor:
             return None  # 'called the mother back for questioning': a summons, not a request
         if _in_question(token):
             return None  # 'Do you believe there is a diplomatic solution?'
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":" and any(
+                c.dep_ in ("dobj", "ccomp") and c.i < token.i and c.tag_ in ("WP", "WDT") for c in token.children):
+            return None  # 'Read more: What Lavrov said: ...': a link's title, not a statement
         speaker = self._speaker_of(token)
         if speaker is None:
             return self._unattributed(token, quotes, used)
@@ -164,8 +169,24 @@ class ClaimExtractor:
         kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
         if kind == "indirect" and end <= token.idx:
             kind, start, end = self._quote_before_cue(_text(token.doc), start, end, quotes, used)
+        if speaker.start_char < end and speaker.end_char > start and kind == "direct":
+            # '"Well, you killed them, Donald," said fill-in host, Eric Bolling': the name inside
+            # the quotation is a vocative; the speaker is the cue's other subject.
+            other = [c for c in token.children if c.dep_ in SUBJECTS and not (start <= c.idx < end)]
+            if not other:
+                return None
+            speaker = self._speaker_span(other[0])
+        elif speaker.start_char < end and speaker.end_char > start and start < token.idx < end:
+            # 'an announcement which insiders said was a direct response ...': the relative
+            # pronoun opens the clause, but what was said comes after the cue.
+            start = token.idx + len(token.text)
+            while start < end and _text(token.doc)[start].isspace():
+                start += 1
         if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) < 2:
             return None
+        if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) <= 3 and (
+                lambda last: last is not None and last.lemma_.lower() in self.speech)(_last_token(token.doc, end)):
+            return None  # '"...," Trump said, Politico reported': the outlet cites the quote, no new words
         return Found(
             kind=kind, cue=token.text, start=start, end=end, speaker=speaker, cue_token=token,
             negated=lemma in self.denial or any(c.dep_ == "neg" for c in token.children),
@@ -265,7 +286,7 @@ class ClaimExtractor:
         """The noun phrase naming the speaker, without relative clauses set off by commas."""
         tokens = [head]
         for child in head.children:
-            if child.dep_ in ("relcl", "punct", "cc") or (child.dep_ in ("appos", "acl") and _comma_before(child)):
+            if child.dep_ in ("relcl", "punct", "cc") or (child.dep_ in ("appos", "acl") and (_comma_before(child) or _dash_before(child))):
                 continue
             if leave_out is not None and child.i >= leave_out.i:
                 continue
@@ -280,6 +301,12 @@ class ClaimExtractor:
             span = span[:-1]
         while len(span) > 1 and (span[0].is_punct or span[0].is_space):
             span = span[1:]
+        dateline = _DATELINE.match(_text(head.doc), span.start_char, span.end_char)
+        if dateline and dateline.end() < head.idx:
+            # 'BEIRUT (AP) — A Kurdish militia spokesman says': the dateline names no one
+            later = [t for t in span if t.idx >= dateline.end()]
+            if later:
+                span = head.doc[later[0].i : span.end]
         return span
 
     def _content_of(self, token: Token, lemma: str) -> tuple[int, int] | None:
@@ -287,7 +314,12 @@ class ClaimExtractor:
         children = list(token.children)
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in children):
             return None  # 'told the boy to put the gun back': an order, not a statement
-        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct]
+        clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct and not self._reporter_clause(c)]
+        if self._reporter_clause(token):
+            # '..., Kamayev said he wanted to write a book, the Sunday Times said': the trailing
+            # cue reports all that precedes it in its sentence.
+            head = token.head
+            return _trim(doc, head.left_edge.i, _subject(token).left_edge.i)
         if self._may_leave_open(token, lemma):
             clauses = [c for c in clauses if not _open_question(c)]
         if lemma in self.findings:
@@ -297,6 +329,8 @@ class ClaimExtractor:
             clauses = [c for c in clauses if _finite(c) and c.i > token.i and not self._reduced_passive(c)]
             if not clauses or token.dep_ in ("acl", "relcl", "amod"):
                 return None
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("because", "since", "as") for c in token.children):
+                return None  # 'kept the body because he believed she could be brought back': a motive
         if not clauses:
             clauses = self._clause_under_statement(token)
         if clauses:
@@ -304,6 +338,7 @@ class ClaimExtractor:
             end = _clause_end(clause, self.cue_lemmas, self.continuing)
             if clause.i > token.i and end == clause.right_edge.i + 1:
                 end = max(end, self._conjoined_clause_end(token, end))
+                end = max(end, _split_complement_end(token, end))
             # 'reported, citing police sources, that ...': what precedes 'that' is the reporter's
             start = next((c.i for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > clause.left_edge.i), clause.left_edge.i)
             return _trim(doc, start, end)
@@ -324,6 +359,17 @@ class ClaimExtractor:
         if not right:
             return None
         return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
+
+    def _reporter_clause(self, clause: Token) -> bool:
+        """A cue that the parser hangs as the complement of an earlier cue but that reports it:
+        'Kamayev said he wanted ..., the Sunday Times said in a front-page article', '"...,"
+        Trump said, Politico reported'. It has its own subject, says nothing of its own and
+        is set off by a comma after the earlier cue's words."""
+        head = clause.head
+        return (clause.dep_ == "ccomp" and clause.i > head.i and head.lemma_.lower() in self.cue_lemmas
+                and clause.lemma_.lower() in self.speech and _subject(clause) is not None
+                and _subject(clause).i < clause.i and (_comma_before(clause) or clause.left_edge.text == ",")
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in clause.children))
 
     def _may_leave_open(self, token: Token, lemma: str) -> bool:
         """Where an embedded question is what follows: a denied or declined statement ('did not
@@ -528,6 +574,12 @@ class ClaimExtractor:
         if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and (
                 self._known_person(root.text, earlier) or _surname_of_person_before(speaker)):
             return self._person_name(speaker, root, earlier), "person"
+        full = self._full_name_before(speaker, earlier)
+        if full is not None:
+            return full, "person"
+        same = self._same_title_as_person(speaker, earlier)
+        if same is not None:
+            return same, "person"
         lemmas = {t.lemma_.lower() for t in speaker}
         if "separatist" in lemmas:
             for t in speaker:
@@ -566,6 +618,51 @@ class ClaimExtractor:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self._speaker_span(pobj)
+        return None
+
+    def _full_name_before(self, speaker: Span, earlier: list[Found]) -> str | None:
+        """'Biswas says ...' after 'Police officer Nilanjan Biswas says ...', 'Kamayev said'
+        after 'Nikita Kamayev, former head of ...': a bare capitalised name that ends a
+        longer name written before it, whatever the NER made of either, is that person."""
+        if len(speaker) != 1 or speaker.root.pos_ != "PROPN" or not speaker.root.text[:1].isupper():
+            return None
+        word = speaker.root.text
+        if self.parties.phrase(word) or self.parties.country(word):
+            return None
+        for f in reversed(earlier):
+            known = f.speaker_canonical or ""
+            if known.endswith(" " + word) and len(known.split()) <= 4 and f.extra.get("party_kind") in ("person", "org"):
+                if all(w[:1].isupper() for w in known.split()):
+                    return known
+        doc = speaker.doc
+        for t in doc[: speaker.start]:
+            if t.text != word or t.i == 0:
+                continue
+            first = t.i
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+                    and not doc[first - 1].text.isupper() and not doc[first - 1].is_sent_start \
+                    and doc[first - 1].lower_.rstrip(".") not in self.titles and t.i - first < 3:
+                first -= 1
+            if first < t.i:
+                return _text(doc)[doc[first].idx : t.idx + len(t.text)]
+        return None
+
+    def _same_title_as_person(self, speaker: Span, earlier: list[Found]) -> str | None:
+        """'the spokeswoman said' after 'Foreign Ministry Spokeswoman Maria Zakharova said',
+        'Venezuela’s minister' after 'Venezuela’s Ecological Mining Minister Victor Cano': a
+        description whose head word is the title of a person who spoke before is that person."""
+        root = speaker.root
+        lemma = root.lemma_.lower()
+        if lemma not in self.person_titles and lemma not in self.descriptions or any(
+                t.ent_type_ == "PERSON" for t in speaker):
+            return None
+        if any(t.pos_ == "PROPN" and t.i != root.i and not (self.parties.phrase(t.text) or self.parties.country(t.text)) for t in speaker):
+            return None
+        for f in reversed(earlier):
+            if f.extra.get("party_kind") != "person" or f.speaker is None or not f.speaker_canonical:
+                continue
+            if any(t.lemma_.lower() == lemma or t.lower_ == root.lower_ for t in f.speaker if t.i != f.speaker.root.i or len(f.speaker) == 1):
+                return f.speaker_canonical
         return None
 
     def _known_person(self, word: str, earlier: list[Found]) -> bool:
@@ -611,6 +708,8 @@ class ClaimExtractor:
             for e in _entities(root.doc):
                 if e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(" " + name):
                     return _strip_possessive(e.text)
+            if len(speaker) == 1:
+                return self._full_name_before(speaker, earlier) or name
         return name
 
     def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found], pronoun: bool) -> tuple[str | None, str | None]:
@@ -645,6 +744,20 @@ class ClaimExtractor:
                 if f.speaker is not None and f.speaker.root.tag_ == "NN" and f.speaker.root.lower_ not in self.descriptions \
                         and f.speaker.root.lemma_.lower() not in self.statement_nouns:
                     return None, None  # 'a spokeswoman said ... She added': someone unnamed
+            # No person has spoken yet: the last person named in the two sentences before
+            # ('The Commissioner, Mr. Olafimihan Adeoye, disclosed this ... He said ...').
+            first = speaker.sent.start
+            for _ in range(2):
+                if first > 0:
+                    first = doc[first - 1].sent.start
+            names = [e for e in _entities(doc) if e.label_ == "PERSON" and first <= e.start and e.end <= speaker.sent.start
+                     and not any(s <= e.start_char < e_ for s, e_ in blocked)]
+            if names:
+                ent = names[-1]
+                words = [t for t in ent]
+                while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
+                    words = words[1:]
+                return _strip_possessive(_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]), "person"
             return None, None
         wanted = ("party", "org") if pronoun else ("party",)
         state_only = not pronoun and speaker.root.lemma_.lower() in self.state_bodies
@@ -764,6 +877,26 @@ def _clause_end(clause: Token, cues: set[str] = frozenset(), continuing: set[str
     return end
 
 
+def _last_token(doc: Doc, end: int) -> Token | None:
+    i = _token_at(doc, max(0, end - 1))
+    return doc[i] if i is not None and i < len(doc) else None
+
+
+def _split_complement_end(token: Token, end: int) -> int:
+    """The parser breaks a complement in two and hangs both parts on the cue: 'added that
+    Russia is concerned over the US and its allies’ [ccomp] attempts to prolong ...',
+    'said the weapons included Dane guns, pistols (...), [dep] automatic rifles ...'. A
+    later ccomp or dep of the cue that follows the complement with at most punctuation
+    between is still part of it."""
+    doc = token.doc
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.i < end or child.dep_ not in ("ccomp", "dep") or child.is_punct:
+            continue
+        if child.left_edge.i == end and not doc[end].is_punct:
+            end = child.right_edge.i + 1
+    return end
+
+
 def _open_question(clause: Token) -> bool:
     """'did not say whether anyone was hurt', 'trying to determine what led to it': an
     embedded question asserts nothing."""
@@ -793,7 +926,17 @@ def _before_conjunction(doc: Doc, i: int) -> int:
     return i
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-)\s*")
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-|\ufffd)\s*")
+
+
+_ACCORDING = re.compile(r",\s+according to\b", re.I)
+
+
+def _before_according(text: str, start: int, end: int) -> int:
+    """'he wants all troops out within six months, according to three U.S. officials':
+    the 'according to' phrase is another claim's source, not part of this content."""
+    match = _ACCORDING.search(text, start, end)
+    return match.start() if match and match.start() - start > 20 else end
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
@@ -819,6 +962,12 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
 def _comma_before(token: Token) -> bool:
     i = token.left_edge.i
     return i > 0 and token.doc[i - 1].text == ","
+
+
+def _dash_before(token: Token) -> bool:
+    """'three U.S. officials – a finale that would come ...': an apposition set off by a dash."""
+    i = token.left_edge.i
+    return i > 0 and token.doc[i - 1].text in ("–", "—", "--")
 
 
 def _has_prep(children: list[Token], preps: set[str]) -> bool:
