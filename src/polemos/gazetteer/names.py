@@ -72,7 +72,7 @@ _ADJECTIVAL = re.compile(r"(?:skiy|skyi|skyy|skij|sky|ski|skaya|ska|skoye|ske|iv
 
 
 def strip_adjectival(key: str) -> str:
-    """'khodzhaveskiy' -> 'khodzhave': the stem a fuzzy match compares against names."""
+    """'volnovakhskiy' -> 'volnovakh': the stem a fuzzy match compares against names."""
     stem = _ADJECTIVAL.sub("", key)
     return stem if len(stem) >= 4 else key
 
