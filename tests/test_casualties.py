@@ -407,3 +407,23 @@ def test_a_site_name_after_the_headline_is_no_victim(parse):
 ])
 def test_a_death_noun_without_a_victim_is_one_death(parse, text, expected):
     assert counts(parse, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Columbia Police Department is investigating a shooting that left one child in the hospital.",
+     {"injured": (1, {"children": 1})}),
+    ("Ten people were shot early Sunday. Four remain in the hospital, but they are expected to recover.",
+     {"injured": (10, {})}),
+    ("An 11-year-old boy is recovering in the hospital after his father accidentally fired his gun.",
+     {"injured": (1, {"children": 1})}),
+    ("A man was shot Friday night. He died in the hospital on Saturday.", {"killed": (1, {})}),
+    ("Since then he's been at the hospital by her side.", {}),
+])
+def test_in_the_hospital_is_hurt_and_alive(parse, text, expected):
+    assert counts(parse, text) == expected
+
+
+def test_a_child_in_hospital_beside_the_dead_is_wounded(parse):
+    # in hospital is alive: not one of the dead, unlike "a child was shot"
+    text = "Murder-suicide leaves man and woman dead, child in hospital in Horn Lake"
+    assert counts(parse, text) == {"killed": (2, {"women": 1}), "injured": (1, {"children": 1})}

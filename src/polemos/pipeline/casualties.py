@@ -76,6 +76,8 @@ class Lexicon:
     hospital_verbs: frozenset[str]
     conditions: frozenset[str]
     hospital_places: frozenset[str]
+    in_hospital_places: frozenset[str]
+    in_hospital_verbs: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     distinct_markers: frozenset[str]
@@ -103,7 +105,7 @@ class Lexicon:
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
             words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition", "victim"}
-            words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS
+            words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
                 words |= {phrase[0] for phrase in spec.phrasal}
@@ -153,6 +155,8 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         hospital_verbs=frozenset(data["hospital"]["verbs"]),
         conditions=frozenset(data["hospital"]["conditions"]),
         hospital_places=frozenset(p.split()[-1] for p in data["hospital"]["places"]),
+        in_hospital_places=frozenset(data["hospital"].get("in_places", [])),
+        in_hospital_verbs=frozenset(data["hospital"].get("in_verbs", [])),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
@@ -607,6 +611,20 @@ def _to_hospital(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _in_hospital_head(place: Token, lex: Lexicon) -> Token | None:
+    """The word that "in (the) hospital" hangs from, when it says someone is there
+    ("four remain in the hospital", "child in hospital"); None otherwise."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.in_hospital_verbs:
+        return head
+    if head.pos_ in NOUN_POS and head.pos_ != "PROPN" or head.pos_ == "NUM":
+        return head
+    return None
+
+
 # "9-month-old dies after ...": a headline verb the tagger may read as a plural noun
 DIE_FORMS = frozenset({"dies", "died"})
 
@@ -636,6 +654,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
+    if lower in lex.in_hospital_places and _in_hospital_head(tok, lex) is not None:
+        return "injured", "in_hospital"  # "left one child in the hospital": hurt and alive
     if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
         return "shot", "victims"  # "the other three victims were ...": people hit
     if lemma in lex.wound_nouns and any(c.lemma_.lower() in lex.wound_modifiers for c in tok.lefts):
@@ -1008,6 +1028,10 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = trigger
     elif form == "wound":
         victim = _victim_of_wound(trigger)
+    elif form == "in_hospital":
+        head = _in_hospital_head(trigger, lex)
+        victim = head if head.pos_ not in ("VERB", "AUX") else \
+            (_child(head, "dobj") or _child(head, "nsubjpass") or _child(head, "nsubj"))
     elif form == "condition":
         verb = trigger.head.head  # condition <- in <- verb
         victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
