@@ -197,3 +197,17 @@ def test_currency_country_is_no_event_place(nlp):
 def test_west_coast_is_no_gambian_division(nlp):
     text = resolve_given(nlp, "The race was won by the USA's West Coast, ahead of horses from Dubai.", ["West Coast", "Dubai"])
     assert text[0].country_code != "GM"
+
+
+def test_armed_group_of_a_country_votes_for_its_country(nlp):
+    # 'Al Bayda' is a Libyan city and a Yemeni governorate: Houthi forces fight in Yemen
+    text = "On 8 May 2020, clashes erupted between pro-Houthi forces and tribal militias in the eastern part of Al Bayda."
+    bayda = next(p for p in places_of(nlp, text) if p.text == "Al Bayda")
+    assert bayda.country_code == "YE"
+
+
+def test_village_in_the_province_of_the_other_places(nlp):
+    # several Vasylivkas: the one in the oblast of the city the note measures from
+    text = "On 4 May 2020, the SMM observed two explosions near Vasylivka, 8km south of Horlivka."
+    village = next(p for p in places_of(nlp, text) if p.text == "Vasylivka")
+    assert village.admin1 == "Donetsk"  # not Vasylivka, Zaporizhia

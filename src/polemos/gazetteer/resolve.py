@@ -55,9 +55,16 @@ DIVISION_PARENT_BONUS = 3.0
 # that happens to lie near a namesake of the child is the weaker reading.
 TOWN_PARENT_PENALTY = 3.0
 NEAR_KM = 250.0
+# 'near Serhiivka' in a report whose other places are in Donetsk oblast: of same-named villages, the
+# one in the first-level division the document's other places (or a division it names) are in.
+ADMIN1_WEIGHT = 4.0
+ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a division focus
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
+# How much a named armed group or state force tied to one country ('Houthi forces') counts towards
+# the focus: who fights is a strong hint of where, when a place name exists in several countries.
+ACTOR_VOTE = 1.0
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
 
@@ -144,12 +151,13 @@ class Resolver:
             scores.append(s)
         return scores
 
-    def resolve(self, mentions: list[Mention]) -> list[Candidate | None]:
+    def resolve(self, mentions: list[Mention], actor_countries: list[str] | None = None) -> list[Candidate | None]:
+        """actor_countries: the country (ISO2) of each armed group the document names, once per group."""
         for m in mentions:
             m.candidates = self.candidates(m)
         base = [self.base_scores(m) for m in mentions]
         first = [_argmax(s) for s in base]
-        focus = self._focus(mentions, base, first)
+        focus = self._focus(mentions, base, first, actor_countries or [])
         chosen: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
@@ -168,7 +176,10 @@ class Resolver:
             best, best_score = None, -1e9
             global_focus = 0.7 * max(focus.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
+            regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
             for c, s in zip(m.candidates, base[i]):
+                if regions and c.admin1 and c.is_town:
+                    s += ADMIN1_WEIGHT * regions.get((c.country_code, c.admin1), 0.0)
                 # A feature of no one country (an ocean, a continent) is not out of focus anywhere.
                 s += FOCUS_WEIGHT * (focus.get(c.country_code, 0.0) if c.country_code else global_focus)
                 if parent is not None and _inside(c, parent):
@@ -330,9 +341,15 @@ class Resolver:
                 return best
         return None
 
-    def _focus(self, mentions: list[Mention], base: list[list[float]], first: list[int | None]) -> dict[str, float]:
-        """Share of the document's mentions that point into each country (confident ones count more)."""
+    def _focus(self, mentions: list[Mention], base: list[list[float]], first: list[int | None],
+               actor_countries: list[str] = ()) -> dict[str, float]:
+        """Share of the document's mentions that point into each country (confident ones count more),
+        with a vote for the country of each armed group named."""
         votes: Counter = Counter()
+        if not any(first_j is not None for first_j in first):
+            actor_countries = []  # no place resolved: the actors alone do not make a focus
+        for cc in actor_countries:
+            votes[cc] += ACTOR_VOTE
         for m, scores, j in zip(mentions, base, first):
             if j is None:
                 continue
@@ -350,6 +367,31 @@ class Resolver:
             votes[c.country_code] += weight
         total = sum(votes.values())
         return {cc: v / total for cc, v in votes.items()} if total else {}
+
+
+def _only_villages(cands: list[Candidate]) -> bool:
+    """Every reading of the name is a small town, village or district: no country, province, region
+    or city ('Louisville' is the city in Kentucky whatever else a sports story names)."""
+    return not any(c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
+                   or c.population >= STRAY_TOWN_POPULATION for c in cands)
+
+
+def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> dict[tuple, float]:
+    """Share of the document's other resolved places (other names than mention i's) in each
+    first-level division; a division named counts as one of its places."""
+    own = fold(mentions[i].name or mentions[i].text)
+    votes: Counter = Counter()
+    for j, c in enumerate(chosen):
+        if j == i or c is None or not c.admin1 or not c.country_code or c.fuzzy or mentions[j].role == "demonym":
+            continue
+        if c.feature_code in COUNTRY_CODES or c.feature_code in LARGE_REGION_CODES:
+            continue
+        if fold(mentions[j].name or mentions[j].text) == own:
+            continue
+        votes[(c.country_code, c.admin1)] += 1.0
+    total = sum(votes.values())
+    # only a clear majority counts: places spread over several divisions say nothing of a village's
+    return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
 
 
 def _is_division(c: Candidate) -> bool:

@@ -37,8 +37,25 @@ class Geoparser:
         if not mentions:
             doc._.places = []
             return
-        chosen = self.resolver.resolve(mentions)
+        chosen = self.resolver.resolve(mentions, actor_countries(doc))
         doc._.places = [to_place(m, c, self.resolver.gaz) for m, c in zip(mentions, chosen)]
+
+
+def actor_countries(doc: Doc) -> list[str]:
+    """The country of each armed group or state force of one country that the document names
+    (data/armed_groups.tsv), once per group: a vote for the document's country focus."""
+    from .actors import find_mentions, load_actor_knowledge
+
+    kb = load_actor_knowledge()
+    seen: dict[str, str] = {}
+    for m in find_mentions(doc):
+        if m.kind != "group":
+            continue
+        groups = kb.groups.get(m.value, [])
+        countries = {g.country for g in groups}
+        if len(countries) == 1 and None not in countries:
+            seen.setdefault(groups[0].name, countries.pop())
+    return list(seen.values())
 
 
 def mention_of(span: Span) -> Mention:
