@@ -148,7 +148,19 @@ class Mention:
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
-    """Country, demonym, capital, armed-group and role mentions, longest match first."""
+    """Country, demonym, capital, armed-group and role mentions, longest match first.
+
+    Computed once per Doc: the geoparser (for its country focus) and the events component both
+    read them, and the tokens they depend on do not change in between."""
+    cached = doc.user_data.get("polemos_actor_mentions")
+    if cached is not None and cached[0] == len(doc):
+        return list(cached[1])
+    found = _scan_mentions(doc)
+    doc.user_data["polemos_actor_mentions"] = (len(doc), tuple(found))
+    return found
+
+
+def _scan_mentions(doc: Doc) -> list[Mention]:
     from .event_types import token_table
 
     kb = load_actor_knowledge()
