@@ -333,15 +333,19 @@ class Store:
 
     # ---- linking -----------------------------------------------------------------------------
 
-    def _features(self, session: Session, row: EventRow) -> ReportFeatures:
-        features = ReportFeatures(
+    @staticmethod
+    def _report_features(row, published: str | None) -> ReportFeatures:
+        """Linking features of a report: `row` is an EventRow or a row of _FEATURE_COLUMNS (same names)."""
+        return ReportFeatures(
             event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
             time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
             geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1,
             actor2=row.actor2, fatalities=row.fatalities or 0, injured=row.injured or 0, signature=row.signature or "",
-            doc_key=row.document_id, location_name=row.location_name,
-            published=row.document.published if row.document is not None else None, main=row.position == 0,
+            doc_key=row.document_id, location_name=row.location_name, published=published, main=row.position == 0,
         )
+
+    def _features(self, session: Session, row: EventRow) -> ReportFeatures:
+        features = self._report_features(row, row.document.published if row.document is not None else None)
         features.names, features.people = self._names(session, [row.document_id]).get(row.document_id, NO_NAMES)
         return features
 
@@ -433,9 +437,9 @@ class Store:
             # A follow-up stored before its incident's first report is not found this way.
             conditions.append(between(wide, 0))
         # The same place: a report with the same counts may bridge dates there (either may be the later one).
-        if (report.fatalities or report.injured) and report.latitude is not None and report.longitude is not None:
-            conditions.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
         if report.fatalities or report.injured:
+            if report.latitude is not None and report.longitude is not None:
+                conditions.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
             if report.location_name:
                 conditions.append(and_(between(wide, wide), CanonicalEventRow.location_name == report.location_name))
         return conditions
@@ -474,14 +478,7 @@ class Store:
             rows = session.execute(select(EventRow.id, *self._FEATURE_COLUMNS).join(DocumentRow, DocumentRow.id == EventRow.document_id)
                                    .where(EventRow.id.in_(chunk)))
             for row in rows:
-                features = ReportFeatures(
-                    event_type=row.event_type, sub_event_type=row.sub_event_type, event_date=row.event_date,
-                    time_precision=row.time_precision or 1, latitude=row.latitude, longitude=row.longitude,
-                    geo_precision=row.geo_precision, country_code=row.country_code, actor1=row.actor1, actor2=row.actor2,
-                    fatalities=row.fatalities or 0, injured=row.injured or 0, signature=row.signature or "",
-                    doc_key=row.document_id, location_name=row.location_name, published=row.published,
-                    main=row.position == 0,
-                )
+                features = self._report_features(row, row.published)
                 self._cache.put_features(row.id, features)
                 into[row.id] = features
 

@@ -14,7 +14,6 @@ Everything here is pure (no database): the store hands in plain values.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
@@ -465,23 +464,9 @@ def hard_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) ->
     A place conflict is not one, nor dates within date_conflict_days: strong
     word agreement may overrule those (see pair_score).
     """
-    if a.doc_key is not None and a.doc_key == b.doc_key:
+    if _type_or_actor_conflict(a, b):
         return True
     if _named_match(a, b, options):
-        return not types_compatible(a, b) or not actors_compatible(a, b)
-    return (
-        not types_compatible(a, b)
-        or not actors_compatible(a, b)
-        or (dates_compatible(a, b, options) is False and not dates_near(a, b, options)
+        return False  # a key person both name vouches for the dates
+    return (dates_compatible(a, b, options) is False and not dates_near(a, b, options)
             and not _same_counts_and_place(a, b, options))
-    )
-
-
-def date_range(report: ReportFeatures, options: LinkOptions) -> tuple[str, str] | None:
-    """The event dates a candidate may have (for the candidate query)."""
-    d = _date(report.event_date)
-    if d is None:
-        return None
-    days = options.date_window_days[3] if (report.time_precision or 1) >= 3 else max(options.date_window_days.values())
-    days = max(days, options.date_conflict_days)
-    return (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
