@@ -61,7 +61,14 @@ class ClaimExtractor:
         self.denial = set(cues["denial"])
         self.accusation = set(cues["accusation"])
         self.request = set(cues["request"])
-        self.cue_lemmas = self.speech | self.denial | self.accusation | self.request
+        self.phrasal = set(cues.get("phrasal", []))
+        self.speech |= self.phrasal
+        self.questions = set(cues.get("questions", []))
+        self.characterisation = set(cues.get("characterisation", []))
+        self.expressing = set(cues.get("expressing", []))
+        self.expressed_nouns = set(cues.get("expressed_nouns", []))
+        self.quoting = set(cues.get("quoting", []))
+        self.cue_lemmas = self.speech | self.denial | self.accusation | self.request | self.expressing
         self.content_preps = set(cues["content_preps"])
         self.not_cues = set(cues["phrasal_not_cues"])
         self.declining = set(cues["declining"])
@@ -144,8 +151,16 @@ class ClaimExtractor:
 
     # ---- find: cues of the dependency parse ---------------------------------------------
 
-    def _from_cue(self, token: Token, quotes: list[Quote], used: set[Quote]) -> Found | None:
+    def _cue_lemma(self, token: Token) -> str:
+        """The cue's lemma, with its particle for a phrasal cue ('pointed out' -> 'point out')."""
         lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.phrasal:
+                return f"{lemma} {child.lower_}"
+        return lemma
+
+    def _from_cue(self, token: Token, quotes: list[Quote], used: set[Quote]) -> Found | None:
+        lemma = self._cue_lemma(token)
         if lemma not in self.cue_lemmas or token.pos_ not in ("VERB", "AUX"):
             return None
         if token.dep_ == "amod" or token.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in token.children):
@@ -166,6 +181,9 @@ class ClaimExtractor:
         if content is None:
             return None
         start, end = content
+        # '…bad,” according to Russia's Sputnik': the source phrase is not what was said, and
+        # without it the content may be the quotation alone.
+        end = _before_according(_text(token.doc), start, end)
         kind, start, end = self._quote_kind(_text(token.doc), start, end, quotes, used)
         if kind == "indirect" and end <= token.idx:
             kind, start, end = self._quote_before_cue(_text(token.doc), start, end, quotes, used)
@@ -245,10 +263,10 @@ class ClaimExtractor:
             if subject is not None:
                 if subject.dep_ == "nsubjpass" and not _active_conjunct(token, verb):
                     return self._agent(verb)
-                if subject.lower_ in self.not_speakers and subject.lower_ != "which":
-                    return None
                 if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                    return self._speaker_span(verb.head)
+                    return self._speaker_span(verb.head)  # 'Najib, who denies any wrongdoing'
+                if subject.lower_ in self.not_speakers:
+                    return None
                 return self._speaker_span(subject)
             if verb.dep_ == "acl":
                 # "a statement saying ..." -> whoever issued the statement, else the statement.
@@ -258,10 +276,15 @@ class ClaimExtractor:
                     seen += 1
                     continue
                 return self._speaker_span(noun, leave_out=verb)
-            if verb.lemma_ == "say" and verb.head.lemma_ == "quote":
-                # "X was quoted as saying ..."
-                subject = _subject(verb.head)
-                return self._speaker_span(subject) if subject is not None else None
+            quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb.head
+            if verb.lemma_ == "say" and quoting.lemma_ in self.quoting:
+                # "X was quoted as saying ...", "they quoted her as saying ...": the one quoted
+                quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None) or _subject(quoting)
+                return self._speaker_span(quoted) if quoted is not None else None
+            if verb.dep_ == "advmod" and verb.pos_ == "ADJ" and verb.head is not verb:
+                verb = verb.head  # 'nor offered a timetable, other than to say ...'
+                seen += 1
+                continue
             if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and verb.head is not verb:
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
                     return None  # the complement of another cue: not a claim of its own
@@ -314,6 +337,12 @@ class ClaimExtractor:
         children = list(token.children)
         if lemma == "tell" and any(c.dep_ == "xcomp" for c in children):
             return None  # 'told the boy to put the gun back': an order, not a statement
+        if lemma in self.expressing:
+            return self._expressed(token)
+        if lemma in self.characterisation:
+            named = self._characterised(token)
+            if named is not None:
+                return named
         clauses = [c for c in children if c.dep_ == "ccomp" and not c.is_punct and not self._reporter_clause(c)]
         if self._reporter_clause(token):
             # '..., Kamayev said he wanted to write a book, the Sunday Times said': the trailing
@@ -341,6 +370,10 @@ class ClaimExtractor:
                 end = max(end, _split_complement_end(token, end))
             # 'reported, citing police sources, that ...': what precedes 'that' is the reporter's
             start = next((c.i for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > clause.left_edge.i), clause.left_edge.i)
+            if clause.i < token.i:
+                # 'In other words, execute him, Mr. Trump implied': a fronted complement keeps
+                # what opens the sentence before it
+                start = min([start] + [c.left_edge.i for c in children if c.i < clause.left_edge.i and c.dep_ in ("prep", "advmod")])
             return _trim(doc, start, end)
         if token.dep_ == "parataxis" and token.head.i < token.i:
             # "The attack killed five, the ministry said." parsed with 'said' under 'killed'.
@@ -360,6 +393,37 @@ class ClaimExtractor:
             return None
         return _trim(doc, min(c.left_edge.i for c in right), max(c.right_edge.i for c in right) + 1)
 
+    def _characterised(self, token: Token) -> tuple[int, int] | None:
+        """'calling it a diversion from the main campaign', 'called China a pillar of ...',
+        'described the raid as a massacre': the object and what it is called."""
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        if obj is None:
+            return None
+        named = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
+        named += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if not named or any(_quoted_term(c) for c in named):
+            return None  # 'calls the invasion a “special military operation”': a name in quotes
+        # What the parser hangs on the cue after the object is still the characterisation
+        # ('by Turkey and allied Syrian militia forces', 'allied' read as a verb), but not a
+        # second predicate ('... and has annexed four regions', '... and vowed revenge').
+        tail = [c for c in token.children if c.i > obj.i and c.dep_ not in ("cc", "punct") and not self._second_predicate(c)]
+        return _trim(token.doc, obj.left_edge.i, max(c.right_edge.i for c in named + tail) + 1)
+
+    def _second_predicate(self, conj: Token) -> bool:
+        return conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and (
+            conj.lemma_.lower() in self.cue_lemmas or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conj.children))
+
+    def _expressed(self, token: Token) -> tuple[int, int] | None:
+        """'expressing his belief that the outcomes will contribute to ...': the clause of the
+        belief, hope or concern expressed; 'expressed concern over the attacks' states nothing."""
+        for noun in token.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() not in self.expressed_nouns:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+                    return _trim(token.doc, clause.left_edge.i, _clause_end(clause, self.cue_lemmas, self.continuing))
+        return None
+
     def _reporter_clause(self, clause: Token) -> bool:
         """A cue that the parser hangs as the complement of an earlier cue but that reports it:
         'Kamayev said he wanted ..., the Sunday Times said in a front-page article', '"...,"
@@ -375,7 +439,7 @@ class ClaimExtractor:
         """Where an embedded question is what follows: a denied or declined statement ('did not
         say whether', 'declined to say how many') or a finding ('trying to determine what').
         After a plain 'said' a wh-clause is mostly a statement ('said when officers came, ...')."""
-        return lemma in self.findings or any(c.dep_ == "neg" for c in token.children) or (
+        return lemma in self.findings or lemma in self.questions or any(c.dep_ == "neg" for c in token.children) or (
             token.dep_ == "xcomp" and token.head.lemma_.lower() in self.declining)
 
     def _reduced_passive(self, clause: Token) -> bool:
@@ -454,6 +518,8 @@ class ClaimExtractor:
             phrase = token.doc[min(token.i, token.left_edge.i) : max(token.right_edge.i, pobj.right_edge.i) + 1]
             sent = token.sent
             head = token.head if token.head.pos_ in ("VERB", "AUX") else sent.root
+            if not any(t.is_alpha for t in token.doc[phrase.end : sent.end]):
+                head = sent.root  # '…, according to three U.S. officials.' closes the sentence: all of it
             lo, hi = head.left_edge.i, head.right_edge.i + 1
             lo, hi = max(lo, sent.start), min(hi, sent.end)
             if phrase.start - lo >= hi - phrase.end:
@@ -511,7 +577,7 @@ class ClaimExtractor:
         for token in doc[i : min(len(doc), i + 10)]:
             if token.is_sent_start and token.i > i:
                 break
-            if token.lemma_.lower() in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
+            if self._cue_lemma(token) in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
                 speaker = self._speaker_of(token)
                 if speaker is not None and not (speaker.start_char < quote.end and speaker.end_char > quote.start):
                     return token, speaker
@@ -531,7 +597,7 @@ class ClaimExtractor:
         if j < 0 or doc[j].text not in (":", ",", "—", "-"):
             return None
         for token in reversed(doc[max(0, j - 12) : j]):
-            if token.lemma_.lower() in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
+            if self._cue_lemma(token) in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
                 speaker = self._speaker_of(token)
                 if speaker is not None:
                     return token, speaker
@@ -914,6 +980,17 @@ def _open_question(clause: Token) -> bool:
     return first.i == clause.i
 
 
+def _quoted_term(predicate: Token) -> bool:
+    """'a “special military operation”': the predicate, past its determiner, is a quotation
+    (the parser may hang the closing mark elsewhere)."""
+    words = [t for t in predicate.subtree if t.dep_ != "det"]
+    if not words or words[0].text not in OPENING_MARKS:
+        return False
+    doc = predicate.doc
+    after = words[-1].i + 1
+    return words[-1].text in CLOSING_MARKS or after < len(doc) and doc[after].text in CLOSING_MARKS
+
+
 def _finite(clause: Token) -> bool:
     return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -929,7 +1006,7 @@ def _before_conjunction(doc: Doc, i: int) -> int:
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-|\ufffd)\s*")
 
 
-_ACCORDING = re.compile(r",\s+according to\b", re.I)
+_ACCORDING = re.compile(r",[”\"’»]?\s+according to\b", re.I)
 
 
 def _before_according(text: str, start: int, end: int) -> int:
@@ -1037,7 +1114,11 @@ def _is_headline(sent: Span) -> bool:
 
 
 def _duplicate(found: list[Found], claim: Found) -> bool:
-    return any(f.start == claim.start and f.end == claim.end for f in found)
+    """The same content from the same source ('Trump has signaled that X, according to
+    officials' gives X twice, from two sources: both stay)."""
+    def source(f: Found) -> str:
+        return f.speaker.text if f.speaker is not None else ""
+    return any(f.start == claim.start and f.end == claim.end and source(f) == source(claim) for f in found)
 
 
 def _token_at(doc: Doc, char: int) -> int | None:

@@ -47,6 +47,8 @@ def _paragraph_quotes(text: str, begin: int, end: int, pairs: list[list[str]]) -
         if ch not in openers and ch not in closers:
             continue
         expected = [j for j, (close, _) in enumerate(stack) if close == ch]
+        if not expected and _closes_other_style(text, i, ch, stack):
+            expected = [len(stack) - 1]
         if expected and _can_close(text, i, ch, openers):
             j = expected[-1]
             found.append(Quote(stack[j][1], i + 1))
@@ -59,6 +61,19 @@ def _paragraph_quotes(text: str, begin: int, end: int, pairs: list[list[str]]) -
         if close in ("”", "»", '"') and _words(text[pos + 1 : end]) >= 3:
             found.append(Quote(pos, end - _trailing_space(text, begin, end), closed=False))
     return found
+
+
+# Scraped text mixes the double marks of one quotation ('“What’s the name …?" he added.
+# "Maybe …”'): a straight mark closes an open curly one and a curly closer a straight
+# opener, when no mark of its own style is open above it.
+_DOUBLE_CLOSERS = {'"': "”", "”": '"'}
+
+
+def _closes_other_style(text: str, i: int, ch: str, stack: list[tuple[str, int]]) -> bool:
+    if ch not in _DOUBLE_CLOSERS or not stack or stack[-1][0] != _DOUBLE_CLOSERS[ch]:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum() and not text[i - 1].isspace()
 
 
 def _can_open(text: str, i: int, ch: str, end: int) -> bool:
