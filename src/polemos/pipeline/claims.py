@@ -68,7 +68,9 @@ class ClaimExtractor:
         self.expressing = set(cues.get("expressing", []))
         self.expressed_nouns = set(cues.get("expressed_nouns", []))
         self.quoting = set(cues.get("quoting", []))
-        self.cue_lemmas = self.speech | self.denial | self.accusation | self.request | self.expressing
+        self.counting = set(cues.get("counting", []))
+        self.fact_nouns = set(cues.get("fact_nouns", []))
+        self.cue_lemmas = self.speech | self.denial | self.accusation | self.request | self.expressing | self.counting
         self.content_preps = set(cues["content_preps"])
         self.not_cues = set(cues["phrasal_not_cues"])
         self.declining = set(cues["declining"])
@@ -223,6 +225,8 @@ class ClaimExtractor:
         claim = self._from_cue(token, inner, set()) or self._from_according(token, inner, set())
         if claim is None or claim.speaker is None or claim.speaker.root.lower_ in self.first_person:
             return None
+        if claim.negated and token.lemma_.lower() not in self.denial:
+            return None  # '"… did not say ‘Weinstein raped me.’"': what nobody said is no claim
         if claim.cue_token is not None and claim.cue_token.i == token.i and not any(c.dep_ == "ccomp" for c in token.children):
             return None  # '"They did not announce the reason," ...': only a reported clause counts
         return claim
@@ -252,8 +256,11 @@ class ClaimExtractor:
         """Who says it: the cue's subject, or the subject of the clause it hangs from."""
         seen = 0
         verb = token
+        gerund = False  # climbed from 'despite explaining ...', 'after saying ...'
         while verb is not None and seen < 4:
             if verb is not token and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
+                if gerund:
+                    return None  # 'said the party was targeted despite explaining that ...': part of what he said
                 # Climbed into what another cue reports ("Moscow said its missiles hit X and
                 # denied ..."): the speaker is that cue's.
                 verb = verb.head
@@ -291,6 +298,7 @@ class ClaimExtractor:
                 if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.object_control and any(
                         c.dep_ in ("dobj", "dative") for c in verb.head.children):
                     return None  # 'the judge asked him to confirm ...': the one asked would speak
+                gerund = gerund or verb.dep_ == "pcomp"
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 seen += 1
                 continue
@@ -339,6 +347,8 @@ class ClaimExtractor:
             return None  # 'told the boy to put the gun back': an order, not a statement
         if lemma in self.expressing:
             return self._expressed(token)
+        if lemma in self.counting and lemma not in self.speech:
+            return self._counted(token)
         if lemma in self.characterisation:
             named = self._characterised(token)
             if named is not None:
@@ -409,6 +419,17 @@ class ClaimExtractor:
         tail = [c for c in token.children if c.i > obj.i and c.dep_ not in ("cc", "punct") and not self._second_predicate(c)]
         return _trim(token.doc, obj.left_edge.i, max(c.right_edge.i for c in named + tail) + 1)
 
+    def _counted(self, token: Token) -> tuple[int, int] | None:
+        """'The Bureau recorded 65 to 105 civilian deaths': a count is a claim; 'recorded a
+        video' is none. A clause after the verb ('documented that ...') is handled as findings are."""
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and _finite(c)), None)
+        if clause is not None:
+            return _trim(token.doc, clause.left_edge.i, _clause_end(clause, self.cue_lemmas, self.continuing))
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        if obj is None or token.dep_ in ("acl", "amod", "relcl") or not any(t.like_num for t in obj.subtree if t.i <= obj.i):
+            return None
+        return _trim(token.doc, obj.left_edge.i, obj.right_edge.i + 1)
+
     def _second_predicate(self, conj: Token) -> bool:
         return conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and (
             conj.lemma_.lower() in self.cue_lemmas or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conj.children))
@@ -462,11 +483,11 @@ class ClaimExtractor:
 
     def _clause_under_statement(self, token: Token) -> list[Token]:
         """'X claimed in a statement that ...': the parser hangs the clause on 'statement'."""
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.i < token.i:
-                continue
-            for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.statement_nouns:
+        nouns = self.statement_nouns | self.fact_nouns
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+        for prep in [p for p in token.children if p.dep_ == "prep" and p.i > token.i] + objects:
+            for noun in [prep] if prep.dep_ == "dobj" else prep.children:
+                if noun.dep_ in ("pobj", "dobj") and noun.lemma_.lower() in nouns:
                     return [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                             and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("which", "that") for g in c.children)
                             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
