@@ -673,6 +673,12 @@ class ClaimExtractor:
                 country = self.parties.country(t.text) if t.text[:1].isupper() else None
                 if country and country in self.parties.separatists:
                     return self.parties.separatists[country], "party"
+        titled = self._titled_name(speaker)
+        if titled is not None and len(titled) == 1:
+            # only when it is the surname or first name of a person written in full before
+            name = self._person_name(titled, titled.root, earlier)
+            if " " in name:
+                return name, "person"
         org = _entity_at(root, "ORG")
         if org is not None and len(org) > 1 and not any(t.lemma_.lower() in self.state_bodies for t in org):
             return _strip_article(org.text), "org"
@@ -752,6 +758,20 @@ class ClaimExtractor:
                 return f.speaker_canonical
         return None
 
+    def _titled_name(self, speaker: Span) -> Span | None:
+        """'Outgoing PM Cerar' (which the NER calls an organisation): titles, then one to
+        three capitalised words that name no party, are a person."""
+        words = [t for t in speaker if not t.is_punct]
+        titles = 0
+        while titles < len(words) and words[titles].lower_.rstrip(".") in self.titles:
+            titles += 1
+        name = words[titles:]
+        if not titles or not 1 <= len(name) <= 3 or name[-1].i != speaker.root.i:
+            return None
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not (self.parties.phrase(t.text) or self.parties.country(t.text)) for t in name):
+            return None
+        return speaker.doc[name[0].i : name[-1].i + 1]
+
     def _known_person(self, word: str, earlier: list[Found]) -> bool:
         return any(f.extra.get("party_kind") == "person" and (f.speaker_canonical or "").endswith(" " + word) for f in earlier)
 
@@ -788,15 +808,16 @@ class ClaimExtractor:
             words = words[1:]
         name = _strip_possessive(_text(root.doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
         if " " not in name:
+            # a surname, or a first name ('Mahathir' after 'Mahathir Mohamad', 'Yulia' after
+            # 'Yulia Skripal'), of a longer name written before
             for f in reversed(earlier):
                 known = f.speaker_canonical or ""
-                if f.extra.get("party_kind") == "person" and known.endswith(" " + name):
+                if f.extra.get("party_kind") == "person" and _part_of_name(name, known):
                     return known
             for e in _entities(root.doc):
-                if e.label_ == "PERSON" and e.end_char <= speaker.start_char and e.text.endswith(" " + name):
+                if e.label_ == "PERSON" and e.end_char <= speaker.start_char and _part_of_name(name, _strip_possessive(e.text)):
                     return _strip_possessive(e.text)
-            if len(speaker) == 1:
-                return self._full_name_before(speaker, earlier) or name
+            return self._full_name_before(root.doc[root.i : root.i + 1], earlier) or name
         return name
 
     def _antecedent(self, speaker: Span, earlier: list[Found], found: list[Found], pronoun: bool) -> tuple[str | None, str | None]:
@@ -876,6 +897,12 @@ class ClaimExtractor:
 # ---- small helpers -------------------------------------------------------------------
 
 _text = doc_text
+
+
+def _part_of_name(word: str, name: str) -> bool:
+    """'Biswas' of 'Nilanjan Biswas', 'Mahathir' of 'Mahathir Mohamad' (a name of two to four words)."""
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and (parts[-1] == word or parts[0] == word) and all(p[:1].isupper() for p in parts)
 
 
 def _bare(speaker: Span) -> bool:
