@@ -332,6 +332,9 @@ class ClaimExtractor:
             span = span[:-1]
         while len(span) > 1 and (span[0].is_punct or span[0].is_space):
             span = span[1:]
+        sidebar = _sidebar_at(head.doc, span.start_char, span.end_char)
+        if sidebar is not None:
+            return sidebar
         dateline = _DATELINE.match(_text(head.doc), span.start_char, span.end_char)
         if dateline and dateline.end() < head.idx:
             # 'BEIRUT (AP) — A Kurdish militia spokesman says': the dateline names no one
@@ -595,11 +598,17 @@ class ClaimExtractor:
         i = _token_at(doc, quote.end)
         if i is None:
             return None
-        for token in doc[i : min(len(doc), i + 10)]:
-            if token.is_sent_start and token.i > i:
+        near = 0
+        for token in doc[i:]:
+            if _in_sidebar(doc, token.idx):
+                continue  # '"…," House Speaker Paul Ryan Paul RyanRepublicans … MORE (R-Wis.) said'
+            near += 1
+            if near > 10 or token.is_sent_start and token.i > i and not _in_sidebar(doc, token.idx - 2):
                 break
             if self._cue_lemma(token) in self.cue_lemmas and token.pos_ in ("VERB", "AUX"):
                 speaker = self._speaker_of(token)
+                if speaker is None:
+                    speaker = _sidebar_at(doc, quote.end, token.idx)  # the parser lost the subject in a sidebar
                 if speaker is not None and not (speaker.start_char < quote.end and speaker.end_char > quote.start):
                     return token, speaker
             if token.text in OPENING_MARKS:
@@ -803,7 +812,7 @@ class ClaimExtractor:
 
     def _person_name(self, speaker: Span, root: Token, earlier: list[Found]) -> str:
         ent = _entity_at(root, "PERSON")
-        words = [t for t in (ent if ent is not None else [root])]
+        words = [t for t in (ent if ent is not None else [root]) if not _in_sidebar(root.doc, t.idx)] or [root]
         while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
             words = words[1:]
         name = _strip_possessive(_text(root.doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
@@ -1052,6 +1061,49 @@ def _before_conjunction(doc: Doc, i: int) -> int:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-|\ufffd)\s*")
+
+
+# Scraped pages glue link lists into the sentence after a name, the name written twice,
+# the second copy glued to the first link, the list closed by 'MORE': 'Secretary of State
+# John Kerry John KerryTillerson: … Kerry: New Iran sanctions may be dangerous MORE on
+# Thursday formally labeled …'.
+_SIDEBAR_NAME = re.compile(r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (\1)(?=[A-Z])")
+_SIDEBAR_END = re.compile(r"\bMORE\b")
+
+
+def _sidebars(doc: Doc) -> list[tuple[int, int, int]]:
+    """(end of the name written first, start of the sidebar, end of the sidebar), in text order."""
+    cached = doc.user_data.get("polemos_sidebars")
+    if cached is None:
+        text = _text(doc)
+        cached = []
+        for match in _SIDEBAR_NAME.finditer(text):
+            end = _SIDEBAR_END.search(text, match.end(), match.end() + 600)
+            if end is not None:
+                cached.append((match.end(1), match.start(2), end.end()))
+        doc.user_data["polemos_sidebars"] = cached
+    return cached
+
+
+def _in_sidebar(doc: Doc, char: int) -> bool:
+    return any(start <= char < end for _, start, end in _sidebars(doc))
+
+
+def _sidebar_at(doc: Doc, start: int, end: int) -> Span | None:
+    """The name before a sidebar, for a speaker the parser found inside or across it."""
+    for name_end, side_start, side_end in _sidebars(doc):
+        if start < side_end and end > side_start:
+            last = _token_at(doc, name_end - 1)
+            if last is None:
+                return None
+            first = last
+            while first > 0 and not doc[first - 1].is_sent_start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].lower_ in ("of", "for")) \
+                    and doc[first - 1].text not in OPENING_MARKS | CLOSING_MARKS:
+                first -= 1
+            while doc[first].lower_ in ("of", "for") and first < last:
+                first += 1
+            return doc[first : last + 1]
+    return None
 
 
 _ACCORDING = re.compile(r",[”\"’»]?\s+according to\b", re.I)
