@@ -268,7 +268,9 @@ class ClaimExtractor:
                 continue
             subject = _subject(verb)
             if subject is not None:
-                if subject.dep_ == "nsubjpass" and not _active_conjunct(token, verb):
+                # 'she’s called a prostitute' (the parser's nsubj beside an auxpass) is passive too
+                passive = subject.dep_ == "nsubjpass" or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+                if passive and not _active_conjunct(token, verb):
                     return self._agent(verb)
                 if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
                     return self._speaker_span(verb.head)  # 'Najib, who denies any wrongdoing'
