@@ -891,3 +891,8 @@ def test_blind2_international_news_scores():
     report = evaluate(load_records(Path(__file__).parent / "data" / "claims_blind2.jsonl"), Options())
     assert report.metrics["claims_gold"] == 143
     assert report.metrics["claims_f1"] >= 0.87
+
+
+def test_asking_not_to_be_named_is_no_claim():
+    text = ("A resident of Rubaya, who asked not to be named, said the rebels had taken the mine on Tuesday.")
+    assert [(c.cue, c.content) for c in claims_of(text)] == [("said", "the rebels had taken the mine on Tuesday")]

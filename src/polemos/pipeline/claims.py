@@ -272,8 +272,11 @@ class ClaimExtractor:
                 passive = subject.dep_ == "nsubjpass" or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
                 if passive and not _active_conjunct(token, verb):
                     return self._agent(verb)
-                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                    return self._speaker_span(verb.head)  # 'Najib, who denies any wrongdoing'
+                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and (
+                        subject.lower_ != "who" or self._cue_lemma(token) not in self.request - self.characterisation):
+                    # 'Najib, who denies any wrongdoing'; but '…, who asked not to be named' asks
+                    # for nothing said
+                    return self._speaker_span(verb.head)
                 if subject.lower_ in self.not_speakers:
                     return None
                 return self._speaker_span(subject)
