@@ -896,3 +896,9 @@ def test_blind2_international_news_scores():
 def test_asking_not_to_be_named_is_no_claim():
     text = ("A resident of Rubaya, who asked not to be named, said the rebels had taken the mine on Tuesday.")
     assert [(c.cue, c.content) for c in claims_of(text)] == [("said", "the rebels had taken the mine on Tuesday")]
+
+
+def test_a_name_given_or_an_idiom_is_no_characterisation():
+    assert claims_of("He has pressed charges against activists who have called him to account.") == []
+    claims = claims_of("They called the new unit Task Force Falcon after the raid.")
+    assert not any(c.cue == "called" for c in claims)

@@ -273,7 +273,7 @@ class ClaimExtractor:
                 if passive and not _active_conjunct(token, verb):
                     return self._agent(verb)
                 if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl" and (
-                        subject.lower_ != "who" or self._cue_lemma(token) not in self.request - self.characterisation):
+                        subject.lower_ != "who" or self._cue_lemma(token) not in self.request or self._characterised(token)):
                     # 'Najib, who denies any wrongdoing'; but '…, who asked not to be named' asks
                     # for nothing said
                     return self._speaker_span(verb.head)
@@ -417,7 +417,8 @@ class ClaimExtractor:
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
         if obj is None:
             return None
-        named = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
+        # a proper noun is a name given ('called the Tianjin No. 2 Detention Centre' is a phone call)
+        named = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "ccomp") and c.pos_ != "PROPN" or c.dep_ == "prep" and c.lower_ == "as")]
         named += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
         if not named or any(_quoted_term(c) for c in named):
             return None  # 'calls the invasion a “special military operation”': a name in quotes
