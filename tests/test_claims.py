@@ -902,3 +902,9 @@ def test_a_name_given_or_an_idiom_is_no_characterisation():
     assert claims_of("He has pressed charges against activists who have called him to account.") == []
     claims = claims_of("They called the new unit Task Force Falcon after the raid.")
     assert not any(c.cue == "called" for c in claims)
+
+
+def test_of_two_subjects_the_one_next_to_the_cue_speaks():
+    text = ("During Trump's visit to Riyadh last year - the first stop on his inaugural foreign trip - the two "
+            "nations announced that the U.S. would sell $110 billion in military equipment to Saudi Arabia.")
+    assert [c.speaker for c in claims_of(text) if c.cue == "announced"] == ["the two nations"]

@@ -985,10 +985,11 @@ def _token_starts(doc: Doc) -> list[int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and not child.is_punct:
-            return child
-    return None
+    """The verb's subject; of two (a misparse: 'During the visit - the first stop on his trip -
+    the two nations announced'), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _clause_end(clause: Token, cues: set[str] = frozenset(), continuing: set[str] = frozenset()) -> int:
