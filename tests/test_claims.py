@@ -908,3 +908,11 @@ def test_of_two_subjects_the_one_next_to_the_cue_speaks():
     text = ("During Trump's visit to Riyadh last year - the first stop on his inaugural foreign trip - the two "
             "nations announced that the U.S. would sell $110 billion in military equipment to Saudi Arabia.")
     assert [c.speaker for c in claims_of(text) if c.cue == "announced"] == ["the two nations"]
+
+
+def test_a_callers_participle_is_the_callers_claim_inside_the_report():
+    text = ("Earlier on Thursday, Russian state TV and Interfax reported that Yulia had phoned her cousin Viktoria "
+            "Skripal in Russia, saying she and her father were both recovering and that she expected to leave hospital soon.")
+    claims = {c.cue: c for c in claims_of(text)}
+    assert claims["reported"].content.endswith("saying she and her father were both recovering and that she expected to leave hospital soon")
+    assert claims["saying"].speaker == "Yulia"

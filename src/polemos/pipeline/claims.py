@@ -68,6 +68,7 @@ class ClaimExtractor:
         self.expressing = set(cues.get("expressing", []))
         self.expressed_nouns = set(cues.get("expressed_nouns", []))
         self.quoting = set(cues.get("quoting", []))
+        self.contact = set(cues.get("contact", []))
         self.counting = set(cues.get("counting", []))
         self.fact_nouns = set(cues.get("fact_nouns", []))
         self.cue_lemmas = self.speech | self.denial | self.accusation | self.request | self.expressing | self.counting
@@ -258,6 +259,9 @@ class ClaimExtractor:
         verb = token
         gerund = False  # climbed from 'despite explaining ...', 'after saying ...'
         while verb is not None and seen < 4:
+            if verb is not token and verb.lemma_.lower() in self.contact and token.dep_ == "advcl" and token.head.i == verb.i \
+                    and _subject(verb) is not None and _subject(verb).dep_ == "nsubj":
+                return self._speaker_span(_subject(verb))  # 'reported Yulia had phoned her cousin, saying ...': Yulia says
             if verb is not token and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.cue_lemmas:
                 if gerund:
                     return None  # 'said the party was targeted despite explaining that ...': part of what he said
@@ -382,7 +386,8 @@ class ClaimExtractor:
             clauses = self._clause_under_statement(token)
         if clauses:
             clause = min(clauses, key=lambda c: abs(c.i - token.i))
-            end = _clause_end(clause, self.cue_lemmas, self.continuing)
+            # a caller's participle stays in the report ('reported Yulia had phoned her cousin, saying ...')
+            end = _clause_end(clause, self.cue_lemmas if clause.lemma_.lower() not in self.contact else frozenset(), self.continuing)
             if clause.i > token.i and end == clause.right_edge.i + 1:
                 end = max(end, self._conjoined_clause_end(token, end))
                 end = max(end, _split_complement_end(token, end))
