@@ -882,7 +882,7 @@ def test_speaker_behind_a_scraped_link_sidebar():
 
 def test_blind2_international_news_scores():
     """Twelve GeoWebNews texts (tests/data/claims_blind2.jsonl, 143 claims) annotated by hand before polemos
-    ran on them; first run F1 0.830."""
+    ran on them; first run F1 0.830, after claims5 0.916."""
     from pathlib import Path
 
     from polemos.eval.common import Options, load_records
@@ -890,7 +890,7 @@ def test_blind2_international_news_scores():
 
     report = evaluate(load_records(Path(__file__).parent / "data" / "claims_blind2.jsonl"), Options())
     assert report.metrics["claims_gold"] == 143
-    assert report.metrics["claims_f1"] >= 0.87
+    assert report.metrics["claims_f1"] >= 0.90
 
 
 def test_asking_not_to_be_named_is_no_claim():
