@@ -427,3 +427,29 @@ def test_a_child_in_hospital_beside_the_dead_is_wounded(parse):
     # in hospital is alive: not one of the dead, unlike "a child was shot"
     text = "Murder-suicide leaves man and woman dead, child in hospital in Horn Lake"
     assert counts(parse, text) == {"killed": (2, {"women": 1}), "injured": (1, {"children": 1})}
+
+
+GROUPS_SCRIPT = """
+import json, spacy
+from polemos.pipeline import BASE_MODEL
+from polemos.pipeline.casualties import casualty_mentions, combine_mentions
+doc = spacy.load(BASE_MODEL)("Three police officers, two soldiers and four civilians were killed in the attack.")
+print(json.dumps(list(combine_mentions(casualty_mentions(doc)).killed.groups.items())))
+"""
+
+
+def test_group_order_does_not_depend_on_the_hash_seed():
+    """The groups dict is keyed in first-mention order: the same JSON under any PYTHONHASHSEED
+    (a set of three group names comes out in another order under most seeds)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        run = subprocess.run([sys.executable, "-c", GROUPS_SCRIPT], env=env, capture_output=True, text=True, check=True)
+        outputs.add(run.stdout.strip())
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop()) == [["police", 3], ["soldiers", 2], ["civilians", 4]]

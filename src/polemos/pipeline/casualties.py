@@ -1285,7 +1285,7 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]
                 listed[group] = max(listed.get(group, 0), sum(counts))
     best = {key: (_best(values), all(v for _, v in values)) for key, values in keyed.items()}
     groups: dict[str, tuple[int, bool]] = {}
-    for group in {key.split("/")[0] for key in best}:
+    for group in dict.fromkeys(key.split("/")[0] for key in best):  # first-mention order, not a set's
         rank, rank_vague = best.get(group, (0, True))
         roles = [n for key, (n, _) in best.items() if key.startswith(group + "/")]
         vague = all(v for key, (_, v) in best.items() if key.split("/")[0] == group)
@@ -1323,13 +1323,16 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
         low = max(low, group_sum + max(extra), max(extra))
     low = max(low, _with_more_people(mentions))
     high = max(low, max(m.high for m in mentions))
-    groups: dict[str, int] = {}
-    for m in mentions:  # groups named only generically
-        for g, n in m.groups.items():
-            if g not in counted:
-                groups[g] = max(groups.get(g, 0), n)
-    groups.update(counted)
-    return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
+    return CasualtyCount(low=low, high=high, groups=_groups_in_mention_order(mentions, counted))
+
+
+def _groups_in_mention_order(mentions: list[CasualtyMention], counted: dict[str, int]) -> dict[str, int]:
+    """Each group's count, keyed in the order the text first names the groups, so the output
+    never depends on the hash seed; groups named only generically take their largest figure."""
+    order = dict.fromkeys(g for m in mentions for g in m.groups)
+    order.update(dict.fromkeys(counted))
+    groups = {g: counted[g] if g in counted else max(m.groups.get(g, 0) for m in mentions) for g in order}
+    return {g: n for g, n in groups.items() if n > 0}
 
 
 def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: Lexicon) -> CasualtyCount:
