@@ -453,3 +453,38 @@ def test_group_order_does_not_depend_on_the_hash_seed():
         outputs.add(run.stdout.strip())
     assert len(outputs) == 1
     assert json.loads(outputs.pop()) == [["police", 3], ["soldiers", 2], ["civilians", 4]]
+
+
+def test_hit_people_other_than_the_dead_were_wounded(parse):
+    # a bare "shot" of the same people as a death is that death; "others" than the dead are not
+    assert counts(parse, "One man was killed. Two other people were shot.")["injured"][0] == 2
+    assert counts(parse, "A woman died at the scene. The other victim was taken to a hospital.")["injured"][0] == 1
+    text = ("A 19-year-old woman was shot and killed at a house party. "
+            "The other three victims were an 18-year-old woman, a 22-year-old man and a 21-year-old man.")
+    assert counts(parse, text)["injured"][0] == 3
+    # the others are among all those hit: "7 shot, 3 dead" still leaves four wounded
+    text = ("7 Shot, 3 Dead after Drive-By. One victim, a 27-year-old woman, was pronounced dead at the scene. "
+            "The other six were rushed to the hospital. Two more people died at the hospital.")
+    assert counts(parse, text)["injured"][0] == 4
+    # their own sentence says the others died
+    text = ("Two teens were gunned down at the park. Garcia and one other teen survived the attack but the two "
+            "other victims – Edgar Rios, 16, and Melanie Virgen, 13 – died at the scene.")
+    assert "injured" not in counts(parse, text)
+
+
+def test_others_told_apart_from_the_main_events_dead_join_it():
+    """A sentence no event claims that tells of the others than the main event's dead."""
+    from polemos.pipeline import extract_text
+
+    text = ("Woman, 19, shot and killed at south Phoenix party\n\n"
+            "PHOENIX - Police have identified a 19-year-old woman who was shot and killed late Saturday night "
+            "at a south Phoenix party.\n\n"
+            "The other three victims were an 18-year-old woman, 22-year-old man and 21-year-old man.\n\n"
+            "Anyone with information is urged to call Phoenix police.")
+    main = next(e for e in extract_text(text, date="2016-01-01").events if not e.background)
+    assert (main.fatalities, main.injured) == (1, 3)
+
+
+def test_understood_subject_of_a_headline_participle(parse):
+    assert counts(parse, "Police chief recovering after getting shot")["injured"][0] == 1
+    assert counts(parse, "The officer was hospitalized after getting shot in the leg.")["injured"][0] == 1

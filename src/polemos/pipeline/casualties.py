@@ -90,6 +90,7 @@ class Lexicon:
     not_people: frozenset[str]
     additive: frozenset[str]
     other_people: frozenset[str]  # victim words that name other people than those counted: "two others"
+    others_than_told: frozenset[str]  # "the other three victims": other than the people just told of
     ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
     sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
@@ -169,6 +170,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
         other_people=frozenset(data["additive"]["other_people"]),
+        others_than_told=frozenset(data["additive"]["others_than_told"]),
         ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
@@ -222,6 +224,7 @@ class CasualtyMention:
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
     more: bool = False  # "another man was shot", "two other people": more people of this kind than counted before
+    others: bool = False  # "the other three victims": people other than those just told of
     names: list[frozenset[str]] = field(default_factory=list)  # the named victims, one set of name words each
     ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
     reflexive: bool = False  # "killed himself": the victim is the one who did it
@@ -777,6 +780,8 @@ def _controller(verb: Token) -> Token | None:
     head = verb.head
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ == "acl" and head.head.pos_ in NOUN_POS and not _child(head, "nsubjpass", "nsubj"):
+                return head.head  # a headline's participle: "police chief recovering after getting shot"
             return _child(head, "nsubjpass", "nsubj")
         head = head.head
     return None
@@ -956,11 +961,37 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     mentions.extend(_some_fatally(span, lex))
     _mark_sidebars(mentions, doc_text(span.doc) if isinstance(span, Span) else doc_text(span), lex)
     mentions = sorted(mentions, key=lambda m: m.trigger_start)
+    _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
     _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
     return _drop_shadowed(mentions)
 
 
 HARM_KINDS = {"killed": "dead", "injured": "hurt", "shot": "hurt"}
+
+
+def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'Nora Osman was shot and killed ... The other three victims were an 18-year-old woman,
+    ...', 'one man was killed and two others were shot': people hit who are other than the
+    dead just told of are more people hit, not some of those dead (as a bare 'shot' would
+    be): at least the dead and the others were hit, like an ordinal victim ('7 Shot, 3 Dead
+    ... One victim was pronounced dead. The other six were rushed to the hospital' = 7 hit)."""
+    last = None
+    for i, m in enumerate(mentions):
+        if m.kind == "shot" and m.others and m.counts and last is not None and last.kind == "killed" \
+                and not _die_later_in_sentence(m, mentions[i + 1:], doc):
+            m.ordinal = max(m.ordinal, last.low + m.low)
+        if m.counts and m.kind in HARM_KINDS:
+            last = m
+
+
+def _die_later_in_sentence(mention: CasualtyMention, later: list[CasualtyMention], doc: Doc) -> bool:
+    """'... but the two other victims - Edgar Sanchez Rios, 16, and Melanie Virgen - died':
+    the others' own sentence says they died."""
+    token = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if token is None:
+        return False
+    end = token.sent.end_char
+    return any(o.kind == "killed" and o.counts and o.trigger_start < end for o in later)
 
 
 def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
@@ -1081,6 +1112,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
         more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
+        others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         agent=_agent_of(trigger),
@@ -1430,7 +1462,8 @@ class CasualtyExtractor:
         main = next((e for e in events if not e.background), None)
         _mark_earlier_years(self._all_mentions(doc), doc, _year_of(main))
         if main is not None:
-            found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
+            have = found[main.id]
+            found[main.id] = sorted(have + self.lead_mentions(doc, claimed, have) + self.follow_ups(doc, claimed, have),
                                     key=lambda m: m.trigger_start)
         distinct = {e.id for e in events
                     if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
@@ -1470,6 +1503,22 @@ class CasualtyExtractor:
         return [m for m in self._all_mentions(doc)
                 if m.trigger_start < lead_end and m.trigger_start not in seen
                 and not any(a <= m.trigger_start < b for a, b in claimed)]
+
+    def follow_ups(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
+        """Mentions that no event's clauses hold but that tell of the others than the main
+        event's dead ("Nora Osman was shot and killed ... The other three victims were ...":
+        at least four hit, so three wounded)."""
+        seen = {m.trigger_start for m in have}
+        everything = self._all_mentions(doc)
+        out = []
+        for i, m in enumerate(everything):
+            if not (m.others and m.ordinal and m.counts) or m.trigger_start in seen \
+                    or any(a <= m.trigger_start < b for a, b in claimed):
+                continue
+            told = next((o for o in reversed(everything[:i]) if o.counts and o.kind in HARM_KINDS), None)
+            if told is not None and told.trigger_start in seen:
+                out.append(m)
+        return out
 
     def share_out(self, events: list, found: dict[str, list[CasualtyMention]],
                   distinct: set[str]) -> dict[str, list[CasualtyMention]]:
