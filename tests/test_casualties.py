@@ -488,3 +488,13 @@ def test_others_told_apart_from_the_main_events_dead_join_it():
 def test_understood_subject_of_a_headline_participle(parse):
     assert counts(parse, "Police chief recovering after getting shot")["injured"][0] == 1
     assert counts(parse, "The officer was hospitalized after getting shot in the leg.")["injured"][0] == 1
+
+
+def test_both_before_a_coordination_counts_the_pair_once(parse):
+    text = "Both Flores and the female victim were wounded in the accidental shooting."
+    assert counts(parse, text)["injured"][0] == 2
+    assert counts(parse, "Both men were shot.")["injured"][0] == 2
+
+
+def test_a_graze_wound_is_a_hit(parse):
+    assert counts(parse, "He was treated for a graze wound at the scene.")["injured"][0] == 1

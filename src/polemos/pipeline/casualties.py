@@ -80,6 +80,7 @@ class Lexicon:
     in_hospital_verbs: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
+    coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
@@ -160,6 +161,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         in_hospital_verbs=frozenset(data["hospital"].get("in_verbs", [])),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
+        coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
@@ -543,6 +545,8 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
         if child.dep_ in ("amod", "det", "nummod", "quantmod", "advmod", "predet") and word in lex.vague:
             return lex.vague[word], True
         if word in lex.exact and child.dep_ in ("det", "predet", "amod", "nummod"):
+            if word in lex.coordinating_exact and any(c.dep_ == "conj" for c in tok.children):
+                continue  # "Both Flores and the female victim": the coordination says how many
             n = lex.exact[word]
             return (n, n), False
     lower = tok.lower_
