@@ -498,3 +498,11 @@ def test_both_before_a_coordination_counts_the_pair_once(parse):
 
 def test_a_graze_wound_is_a_hit(parse):
     assert counts(parse, "He was treated for a graze wound at the scene.")["injured"][0] == 1
+
+
+def test_a_violent_weekends_round_up_is_no_incident_count(parse):
+    text = ("A violent weekend in Toledo sent six people to area hospitals with gunshot wounds. "
+            "Four people were wounded in a single incident in the Old West End.")
+    assert counts(parse, text)["injured"][0] == 4
+    # one shooting on a weekend is still counted
+    assert counts(parse, "Two men were wounded in a weekend shooting in Toledo.")["injured"][0] == 2
