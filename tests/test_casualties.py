@@ -506,3 +506,7 @@ def test_a_violent_weekends_round_up_is_no_incident_count(parse):
     assert counts(parse, text)["injured"][0] == 4
     # one shooting on a weekend is still counted
     assert counts(parse, "Two men were wounded in a weekend shooting in Toledo.")["injured"][0] == 2
+
+
+def test_some_of_them_fatally(parse):
+    assert counts(parse, "Three people were shot, two of them fatally.") == {"killed": (2, {}), "injured": (1, {})}

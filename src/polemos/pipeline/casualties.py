@@ -1029,6 +1029,8 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
         if tok.lower_ not in ("fatally", "mortally") or not _is_number(tok.head, lex):
             continue
         number, shot = tok.head, tok.head.head
+        if trigger_kind(shot, lex) is None and number.dep_ == "appos":
+            shot = shot.head  # "Three people were shot, two of them fatally"
         if trigger_kind(shot, lex) is None:
             continue
         n = number_value(number, lex)
