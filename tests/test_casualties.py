@@ -510,3 +510,10 @@ def test_a_violent_weekends_round_up_is_no_incident_count(parse):
 
 def test_some_of_them_fatally(parse):
     assert counts(parse, "Three people were shot, two of them fatally.") == {"killed": (2, {}), "injured": (1, {})}
+
+
+def test_treated_people_were_hit(parse):
+    text = "Police said the three victims were self-transported to a hospital, treated and then released."
+    assert counts(parse, "Two people were treated and released from the hospital.")["injured"][0] == 2
+    assert counts(parse, text)["injured"][0] == 3
+    assert counts(parse, "Sykes was treated like a criminal.") == {}

@@ -80,6 +80,7 @@ class Lexicon:
     in_hospital_verbs: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
+    treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
@@ -106,7 +107,7 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition", "victim"}
+            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -161,6 +162,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         in_hospital_verbs=frozenset(data["hospital"].get("in_verbs", [])),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
+        treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
@@ -661,6 +663,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
+    if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
+            and not any(c.lower_ in ("like", "as") for c in tok.children):
+        return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
     if lower in lex.in_hospital_places and _in_hospital_head(tok, lex) is not None:
         return "injured", "in_hospital"  # "left one child in the hospital": hurt and alive
     if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
@@ -1511,14 +1516,16 @@ class CasualtyExtractor:
                 and not any(a <= m.trigger_start < b for a, b in claimed)]
 
     def follow_ups(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
-        """Mentions that no event's clauses hold but that tell of the others than the main
-        event's dead ("Nora Osman was shot and killed ... The other three victims were ...":
-        at least four hit, so three wounded)."""
+        """Mentions that no event's clauses hold but that say how many people the main event's
+        harm mention before them hit: the others than its dead ("Nora Osman was shot and
+        killed ... The other three victims were ...": at least four hit, so three wounded), an
+        ordinal victim ("... who all died in the incident. He said the fourth victim
+        survived")."""
         seen = {m.trigger_start for m in have}
         everything = self._all_mentions(doc)
         out = []
         for i, m in enumerate(everything):
-            if not (m.others and m.ordinal and m.counts) or m.trigger_start in seen \
+            if not (m.ordinal and m.counts) or m.trigger_start in seen \
                     or any(a <= m.trigger_start < b for a, b in claimed):
                 continue
             told = next((o for o in reversed(everything[:i]) if o.counts and o.kind in HARM_KINDS), None)
