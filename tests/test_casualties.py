@@ -517,3 +517,11 @@ def test_treated_people_were_hit(parse):
     assert counts(parse, "Two people were treated and released from the hospital.")["injured"][0] == 2
     assert counts(parse, text)["injured"][0] == 3
     assert counts(parse, "Sykes was treated like a criminal.") == {}
+
+
+def test_headline_reduced_passive_parsed_as_active(parse):
+    assert counts(parse, "Teen wounded in drive-by shooting")["injured"][0] == 1
+    assert counts(parse, "Man shot in leg during robbery attempt")["injured"][0] == 1
+    # what was fired at is no victim; an article makes it a full clause
+    assert counts(parse, "Man shot at officers during chase") == {}
+    assert counts(parse, "Police shot in the air.") == {}

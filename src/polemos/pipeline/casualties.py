@@ -82,6 +82,7 @@ class Lexicon:
     wound_modifiers: frozenset[str]
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
+    aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
@@ -164,6 +165,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
+        aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
@@ -782,6 +784,25 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     return None
 
 
+def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """'Teen wounded in drive-by shooting', 'Man shot in leg during robbery attempt': a headline's
+    reduced passive parsed as an active past with no object; its bare subject (no article, a
+    person word) is the victim (not 'A man shot at officers', 'Police shot in the air')."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS for c in verb.children) \
+            or any(c.dep_ == "prep" and c.lower_ in lex.aim_prepositions for c in verb.children):
+        return None
+    subject = _child(verb, "nsubj")
+    if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return None
+    lemma = subject.lemma_.lower()
+    person_word = lemma in lex.generic_lemmas or lemma in lex.group_words or _age_of(subject) is not None
+    return subject if person_word and subject.pos_ in NOUN_POS and lemma not in lex.collectives else None
+
+
+# Children that make a past verb a full clause, not a headline's reduced passive.
+HEADLINE_BLOCKERS = {"dobj", "aux", "auxpass", "prt", "dative", "ccomp", "xcomp", "attr", "oprd"}
+
+
 def _controller(verb: Token) -> Token | None:
     """The understood subject of 'after being shot', 'was hospitalized after being stabbed'."""
     if not any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ not in ("pcomp", "advcl", "xcomp"):
@@ -1065,7 +1086,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     elif form == "mistagged":
         victim = trigger.doc[trigger.i - 1]
     elif form in ("verb", "intransitive"):
-        victim = _victim_of_verb(trigger, form) or _controller(trigger)
+        victim = _victim_of_verb(trigger, form) or _controller(trigger) or _headline_subject(trigger, lex)
     elif form == "victims":
         victim = trigger
     elif form == "wound":
