@@ -526,3 +526,8 @@ def test_headline_reduced_passive_parsed_as_active(parse):
     # what was fired at is no victim; an article makes it a full clause
     assert counts(parse, "Man shot at officers during chase") == {}
     assert counts(parse, "Police shot in the air.") == {}
+
+
+def test_brain_dead_is_dead(parse):
+    assert counts(parse, "Her family says doctors have declared her brain dead.")["killed"][0] == 1
+    assert counts(parse, "The boy was declared brain dead on Friday.")["killed"][0] == 1

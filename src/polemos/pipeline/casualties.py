@@ -83,6 +83,7 @@ class Lexicon:
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
+    dead_modifiers: frozenset[str]  # "brain dead": dead all the same
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
@@ -166,6 +167,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
+        dead_modifiers=frozenset(data["kinds"]["killed"]["adjective_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
@@ -831,6 +833,12 @@ def _victim_of_wound(wound: Token) -> Token | None:
 
 def _victim_of_adjective(adj: Token, lex: Lexicon) -> Token | None:
     subject = _child(adj, "nsubj", "nsubjpass", "meta", "nummod")
+    if subject is not None and subject.lower_ in lex.dead_modifiers and subject.i == adj.i - 1:
+        # "declared her brain dead": brain death is death; the victim is the brain's owner
+        # or the verb's ("The boy was declared brain dead")
+        subject = _child(subject, "poss")
+        if subject is not None:
+            return subject
     if subject is not None:
         return subject
     before = _number_before(adj, lex)
