@@ -405,3 +405,22 @@ def test_a_named_armed_groups_arson_is_property_destruction_not_a_riot():
     assert actors_of("Property destruction: On 28 April 2020, the Children of Fire initiative carried out an arson "
                      "attack targeting a post office in Denizli.") == [
         ("Looting/property destruction", "Children of Fire", "Civilians (Turkey)")]
+
+
+@pytest.mark.parametrize("text, not_type", [
+    # a person healing, a jail's name, a town: no weapons found, no arrest
+    ("Update: Cache police chief recovering after getting shot", "Disrupted weapons use"),
+    ("Teen recovering after police shooting in Fresno", "Disrupted weapons use"),
+    ("Owens remains in the White County Detention Center on a $50,000 bond.", "Arrests"),
+])
+def test_phrases_that_name_no_such_event(text, not_type):
+    assert not_type not in types_of(text, "2016-05-02")
+
+
+def test_a_report_of_people_killed_is_not_about_a_rally_on_the_same_page():
+    text = ("WDRB 41 Louisville News\n\n"
+            "More than 100 people attended a rally on Sunday afternoon, calling for racial justice.\n\n"
+            "Two people are dead and two others injured after a shooting in Green County, police said.")
+    main = [e for e in extract_text(text, date="2016-07-10").events if not e.background][0]
+    assert main.sub_event_type != "Peaceful protest"
+    assert (main.fatalities, main.injured) == (2, 2)

@@ -80,6 +80,10 @@ class Lexicon:
     in_hospital_verbs: frozenset[str]
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
+    treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
+    coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
+    aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
+    dead_modifiers: frozenset[str]  # "brain dead": dead all the same
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
@@ -90,6 +94,7 @@ class Lexicon:
     not_people: frozenset[str]
     additive: frozenset[str]
     other_people: frozenset[str]  # victim words that name other people than those counted: "two others"
+    others_than_told: frozenset[str]  # "the other three victims": other than the people just told of
     ordinals: dict[str, int]  # "a fourth victim": at least four people were hit
     sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
@@ -104,7 +109,7 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.wound_nouns | {"condition", "victim"}
+            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -159,6 +164,10 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         in_hospital_verbs=frozenset(data["hospital"].get("in_verbs", [])),
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
+        treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
+        coordinating_exact=frozenset(data["numbers"]["coordinating"]),
+        aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
+        dead_modifiers=frozenset(data["kinds"]["killed"]["adjective_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
@@ -169,6 +178,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         not_people=frozenset(data["not_people"]["words"]),
         additive=frozenset(data["additive"]["words"]),
         other_people=frozenset(data["additive"]["other_people"]),
+        others_than_told=frozenset(data["additive"]["others_than_told"]),
         ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
@@ -222,6 +232,7 @@ class CasualtyMention:
     additive: bool = False  # "two others", "several additional insurgents": other people than those counted
     hypothetical: bool = False  # "to arrest a leader", "would kill": not reported as done
     more: bool = False  # "another man was shot", "two other people": more people of this kind than counted before
+    others: bool = False  # "the other three victims": people other than those just told of
     names: list[frozenset[str]] = field(default_factory=list)  # the named victims, one set of name words each
     ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
     reflexive: bool = False  # "killed himself": the victim is the one who did it
@@ -540,6 +551,8 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
         if child.dep_ in ("amod", "det", "nummod", "quantmod", "advmod", "predet") and word in lex.vague:
             return lex.vague[word], True
         if word in lex.exact and child.dep_ in ("det", "predet", "amod", "nummod"):
+            if word in lex.coordinating_exact and any(c.dep_ == "conj" for c in tok.children):
+                continue  # "Both Flores and the female victim": the coordination says how many
             n = lex.exact[word]
             return (n, n), False
     lower = tok.lower_
@@ -654,6 +667,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return "injured", "condition"  # "left a 1-year-old girl in critical condition": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
+    if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
+            and not any(c.lower_ in ("like", "as") for c in tok.children):
+        return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
     if lower in lex.in_hospital_places and _in_hospital_head(tok, lex) is not None:
         return "injured", "in_hospital"  # "left one child in the hospital": hurt and alive
     if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
@@ -770,6 +786,25 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     return None
 
 
+def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
+    """'Teen wounded in drive-by shooting', 'Man shot in leg during robbery attempt': a headline's
+    reduced passive parsed as an active past with no object; its bare subject (no article, a
+    person word) is the victim (not 'A man shot at officers', 'Police shot in the air')."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS for c in verb.children) \
+            or any(c.dep_ == "prep" and c.lower_ in lex.aim_prepositions for c in verb.children):
+        return None
+    subject = _child(verb, "nsubj")
+    if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return None
+    lemma = subject.lemma_.lower()
+    person_word = lemma in lex.generic_lemmas or lemma in lex.group_words or _age_of(subject) is not None
+    return subject if person_word and subject.pos_ in NOUN_POS and lemma not in lex.collectives else None
+
+
+# Children that make a past verb a full clause, not a headline's reduced passive.
+HEADLINE_BLOCKERS = {"dobj", "aux", "auxpass", "prt", "dative", "ccomp", "xcomp", "attr", "oprd"}
+
+
 def _controller(verb: Token) -> Token | None:
     """The understood subject of 'after being shot', 'was hospitalized after being stabbed'."""
     if not any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ not in ("pcomp", "advcl", "xcomp"):
@@ -777,6 +812,8 @@ def _controller(verb: Token) -> Token | None:
     head = verb.head
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ == "acl" and head.head.pos_ in NOUN_POS and not _child(head, "nsubjpass", "nsubj"):
+                return head.head  # a headline's participle: "police chief recovering after getting shot"
             return _child(head, "nsubjpass", "nsubj")
         head = head.head
     return None
@@ -796,6 +833,12 @@ def _victim_of_wound(wound: Token) -> Token | None:
 
 def _victim_of_adjective(adj: Token, lex: Lexicon) -> Token | None:
     subject = _child(adj, "nsubj", "nsubjpass", "meta", "nummod")
+    if subject is not None and subject.lower_ in lex.dead_modifiers and subject.i == adj.i - 1:
+        # "declared her brain dead": brain death is death; the victim is the brain's owner
+        # or the verb's ("The boy was declared brain dead")
+        subject = _child(subject, "poss")
+        if subject is not None:
+            return subject
     if subject is not None:
         return subject
     before = _number_before(adj, lex)
@@ -956,11 +999,37 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     mentions.extend(_some_fatally(span, lex))
     _mark_sidebars(mentions, doc_text(span.doc) if isinstance(span, Span) else doc_text(span), lex)
     mentions = sorted(mentions, key=lambda m: m.trigger_start)
+    _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
     _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
     return _drop_shadowed(mentions)
 
 
 HARM_KINDS = {"killed": "dead", "injured": "hurt", "shot": "hurt"}
+
+
+def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'Nora Osman was shot and killed ... The other three victims were an 18-year-old woman,
+    ...', 'one man was killed and two others were shot': people hit who are other than the
+    dead just told of are more people hit, not some of those dead (as a bare 'shot' would
+    be): at least the dead and the others were hit, like an ordinal victim ('7 Shot, 3 Dead
+    ... One victim was pronounced dead. The other six were rushed to the hospital' = 7 hit)."""
+    last = None
+    for i, m in enumerate(mentions):
+        if m.kind == "shot" and m.others and m.counts and last is not None and last.kind == "killed" \
+                and not _die_later_in_sentence(m, mentions[i + 1:], doc):
+            m.ordinal = max(m.ordinal, last.low + m.low)
+        if m.counts and m.kind in HARM_KINDS:
+            last = m
+
+
+def _die_later_in_sentence(mention: CasualtyMention, later: list[CasualtyMention], doc: Doc) -> bool:
+    """'... but the two other victims - Edgar Sanchez Rios, 16, and Melanie Virgen - died':
+    the others' own sentence says they died."""
+    token = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if token is None:
+        return False
+    end = token.sent.end_char
+    return any(o.kind == "killed" and o.counts and o.trigger_start < end for o in later)
 
 
 def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
@@ -994,6 +1063,8 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
         if tok.lower_ not in ("fatally", "mortally") or not _is_number(tok.head, lex):
             continue
         number, shot = tok.head, tok.head.head
+        if trigger_kind(shot, lex) is None and number.dep_ == "appos":
+            shot = shot.head  # "Three people were shot, two of them fatally"
         if trigger_kind(shot, lex) is None:
             continue
         n = number_value(number, lex)
@@ -1023,7 +1094,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     elif form == "mistagged":
         victim = trigger.doc[trigger.i - 1]
     elif form in ("verb", "intransitive"):
-        victim = _victim_of_verb(trigger, form) or _controller(trigger)
+        victim = _victim_of_verb(trigger, form) or _controller(trigger) or _headline_subject(trigger, lex)
     elif form == "victims":
         victim = trigger
     elif form == "wound":
@@ -1081,6 +1152,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger),
         more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
+        others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         agent=_agent_of(trigger),
@@ -1285,7 +1357,7 @@ def _group_counts(mentions: list[CasualtyMention]) -> dict[str, tuple[int, bool]
                 listed[group] = max(listed.get(group, 0), sum(counts))
     best = {key: (_best(values), all(v for _, v in values)) for key, values in keyed.items()}
     groups: dict[str, tuple[int, bool]] = {}
-    for group in {key.split("/")[0] for key in best}:
+    for group in dict.fromkeys(key.split("/")[0] for key in best):  # first-mention order, not a set's
         rank, rank_vague = best.get(group, (0, True))
         roles = [n for key, (n, _) in best.items() if key.startswith(group + "/")]
         vague = all(v for key, (_, v) in best.items() if key.split("/")[0] == group)
@@ -1323,13 +1395,16 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
         low = max(low, group_sum + max(extra), max(extra))
     low = max(low, _with_more_people(mentions))
     high = max(low, max(m.high for m in mentions))
-    groups: dict[str, int] = {}
-    for m in mentions:  # groups named only generically
-        for g, n in m.groups.items():
-            if g not in counted:
-                groups[g] = max(groups.get(g, 0), n)
-    groups.update(counted)
-    return CasualtyCount(low=low, high=high, groups={g: n for g, n in groups.items() if n > 0})
+    return CasualtyCount(low=low, high=high, groups=_groups_in_mention_order(mentions, counted))
+
+
+def _groups_in_mention_order(mentions: list[CasualtyMention], counted: dict[str, int]) -> dict[str, int]:
+    """Each group's count, keyed in the order the text first names the groups, so the output
+    never depends on the hash seed; groups named only generically take their largest figure."""
+    order = dict.fromkeys(g for m in mentions for g in m.groups)
+    order.update(dict.fromkeys(counted))
+    groups = {g: counted[g] if g in counted else max(m.groups.get(g, 0) for m in mentions) for g in order}
+    return {g: n for g, n in groups.items() if n > 0}
 
 
 def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: Lexicon) -> CasualtyCount:
@@ -1427,7 +1502,8 @@ class CasualtyExtractor:
         main = next((e for e in events if not e.background), None)
         _mark_earlier_years(self._all_mentions(doc), doc, _year_of(main))
         if main is not None:
-            found[main.id] = sorted(found[main.id] + self.lead_mentions(doc, claimed, found[main.id]),
+            have = found[main.id]
+            found[main.id] = sorted(have + self.lead_mentions(doc, claimed, have) + self.follow_ups(doc, claimed, have),
                                     key=lambda m: m.trigger_start)
         distinct = {e.id for e in events
                     if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
@@ -1467,6 +1543,24 @@ class CasualtyExtractor:
         return [m for m in self._all_mentions(doc)
                 if m.trigger_start < lead_end and m.trigger_start not in seen
                 and not any(a <= m.trigger_start < b for a, b in claimed)]
+
+    def follow_ups(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
+        """Mentions that no event's clauses hold but that say how many people the main event's
+        harm mention before them hit: the others than its dead ("Nora Osman was shot and
+        killed ... The other three victims were ...": at least four hit, so three wounded), an
+        ordinal victim ("... who all died in the incident. He said the fourth victim
+        survived")."""
+        seen = {m.trigger_start for m in have}
+        everything = self._all_mentions(doc)
+        out = []
+        for i, m in enumerate(everything):
+            if not (m.ordinal and m.counts) or m.trigger_start in seen \
+                    or any(a <= m.trigger_start < b for a, b in claimed):
+                continue
+            told = next((o for o in reversed(everything[:i]) if o.counts and o.kind in HARM_KINDS), None)
+            if told is not None and told.trigger_start in seen:
+                out.append(m)
+        return out
 
     def share_out(self, events: list, found: dict[str, list[CasualtyMention]],
                   distinct: set[str]) -> dict[str, list[CasualtyMention]]:

@@ -718,7 +718,9 @@ class EventExtractor:
         events: list[Event] = []
         spans: dict[str, list[Span]] = {}
         harmful = any(_harmful(m) for m in merged)
-        ordered = sorted(merged, key=lambda m: (m.first.status != "new", harmful and _follow_up(m), m.first.trigger.i))
+        hurt = any("harm" in c.families for m in merged for c in m.mentions)
+        ordered = sorted(merged, key=lambda m: (m.first.status != "new", harmful and _follow_up(m),
+                                                hurt and m.first.sub_event_type in QUIET_TYPES, m.first.trigger.i))
         for n, m in enumerate(ordered, start=1):
             first = m.first
             # the best-informed mention: actors and an explicit date where any mention has them
@@ -768,6 +770,12 @@ MAIN_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against c
 def _harmful(m: Merged) -> bool:
     """Political violence that killed or hurt someone ('shot and killed', 'wounded')."""
     return SUB_EVENT_TYPES[m.first.sub_event_type] in MAIN_EVENT_TYPES and any("harm" in c.families for c in m.mentions)
+
+
+# Events that are not what a report is about when it also tells of people killed or hurt
+# (a rally or a group's announcement in a page's other stories, "Two dead, two injured in
+# murder/suicide" the headline).
+QUIET_TYPES = {"Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established"}
 
 
 def _follow_up(m: Merged) -> bool:
