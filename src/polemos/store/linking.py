@@ -233,9 +233,48 @@ def person_names(text: str, entities) -> dict[str, bool]:
             continue
         start, end = int(get("start") or 0), int(get("end") or 0)
         aged = bool(_AGE_AFTER.match(text[end:end + 12]) or _AGE_BEFORE.search(text[max(0, start - 40):start]))
-        key = re.sub(r"['’]s$", "", name.lower())[:200]
+        key = name_key(name)
+        if key is None:
+            continue
         out[key] = out.get(key, False) or aged
     return out
+
+
+# Suffixes of a personal name that one outlet writes and another leaves out.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles written before a name ('Superintendent', 'Det.'), shared with the claims component's speaker names."""
+    import tomllib
+
+    from polemos.pipeline.components import data_path
+
+    return frozenset(tomllib.loads(data_path("claims.toml").read_text(encoding="utf-8"))["speakers"]["titles"])
+
+
+@lru_cache(maxsize=50_000)
+def name_key(name: str) -> str | None:
+    """A person's name as first and last name, lower-cased; None when it is not a full name.
+
+    Outlets write one victim as 'Christopher D. Head', 'Christopher Duran Head' and
+    'Christopher Head', and NER spans take in titles ('Superintendent Michael Harrison'),
+    trailing ages ('Tory Carlson,18') or places ('Travon Manuel of Lafayette'): only the
+    first and last words of the name itself are compared.
+    """
+    name = re.split(r"[,(/\d]|\s+of\s+", name.lower(), maxsplit=1)[0]
+    name = re.sub(r"['’]s\b", "", name)
+    words = [w for w in (m.group(0).strip("'’-") for m in _NAME_TOKEN.finditer(name)) if w]
+    titles = _titles()
+    while words and words[0] in titles:
+        words.pop(0)
+    while words and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) < 2 or len(words[0]) < 2 or len(words[-1]) < 2:
+        return None
+    return f"{words[0]} {words[-1]}"[:200]
 
 
 def shares_names(a: ReportFeatures, b: ReportFeatures) -> bool:
