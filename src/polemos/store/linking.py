@@ -428,12 +428,18 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     for key, reports in candidates.items():
         # A key person shared with one report vouches for the event's dates and places.
         named = any(_named_match(report, o, options) for o in reports)
-        if any(_conflict(report, o, options, named) for o in reports):
+        if any(_conflict(report, o, options, named) for o in _gating_reports(reports)):
             continue
         score, rank = _event_score(report, reports, options)
         if score >= options.threshold and rank > best_rank:
             best_key, best_score, best_rank = key, score, rank
     return best_key, best_score
+
+
+def _gating_reports(reports: list[ReportFeatures]) -> list[ReportFeatures]:
+    """The reports of a canonical event a new report must agree with: its main events, if any."""
+    mains = [o for o in reports if o.main]
+    return mains or reports
 
 
 def _event_score(report: ReportFeatures, reports: list[ReportFeatures], options: LinkOptions) -> tuple[float, float]:
