@@ -237,6 +237,45 @@ def person_names(text: str, entities) -> dict[str, bool]:
         if key is None:
             continue
         out[key] = out.get(key, False) or aged
+    for name in aged_names(text):
+        key = name_key(name)
+        if key is not None:
+            out[key] = True
+    return out
+
+
+# Names written with an age that NER leaves out ('5-year-old Noelle Shawver', 'Major Howard, 3,'):
+# capitalised words (on one line) right after 'N-year-old' or right before ', N,' / ' (N)'.
+_CAPITALISED = r"[A-Z][A-Za-z'’\-]+"
+_NAME_WORDS = rf"{_CAPITALISED}(?: (?:[A-Z]\.|{_CAPITALISED})){{1,3}}(?:,? (?:Jr|Sr)\.?| II| III)?"
+_AGED_NAME = re.compile(
+    rf"\b\d{{1,2}}-year-old (?:[a-z]+ ){{0,2}}(?P<after>{_NAME_WORDS})(?P<next> [a-z]+)?"
+    rf"|(?P<before>{_NAME_WORDS})(?:,\s*(?:age\s*)?\d{{1,2}},|\s*\(\d{{1,2}}\))")
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    import tomllib
+
+    from polemos.pipeline.components import data_path
+
+    data = tomllib.loads(data_path("person_names.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in data.items()}
+
+
+def aged_names(text: str) -> list[str]:
+    """Names the text writes with an age, found by their pattern alone (see _AGED_NAME), places left out."""
+    words = _name_words()
+    out = []
+    for m in _AGED_NAME.finditer(text):
+        name = m.group("after") or m.group("before")
+        while name.split(" ", 1)[0].lower() in _stop_words():  # a capitalised sentence opening: 'And Ramon Burnett, 5,'
+            name = name.split(" ", 1)[1] if " " in name else ""
+        if (m.group("next") or "").strip() in words["not_followed_by"]:
+            continue
+        if not name or name.split()[-1].lower().strip(".,") in words["not_last"]:
+            continue
+        out.append(name)
     return out
 
 
@@ -274,7 +313,7 @@ def name_key(name: str) -> str | None:
         words.pop()
     if len(words) < 2 or len(words[0]) < 2 or len(words[-1]) < 2:
         return None
-    return f"{words[0]} {words[-1]}"[:200]
+    return f"{words[0]} {words[-1]}".replace("'", "").replace("’", "")[:200]
 
 
 def shares_names(a: ReportFeatures, b: ReportFeatures) -> bool:
