@@ -325,8 +325,9 @@ def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> 
     """The same key person, the same country, dates not too far apart: one incident across dates and places."""
     if not shares_names(a, b):
         return False
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
-        return False
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper() \
+            and dates_compatible(a, b, options) is not True:
+        return False  # a geocoder's wrong country is overruled by the name and the date together, not the name alone
     da, db = _date(a.event_date), _date(b.event_date)
     return da is None or db is None or abs((da - db).days) <= options.names_max_days
 
