@@ -66,6 +66,14 @@ class LinkOptions:
     # Beyond date_conflict_days nothing overrides a date.
     date_conflict_text: float = 0.35
     date_conflict_days: int = 60
+    # ... and within close_conflict_days (a weekday or 'yesterday' resolved a few days off, a
+    # follow-up dated the day it was written) on weaker agreement.
+    close_conflict_text: float = 0.20
+    close_conflict_days: int = 7
+    # Places that disagree but lie within regional_km (one state, one region: a suburb geocoded
+    # to the nearby city, a victim's home town) still link on the same day on weaker agreement.
+    regional_km: float = 250.0
+    regional_place_text: float = 0.12
     # A date this many days before (or on) its document's publication date may
     # have been resolved from a weekday ('on Saturday') or be the publication
     # date itself: uncertain enough for strong words to overrule.
@@ -428,13 +436,13 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         if _same_counts_and_place(a, b, options) and text >= options.same_counts_text:
             return min(text + options.same_place_bonus + 0.04, 1.0)
         # Only strong word agreement within the bounded window overrules the dates.
-        if text < options.date_conflict_text or not dates_near(a, b, options):
+        if text < _date_conflict_text(a, b, options) or not dates_near(a, b, options):
             return 0.0
-        if same_place is False and text < max(options.place_conflict_text, options.date_conflict_text):
+        if same_place is False and text < max(_place_conflict_text(a, b, options), _date_conflict_text(a, b, options)):
             return 0.0
         return text
     if same_place is False:
-        if text < options.place_conflict_text:
+        if text < _place_conflict_text(a, b, options):
             return 0.0
         same_place = None
     if same_date is None:
@@ -518,7 +526,7 @@ def _conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions, named:
 
 def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
     """Places too far apart, and too few words in common to overrule them."""
-    return places_compatible(a, b, options) is False and report_similarity(a, b) < options.place_conflict_text
+    return places_compatible(a, b, options) is False and report_similarity(a, b) < _place_conflict_text(a, b, options)
 
 
 def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
@@ -528,7 +536,21 @@ def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -
     text = report_similarity(a, b)
     if _same_counts_and_place(a, b, options):
         return text < options.same_counts_text
-    return text < options.date_conflict_text
+    return text < _date_conflict_text(a, b, options)
+
+
+def _date_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    """Word agreement that overrules dates that disagree: less for dates a few days apart."""
+    da, db = _date(a.event_date), _date(b.event_date)
+    close = da is not None and db is not None and abs((da - db).days) <= options.close_conflict_days
+    return options.close_conflict_text if close else options.date_conflict_text
+
+
+def _place_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    """Word agreement that overrules places that disagree: less for one day's reports from one region."""
+    km = distance_between(a, b)
+    regional = km is not None and km <= options.regional_km and a.event_date is not None and a.event_date == b.event_date
+    return options.regional_place_text if regional else options.place_conflict_text
 
 
 def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
