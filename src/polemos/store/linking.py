@@ -521,7 +521,7 @@ def _conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions, named:
     """A gate keeps these two apart; `named`: the event shares a key person with `a` (dates and places may differ)."""
     if named:
         return _type_or_actor_conflict(a, b)
-    return hard_conflict(a, b, options) or _place_conflict(a, b, options) or _date_conflict(a, b, options)
+    return hard_conflict(a, b, options) or _date_conflict(a, b, options)
 
 
 def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
