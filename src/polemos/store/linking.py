@@ -74,6 +74,10 @@ class LinkOptions:
     # to the nearby city, a victim's home town) still link on the same day on weaker agreement.
     regional_km: float = 250.0
     regional_place_text: float = 0.12
+    # A canonical event's main report at a far-off place vetoes a new report unless they share
+    # this much of their words (or the same day and counts): a misplaced report of the event must
+    # not turn away its other reports, nor let in another incident at its wrong place.
+    place_veto_text: float = 0.10
     # A date this many days before (or on) its document's publication date may
     # have been resolved from a weekday ('on Saturday') or be the publication
     # date itself: uncertain enough for strong words to overrule.
@@ -521,12 +525,23 @@ def _conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions, named:
     """A gate keeps these two apart; `named`: the event shares a key person with `a` (dates and places may differ)."""
     if named:
         return _type_or_actor_conflict(a, b)
-    return hard_conflict(a, b, options) or _date_conflict(a, b, options)
+    return hard_conflict(a, b, options) or _place_conflict(a, b, options) or _date_conflict(a, b, options)
 
 
 def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
-    """Places too far apart, and too few words in common to overrule them."""
-    return places_compatible(a, b, options) is False and report_similarity(a, b) < _place_conflict_text(a, b, options)
+    """Places too far apart, and too few words in common (or the same day and counts) to overrule them.
+
+    The same day and the same non-zero killed and injured say one incident whatever the geocoder
+    made of either place; a report that only shares a place with a misplaced report does not.
+    """
+    if places_compatible(a, b, options) is not False:
+        return False
+    return report_similarity(a, b) < options.place_veto_text and not _same_day_and_counts(a, b)
+
+
+def _same_day_and_counts(a: ReportFeatures, b: ReportFeatures) -> bool:
+    return (a.event_date is not None and a.event_date == b.event_date and bool(a.fatalities or a.injured)
+            and (a.fatalities, a.injured) == (b.fatalities, b.injured))
 
 
 def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
