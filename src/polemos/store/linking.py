@@ -78,6 +78,9 @@ class LinkOptions:
     # this much of their words (or the same day and counts): a misplaced report of the event must
     # not turn away its other reports, nor let in another incident at its wrong place.
     place_veto_text: float = 0.10
+    # A same-day or near-date pair more than distance_km[1] apart (or with a place unknown) gets this
+    # much less of its date bonus: many shootings share a day within one state.
+    far_date_discount: float = 0.03
     # A date this many days before (or on) its document's publication date may
     # have been resolved from a weekday ('on Saturday') or be the publication
     # date itself: uncertain enough for strong words to overrule.
@@ -454,6 +457,8 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         return text if text >= options.undated_threshold else 0.0
     score = text + (options.same_date_bonus if a.event_date == b.event_date else options.near_date_bonus)
     km = distance_between(a, b) if same_place is not None else None
+    if km is None or km > options.distance_km[1]:
+        score -= options.far_date_discount  # one day, but a region apart: many shootings share a day in a state
     if km is not None and km <= options.same_place_km:
         score += options.same_place_bonus
     elif a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower():
