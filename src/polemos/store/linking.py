@@ -567,9 +567,9 @@ def _date_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptio
 
 
 def _place_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
-    """Word agreement that overrules places that disagree: less for one day's reports from one region."""
+    """Word agreement that overrules places that disagree: less for reports of compatible dates from one region."""
     km = distance_between(a, b)
-    regional = km is not None and km <= options.regional_km and a.event_date is not None and a.event_date == b.event_date
+    regional = km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
     return options.regional_place_text if regional else options.place_conflict_text
 
 
