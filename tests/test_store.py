@@ -275,3 +275,21 @@ def test_victim_named_with_an_age_links_a_trial_months_later_but_an_official_doe
     assert unrelated.event_ids != first.event_ids
     names = {(n["name"], n["aged"]) for n in store.get_document("n1")["people"]}
     assert names == {("marcus delaney", True), ("eric jackson", False)}
+
+
+def test_victim_written_with_an_age_and_a_middle_initial_links_a_plea_months_later_without_ner(store):
+    # No NER entities: the age beside the name marks the key person, and the middle initial one
+    # outlet writes does not make another person.
+    shooting = ("Darnell T. Price, 19, was shot dead outside a laundromat on Brunswick Avenue in Trenton on Friday. "
+                "Police have made no arrests.")
+    first = store.add_result(*report("p1", shooting, date="2016-03-04", fatalities=1, place=TRENTON))
+    plea = ("A Trenton man pleaded guilty Monday to aggravated manslaughter in the death of 19-year-old "
+            "Darnell Price. Sentencing is set for June.")
+    later = store.add_result(*report("p2", plea, date="2016-10-17", fatalities=1, place=TRENTON))
+    assert later.event_ids == first.event_ids
+    names = {(n["name"], n["aged"]) for n in store.get_document("p2")["people"]}
+    assert names == {("darnell price", True)}
+    # Another shooting on that street months later, no name in common: another event.
+    other = ("A 30-year-old man was wounded on Brunswick Avenue in Trenton early Sunday. Police have made no arrests.")
+    unrelated = store.add_result(*report("p3", other, date="2016-10-16", injured=1, place=TRENTON))
+    assert unrelated.event_ids != first.event_ids
