@@ -66,6 +66,21 @@ class LinkOptions:
     # Beyond date_conflict_days nothing overrides a date.
     date_conflict_text: float = 0.35
     date_conflict_days: int = 60
+    # ... and within close_conflict_days (a weekday or 'yesterday' resolved a few days off, a
+    # follow-up dated the day it was written) on weaker agreement.
+    close_conflict_text: float = 0.20
+    close_conflict_days: int = 7
+    # Places that disagree but lie within regional_km (one state, one region: a suburb geocoded
+    # to the nearby city, a victim's home town) still link on the same day on weaker agreement.
+    regional_km: float = 250.0
+    regional_place_text: float = 0.12
+    # A canonical event's main report at a far-off place vetoes a new report unless they share
+    # this much of their words (or the same day and counts): a misplaced report of the event must
+    # not turn away its other reports, nor let in another incident at its wrong place.
+    place_veto_text: float = 0.10
+    # A same-day or near-date pair more than distance_km[1] apart (or with a place unknown) gets this
+    # much less of its date bonus: many shootings share a day within one state.
+    far_date_discount: float = 0.03
     # A date this many days before (or on) its document's publication date may
     # have been resolved from a weekday ('on Saturday') or be the publication
     # date itself: uncertain enough for strong words to overrule.
@@ -233,9 +248,87 @@ def person_names(text: str, entities) -> dict[str, bool]:
             continue
         start, end = int(get("start") or 0), int(get("end") or 0)
         aged = bool(_AGE_AFTER.match(text[end:end + 12]) or _AGE_BEFORE.search(text[max(0, start - 40):start]))
-        key = re.sub(r"['’]s$", "", name.lower())[:200]
+        key = name_key(name)
+        if key is None:
+            continue
         out[key] = out.get(key, False) or aged
+    for name in aged_names(text):
+        key = name_key(name)
+        if key is not None:
+            out[key] = True
     return out
+
+
+# Names written with an age that NER leaves out ('5-year-old Noelle Shawver', 'Major Howard, 3,'):
+# capitalised words (on one line) right after 'N-year-old' or right before ', N,' / ' (N)'.
+_CAPITALISED = r"[A-Z][A-Za-z'’\-]+"
+_NAME_WORDS = rf"{_CAPITALISED}(?: (?:[A-Z]\.|{_CAPITALISED})){{1,3}}(?:,? (?:Jr|Sr)\.?| II| III)?"
+_AGED_NAME = re.compile(
+    rf"\b\d{{1,2}}-year-old (?:[a-z]+ ){{0,2}}(?P<after>{_NAME_WORDS})(?P<next> [a-z]+)?"
+    rf"|(?P<before>{_NAME_WORDS})(?:,\s*(?:age\s*)?\d{{1,2}},|\s*\(\d{{1,2}}\))")
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    import tomllib
+
+    from polemos.pipeline.components import data_path
+
+    data = tomllib.loads(data_path("person_names.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in data.items()}
+
+
+def aged_names(text: str) -> list[str]:
+    """Names the text writes with an age, found by their pattern alone (see _AGED_NAME), places left out."""
+    words = _name_words()
+    out = []
+    for m in _AGED_NAME.finditer(text):
+        name = m.group("after") or m.group("before")
+        while name.split(" ", 1)[0].lower() in _stop_words():  # a capitalised sentence opening: 'And Ramon Burnett, 5,'
+            name = name.split(" ", 1)[1] if " " in name else ""
+        if (m.group("next") or "").strip() in words["not_followed_by"]:
+            continue
+        if not name or name.split()[-1].lower().strip(".,") in words["not_last"]:
+            continue
+        out.append(name)
+    return out
+
+
+# Suffixes of a personal name that one outlet writes and another leaves out.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles written before a name ('Superintendent', 'Det.'), shared with the claims component's speaker names."""
+    import tomllib
+
+    from polemos.pipeline.components import data_path
+
+    return frozenset(tomllib.loads(data_path("claims.toml").read_text(encoding="utf-8"))["speakers"]["titles"])
+
+
+@lru_cache(maxsize=50_000)
+def name_key(name: str) -> str | None:
+    """A person's name as first and last name, lower-cased; None when it is not a full name.
+
+    Outlets write one victim as 'Christopher D. Head', 'Christopher Duran Head' and
+    'Christopher Head', and NER spans take in titles ('Superintendent Michael Harrison'),
+    trailing ages ('Tory Carlson,18') or places ('Travon Manuel of Lafayette'): only the
+    first and last words of the name itself are compared.
+    """
+    name = re.split(r"[,(/\d]|\s+of\s+", name.lower(), maxsplit=1)[0]
+    name = re.sub(r"['’]s\b", "", name)
+    words = [w for w in (m.group(0).strip("'’-") for m in _NAME_TOKEN.finditer(name)) if w]
+    titles = _titles()
+    while words and words[0] in titles:
+        words.pop(0)
+    while words and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) < 2 or len(words[0]) < 2 or len(words[-1]) < 2:
+        return None
+    return f"{words[0]} {words[-1]}".replace("'", "").replace("’", "")[:200]
 
 
 def shares_names(a: ReportFeatures, b: ReportFeatures) -> bool:
@@ -247,8 +340,9 @@ def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> 
     """The same key person, the same country, dates not too far apart: one incident across dates and places."""
     if not shares_names(a, b):
         return False
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
-        return False
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper() \
+            and dates_compatible(a, b, options) is not True:
+        return False  # a geocoder's wrong country is overruled by the name and the date together, not the name alone
     da, db = _date(a.event_date), _date(b.event_date)
     return da is None or db is None or abs((da - db).days) <= options.names_max_days
 
@@ -349,13 +443,13 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         if _same_counts_and_place(a, b, options) and text >= options.same_counts_text:
             return min(text + options.same_place_bonus + 0.04, 1.0)
         # Only strong word agreement within the bounded window overrules the dates.
-        if text < options.date_conflict_text or not dates_near(a, b, options):
+        if text < _date_conflict_text(a, b, options) or not dates_near(a, b, options):
             return 0.0
-        if same_place is False and text < max(options.place_conflict_text, options.date_conflict_text):
+        if same_place is False and text < max(_place_conflict_text(a, b, options), _date_conflict_text(a, b, options)):
             return 0.0
         return text
     if same_place is False:
-        if text < options.place_conflict_text:
+        if text < _place_conflict_text(a, b, options):
             return 0.0
         same_place = None
     if same_date is None:
@@ -363,6 +457,8 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
         return text if text >= options.undated_threshold else 0.0
     score = text + (options.same_date_bonus if a.event_date == b.event_date else options.near_date_bonus)
     km = distance_between(a, b) if same_place is not None else None
+    if km is None or km > options.distance_km[1]:
+        score -= options.far_date_discount  # one day, but a region apart: many shootings share a day in a state
     if km is not None and km <= options.same_place_km:
         score += options.same_place_bonus
     elif a.location_name and b.location_name and a.location_name.lower() == b.location_name.lower():
@@ -389,12 +485,18 @@ def best_match(report: ReportFeatures, candidates: dict[int, list[ReportFeatures
     for key, reports in candidates.items():
         # A key person shared with one report vouches for the event's dates and places.
         named = any(_named_match(report, o, options) for o in reports)
-        if any(_conflict(report, o, options, named) for o in reports):
+        if any(_conflict(report, o, options, named) for o in _gating_reports(reports)):
             continue
         score, rank = _event_score(report, reports, options)
         if score >= options.threshold and rank > best_rank:
             best_key, best_score, best_rank = key, score, rank
     return best_key, best_score
+
+
+def _gating_reports(reports: list[ReportFeatures]) -> list[ReportFeatures]:
+    """The reports of a canonical event a new report must agree with: its main events, if any."""
+    mains = [o for o in reports if o.main]
+    return mains or reports
 
 
 def _event_score(report: ReportFeatures, reports: list[ReportFeatures], options: LinkOptions) -> tuple[float, float]:
@@ -432,8 +534,19 @@ def _conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions, named:
 
 
 def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
-    """Places too far apart, and too few words in common to overrule them."""
-    return places_compatible(a, b, options) is False and report_similarity(a, b) < options.place_conflict_text
+    """Places too far apart, and too few words in common (or the same day and counts) to overrule them.
+
+    The same day and the same non-zero killed and injured say one incident whatever the geocoder
+    made of either place; a report that only shares a place with a misplaced report does not.
+    """
+    if places_compatible(a, b, options) is not False:
+        return False
+    return report_similarity(a, b) < options.place_veto_text and not _same_day_and_counts(a, b)
+
+
+def _same_day_and_counts(a: ReportFeatures, b: ReportFeatures) -> bool:
+    return (a.event_date is not None and a.event_date == b.event_date and bool(a.fatalities or a.injured)
+            and (a.fatalities, a.injured) == (b.fatalities, b.injured))
 
 
 def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
@@ -443,7 +556,21 @@ def _date_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -
     text = report_similarity(a, b)
     if _same_counts_and_place(a, b, options):
         return text < options.same_counts_text
-    return text < options.date_conflict_text
+    return text < _date_conflict_text(a, b, options)
+
+
+def _date_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    """Word agreement that overrules dates that disagree: less for dates a few days apart."""
+    da, db = _date(a.event_date), _date(b.event_date)
+    close = da is not None and db is not None and abs((da - db).days) <= options.close_conflict_days
+    return options.close_conflict_text if close else options.date_conflict_text
+
+
+def _place_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
+    """Word agreement that overrules places that disagree: less for reports of compatible dates from one region."""
+    km = distance_between(a, b)
+    regional = km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
+    return options.regional_place_text if regional else options.place_conflict_text
 
 
 def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
