@@ -94,6 +94,8 @@ class ClaimExtractor:
         self.titles = set(speakers["titles"])
         self.state_bodies = set(speakers["state_bodies"])
         self.media = set(speakers["media"])
+        self.body_words = set(speakers["body_words"])
+        self.leaders = {name: country for country, names in config.get("leaders", {}).items() for name in names}
         self.media_compounds = set(speakers["media_compounds"])
         self.parties = party_lexicon()
 
@@ -683,7 +685,7 @@ class ClaimExtractor:
         trailing = self._trailing_name(speaker)
         if trailing is not None:
             return trailing, "person"
-        if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and (
+        if root.ent_type_ == "PERSON" and (root.pos_ == "PROPN" or root.text[:1].isupper()) or root.text[:1].isupper() and (
                 self._known_person(root.text, earlier) or _surname_of_person_before(speaker)):
             return self._person_name(speaker, root, earlier), "person"
         full = self._full_name_before(speaker, earlier)
@@ -721,6 +723,10 @@ class ClaimExtractor:
             return self._antecedent(speaker, earlier, found, pronoun=True)
         if (root.lemma_.lower() in self.descriptions or head_lower in self.descriptions) and _bare(speaker):
             return self._antecedent(speaker, earlier, found, pronoun=False)
+        if self._unnamed_body(speaker):
+            name, kind = self._antecedent(speaker, earlier, found, pronoun=False)
+            if name:
+                return name, kind
         if root.ent_type_ in ("ORG", "NORP", "GPE"):
             ent = _entity_at(root)
             if ent is not None:
@@ -794,6 +800,22 @@ class ClaimExtractor:
             if any(t.lemma_.lower() == lemma or t.lower_ == root.lower_ for t in f.speaker if t.i != f.speaker.root.i or len(f.speaker) == 1):
                 return f.speaker_canonical
         return None
+
+    def _unnamed_body(self, speaker: Span) -> bool:
+        """'The Foreign Ministry', 'the Ministry of Foreign Affairs': a state body written with
+        capitals, in generic words only (`[speakers] body_words`), naming no state; like 'the
+        ministry' it is the state's the text is about. 'The National Unity Government' is not."""
+        root = speaker.root
+        if root.lemma_.lower() not in self.state_bodies or root.pos_ != "PROPN":
+            return False
+        for t in speaker:
+            if t.i == root.i or t.pos_ == "DET":
+                continue
+            if not t.text[:1].isupper() and t.lower_ not in ("of", "and", "&"):
+                return False  # 'the ethics committee' (lower case) is no body's name
+            if t.lower_ not in self.body_words:
+                return False
+        return True
 
     def _is_medium(self, speaker: Span) -> bool:
         """'Russia's Sputnik news service', 'Israeli media': a news outlet, by its head word;
@@ -884,6 +906,11 @@ class ClaimExtractor:
                 name = self.parties.phrase(speaker[k : k + n].text)
                 if name:
                     return name
+        if speaker.root.lemma_.lower() in self.state_bodies:
+            # 'the Trump administration': the government a leader heads
+            for t in tokens:
+                if t.text[:1].isupper() and t.i != speaker.root.i and t.lower_ in self.leaders:
+                    return self.leaders[t.lower_]
         for t in tokens:
             if not t.text[:1].isupper() or t.is_sent_start and t.pos_ not in ("PROPN", "ADJ"):
                 continue
