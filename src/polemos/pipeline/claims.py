@@ -94,6 +94,7 @@ class ClaimExtractor:
         self.titles = set(speakers["titles"])
         self.state_bodies = set(speakers["state_bodies"])
         self.media = set(speakers["media"])
+        self.anonymous = set(speakers["anonymous"])
         self.body_words = set(speakers["body_words"])
         self.leaders = {name: country for country, names in config.get("leaders", {}).items() for name in names}
         self.media_compounds = set(speakers["media_compounds"])
@@ -678,6 +679,8 @@ class ClaimExtractor:
         whole = self.parties.phrase(speaker.text)
         if whole:
             return whole, "party"
+        if root.lemma_.lower() in self.anonymous or head_lower in self.anonymous:
+            return None, None  # 'Interfax's source in Moscow' is nobody's voice we can name
         named = _person_in_apposition(root)
         if named is not None and root.ent_type_ != "PERSON":
             # 'A spokesman for the army, Lt. Col. Richard Hecht, said': the person speaks
