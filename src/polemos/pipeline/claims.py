@@ -802,6 +802,21 @@ class ClaimExtractor:
                 continue
             if any(t.lemma_.lower() == lemma or t.lower_ == root.lower_ for t in f.speaker if t.i != f.speaker.root.i or len(f.speaker) == 1):
                 return f.speaker_canonical
+        if lemma in self.person_titles:
+            return self._titled_person_named_before(speaker)
+        return None
+
+    def _titled_person_named_before(self, speaker: Span) -> str | None:
+        """'The Russian Minister said' after '... during Minister Sergey Shoyu's visit': the
+        last person named before with that title written just before the name."""
+        lemma = speaker.root.lemma_.lower()
+        doc = speaker.doc
+        for e in reversed(_entities(doc)):
+            if e.label_ != "PERSON" or e.end > speaker.start or e.start == 0 or len(e) < 2:
+                continue
+            title = doc[e.start - 1]
+            if title.lemma_.lower() == lemma or title.lower_.rstrip("s") == lemma:
+                return _strip_possessive(e.text)
         return None
 
     def _unnamed_body(self, speaker: Span) -> bool:
