@@ -986,3 +986,10 @@ def test_an_unnamed_source_stands_for_no_party():
     text = ("According to Interfax's source in Moscow, the strike took place because the U.S. refused to provide "
             "Russia with information on their activities.")
     assert canonicals(text)[0] == ("Interfax's source in Moscow", None)
+
+
+def test_a_titled_description_is_the_person_named_with_that_title():
+    text = ("Party chief Trong said the outcomes gained during Minister Sergey Shoyu’s visit will contribute to "
+            "deepening the partnership. The Russian Minister said Russia always places importance on the "
+            "traditional friendship with Vietnam.")
+    assert ("The Russian Minister", "Sergey Shoyu") in canonicals(text)
