@@ -93,6 +93,11 @@ class ClaimExtractor:
         self.person_titles = set(speakers["person_titles"])
         self.titles = set(speakers["titles"])
         self.state_bodies = set(speakers["state_bodies"])
+        self.media = set(speakers["media"])
+        self.anonymous = set(speakers["anonymous"])
+        self.body_words = set(speakers["body_words"])
+        self.leaders = {name: country for country, names in config.get("leaders", {}).items() for name in names}
+        self.media_compounds = set(speakers["media_compounds"])
         self.parties = party_lexicon()
 
     # ---- spaCy entry point ------------------------------------------------------------
@@ -674,11 +679,16 @@ class ClaimExtractor:
         whole = self.parties.phrase(speaker.text)
         if whole:
             return whole, "party"
+        if root.lemma_.lower() in self.anonymous or head_lower in self.anonymous:
+            return None, None  # 'Interfax's source in Moscow' is nobody's voice we can name
         named = _person_in_apposition(root)
         if named is not None and root.ent_type_ != "PERSON":
             # 'A spokesman for the army, Lt. Col. Richard Hecht, said': the person speaks
             return self._person_name(named, named.root, earlier), "person"
-        if root.pos_ == "PROPN" and root.ent_type_ == "PERSON" or root.text[:1].isupper() and (
+        trailing = self._trailing_name(speaker)
+        if trailing is not None:
+            return trailing, "person"
+        if root.ent_type_ == "PERSON" and (root.pos_ == "PROPN" or root.text[:1].isupper()) or root.text[:1].isupper() and (
                 self._known_person(root.text, earlier) or _surname_of_person_before(speaker)):
             return self._person_name(speaker, root, earlier), "person"
         full = self._full_name_before(speaker, earlier)
@@ -693,6 +703,8 @@ class ClaimExtractor:
                 country = self.parties.country(t.text) if t.text[:1].isupper() else None
                 if country and country in self.parties.separatists:
                     return self.parties.separatists[country], "party"
+        if self._is_medium(speaker):
+            return self._medium_name(speaker), "org"
         titled = self._titled_name(speaker)
         if titled is not None and len(titled) == 1:
             # only when it is the surname or first name of a person written in full before
@@ -714,6 +726,10 @@ class ClaimExtractor:
             return self._antecedent(speaker, earlier, found, pronoun=True)
         if (root.lemma_.lower() in self.descriptions or head_lower in self.descriptions) and _bare(speaker):
             return self._antecedent(speaker, earlier, found, pronoun=False)
+        if self._unnamed_body(speaker):
+            name, kind = self._antecedent(speaker, earlier, found, pronoun=False)
+            if name:
+                return name, kind
         if root.ent_type_ in ("ORG", "NORP", "GPE"):
             ent = _entity_at(root)
             if ent is not None:
@@ -751,14 +767,24 @@ class ClaimExtractor:
         for t in doc[: speaker.start]:
             if t.text != word or t.i == 0:
                 continue
-            first = t.i
-            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
-                    and not doc[first - 1].text.isupper() and not doc[first - 1].is_sent_start \
-                    and doc[first - 1].lower_.rstrip(".") not in self.titles and t.i - first < 3:
-                first -= 1
+            first = self._name_start(t, 0)
             if first < t.i:
                 return _text(doc)[doc[first].idx : t.idx + len(t.text)]
+            last = self._name_end(t, speaker.start)
+            if last > t.i:  # a first name: 'Najib' after 'Prime Minister Najib Razak'
+                return _text(doc)[t.idx : doc[last].idx + len(doc[last].text)]
         return None
+
+    def _name_end(self, first: Token, highest: int, most: int = 3) -> int:
+        """The last token of a person's name that begins with `first` ('Najib Razak'): name
+        words after it, one of them marked a person by the NER."""
+        doc = first.doc
+        last = first.i
+        while last + 1 < highest and last + 1 - first.i < most and self._name_word(doc[last + 1]):
+            last += 1
+        if not any(doc[i].ent_type_ == "PERSON" for i in range(first.i, last + 1)):
+            return first.i
+        return last
 
     def _same_title_as_person(self, speaker: Span, earlier: list[Found]) -> str | None:
         """'the spokeswoman said' after 'Foreign Ministry Spokeswoman Maria Zakharova said',
@@ -776,6 +802,59 @@ class ClaimExtractor:
                 continue
             if any(t.lemma_.lower() == lemma or t.lower_ == root.lower_ for t in f.speaker if t.i != f.speaker.root.i or len(f.speaker) == 1):
                 return f.speaker_canonical
+        if lemma in self.person_titles:
+            return self._titled_person_named_before(speaker)
+        return None
+
+    def _titled_person_named_before(self, speaker: Span) -> str | None:
+        """'The Russian Minister said' after '... during Minister Sergey Shoyu's visit': the
+        last person named before with that title written just before the name."""
+        lemma = speaker.root.lemma_.lower()
+        doc = speaker.doc
+        for e in reversed(_entities(doc)):
+            if e.label_ != "PERSON" or e.end > speaker.start or e.start == 0 or len(e) < 2:
+                continue
+            title = doc[e.start - 1]
+            if title.lemma_.lower() == lemma or title.lower_.rstrip("s") == lemma:
+                return _strip_possessive(e.text)
+        return None
+
+    def _unnamed_body(self, speaker: Span) -> bool:
+        """'The Foreign Ministry', 'the Ministry of Foreign Affairs': a state body written with
+        capitals, in generic words only (`[speakers] body_words`), naming no state; like 'the
+        ministry' it is the state's the text is about. 'The National Unity Government' is not."""
+        root = speaker.root
+        if root.lemma_.lower() not in self.state_bodies or root.pos_ != "PROPN":
+            return False
+        for t in speaker:
+            if t.i == root.i or t.pos_ == "DET":
+                continue
+            if not t.text[:1].isupper() and t.lower_ not in ("of", "and", "&"):
+                return False  # 'the ethics committee' (lower case) is no body's name
+            if t.lower_ not in self.body_words:
+                return False
+        return True
+
+    def _is_medium(self, speaker: Span) -> bool:
+        """'Russia's Sputnik news service', 'Israeli media': a news outlet, by its head word;
+        'the state news agency' qualifies, 'the US Central Command' and 'the Defense Security
+        Cooperation Agency' (a state body the NER calls an organisation) do not."""
+        root = speaker.root
+        if root.lemma_.lower() not in self.media and root.lower_ not in self.media and not any(
+                c.dep_ == "compound" and c.lower_ in self.media_compounds for c in root.children):
+            return False
+        return root.ent_type_ != "ORG" or root.pos_ != "PROPN"
+
+    def _medium_name(self, speaker: Span) -> str | None:
+        """The outlet a medium's phrase names ('Sputnik'), or None ('Russian state TV', or
+        'Russian state TV and Interfax', two sources)."""
+        if any(t.dep_ == "cc" for t in speaker):
+            return None
+        for t in speaker:
+            if t.ent_type_ == "ORG" and t.text[:1].isupper():
+                ent = _entity_at(t, "ORG")
+                if ent is not None and not self.parties.phrase(ent.text):
+                    return _strip_article(_strip_possessive(ent.text))
         return None
 
     def _titled_name(self, speaker: Span) -> Span | None:
@@ -792,8 +871,44 @@ class ClaimExtractor:
             return None
         return speaker.doc[name[0].i : name[-1].i + 1]
 
+    def _name_word(self, token: Token) -> bool:
+        """A word that can be part of a person's name: capitalised, a proper noun, no title,
+        no party ('Vietnam' in '... of Vietnam Nguyen Phu Trong' is not)."""
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper() \
+            and token.lower_.rstrip(".") not in self.titles \
+            and not (self.parties.phrase(token.text) or self.parties.country(token.text))
+
+    def _name_start(self, last: Token, lowest: int, most: int = 4, in_speaker: bool = False) -> int:
+        """The first token of the run of name words that ends at `last`, going no further
+        left than `lowest` ('Dmitry Peskov' where the NER marked only 'Peskov'). Outside a
+        speaker a sentence's first word is no part of it (it is capitalised anyway)."""
+        first = last.i
+        doc = last.doc
+        while first > lowest and last.i - first < most - 1 and self._name_word(doc[first - 1]) \
+                and (in_speaker or not doc[first - 1].is_sent_start) \
+                and doc[first - 1].ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            first -= 1
+        return first
+
+    def _trailing_name(self, speaker: Span) -> str | None:
+        """'General Secretary of the Communist Party of Vietnam Nguyen Phu Trong': a title
+        phrase that ends in a name of two to four words the NER did not mark; that person."""
+        root, last = speaker.root, speaker[-1]
+        if last.i == root.i or root.lower_.rstrip(".") not in self.titles and root.lemma_.lower() not in self.person_titles:
+            return None
+        if not self._name_word(last) or last.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            return None
+        first = self._name_start(last, speaker.start, in_speaker=True)
+        if last.i - first < 1 or first <= speaker.start:
+            return None
+        return _text(speaker.doc)[speaker.doc[first].idx : last.idx + len(last.text)]
+
     def _known_person(self, word: str, earlier: list[Found]) -> bool:
-        return any(f.extra.get("party_kind") == "person" and (f.speaker_canonical or "").endswith(" " + word) for f in earlier)
+        """'Yulia' (which the NER calls a place) after 'Yulia Skripal' spoke: a first name or
+        surname of a person who spoke before."""
+        if self.parties.phrase(word) or self.parties.country(word):
+            return False
+        return any(f.extra.get("party_kind") == "person" and _part_of_name(word, f.speaker_canonical or "") for f in earlier)
 
     def _party_in(self, speaker: Span) -> str | None:
         """A party named inside the phrase: 'Baku's security services', 'the Russian foreign ministry'."""
@@ -809,6 +924,11 @@ class ClaimExtractor:
                 name = self.parties.phrase(speaker[k : k + n].text)
                 if name:
                     return name
+        if speaker.root.lemma_.lower() in self.state_bodies:
+            # 'the Trump administration': the government a leader heads
+            for t in tokens:
+                if t.text[:1].isupper() and t.i != speaker.root.i and t.lower_ in self.leaders:
+                    return self.leaders[t.lower_]
         for t in tokens:
             if not t.text[:1].isupper() or t.is_sent_start and t.pos_ not in ("PROPN", "ADJ"):
                 continue
@@ -826,6 +946,10 @@ class ClaimExtractor:
         words = [t for t in (ent if ent is not None else [root]) if not _in_sidebar(root.doc, t.idx)] or [root]
         while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
             words = words[1:]
+        if len(words) == 1 and speaker.start <= words[0].i < speaker.end:
+            # the NER marked only the surname of 'Dmitry Peskov'
+            first = self._name_start(words[0], speaker.start, in_speaker=True)
+            words = list(root.doc[first : words[0].i + 1])
         name = _strip_possessive(_text(root.doc)[words[0].idx : words[-1].idx + len(words[-1].text)])
         if " " not in name:
             # a surname, or a first name ('Mahathir' after 'Mahathir Mohamad', 'Yulia' after
@@ -870,7 +994,7 @@ class ClaimExtractor:
                 if f.extra.get("party_kind") == "person":
                     return f.speaker_canonical, "person"
                 if f.speaker is not None and f.speaker.root.tag_ == "NN" and f.speaker.root.lower_ not in self.descriptions \
-                        and f.speaker.root.lemma_.lower() not in self.statement_nouns:
+                        and f.speaker.root.lemma_.lower() not in self.statement_nouns and not self._is_medium(f.speaker):
                     return None, None  # 'a spokeswoman said ... She added': someone unnamed
             # No person has spoken yet: the last person named in the two sentences before
             # ('The Commissioner, Mr. Olafimihan Adeoye, disclosed this ... He said ...').
@@ -881,11 +1005,8 @@ class ClaimExtractor:
             names = [e for e in _entities(doc) if e.label_ == "PERSON" and first <= e.start and e.end <= speaker.sent.start
                      and not any(s <= e.start_char < e_ for s, e_ in blocked)]
             if names:
-                ent = names[-1]
-                words = [t for t in ent]
-                while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
-                    words = words[1:]
-                return _strip_possessive(_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]), "person"
+                # the name in full where it was written so before ('Mahathir' -> 'Mahathir Mohamad')
+                return self._person_name(names[-1], names[-1].root, earlier), "person"
             return None, None
         wanted = ("party", "org") if pronoun else ("party",)
         state_only = not pronoun and speaker.root.lemma_.lower() in self.state_bodies
