@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, union, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -421,18 +421,25 @@ class Store:
         by a box wider than any distance gate; the gates decide the rest.
         """
         options = self.link_options
-        query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
+        base = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
+        if report.country_code:
+            base = base.where(or_(CanonicalEventRow.country_code.is_(None),
+                                  func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
+        query = base
         d = parse_iso_date(report.event_date)
+        same_place: list = []
         if d is not None:
-            query = query.where(or_(*self._date_windows(report, features, d)))
+            windows, same_place = self._date_windows(report, features, d)
+            query = base.where(or_(*windows))
         elif report.latitude is not None and report.longitude is not None:
             # Undated: only nearby events (a dated report's window is narrow enough, and
             # far-apart places may still link on strong word overlap; see linking.pair_score).
             query = query.where(or_(self._near(report, max(options.distance_km.values())), CanonicalEventRow.latitude.is_(None)))
-        if report.country_code:
-            query = query.where(or_(CanonicalEventRow.country_code.is_(None),
-                                    func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
-        ids = list(session.scalars(query.order_by(CanonicalEventRow.id.desc()).limit(options.max_candidates)))
+        if same_place:
+            # One SELECT per condition, UNIONed: for an OR of date windows and places SQLite
+            # scans the whole table; each SELECT alone uses an index (same rows either way).
+            query = union(query, *(base.where(c) for c in same_place)).subquery().select()
+        ids = list(session.scalars(query.order_by(query.selected_columns.id.desc()).limit(options.max_candidates)))
         if features.people:
             # Our key people named anywhere, or anyone we name whom another document gives an age.
             shared = or_(DocumentNameRow.name.in_(sorted(features.names)),
@@ -444,8 +451,8 @@ class Store:
             ids = sorted(set(ids) | set(session.scalars(named)), reverse=True)
         return ids
 
-    def _date_windows(self, report: EventRow, features: ReportFeatures, d) -> list:
-        """Which canonical dates may take a report dated d (conditions, any of which admits a candidate).
+    def _date_windows(self, report: EventRow, features: ReportFeatures, d) -> tuple[list, list]:
+        """Which canonical dates may take a report dated d: (date conditions, same-place conditions), any admits a candidate.
 
         Each precision's own window; beyond it, up to date_conflict_days, only
         where the date bridges of linking.pair_score could apply: this report's
@@ -477,12 +484,13 @@ class Store:
             # A follow-up stored before its incident's first report is not found this way.
             conditions.append(between(wide, 0))
         # The same place: a report with the same counts may bridge dates there (either may be the later one).
+        same_place = []
         if report.fatalities or report.injured:
             if report.latitude is not None and report.longitude is not None:
-                conditions.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
+                same_place.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
             if report.location_name:
-                conditions.append(and_(between(wide, wide), CanonicalEventRow.location_name == report.location_name))
-        return conditions
+                same_place.append(and_(between(wide, wide), CanonicalEventRow.location_name == report.location_name))
+        return conditions, same_place
 
     @staticmethod
     def _near(report: EventRow, km: float):
@@ -538,7 +546,7 @@ class Store:
             for reports in candidates.values():
                 for other in reports:
                     terms |= signature_terms(other.signature)
-            idf = self._idf(session, terms)
+            idf = _Memo(self._idf(session, terms)).__getitem__  # each word's idf once, not once per report
             features.vector = tfidf_vector(features.signature, idf)
             for reports in candidates.values():
                 for other in reports:
@@ -1059,6 +1067,18 @@ class Store:
                 self._recompute(session, cid)
             self._audit(session, who, "delete_document", None, {"doc_id": doc_id}, None, None)
             return True
+
+
+class _Memo(dict):
+    """f's values, each computed on first use."""
+
+    def __init__(self, f):
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, key):
+        value = self[key] = self.f(key)
+        return value
 
 
 def _canonical_values(current, rows: list[tuple]) -> dict[str, Any]:
