@@ -10,9 +10,10 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, union, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -21,6 +22,7 @@ from polemos.model import Document, DocumentResult, parse_iso_date
 
 from . import db
 from .cache import LinkCache
+from .candidates import HIDDEN_STATUSES, candidate_parameters, candidate_statement, named_statement
 from .canonical import apply_overrides, merge_reports
 from .linking import (
     LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names, signature_terms, tfidf_vector,
@@ -36,7 +38,6 @@ from .models import (
     EventRow,
     FeedStateRow,
     IngestErrorRow,
-    PlaceRow,
     TermStatRow,
     utcnow,
 )
@@ -47,7 +48,6 @@ from .writer import (
 
 log = logging.getLogger(__name__)
 
-HIDDEN_STATUSES = ("merged", "not_event")
 ACTOR_ROLES = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 LEAD_CHARS = 600
 NO_NAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -414,45 +414,33 @@ class Store:
         EventRow.position, EventRow.injured, DocumentRow.published,
     )
 
-    def _candidate_ids(self, session: Session, report: EventRow, features: ReportFeatures) -> list[int]:
+    def _candidate_ids(self, session: Session | Connection, report, features: ReportFeatures) -> list[int]:
         """Canonical events that could hold this report: near in date (or place, when undated), or naming its key people.
 
         The query narrows by date window and (when the report has coordinates)
         by a box wider than any distance gate; the gates decide the rest.
+        (store/candidates.py builds each shape of the query once.)
         """
         options = self.link_options
-        base = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
-        if report.country_code:
-            base = base.where(or_(CanonicalEventRow.country_code.is_(None),
-                                  func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
-        query = base
+        bounds: dict[str, tuple] = {}
         d = parse_iso_date(report.event_date)
-        same_place: list = []
         if d is not None:
-            windows, same_place = self._date_windows(report, features, d)
-            query = base.where(or_(*windows))
+            bounds = self._date_windows(report, features, d)
         elif report.latitude is not None and report.longitude is not None:
             # Undated: only nearby events (a dated report's window is narrow enough, and
             # far-apart places may still link on strong word overlap; see linking.pair_score).
-            query = query.where(or_(self._near(report, max(options.distance_km.values())), CanonicalEventRow.latitude.is_(None)))
-        if same_place:
-            # One SELECT per condition, UNIONed: for an OR of date windows and places SQLite
-            # scans the whole table; each SELECT alone uses an index (same rows either way).
-            query = union(query, *(base.where(c) for c in same_place)).subquery().select()
-        ids = list(session.scalars(query.order_by(query.selected_columns.id.desc()).limit(options.max_candidates)))
+            bounds = {"box": self._box(report, max(options.distance_km.values()))}
+        statement = candidate_statement(tuple(bounds), bool(report.country_code), options.max_candidates)
+        ids = list(session.scalars(statement, candidate_parameters(bounds, report.country_code)))
         if features.people:
             # Our key people named anywhere, or anyone we name whom another document gives an age.
-            shared = or_(DocumentNameRow.name.in_(sorted(features.names)),
-                         and_(DocumentNameRow.name.in_(sorted(features.people)), DocumentNameRow.aged.is_(True)))
-            named = select(EventRow.canonical_id).join(DocumentNameRow, DocumentNameRow.document_id == EventRow.document_id) \
-                .join(CanonicalEventRow, CanonicalEventRow.id == EventRow.canonical_id) \
-                .where(shared, EventRow.document_id != report.document_id,
-                       CanonicalEventRow.status.not_in(HIDDEN_STATUSES)).distinct().limit(options.max_candidates)
-            ids = sorted(set(ids) | set(session.scalars(named)), reverse=True)
+            named = session.scalars(named_statement(options.max_candidates), {
+                "names": sorted(features.names), "people": sorted(features.people), "document_id": report.document_id})
+            ids = sorted(set(ids) | set(named), reverse=True)
         return ids
 
-    def _date_windows(self, report: EventRow, features: ReportFeatures, d) -> tuple[list, list]:
-        """Which canonical dates may take a report dated d: (date conditions, same-place conditions), any admits a candidate.
+    def _date_windows(self, report, features: ReportFeatures, d) -> dict[str, tuple]:
+        """Which canonical dates may take a report dated d: bounds of each condition that applies (candidates.CONDITIONS).
 
         Each precision's own window; beyond it, up to date_conflict_days, only
         where the date bridges of linking.pair_score could apply: this report's
@@ -465,42 +453,36 @@ class Store:
         own = report.time_precision or 1
         day = dt.timedelta(days=1)
 
-        def between(before: int, after: int):
-            return CanonicalEventRow.event_date.between((d - before * day).isoformat(), (d + after * day).isoformat())
+        def between(before: int, after: int) -> tuple[str, str]:
+            return (d - before * day).isoformat(), (d + after * day).isoformat()
 
         def window(precision: int) -> int:
             return options.date_window_days.get(max(own, precision), 1)
 
         wide = options.date_conflict_days
-        conditions = [
-            and_(CanonicalEventRow.time_precision <= 1, between(window(1), window(1))),
-            and_(CanonicalEventRow.time_precision == 2, between(window(2), window(2))),
-            and_(CanonicalEventRow.time_precision >= 3, between(window(3), window(3))),
-            CanonicalEventRow.event_date.is_(None),
-        ]
+        bounds = {"w1": between(window(1), window(1)), "w2": between(window(2), window(2)),
+                  "w3": between(window(3), window(3)), "undated": ()}
         published = parse_iso_date(features.published)
         if published is not None and 0 <= (published - d).days <= options.uncertain_date_days:
             # An uncertain date (a follow-up's) looks back for the incident it follows up.
             # A follow-up stored before its incident's first report is not found this way.
-            conditions.append(between(wide, 0))
+            bounds["back"] = between(wide, 0)
         # The same place: a report with the same counts may bridge dates there (either may be the later one).
-        same_place = []
         if report.fatalities or report.injured:
             if report.latitude is not None and report.longitude is not None:
-                same_place.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
+                bounds["same_box"] = between(wide, wide) + self._box(report, options.same_place_km)
             if report.location_name:
-                same_place.append(and_(between(wide, wide), CanonicalEventRow.location_name == report.location_name))
-        return conditions, same_place
+                bounds["same_name"] = between(wide, wide) + (report.location_name,)
+        return bounds
 
     @staticmethod
-    def _near(report: EventRow, km: float):
-        """Canonical events within a box of about `km` around the report's coordinates."""
+    def _box(report, km: float) -> tuple[float, float, float, float]:
+        """(south, north, west, east) of a box of about `km` around the report's coordinates."""
         import math
 
         lat_span = km / 111.0 + 0.1
         lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
-        return and_(CanonicalEventRow.latitude.between(report.latitude - lat_span, report.latitude + lat_span),
-                    CanonicalEventRow.longitude.between(report.longitude - lon_span, report.longitude + lon_span))
+        return (report.latitude - lat_span, report.latitude + lat_span, report.longitude - lon_span, report.longitude + lon_span)
 
     def _candidates(self, session: Session, report: EventRow, features: ReportFeatures) -> dict[int, list[ReportFeatures]]:
         """Reports of the canonical events this report could belong to, by canonical id."""
@@ -542,10 +524,10 @@ class Store:
             if gates_pass(features, reports, self.link_options)
         }
         if candidates:
-            terms = signature_terms(features.signature)
+            terms = set(_terms(features.signature))
             for reports in candidates.values():
                 for other in reports:
-                    terms |= signature_terms(other.signature)
+                    terms |= _terms(other.signature)
             idf = _Memo(self._idf(session, terms)).__getitem__  # each word's idf once, not once per report
             features.vector = tfidf_vector(features.signature, idf)
             for reports in candidates.values():
@@ -1067,6 +1049,12 @@ class Store:
                 self._recompute(session, cid)
             self._audit(session, who, "delete_document", None, {"doc_id": doc_id}, None, None)
             return True
+
+
+@lru_cache(maxsize=100_000)
+def _terms(signature: str) -> frozenset[str]:
+    """signature_terms once per signature: a stored report is a candidate for many new ones."""
+    return frozenset(signature_terms(signature))
 
 
 class _Memo(dict):
