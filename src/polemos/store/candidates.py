@@ -84,3 +84,23 @@ def named_statement(limit: int):
             .join(C, C.id == EventRow.canonical_id)
             .where(shared, EventRow.document_id != bindparam("document_id"), C.status.not_in(HIDDEN_STATUSES))
             .distinct().limit(limit))
+
+
+MEMBER = EventRow.__table__.alias("member")  # an alias: the subqueries read `events` themselves, uncorrelated
+
+
+@lru_cache(maxsize=512)
+def members_statement(names: tuple[str, ...], with_country: bool, limit: int, with_people: bool, exclude_report: bool):
+    """(id, canonical_id, document_id, event_date) of every report of the candidate canonical events, by canonical id.
+
+    The candidates are candidate_statement's and, with_people, named_statement's,
+    as subqueries (one round trip, no list of ids sent back). Bind their
+    parameters, and `report_id` when exclude_report (a stored report being re-linked).
+    """
+    within = MEMBER.c.canonical_id.in_(candidate_statement(names, with_country, limit))
+    if with_people:
+        within = or_(within, MEMBER.c.canonical_id.in_(named_statement(limit)))
+    query = select(MEMBER.c.id, MEMBER.c.canonical_id, MEMBER.c.document_id, MEMBER.c.event_date).where(within)
+    if exclude_report:
+        query = query.where(MEMBER.c.id != bindparam("report_id"))
+    return query.order_by(MEMBER.c.canonical_id, MEMBER.c.id)
