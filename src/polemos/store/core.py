@@ -22,7 +22,7 @@ from polemos.model import Document, DocumentResult, parse_iso_date
 
 from . import db
 from .cache import LinkCache
-from .candidates import HIDDEN_STATUSES, candidate_parameters, members_statement
+from .candidates import HIDDEN_STATUSES, candidate_parameters, candidate_statement, members_statement, named_statement
 from .canonical import apply_overrides, merge_reports
 from .linking import (
     LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names, signature_terms, tfidf_vector,
@@ -414,21 +414,30 @@ class Store:
         EventRow.position, EventRow.injured, DocumentRow.published,
     )
 
-    def _candidate_bounds(self, report, features: ReportFeatures) -> dict[str, tuple]:
-        """Which canonical events could hold this report (see candidates.CONDITIONS): near in date, or in place when undated.
+    def _candidate_ids(self, session: Session | Connection, report, features: ReportFeatures) -> list[int]:
+        """Canonical events that could hold this report: near in date (or place, when undated), or naming its key people.
 
         The query narrows by date window and (when the report has coordinates)
-        by a box wider than any distance gate; the gates decide the rest. Key
-        people are matched by name besides (candidates.named_statement).
+        by a box wider than any distance gate; the gates decide the rest.
+        (store/candidates.py builds each shape of the query once.)
         """
+        options = self.link_options
+        bounds: dict[str, tuple] = {}
         d = parse_iso_date(report.event_date)
         if d is not None:
-            return self._date_windows(report, features, d)
-        if report.latitude is not None and report.longitude is not None:
+            bounds = self._date_windows(report, features, d)
+        elif report.latitude is not None and report.longitude is not None:
             # Undated: only nearby events (a dated report's window is narrow enough, and
             # far-apart places may still link on strong word overlap; see linking.pair_score).
-            return {"box": self._box(report, max(self.link_options.distance_km.values()))}
-        return {}
+            bounds = {"box": self._box(report, max(options.distance_km.values()))}
+        statement = candidate_statement(tuple(bounds), bool(report.country_code), options.max_candidates)
+        ids = list(session.scalars(statement, candidate_parameters(bounds, report.country_code)))
+        if features.people:
+            # Our key people named anywhere, or anyone we name whom another document gives an age.
+            named = session.scalars(named_statement(options.max_candidates), {
+                "names": sorted(features.names), "people": sorted(features.people), "document_id": report.document_id})
+            ids = sorted(set(ids) | set(named), reverse=True)
+        return ids
 
     def _date_windows(self, report, features: ReportFeatures, d) -> dict[str, tuple]:
         """Which canonical dates may take a report dated d: bounds of each condition that applies (candidates.CONDITIONS).
@@ -477,18 +486,13 @@ class Store:
 
     def _candidates(self, session: Session, report: EventRow, features: ReportFeatures) -> dict[int, list[ReportFeatures]]:
         """Reports of the canonical events this report could belong to, by canonical id."""
-        bounds = self._candidate_bounds(report, features)
-        statement = members_statement(tuple(bounds), bool(report.country_code), self.link_options.max_candidates,
-                                      bool(features.people), report.id is not None)
-        params = candidate_parameters(bounds, report.country_code)
-        if features.people:
-            # Our key people named anywhere, or anyone we name whom another document gives an age.
-            params.update(names=sorted(features.names), people=sorted(features.people), document_id=report.document_id)
+        ids = self._candidate_ids(session, report, features)
+        if not ids:
+            return {}
+        params: dict[str, Any] = {"ids": ids}
         if report.id is not None:  # re-linking a stored report (one being written is in no event)
             params["report_id"] = report.id
-        members = session.execute(statement, params).all()
-        if not members:
-            return {}
+        members = session.execute(members_statement(report.id is not None), params).all()
         features = {m.id: self._cache.get_features(m.id, m.document_id, m.event_date) for m in members}
         self._load_features(session, [pk for pk, f in features.items() if f is None], features)
         names = self._names(session, {m.document_id for m in members})
