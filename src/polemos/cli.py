@@ -206,7 +206,7 @@ def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, folders, URLs, RSS/Atom feed URLs, .jsonl/.csv/.parquet corpora, or -."),
     db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for inputs without one."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents per spaCy batch and per store transaction."),
     no_fetch: bool = typer.Option(False, "--no-fetch", help="Feeds: use each entry's own text, never fetch its link."),
 ) -> None:
     """Extract documents into the store and link reports of the same event."""

@@ -1,7 +1,7 @@
 """Cross-document linking on gva.jsonl: do articles about one incident end up in one canonical event?
 
 Every record is extracted and ingested into a fresh temporary SQLite store
-(the real ingest path: add_result and incremental linking, in input order).
+(the real ingest path: add_results and incremental linking, in input order).
 Two documents are predicted linked when some canonical event has reports from
 both; they are truly linked when they share `gold.incident_id`. Scored as
 pairwise precision, recall and F1 over document pairs.
@@ -78,8 +78,7 @@ def score_results(records: list[dict[str, Any]], docs: list[Document], results: 
     with tempfile.TemporaryDirectory(prefix="polemos-linking-") as tmp:
         store = open_store(f"sqlite:///{Path(tmp) / 'linking.db'}", link_options=link_options)
         doc_ids = {}
-        for doc, result in zip(docs, results):
-            outcome = store.add_result(doc, result)
+        for doc, outcome in zip(docs, store.add_results(zip(docs, results))):
             doc_ids[outcome.doc_id] = doc.id
         clusters: dict[str, set[str]] = defaultdict(set)
         for item in store.iter_events({"include_hidden": False}):

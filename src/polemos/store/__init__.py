@@ -19,11 +19,15 @@ Stable API (the HTTP API and the dashboard build on it):
   in WAL mode: readers never block the writer.
 - Writing: `add_result(document, result, link=True) -> AddOutcome`
   (`status` is `added`, `duplicate` or `error`; the same text or the same URL
-  is a duplicate and changes nothing); `find_document(document) -> doc_id | None`
+  is a duplicate and changes nothing), one transaction;
+  `add_results(pairs, link=True, batch_size=32) -> Iterator[AddOutcome]`
+  (the same for many (document, result) pairs, in order, `batch_size` to a
+  transaction, each outcome yielded once committed: a crash loses at most the
+  batch being written; a document that fails is recorded and comes back as
+  `error`, the rest of its batch is stored); `find_document(document) -> doc_id | None`
   (check before extracting, to skip work); `record_error(document, message)`;
   `delete_document(doc_id, who)`; `relink()` (re-link every report no
-  reviewer pinned). Each document is one transaction: a crash loses at most
-  the document being written.
+  reviewer pinned).
 - Reading: `list_events(filters, cursor, limit) -> Page(items, next)`,
   `iter_events(filters)`, `count_events(filters)`, `get_event(id)`,
   `get_document(doc_id)`, `list_documents(cursor, limit, q)`, `stats()`,

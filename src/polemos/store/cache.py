@@ -8,8 +8,11 @@ and the store knows every change it makes to the word statistics, so they
 can be kept:
 
 - features by event id, and the people each document names, by document id;
-- document frequencies of words, with this transaction's own counts kept
-  apart until it commits (`commit`), so a rolled-back document never counts.
+- document frequencies of words, with the open transaction's own counts
+  kept apart (`pending`) until it commits (`commit`), so a rolled-back
+  document never counts. The store writes `pending` to the database only at
+  the end of the transaction (one statement a batch of documents), so what
+  the database gives inside the transaction excludes them.
 
 Safety: `clear()` after any failed transaction (a rolled-back row's id may be
 given to another row) and after deleting documents; every `refresh_every`
@@ -21,6 +24,7 @@ database gives for its id.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .linking import ReportFeatures
@@ -33,14 +37,15 @@ class LinkCache:
     features: dict[int, ReportFeatures] = field(default_factory=dict)
     names: dict[int, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)  # committed counts ("" counts documents)
-    pending_terms: set[str] = field(default_factory=set)  # counted by the open transaction
+    # Documents of the open transaction containing each word (not yet in the database).
+    pending: Counter[str] = field(default_factory=Counter)
     documents_since_refresh: int = 0
 
     def clear(self) -> None:
         self.features.clear()
         self.names.clear()
         self.df.clear()
-        self.pending_terms.clear()
+        self.pending.clear()
         self.documents_since_refresh = 0
 
     # ---- features ----------------------------------------------------------------------------
@@ -59,26 +64,26 @@ class LinkCache:
     # ---- word statistics ---------------------------------------------------------------------
 
     def count_terms(self, terms: set[str]) -> None:
-        """Words of the document being stored (already counted in the database, not yet committed)."""
-        self.pending_terms |= terms | {""}
+        """Words of one document being stored (written to the database when its transaction ends)."""
+        self.pending.update(terms | {""})
 
     def missing_terms(self, terms: set[str]) -> set[str]:
         return {t for t in terms if t not in self.df}
 
     def learn_df(self, db_counts: dict[str, int], asked: set[str]) -> None:
-        """Counts read from the database inside the open transaction (they include its own counts)."""
+        """Counts read from the database inside the open transaction (committed ones: `pending` is not written yet)."""
         for term in asked:
-            self.df[term] = db_counts.get(term, 0) - (1 if term in self.pending_terms else 0)
+            self.df[term] = db_counts.get(term, 0)
 
     def df_of(self, terms: set[str]) -> dict[str, int]:
-        return {t: self.df.get(t, 0) + (1 if t in self.pending_terms else 0) for t in terms}
+        return {t: self.df.get(t, 0) + self.pending[t] for t in terms}
 
-    def commit(self) -> None:
-        """The transaction that counted pending_terms committed."""
-        for term in self.pending_terms:
+    def commit(self, documents: int = 1) -> None:
+        """The transaction that counted `pending` (in `documents` documents) wrote it and committed."""
+        for term, n in self.pending.items():
             if term in self.df:
-                self.df[term] += 1
-        self.pending_terms.clear()
-        self.documents_since_refresh += 1
+                self.df[term] += n
+        self.pending.clear()
+        self.documents_since_refresh += documents
         if self.documents_since_refresh >= self.refresh_every:
             self.clear()

@@ -10,9 +10,11 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -20,6 +22,7 @@ from polemos.model import Document, DocumentResult, parse_iso_date
 
 from . import db
 from .cache import LinkCache
+from .candidates import HIDDEN_STATUSES, candidate_parameters, candidate_statement, members_statement, named_statement
 from .canonical import apply_overrides, merge_reports
 from .linking import (
     LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names, signature_terms, tfidf_vector,
@@ -35,14 +38,16 @@ from .models import (
     EventRow,
     FeedStateRow,
     IngestErrorRow,
-    PlaceRow,
     TermStatRow,
     utcnow,
+)
+from .writer import (
+    CANONICAL_CURRENT, DOCUMENT_CANONICAL_IDS, INSERT_CANONICAL, INSERT_DOCUMENT, INSERT_EVENT, INSERT_NAMES, SAME_DOCUMENT,
+    UPDATE_CANONICAL, BatchRows, document_values, new_report, report_values, without_nones,
 )
 
 log = logging.getLogger(__name__)
 
-HIDDEN_STATUSES = ("merged", "not_event")
 ACTOR_ROLES = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 LEAD_CHARS = 600
 NO_NAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -185,16 +190,8 @@ class Store:
         The document, its events, claims and places and the linking are one
         transaction: after a crash either all of it is there or none.
         """
-        if result.error or document.error:
-            message = result.error or document.error or "unknown error"
-            self.record_error(document, message)
-            return AddOutcome(doc_id=document.id, status="error", error=message)
         try:
-            with self.session() as session:
-                outcome = self._add(session, document, result, link)
-            if outcome.status == "added":
-                self._cache.commit()
-            return outcome
+            return self._write_batch([(document, result)], link)[0]
         except IntegrityError:
             # Another writer stored the same document between our check and insert.
             existing = self.find_document(document)
@@ -202,78 +199,116 @@ class Store:
                 return AddOutcome(doc_id=existing, status="duplicate")
             raise
 
-    def _add(self, session: Session, document: Document, result: DocumentResult, link: bool) -> AddOutcome:
-        existing = self._existing(session, document)
-        if existing is not None:
-            return AddOutcome(doc_id=existing.doc_id, status="duplicate",
-                              event_ids=[event_ref(e.canonical_id) for e in existing.events if e.canonical_id])
-        doc_id = document.id
-        if session.scalar(select(DocumentRow.id).where(DocumentRow.doc_id == doc_id)) is not None:
-            doc_id = f"{doc_id}~{document.content_hash[:8]}"  # same id, different text: keep both
-        extra = {"entities": [e.to_dict() for e in result.entities]}
-        if result.warnings:
-            extra["warnings"] = result.warnings
-        row = DocumentRow(
-            doc_id=doc_id, content_hash=document.content_hash, url=document.url or result.url,
-            title=document.title or result.title, source=document.source or result.source,
-            published=(document.date or result.date or None), text=document.text,
-            n_events=len(result.events), n_claims=len(result.claims), extra=extra,
-        )
-        session.add(row)
-        lead = f"{row.title or ''}\n{document.text[:LEAD_CHARS]}"
-        for position, event in enumerate(result.events):
-            data = event.to_dict()
-            loc = event.location
-            evidence_text = " ".join(document.text[s.start:s.end] for s in event.evidence)[:4000]
-            row.events.append(EventRow(
-                event_key=event.id, position=position, event_type=event.event_type,
-                sub_event_type=event.sub_event_type, event_date=event.event_date,
-                time_precision=event.time_precision, actor1=event.actor1, actor2=event.actor2,
-                location_name=loc.name if loc else None, country_code=loc.country_code if loc else None,
-                latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
-                geo_precision=loc.geo_precision if loc else None, fatalities=event.fatalities,
-                injured=event.injured, arrested=event.arrested, background=event.background,
-                confidence=event.confidence, evidence_text=evidence_text,
-                signature=make_signature(f"{lead}\n{evidence_text}\n{loc.name if loc else ''}"), data=data,
-            ))
-        for position, claim in enumerate(result.claims):
-            row.claims.append(ClaimRow(
-                claim_key=claim.id, position=position, speaker=claim.speaker,
-                speaker_canonical=claim.speaker_canonical, kind=claim.kind, cue=claim.cue,
-                content=claim.content, start=claim.start, end=claim.end, event_keys=claim.event_ids,
-                data=claim.to_dict(),
-            ))
-        for position, place in enumerate(result.places):
-            row.places.append(PlaceRow(
-                position=position, text=place.text, start=place.start, end=place.end, name=place.name,
-                latitude=place.latitude, longitude=place.longitude, geonameid=place.geonameid,
-                feature_code=place.feature_code, country_code=place.country_code, admin1=place.admin1,
-            ))
-        session.flush()
-        names = person_names(document.text, result.entities)
-        for name, aged in sorted(names.items()):
-            session.add(DocumentNameRow(document_id=row.id, name=name, aged=aged))
-        self._cache.names[row.id] = (frozenset(n for n, aged in names.items() if aged), frozenset(names))
-        self._add_actors(session, row.events)
-        terms = signature_terms(make_signature(lead))
-        for event_row in row.events:
-            terms |= signature_terms(event_row.signature)
-        self._count_terms(session, terms)
-        touched: set[int] = set()
-        if link:
-            for event_row in row.events:
-                if not event_row.background:
-                    touched.add(self._link(session, event_row))
-        for canonical_id in touched:
-            self._recompute(session, canonical_id)
-        return AddOutcome(doc_id=doc_id, status="added",
-                          event_ids=[event_ref(e.canonical_id) for e in row.events if e.canonical_id])
+    def add_results(self, pairs: Iterable[tuple[Document, DocumentResult]], link: bool = True,
+                    batch_size: int = 32) -> Iterator[AddOutcome]:
+        """add_result for many documents, in order, `batch_size` documents to a transaction.
 
-    def _add_actors(self, session: Session, events: list[EventRow]) -> None:
+        Each outcome is yielded once its batch has committed. A crash loses at
+        most the batch being written (a re-run skips what is stored and stores
+        the rest). A batch that fails is rolled back and its documents stored
+        one at a time: a document that still fails is recorded (store.errors())
+        and comes back as an 'error' outcome; the others are stored.
+        """
+        batch: list[tuple[Document, DocumentResult]] = []
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) >= batch_size:
+                yield from self._store_batch(batch, link)
+                batch = []
+        if batch:
+            yield from self._store_batch(batch, link)
+
+    def _store_batch(self, pairs: list[tuple[Document, DocumentResult]], link: bool) -> list[AddOutcome]:
+        if len(pairs) > 1:
+            try:
+                return self._write_batch(pairs, link)
+            except Exception as exc:  # one bad document: find it by storing them one at a time
+                log.info("a batch of %d documents failed (%s: %s); storing them one at a time", len(pairs),
+                         type(exc).__name__, exc)
+        return [self._add_alone(document, result, link) for document, result in pairs]
+
+    def _add_alone(self, document: Document, result: DocumentResult, link: bool) -> AddOutcome:
+        """add_result, a database problem recorded as this document's error rather than raised."""
+        try:
+            return self.add_result(document, result, link)
+        except Exception as exc:
+            log.warning("could not store %s: %s", document.id, exc)
+            message = f"could not store: {type(exc).__name__}: {exc}"
+            try:
+                self.record_error(document, message)
+            except Exception:
+                pass
+            return AddOutcome(doc_id=document.id, status="error", error=message)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """A Core connection in one transaction (the ingest path: no ORM session)."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except BaseException:
+            self._cache.clear()  # rolled back: ids it saw may be given to other rows
+            raise
+
+    def _write_batch(self, pairs: list[tuple[Document, DocumentResult]], link: bool) -> list[AddOutcome]:
+        """One transaction: each document in turn (stored and linked, or a duplicate, or an error recorded)."""
+        later = BatchRows()
+        with self._transaction() as connection:
+            outcomes = [self._add(connection, document, result, link, later) for document, result in pairs]
+            later.write(connection)
+            self._add_actors(connection, later.actor_links)
+            self._write_term_counts(connection)
+        self._cache.commit(documents=later.documents)
+        return outcomes
+
+    def _add(self, connection: Connection, document: Document, result: DocumentResult, link: bool,
+             later: BatchRows) -> AddOutcome:
+        if result.error or document.error:
+            message = result.error or document.error or "unknown error"
+            later.add_error(document, message)
+            return AddOutcome(doc_id=document.id, status="error", error=message)
+        same = connection.execute(SAME_DOCUMENT, {"content_hash": document.content_hash, "url": document.url,
+                                                  "doc_id": document.id}).all()
+        existing = next((r for r in same if r.content_hash == document.content_hash or (document.url and r.url == document.url)), None)
+        if existing is not None:
+            ids = connection.scalars(DOCUMENT_CANONICAL_IDS, {"document_id": existing.id})
+            return AddOutcome(doc_id=existing.doc_id, status="duplicate", event_ids=[event_ref(i) for i in ids if i])
+        doc_id = document.id
+        if same:  # same id, different text: keep both
+            doc_id = f"{doc_id}~{document.content_hash[:8]}"
+        values = document_values(document, result, doc_id)
+        document_id = connection.execute(INSERT_DOCUMENT, without_nones(values)).inserted_primary_key[0]
+        lead = f"{values['title'] or ''}\n{document.text[:LEAD_CHARS]}"
+        reports = [new_report(document_id, position, event, document.text, lead) for position, event in enumerate(result.events)]
+        names = person_names(document.text, result.entities)
+        if names:
+            connection.execute(INSERT_NAMES, [{"document_id": document_id, "name": name, "aged": aged}
+                                              for name, aged in sorted(names.items())])
+        self._cache.names[document_id] = (frozenset(n for n, aged in names.items() if aged), frozenset(names))
+        terms = signature_terms(make_signature(lead))
+        for report in reports:
+            terms |= signature_terms(report.signature)
+        self._count_terms(terms)
+        touched: set[int] = set()
+        for report in reports:
+            # Linked before it is written, so it goes in with its canonical id (reports of the
+            # document not yet written have none, so linking never sees them either way).
+            features = self._report_features(report, values["published"])
+            features.names, features.people = self._cache.names[document_id]
+            if link and not report.background:
+                touched.add(self._link(connection, report, features))
+            report.id = connection.execute(INSERT_EVENT, report_values(report)).inserted_primary_key[0]
+            self._cache.put_features(report.id, features)
+        self._recompute_many(connection, sorted(touched))
+        later.add_claims(document_id, result)
+        later.add_places(document_id, result)
+        later.add_actor_links(reports, ACTOR_ROLES)
+        later.documents += 1
+        return AddOutcome(doc_id=doc_id, status="added",
+                          event_ids=[event_ref(r.canonical_id) for r in reports if r.canonical_id])
+
+    def _add_actors(self, connection: Connection, links: list[tuple[int, str, str]]) -> None:
         """Actor rows (counted once per report naming them) and who-names-whom links, in three statements."""
-        links = [(event_row.id, role, (event_row.data.get(role) or "").strip()[:300])
-                 for event_row in events for role in ACTOR_ROLES]
-        links = [link for link in links if link[2]]
         if not links:
             return
         counts: dict[str, int] = {}
@@ -283,17 +318,17 @@ class Store:
         rows = [{"name": name, "n_reports": n} for name, n in sorted(counts.items())]
         if insert is not None:
             statement = insert(ActorRow)
-            session.execute(statement.on_conflict_do_update(
+            connection.execute(statement.on_conflict_do_update(
                 index_elements=["name"], set_={"n_reports": ActorRow.n_reports + statement.excluded.n_reports}), rows)
         else:  # other databases: one name at a time
             for row in rows:
-                if session.scalar(select(ActorRow.id).where(ActorRow.name == row["name"])) is None:
-                    session.execute(ActorRow.__table__.insert(), [{**row, "n_reports": 0}])
-                session.execute(update(ActorRow).where(ActorRow.name == row["name"])
-                                .values(n_reports=ActorRow.n_reports + row["n_reports"]))
-        ids = dict(session.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(sorted(counts)))).all())
-        session.execute(EventActorRow.__table__.insert(),
-                        [{"event_id": event_id, "actor_id": ids[name], "role": role} for event_id, role, name in links])
+                if connection.scalar(select(ActorRow.id).where(ActorRow.name == row["name"])) is None:
+                    connection.execute(ActorRow.__table__.insert(), [{**row, "n_reports": 0}])
+                connection.execute(update(ActorRow).where(ActorRow.name == row["name"])
+                                   .values(n_reports=ActorRow.n_reports + row["n_reports"]))
+        ids = dict(connection.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(sorted(counts)))).all())
+        connection.execute(EventActorRow.__table__.insert(),
+                           [{"event_id": event_id, "actor_id": ids[name], "role": role} for event_id, role, name in links])
 
     def _dialect_insert(self):
         """The dialect's INSERT with ON CONFLICT (SQLite and PostgreSQL), or None."""
@@ -305,17 +340,22 @@ class Store:
             return None
         return insert
 
-    def _count_terms(self, session: Session, terms: set[str]) -> None:
-        """One more document, containing these words (upsert, on SQLite and PostgreSQL alike)."""
-        rows = [{"term": t[:100], "df": 1} for t in sorted(terms | {""})]
-        insert = self._dialect_insert()
-        if insert is None:
+    def _count_terms(self, terms: set[str]) -> None:
+        """One more document containing these words: counted in the cache now, written when the batch ends."""
+        if self._dialect_insert() is None:
             return  # other databases: linking falls back to plain word overlap
-        statement = insert(TermStatRow)
-        session.execute(statement.on_conflict_do_update(index_elements=["term"], set_={"df": TermStatRow.df + 1}), rows)
-        self._cache.count_terms({row["term"] for row in rows})
+        self._cache.count_terms({t[:100] for t in terms})
 
-    def _idf(self, session: Session, terms: set[str]):
+    def _write_term_counts(self, connection: Connection) -> None:
+        """The batch's word counts (upsert, on SQLite and PostgreSQL alike)."""
+        rows = [{"term": term, "df": n} for term, n in sorted(self._cache.pending.items())]
+        if not rows:
+            return
+        statement = self._dialect_insert()(TermStatRow)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=["term"], set_={"df": TermStatRow.df + statement.excluded.df}), rows)
+
+    def _idf(self, session: Session | Connection, terms: set[str]):
         terms = {t[:100] for t in terms} | {""}
         missing = self._cache.missing_terms(terms)
         if missing:
@@ -374,38 +414,33 @@ class Store:
         EventRow.position, EventRow.injured, DocumentRow.published,
     )
 
-    def _candidate_ids(self, session: Session, report: EventRow, features: ReportFeatures) -> list[int]:
+    def _candidate_ids(self, session: Session | Connection, report, features: ReportFeatures) -> list[int]:
         """Canonical events that could hold this report: near in date (or place, when undated), or naming its key people.
 
         The query narrows by date window and (when the report has coordinates)
         by a box wider than any distance gate; the gates decide the rest.
+        (store/candidates.py builds each shape of the query once.)
         """
         options = self.link_options
-        query = select(CanonicalEventRow.id).where(CanonicalEventRow.status.not_in(HIDDEN_STATUSES))
+        bounds: dict[str, tuple] = {}
         d = parse_iso_date(report.event_date)
         if d is not None:
-            query = query.where(or_(*self._date_windows(report, features, d)))
+            bounds = self._date_windows(report, features, d)
         elif report.latitude is not None and report.longitude is not None:
             # Undated: only nearby events (a dated report's window is narrow enough, and
             # far-apart places may still link on strong word overlap; see linking.pair_score).
-            query = query.where(or_(self._near(report, max(options.distance_km.values())), CanonicalEventRow.latitude.is_(None)))
-        if report.country_code:
-            query = query.where(or_(CanonicalEventRow.country_code.is_(None),
-                                    func.upper(CanonicalEventRow.country_code) == report.country_code.upper()))
-        ids = list(session.scalars(query.order_by(CanonicalEventRow.id.desc()).limit(options.max_candidates)))
+            bounds = {"box": self._box(report, max(options.distance_km.values()))}
+        statement = candidate_statement(tuple(bounds), bool(report.country_code), options.max_candidates)
+        ids = list(session.scalars(statement, candidate_parameters(bounds, report.country_code)))
         if features.people:
             # Our key people named anywhere, or anyone we name whom another document gives an age.
-            shared = or_(DocumentNameRow.name.in_(sorted(features.names)),
-                         and_(DocumentNameRow.name.in_(sorted(features.people)), DocumentNameRow.aged.is_(True)))
-            named = select(EventRow.canonical_id).join(DocumentNameRow, DocumentNameRow.document_id == EventRow.document_id) \
-                .join(CanonicalEventRow, CanonicalEventRow.id == EventRow.canonical_id) \
-                .where(shared, EventRow.document_id != report.document_id,
-                       CanonicalEventRow.status.not_in(HIDDEN_STATUSES)).distinct().limit(options.max_candidates)
-            ids = sorted(set(ids) | set(session.scalars(named)), reverse=True)
+            named = session.scalars(named_statement(options.max_candidates), {
+                "names": sorted(features.names), "people": sorted(features.people), "document_id": report.document_id})
+            ids = sorted(set(ids) | set(named), reverse=True)
         return ids
 
-    def _date_windows(self, report: EventRow, features: ReportFeatures, d) -> list:
-        """Which canonical dates may take a report dated d (conditions, any of which admits a candidate).
+    def _date_windows(self, report, features: ReportFeatures, d) -> dict[str, tuple]:
+        """Which canonical dates may take a report dated d: bounds of each condition that applies (candidates.CONDITIONS).
 
         Each precision's own window; beyond it, up to date_conflict_days, only
         where the date bridges of linking.pair_score could apply: this report's
@@ -418,49 +453,46 @@ class Store:
         own = report.time_precision or 1
         day = dt.timedelta(days=1)
 
-        def between(before: int, after: int):
-            return CanonicalEventRow.event_date.between((d - before * day).isoformat(), (d + after * day).isoformat())
+        def between(before: int, after: int) -> tuple[str, str]:
+            return (d - before * day).isoformat(), (d + after * day).isoformat()
 
         def window(precision: int) -> int:
             return options.date_window_days.get(max(own, precision), 1)
 
         wide = options.date_conflict_days
-        conditions = [
-            and_(CanonicalEventRow.time_precision <= 1, between(window(1), window(1))),
-            and_(CanonicalEventRow.time_precision == 2, between(window(2), window(2))),
-            and_(CanonicalEventRow.time_precision >= 3, between(window(3), window(3))),
-            CanonicalEventRow.event_date.is_(None),
-        ]
+        bounds = {"w1": between(window(1), window(1)), "w2": between(window(2), window(2)),
+                  "w3": between(window(3), window(3)), "undated": ()}
         published = parse_iso_date(features.published)
         if published is not None and 0 <= (published - d).days <= options.uncertain_date_days:
             # An uncertain date (a follow-up's) looks back for the incident it follows up.
             # A follow-up stored before its incident's first report is not found this way.
-            conditions.append(between(wide, 0))
+            bounds["back"] = between(wide, 0)
         # The same place: a report with the same counts may bridge dates there (either may be the later one).
         if report.fatalities or report.injured:
             if report.latitude is not None and report.longitude is not None:
-                conditions.append(and_(between(wide, wide), self._near(report, options.same_place_km)))
+                bounds["same_box"] = between(wide, wide) + self._box(report, options.same_place_km)
             if report.location_name:
-                conditions.append(and_(between(wide, wide), CanonicalEventRow.location_name == report.location_name))
-        return conditions
+                bounds["same_name"] = between(wide, wide) + (report.location_name,)
+        return bounds
 
     @staticmethod
-    def _near(report: EventRow, km: float):
-        """Canonical events within a box of about `km` around the report's coordinates."""
+    def _box(report, km: float) -> tuple[float, float, float, float]:
+        """(south, north, west, east) of a box of about `km` around the report's coordinates."""
         import math
 
         lat_span = km / 111.0 + 0.1
         lon_span = min(180.0, lat_span / max(math.cos(math.radians(report.latitude)), 0.05))
-        return and_(CanonicalEventRow.latitude.between(report.latitude - lat_span, report.latitude + lat_span),
-                    CanonicalEventRow.longitude.between(report.longitude - lon_span, report.longitude + lon_span))
+        return (report.latitude - lat_span, report.latitude + lat_span, report.longitude - lon_span, report.longitude + lon_span)
 
     def _candidates(self, session: Session, report: EventRow, features: ReportFeatures) -> dict[int, list[ReportFeatures]]:
         """Reports of the canonical events this report could belong to, by canonical id."""
         ids = self._candidate_ids(session, report, features)
         if not ids:
             return {}
-        members = session.execute(select(EventRow.id, EventRow.canonical_id, EventRow.document_id, EventRow.event_date)
-                                  .where(EventRow.canonical_id.in_(ids), EventRow.id != report.id)).all()
+        params: dict[str, Any] = {"ids": ids}
+        if report.id is not None:  # re-linking a stored report (one being written is in no event)
+            params["report_id"] = report.id
+        members = session.execute(members_statement(report.id is not None), params).all()
         features = {m.id: self._cache.get_features(m.id, m.document_id, m.event_date) for m in members}
         self._load_features(session, [pk for pk, f in features.items() if f is None], features)
         names = self._names(session, {m.document_id for m in members})
@@ -482,92 +514,78 @@ class Store:
                 self._cache.put_features(row.id, features)
                 into[row.id] = features
 
-    def _match(self, session: Session, report: EventRow) -> tuple[int | None, float]:
-        features = self._features(session, report)
+    def _match(self, session: Session | Connection, report, features: ReportFeatures | None = None) -> tuple[int | None, float]:
+        """The best canonical event for a report (an EventRow, or a report being written with its features)."""
+        if features is None:
+            features = self._features(session, report)
         # Gates first (cheap); word statistics only for what passes them.
         candidates = {
             key: reports for key, reports in self._candidates(session, report, features).items()
             if gates_pass(features, reports, self.link_options)
         }
         if candidates:
-            terms = signature_terms(features.signature)
+            terms = set(_terms(features.signature))
             for reports in candidates.values():
                 for other in reports:
-                    terms |= signature_terms(other.signature)
-            idf = self._idf(session, terms)
+                    terms |= _terms(other.signature)
+            idf = _Memo(self._idf(session, terms)).__getitem__  # each word's idf once, not once per report
             features.vector = tfidf_vector(features.signature, idf)
             for reports in candidates.values():
                 for other in reports:
                     other.vector = tfidf_vector(other.signature, idf)
         return best_match(features, candidates, self.link_options)
 
-    def _link(self, session: Session, report: EventRow) -> int:
+    def _link(self, session: Session | Connection, report, features: ReportFeatures | None = None) -> int:
         """Attach a report to the best matching canonical event, or a new one; returns its id."""
-        match, score = self._match(session, report)
+        match, score = self._match(session, report, features)
         if match is None:
-            canonical = CanonicalEventRow(
-                event_type=report.event_type, sub_event_type=report.sub_event_type,
-                disorder_type=report.data.get("disorder_type", ""), data={}, contested=[], overrides={},
-                status="auto",
-            )
-            session.add(canonical)
-            session.flush()
-            match, score = canonical.id, None
+            match = session.execute(INSERT_CANONICAL, without_nones({
+                "event_type": report.event_type, "sub_event_type": report.sub_event_type,
+                "disorder_type": report.data.get("disorder_type", ""), "data": {}, "contested": [], "overrides": {},
+                "status": "auto", "created_at": utcnow(), "updated_at": utcnow(),
+            })).inserted_primary_key[0]
+            score = None
         report.canonical_id = match
         report.link_score = round(score, 4) if score is not None else None
         return match
+
+    def _report_rows(self, session: Session | Connection, canonical_ids: list[int]) -> dict[int, list]:
+        """What recomputing reads of each canonical event's reports (plain columns: nothing here changes a report)."""
+        out: dict[int, list] = {}
+        for row in session.execute(
+            select(EventRow.canonical_id, EventRow.data, EventRow.evidence_text, DocumentRow.doc_id, DocumentRow.title,
+                   func.substr(DocumentRow.text, 1, 600))
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventRow.canonical_id.in_(canonical_ids))
+            .order_by(EventRow.id)
+        ):
+            out.setdefault(row[0], []).append(tuple(row[1:]))
+        return out
 
     def _recompute(self, session: Session, canonical_id: int) -> CanonicalEventRow | None:
         """Canonical values from its reports (and the reviewer's overrides)."""
         canonical = session.get(CanonicalEventRow, canonical_id)
         if canonical is None:
             return None
-        # Plain columns, not report objects: nothing here changes a report.
-        rows = session.execute(
-            select(EventRow.data, EventRow.evidence_text, DocumentRow.doc_id, DocumentRow.title,
-                   func.substr(DocumentRow.text, 1, 600))
-            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .where(EventRow.canonical_id == canonical_id)
-            .order_by(EventRow.id)
-        ).all()
+        rows = self._report_rows(session, [canonical_id]).get(canonical_id)
         if not rows:
             if canonical.status == "auto" and not canonical.overrides:
                 session.delete(canonical)
             else:
                 canonical.sources = 0
             return None
-        reports = [{**data, "doc_id": doc_id} for data, _, doc_id, _, _ in rows]
-        merged, _ = merge_reports(reports)
-        if not merged.get("notes"):
-            merged["notes"] = next((evidence for _, evidence, *_ in rows if evidence), "")[:1000] or None
-        merged = apply_overrides(merged, canonical.overrides or {})
-        merged["id"] = event_ref(canonical.id)
-        loc = merged.get("location") or {}
-        canonical.event_type = merged.get("event_type") or canonical.event_type
-        canonical.sub_event_type = merged.get("sub_event_type") or canonical.sub_event_type
-        canonical.disorder_type = merged.get("disorder_type") or canonical.disorder_type
-        canonical.event_date = merged.get("event_date")
-        canonical.time_precision = merged.get("time_precision") or 1
-        canonical.actor1, canonical.actor2 = merged.get("actor1"), merged.get("actor2")
-        canonical.location_name = loc.get("name")
-        canonical.country_code = loc.get("country_code")
-        canonical.country = loc.get("country")
-        canonical.admin1, canonical.admin2 = loc.get("admin1"), loc.get("admin2")
-        canonical.latitude, canonical.longitude = loc.get("latitude"), loc.get("longitude")
-        canonical.geo_precision = loc.get("geo_precision")
-        canonical.fatalities = int(merged.get("fatalities") or 0)
-        canonical.injured = int(merged.get("injured") or 0)
-        canonical.arrested = int(merged.get("arrested") or 0)
-        canonical.sources = len({doc_id for _, _, doc_id, _, _ in rows})
-        canonical.contested = merged.get("contested", [])
-        canonical.n_contested = len(canonical.contested)
-        canonical.confidence = float(merged.get("confidence") or 0.5)
-        canonical.data = merged
-        texts = [f"{title or ''} {text[:600]}" for *_, title, text in rows[:20]] + [(evidence or "")[:600] for _, evidence, *_ in rows[:20]]
-        texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
-        canonical.search_text = " ".join(t for t in texts if t).lower()[:8000]
-        canonical.updated_at = utcnow()
+        for name, value in _canonical_values(canonical, rows).items():
+            setattr(canonical, name, value)
         return canonical
+
+    def _recompute_many(self, connection: Connection, canonical_ids: list[int]) -> None:
+        """_recompute for canonical events that have reports, in three statements (the ingest path)."""
+        if not canonical_ids:
+            return
+        rows = self._report_rows(connection, canonical_ids)
+        values = [{"canonical_pk": current.id, **_canonical_values(current, rows[current.id])}
+                  for current in connection.execute(CANONICAL_CURRENT, {"ids": canonical_ids})]
+        connection.execute(UPDATE_CANONICAL, values)
 
     def relink(self, include_reviewed: bool = False) -> dict[str, int]:
         """Re-link every report that no reviewer pinned (after changing link options, say).
@@ -1031,6 +1049,62 @@ class Store:
                 self._recompute(session, cid)
             self._audit(session, who, "delete_document", None, {"doc_id": doc_id}, None, None)
             return True
+
+
+@lru_cache(maxsize=100_000)
+def _terms(signature: str) -> frozenset[str]:
+    """signature_terms once per signature: a stored report is a candidate for many new ones."""
+    return frozenset(signature_terms(signature))
+
+
+class _Memo(dict):
+    """f's values, each computed on first use."""
+
+    def __init__(self, f):
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, key):
+        value = self[key] = self.f(key)
+        return value
+
+
+def _canonical_values(current, rows: list[tuple]) -> dict[str, Any]:
+    """A canonical event's columns from its reports' rows (Store._report_rows) and the reviewer's overrides.
+
+    `current` is the canonical event as stored (an ORM row or a Core row): its
+    id, overrides and the type fields kept when the reports give none.
+    """
+    reports = [{**data, "doc_id": doc_id} for data, _, doc_id, _, _ in rows]
+    merged, _ = merge_reports(reports)
+    if not merged.get("notes"):
+        merged["notes"] = next((evidence for _, evidence, *_ in rows if evidence), "")[:1000] or None
+    merged = apply_overrides(merged, current.overrides or {})
+    merged["id"] = event_ref(current.id)
+    loc = merged.get("location") or {}
+    contested = merged.get("contested", [])
+    texts = [f"{title or ''} {text[:600]}" for *_, title, text in rows[:20]] + [(evidence or "")[:600] for _, evidence, *_ in rows[:20]]
+    texts += [loc.get("name") or "", loc.get("admin1") or "", merged.get("actor1") or "", merged.get("actor2") or ""]
+    return {
+        "event_type": merged.get("event_type") or current.event_type,
+        "sub_event_type": merged.get("sub_event_type") or current.sub_event_type,
+        "disorder_type": merged.get("disorder_type") or current.disorder_type,
+        "event_date": merged.get("event_date"),
+        "time_precision": merged.get("time_precision") or 1,
+        "actor1": merged.get("actor1"), "actor2": merged.get("actor2"),
+        "location_name": loc.get("name"), "country_code": loc.get("country_code"), "country": loc.get("country"),
+        "admin1": loc.get("admin1"), "admin2": loc.get("admin2"),
+        "latitude": loc.get("latitude"), "longitude": loc.get("longitude"), "geo_precision": loc.get("geo_precision"),
+        "fatalities": int(merged.get("fatalities") or 0),
+        "injured": int(merged.get("injured") or 0),
+        "arrested": int(merged.get("arrested") or 0),
+        "sources": len({doc_id for _, _, doc_id, _, _ in rows}),
+        "contested": contested, "n_contested": len(contested),
+        "confidence": float(merged.get("confidence") or 0.5),
+        "data": merged,
+        "search_text": " ".join(t for t in texts if t).lower()[:8000],
+        "updated_at": utcnow(),
+    }
 
 
 def _report_key(value) -> tuple[str, str]:

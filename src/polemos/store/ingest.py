@@ -1,15 +1,16 @@
-"""Documents -> pipeline -> store, one committed document at a time.
+"""Documents -> pipeline -> store, one committed batch at a time.
 
 Documents already in the store (same text or same URL) are skipped before
 extraction, so re-running an interrupted ingest costs only the documents it
-had not finished. Each document's result is committed on its own: a run
-killed at any moment (even kill -9) loses only work not yet committed.
-A document that fails is recorded (store.errors()) and the batch goes on.
+had not finished. The results of each extraction batch (`batch_size`
+documents) are committed together (Store.add_results): a run killed at any
+moment (even kill -9) loses only the batch not yet committed, which a re-run
+extracts and stores again. A document that fails is recorded
+(store.errors()) and the others go on.
 """
 
 from __future__ import annotations
 
-import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +18,6 @@ from dataclasses import dataclass, field
 from polemos.model import Document, DocumentResult
 
 from .core import AddOutcome, Store
-
-log = logging.getLogger(__name__)
-
 
 @dataclass
 class IngestSummary:
@@ -75,20 +73,14 @@ def ingest_documents(store: Store, documents: Iterable[Document], batch_size: in
             pending.append(doc)
             yield doc
 
-    for result in extract(to_extract(), batch_size=batch_size):
+    def extracted() -> Iterator[tuple[Document, DocumentResult]]:
+        for result in extract(to_extract(), batch_size=batch_size):
+            yield pending.popleft(), result
+
+    for outcome in store.add_results(extracted(), batch_size=batch_size):
         while early:
             yield early.popleft()
-        doc = pending.popleft()
-        try:
-            yield store.add_result(doc, result)
-        except Exception as exc:  # a database problem with one document must not stop the batch
-            log.warning("could not store %s: %s", doc.id, exc)
-            message = f"could not store: {type(exc).__name__}: {exc}"
-            try:
-                store.record_error(doc, message)
-            except Exception:
-                pass
-            yield AddOutcome(doc_id=doc.id, status="error", error=message)
+        yield outcome
     while early:
         yield early.popleft()
 
