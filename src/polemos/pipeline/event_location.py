@@ -25,7 +25,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from polemos.gazetteer.index import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, TOWN_CODES
+from polemos.gazetteer.distance import haversine_km
+from polemos.gazetteer.index import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -106,7 +107,7 @@ class EventLocator:
         for i, p in enumerate(places):
             if p.role not in LOCATING_ROLES or p.latitude is None:
                 continue
-            if not any(s <= p.start and p.end <= e for s, e in regions):
+            if not _in_regions(p, regions):
                 continue
             score = specificity(p)
             before = doc_text(doc)[max(0, p.start - 20):p.start].lower().split()
@@ -115,7 +116,9 @@ class EventLocator:
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
             if _names_a_parent(doc_text(doc), places, i):
-                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' only says where X is
+                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
+            if _isolated(p, [q for q in places if _in_regions(q, regions)]):
+                score -= ISOLATED_PENALTY
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0
             if score > best_score:
@@ -153,14 +156,57 @@ def focus_place(places: list[Place]) -> int | None:
 
 
 def _names_a_parent(text: str, places: list[Place], i: int) -> bool:
-    """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk')."""
+    """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk'), or
+    after 'in'/'of' when it contains that place ('Menbij in Aleppo', 'the Maden district of Elazig')."""
     if i == 0:
         return False
-    gap = text[places[i - 1].end:places[i].start]
+    child = places[i - 1]
+    gap = text[child.end:places[i].start]
     division = re.match(r"\s*([A-Za-z-]+)", gap)
     if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
         gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
-    return bool(gap) and len(gap) <= 4 and gap.strip() in (",", "(", ", (") and places[i - 1].latitude is not None
+    if child.latitude is None or not gap or len(gap) > 8:
+        return False
+    if gap.strip() in (",", "(", ", ("):
+        return True
+    return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+def _contains(parent: Place, child: Place) -> bool:
+    """The parent is the child's province or district, or a larger town of its province."""
+    if parent.country_code != child.country_code or not child.admin1 or parent.admin1 != child.admin1:
+        return False
+    if parent.feature_code in ADMIN1_CODES:
+        return child.feature_code not in ADMIN1_CODES
+    if parent.feature_code in ADMIN2_CODES:
+        return child.admin2 == parent.admin2 and child.feature_code not in ADMIN2_CODES
+    return parent.feature_code in TOWN_CODES and child.feature_code not in ADMIN1_CODES and (parent.population or 0) > (child.population or 0)
+
+
+# How much a place far from all the others in the event's clauses loses: a same-named village in
+# another province ('Colonia' in a note about a Mexican city) more often than the event's place.
+ISOLATED_PENALTY = 2.0
+ISOLATED_KM = 150.0
+
+
+def _isolated(place: Place, neighbours: list[Place]) -> bool:
+    """The place lies over ISOLATED_KM from every other point place of its clauses (there being some)
+    and in another first-level division than each."""
+    others = [q for q in neighbours if q is not place and q.latitude is not None and q.role in LOCATING_ROLES
+              and q.feature_code not in COUNTRY_CODES and q.feature_code not in LARGE_REGION_CODES
+              and (q.name, q.country_code) != (place.name, place.country_code)]
+    if not others or place.feature_code in COUNTRY_CODES or place.feature_code in LARGE_REGION_CODES:
+        return False
+    return not any(_same_division(place, q) or haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= ISOLATED_KM
+                   for q in others)
+
+
+def _same_division(a: Place, b: Place) -> bool:
+    return bool(a.admin1) and (a.country_code, a.admin1) == (b.country_code, b.admin1)
+
+
+def _in_regions(place: Place, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= place.start and place.end <= e for s, e in regions)
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
