@@ -33,6 +33,7 @@ from .components import doc_text, read_text
 from .toponyms import cues as toponym_cues
 
 LOCATING_ROLES = ("place", None)
+GUESS_SPECIFICITY = 2.5
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,10 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def specificity(place: Place) -> float:
     code = place.feature_code
+    if code is None and place.latitude is not None:
+        # a place the gazetteer lacks, put at the town or district named beside it ('Dhirwah area
+        # (Mukayras, Al Bayda)'): as near the event as that district, nearer than a province
+        return GUESS_SPECIFICITY
     if code in TOWN_CODES:
         return 4.0
     if code in ADMIN2_CODES:
@@ -52,7 +57,7 @@ def specificity(place: Place) -> float:
     if code in COUNTRY_CODES:
         return 0.5
     if code is None:
-        return 1.0 if place.latitude is not None else 0.0
+        return 0.0
     return 1.5  # regions, rivers, seas
 
 
@@ -64,6 +69,8 @@ def geo_precision(place: Place, text: str) -> int:
         return 2 if near else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code:
         return 2
+    if code is None and place.latitude is not None:
+        return 2  # a place the gazetteer lacks, put at the town or district named beside it
     return 3
 
 
@@ -103,6 +110,7 @@ class EventLocator:
         return regions
 
     def _best_in(self, doc: Doc, places: list[Place], regions: list[tuple[int, int]], trigger: int) -> int | None:
+        text = doc_text(doc)
         best, best_score = None, 0.0
         for i, p in enumerate(places):
             if p.role not in LOCATING_ROLES or p.latitude is None:
@@ -110,15 +118,17 @@ class EventLocator:
             if not _in_regions(p, regions):
                 continue
             score = specificity(p)
-            before = doc_text(doc)[max(0, p.start - 20):p.start].lower().split()
+            before = text[max(0, p.start - 20):p.start].lower().split()
             if before and (before[-1] in _cues()["locative_words"] or (len(before) > 1 and before[-2] in _cues()["locative_words"] and before[-1] == "the")):
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
-            if _names_a_parent(doc_text(doc), places, i):
+            if _names_a_parent(text, places, i):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
             if _isolated(p, [q for q in places if _in_regions(q, regions)]):
                 score -= ISOLATED_PENALTY
+            if _names_a_street(text, p):
+                score -= STREET_PENALTY
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0
             if score > best_score:
@@ -187,11 +197,13 @@ def _contains(parent: Place, child: Place) -> bool:
 # another province ('Colonia' in a note about a Mexican city) more often than the event's place.
 ISOLATED_PENALTY = 2.0
 ISOLATED_KM = 150.0
+# 'on Murree road', 'in Armas square': a street or square named after a place is not that place.
+STREET_PENALTY = 2.5
 
 
 def _isolated(place: Place, neighbours: list[Place]) -> bool:
-    """The place lies over ISOLATED_KM from every other point place of its clauses (there being some)
-    and in another first-level division than each."""
+    """The place lies over ISOLATED_KM from every other point place of its clauses (there being
+    some) and in another first-level division than each."""
     others = [q for q in neighbours if q is not place and q.latitude is not None and q.role in LOCATING_ROLES
               and q.feature_code not in COUNTRY_CODES and q.feature_code not in LARGE_REGION_CODES
               and (q.name, q.country_code) != (place.name, place.country_code)]
@@ -203,6 +215,13 @@ def _isolated(place: Place, neighbours: list[Place]) -> bool:
 
 def _same_division(a: Place, b: Place) -> bool:
     return bool(a.admin1) and (a.country_code, a.admin1) == (b.country_code, b.admin1)
+
+
+def _names_a_street(text: str, place: Place) -> bool:
+    """'Murree road', 'Armas square'; not 'the Kurukshetra-Yamunanagar road', which runs between two places."""
+    after = text[place.end:place.end + 15].lower().split()
+    between = place.start > 0 and text[place.start - 1] == "-"
+    return bool(after) and after[0].strip(".,;") in _cues()["street_words"] and not between
 
 
 def _in_regions(place: Place, regions: list[tuple[int, int]]) -> bool:
