@@ -184,6 +184,8 @@ def _names_a_parent(text: str, places: list[Place], i: int) -> bool:
 
 def _contains(parent: Place, child: Place) -> bool:
     """The parent is the child's province or district, or a larger town of its province."""
+    if child.feature_code is None:
+        return False  # a guess put at its neighbour ('the North Zone of Rio de Janeiro') is no child of it
     if parent.country_code != child.country_code or not child.admin1 or parent.admin1 != child.admin1:
         return False
     if parent.feature_code in ADMIN1_CODES:
