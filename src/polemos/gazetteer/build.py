@@ -573,6 +573,23 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).rstrip("'’")
 
 
+def admin1_seats(places: list[PlaceRow]) -> dict[str, int]:
+    """'country code<TAB>admin1' -> index of the division's seat: the national capital when it lies
+    in it, else its town of the division's own name, else its largest town. ACLED codes an event
+    known only to a province at the province's capital, which is most often one of these."""
+    divisions = {(p.country_code, p.name) for p in places if p.feature_code == "ADM1"}
+    best: dict[tuple[str, str], tuple[tuple, int]] = {}
+    for i, p in enumerate(places):
+        if p.feature_code not in ("PPL", "PPLC") or (p.country_code, p.admin1) not in divisions:
+            continue
+        named = _division_key(p.name) == _division_key(p.admin1)
+        rank = (p.feature_code == "PPLC", named and p.population >= 1000, p.population)
+        key = (p.country_code, p.admin1)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, i)
+    return {f"{cc}\t{ascii_name(admin1)}": i for (cc, admin1), (_, i) in best.items()}
+
+
 def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dict[str, list[str]]) -> dict:
     """Columns of the place table plus the name maps, in types marshal writes and reads fast."""
     strings: dict[str, int] = {}
@@ -592,6 +609,7 @@ def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dic
         "admin1": array("i", (intern_id(ascii_name(p.admin1)) for p in places)).tobytes(),
         "admin2": array("i", (intern_id(ascii_name(p.admin2)) for p in places)).tobytes(),
         "strings": list(strings),
+        "admin1_seats": admin1_seats(places),
         # Name maps as sorted key lists with flat offset arrays: they load in a fraction of
         # the time a dict of a million keys takes, and a look-up is a bisection.
         **_flat_map("keys", "refs", keys),

@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from polemos.gazetteer.distance import haversine_km
-from polemos.gazetteer.index import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES
+from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
+                                     GazetteerUnavailable, get_gazetteer)
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -142,6 +143,7 @@ class EventLocator:
                 continue
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
+            _at_province_seat(event.location)
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
@@ -150,6 +152,20 @@ def to_location(place: Place, precision: int, index: int | None = None) -> Locat
         country=place.country, country_code=place.country_code, admin1=place.admin1, admin2=place.admin2,
         geo_precision=precision, feature_code=place.feature_code, place_index=index,
     )
+
+
+def _at_province_seat(location: Location) -> None:
+    """An event known only to a province goes to the province's seat, not the middle of its map:
+    ACLED codes such events at the provincial capital (geo_precision 3), and the centroid of a
+    large province can lie 100 km and more from any town."""
+    if location.feature_code not in ADMIN1_CODES:
+        return
+    try:
+        seat = get_gazetteer().admin1_seat(location.country_code, location.admin1)
+    except GazetteerUnavailable:
+        return
+    if seat is not None:
+        location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
 
 
 def focus_place(places: list[Place]) -> int | None:
