@@ -250,3 +250,10 @@ def test_village_in_the_province_of_the_other_places(nlp):
     text = "On 4 May 2020, the SMM observed two explosions near Vasylivka, 8km south of Horlivka."
     village = next(p for p in places_of(nlp, text) if p.text == "Vasylivka")
     assert village.admin1 == "Donetsk"  # not Vasylivka, Zaporizhia
+
+
+def test_a_district_abroad_is_no_place_of_a_one_country_note(nlp):
+    # 'Bara' is a Sudanese district; in a note about Idleb it is a Syrian town the gazetteer lacks
+    text = "On 28 April 2020, regime forces shelled Bara in Idleb countryside with rocket artillery."
+    bara = next(p for p in places_of(nlp, text) if p.text == "Bara")
+    assert bara.country_code == "SY"
