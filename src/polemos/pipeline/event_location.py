@@ -6,13 +6,17 @@ doc._.event_spans; sets each Event's location.
 For each event, the places inside the clauses it was read from (else their
 sentences) compete: the most specific place wins (a town over a district over
 a province over a country), a locative word before it ('in', 'near', 'at')
-counts, and so does closeness to the event's trigger. Places that stand for
-actors (demonyms, metonyms such as 'Baku said', names inside organisation
-names) never locate an event. When the event's sentence names no place, the
-document's focus place stands in, with a coarser geo_precision.
+counts, and so does closeness to the event's trigger; a place that only says
+where another is ('X, Y', 'X in Y'), one far from all the others of its
+clauses, and a street named after a place ('Murree road') count against. Places
+that stand for actors (demonyms, metonyms such as 'Baku said', names inside
+organisation names) never locate an event. When the event's sentence names no
+place, the document's focus place stands in, with a coarser geo_precision.
 
 geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
-region (a district, 'outside X'), 3 only a province, region or country known.
+region (a district, 'outside X', an unknown village put at its district), 3
+only a province, region or country known; a province-level event is put at the
+province's seat, as ACLED puts it at the provincial capital.
 """
 
 from __future__ import annotations
