@@ -115,3 +115,40 @@ def test_news_landmarks_and_state_abbreviations(gaz):
     assert white_house.country_code == "US" and abs(white_house.longitude + 77.04) < 0.1  # not Casablanca
     assert any(c.feature_code == "ADM1" and c.name == "Uttar Pradesh" for c in gaz.lookup("UP"))
     assert any(c.feature_code == "ADM1" and c.country_code == "VE" for c in gaz.lookup("Vargas"))
+
+
+def test_second_level_divisions_with_bare_names_and_parents(gaz):
+    nihm = [c for c in gaz.exact("Nihm") if c.feature_code == "ADM2"]
+    assert nihm and nihm[0].country_code == "YE" and nihm[0].admin1 == "Sanaa"
+    khas = [c for c in gaz.exact("Khas Uruzgan") if c.feature_code == "ADM2"]  # GeoNames: 'Khas Uruzgan District'
+    assert khas and khas[0].admin1 == "Urozgan"
+    la = [c for c in gaz.exact("Los Angeles County") if c.feature_code == "ADM2"]
+    assert la and la[0].admin1 == "California" and abs(la[0].latitude - 34.05) < 0.3
+
+
+def test_towns_carry_their_second_level_division(gaz):
+    town = next(c for c in gaz.exact("Lashkar Gah") if c.is_town)
+    assert town.admin2 == "Lashkar Gah"
+    cleveland = max((c for c in gaz.exact("Cleveland") if c.is_town and c.admin1 == "Ohio"), key=lambda c: c.population)
+    assert cleveland.admin2 == "Cuyahoga County"
+
+
+def test_bare_names_of_counties_are_no_places(gaz):
+    assert not [c for c in gaz.exact("Pope") if c.feature_code == "ADM2"]
+    assert {c.admin1 for c in gaz.exact("Pope County")} >= {"Arkansas", "Illinois"}
+
+
+def test_bare_division_name():
+    from polemos.gazetteer.build import bare_division_name
+
+    assert bare_division_name("Khas Uruzgan District") == "Khas Uruzgan"
+    assert bare_division_name("Popasna Raion") == "Popasna"
+    assert bare_division_name("Harris County") == "Harris County"
+    assert bare_division_name("District") == "District"
+
+
+def test_provincial_seats(gaz):
+    assert gaz.admin1_seat("IQ", "Anbar").name == "Ramadi"
+    assert gaz.admin1_seat("IN", "West Bengal").name == "Kolkata"
+    assert gaz.admin1_seat("AF", "Kabul").feature_code == "PPLC"
+    assert gaz.admin1_seat("XX", "Nowhere") is None

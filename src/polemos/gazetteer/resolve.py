@@ -239,20 +239,21 @@ class Resolver:
                 final[i] = None
 
     def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
-        """In a document about one country, a village of the same name elsewhere is more likely a
-        place of that country the gazetteer lacks: leave it to the fallback."""
+        """In a document about one country, a village (or a district) of the same name elsewhere is
+        more likely a place of that country the gazetteer lacks: leave it to the fallback."""
         if not focus:
             return
         top, share = max(focus.items(), key=lambda kv: kv[1])
         if share < 0.6:
             return
         for i, c in enumerate(final):
-            if c is None or not c.is_town or c.country_code == top or mentions[i].parent is not None:
+            if c is None or not _is_local(c) or c.country_code == top or mentions[i].parent is not None:
                 continue
-            # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
+            # a village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad
+            # known here only by an alternate name ('Colonia' for Köln)
             if c.population < 20_000 or (c.alternate and c.population < 2_000_000):
                 # another reading of the name that fits the document (the continent, a town at home), else none
-                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not o.is_town)]
+                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not _is_local(o))]
                 final[i] = max(others, key=_prior) if others else None
 
     def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
@@ -367,6 +368,11 @@ class Resolver:
             votes[c.country_code] += weight
         total = sum(votes.values())
         return {cc: v / total for cc, v in votes.items()} if total else {}
+
+
+def _is_local(c: Candidate) -> bool:
+    """A town or second-level division: a place that news abroad seldom names."""
+    return c.is_town or c.feature_code in ADMIN2_CODES
 
 
 def _only_villages(cands: list[Candidate]) -> bool:

@@ -6,13 +6,17 @@ doc._.event_spans; sets each Event's location.
 For each event, the places inside the clauses it was read from (else their
 sentences) compete: the most specific place wins (a town over a district over
 a province over a country), a locative word before it ('in', 'near', 'at')
-counts, and so does closeness to the event's trigger. Places that stand for
-actors (demonyms, metonyms such as 'Baku said', names inside organisation
-names) never locate an event. When the event's sentence names no place, the
-document's focus place stands in, with a coarser geo_precision.
+counts, and so does closeness to the event's trigger; a place that only says
+where another is ('X, Y', 'X in Y'), one far from all the others of its
+clauses, and a street named after a place ('Murree road') count against. Places
+that stand for actors (demonyms, metonyms such as 'Baku said', names inside
+organisation names) never locate an event. When the event's sentence names no
+place, the document's focus place stands in, with a coarser geo_precision.
 
 geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
-region (a district, 'outside X'), 3 only a province, region or country known.
+region (a district, 'outside X', an unknown village put at its district), 3
+only a province, region or country known; a province-level event is put at the
+province's seat, as ACLED puts it at the provincial capital.
 """
 
 from __future__ import annotations
@@ -25,13 +29,16 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from polemos.gazetteer.index import ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, TOWN_CODES
+from polemos.gazetteer.distance import haversine_km
+from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
+                                     GazetteerUnavailable, get_gazetteer)
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
 from .toponyms import cues as toponym_cues
 
 LOCATING_ROLES = ("place", None)
+GUESS_SPECIFICITY = 2.5
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +49,10 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def specificity(place: Place) -> float:
     code = place.feature_code
+    if code is None and place.latitude is not None:
+        # a place the gazetteer lacks, put at the town or district named beside it ('Dhirwah area
+        # (Mukayras, Al Bayda)'): as near the event as that district, nearer than a province
+        return GUESS_SPECIFICITY
     if code in TOWN_CODES:
         return 4.0
     if code in ADMIN2_CODES:
@@ -51,7 +62,7 @@ def specificity(place: Place) -> float:
     if code in COUNTRY_CODES:
         return 0.5
     if code is None:
-        return 1.0 if place.latitude is not None else 0.0
+        return 0.0
     return 1.5  # regions, rivers, seas
 
 
@@ -63,6 +74,8 @@ def geo_precision(place: Place, text: str) -> int:
         return 2 if near else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code:
         return 2
+    if code is None and place.latitude is not None:
+        return 2  # a place the gazetteer lacks, put at the town or district named beside it
     return 3
 
 
@@ -102,20 +115,25 @@ class EventLocator:
         return regions
 
     def _best_in(self, doc: Doc, places: list[Place], regions: list[tuple[int, int]], trigger: int) -> int | None:
+        text = doc_text(doc)
         best, best_score = None, 0.0
         for i, p in enumerate(places):
             if p.role not in LOCATING_ROLES or p.latitude is None:
                 continue
-            if not any(s <= p.start and p.end <= e for s, e in regions):
+            if not _in_regions(p, regions):
                 continue
             score = specificity(p)
-            before = doc_text(doc)[max(0, p.start - 20):p.start].lower().split()
+            before = text[max(0, p.start - 20):p.start].lower().split()
             if before and (before[-1] in _cues()["locative_words"] or (len(before) > 1 and before[-2] in _cues()["locative_words"] and before[-1] == "the")):
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
-            if _names_a_parent(doc_text(doc), places, i):
-                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' only says where X is
+            if _names_a_parent(text, places, i):
+                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
+            if _isolated(p, [q for q in places if _in_regions(q, regions)]):
+                score -= ISOLATED_PENALTY
+            if _names_a_street(text, p):
+                score -= STREET_PENALTY
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0
             if score > best_score:
@@ -129,6 +147,7 @@ class EventLocator:
                 continue
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
+            _at_province_seat(event.location)
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
@@ -137,6 +156,20 @@ def to_location(place: Place, precision: int, index: int | None = None) -> Locat
         country=place.country, country_code=place.country_code, admin1=place.admin1, admin2=place.admin2,
         geo_precision=precision, feature_code=place.feature_code, place_index=index,
     )
+
+
+def _at_province_seat(location: Location) -> None:
+    """An event known only to a province goes to the province's seat, not the middle of its map:
+    ACLED codes such events at the provincial capital (geo_precision 3), and the centroid of a
+    large province can lie 100 km and more from any town."""
+    if location.feature_code not in ADMIN1_CODES:
+        return
+    try:
+        seat = get_gazetteer().admin1_seat(location.country_code, location.admin1)
+    except GazetteerUnavailable:
+        return
+    if seat is not None:
+        location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
 
 
 def focus_place(places: list[Place]) -> int | None:
@@ -153,14 +186,68 @@ def focus_place(places: list[Place]) -> int | None:
 
 
 def _names_a_parent(text: str, places: list[Place], i: int) -> bool:
-    """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk')."""
+    """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk'), or
+    after 'in'/'of' when it contains that place ('Menbij in Aleppo', 'the Maden district of Elazig')."""
     if i == 0:
         return False
-    gap = text[places[i - 1].end:places[i].start]
+    child = places[i - 1]
+    gap = text[child.end:places[i].start]
     division = re.match(r"\s*([A-Za-z-]+)", gap)
     if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
         gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
-    return bool(gap) and len(gap) <= 4 and gap.strip() in (",", "(", ", (") and places[i - 1].latitude is not None
+    if child.latitude is None or not gap or len(gap) > 8:
+        return False
+    if gap.strip() in (",", "(", ", ("):
+        return True
+    return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+def _contains(parent: Place, child: Place) -> bool:
+    """The parent is the child's province or district, or a larger town of its province."""
+    if child.feature_code is None:
+        return False  # a guess put at its neighbour ('the North Zone of Rio de Janeiro') is no child of it
+    if parent.country_code != child.country_code or not child.admin1 or parent.admin1 != child.admin1:
+        return False
+    if parent.feature_code in ADMIN1_CODES:
+        return child.feature_code not in ADMIN1_CODES
+    if parent.feature_code in ADMIN2_CODES:
+        return child.admin2 == parent.admin2 and child.feature_code not in ADMIN2_CODES
+    return parent.feature_code in TOWN_CODES and child.feature_code not in ADMIN1_CODES and (parent.population or 0) > (child.population or 0)
+
+
+# How much a place far from all the others in the event's clauses loses: a same-named village in
+# another province ('Colonia' in a note about a Mexican city) more often than the event's place.
+ISOLATED_PENALTY = 2.0
+ISOLATED_KM = 150.0
+# 'on Murree road', 'in Armas square': a street or square named after a place is not that place.
+STREET_PENALTY = 2.5
+
+
+def _isolated(place: Place, neighbours: list[Place]) -> bool:
+    """The place lies over ISOLATED_KM from every other point place of its clauses (there being
+    some) and in another first-level division than each."""
+    others = [q for q in neighbours if q is not place and q.latitude is not None and q.role in LOCATING_ROLES
+              and q.feature_code not in COUNTRY_CODES and q.feature_code not in LARGE_REGION_CODES
+              and (q.name, q.country_code) != (place.name, place.country_code)]
+    if not others or place.feature_code in COUNTRY_CODES or place.feature_code in LARGE_REGION_CODES:
+        return False
+    return not any(_same_division(place, q) or haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= ISOLATED_KM
+                   for q in others)
+
+
+def _same_division(a: Place, b: Place) -> bool:
+    return bool(a.admin1) and (a.country_code, a.admin1) == (b.country_code, b.admin1)
+
+
+def _names_a_street(text: str, place: Place) -> bool:
+    """'Murree road', 'Armas square'; not 'the Kurukshetra-Yamunanagar road', which runs between two places."""
+    after = text[place.end:place.end + 15].lower().split()
+    between = place.start > 0 and text[place.start - 1] == "-"
+    return bool(after) and after[0].strip(".,;") in _cues()["street_words"] and not between
+
+
+def _in_regions(place: Place, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= place.start and place.end <= e for s, e in regions)
 
 
 def _sentence_of(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

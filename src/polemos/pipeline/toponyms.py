@@ -277,6 +277,8 @@ class ToponymRecognizer:
         all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
         # 'Bassa LGA', 'Nirkh district': NER reads a division as a person or an organisation
         division_after = span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin"
+        # 'Suffolk County Times': a division's whole name, word included, says as much
+        division_after = division_after or (len(span) > 1 and self._suffix_hint(span[-1]) == "admin")
         if ent is not None and ent.label_ == "PERSON" and division_after and ent.end == span.end + 1:
             return sizeable or self._strong_context(doc, span.start, span.end)
         if ent is not None and ent.label_ == "PERSON":
