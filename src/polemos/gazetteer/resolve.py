@@ -157,7 +157,8 @@ class Resolver:
             m.candidates = self.candidates(m)
         base = [self.base_scores(m) for m in mentions]
         first = [_argmax(s) for s in base]
-        focus = self._focus(mentions, base, first, actor_countries or [])
+        votes = self._focus_votes(mentions, base, first, actor_countries or [])
+        focus = _shares(votes)
         chosen: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
@@ -174,14 +175,17 @@ class Resolver:
                 continue
             parent = chosen[m.parent] if m.parent is not None else None
             best, best_score = None, -1e9
-            global_focus = 0.7 * max(focus.values(), default=0.0)
+            # the context of a name is what the other names say: its own votes only echo its prior
+            # ('Georgia' among Alaska, Hawaii and Florida is the state, not the country it votes for)
+            context = _shares(votes, skip=fold(m.name or m.text))
+            global_focus = 0.7 * max(context.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
             for c, s in zip(m.candidates, base[i]):
                 if regions and c.admin1 and c.is_town:
                     s += ADMIN1_WEIGHT * regions.get((c.country_code, c.admin1), 0.0)
                 # A feature of no one country (an ocean, a continent) is not out of focus anywhere.
-                s += FOCUS_WEIGHT * (focus.get(c.country_code, 0.0) if c.country_code else global_focus)
+                s += FOCUS_WEIGHT * (context.get(c.country_code, 0.0) if c.country_code else global_focus)
                 if parent is not None and _inside(c, parent):
                     s += PARENT_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
@@ -249,8 +253,9 @@ class Resolver:
         for i, c in enumerate(final):
             if c is None or not c.is_town or c.country_code == top or mentions[i].parent is not None:
                 continue
-            # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln)
-            if c.population < 20_000 or (c.alternate and c.population < 2_000_000):
+            # a village abroad, or a town abroad known here only by an alternate name ('Colonia' for Köln),
+            # unless the text says it is a city ('Quebec City')
+            if c.population < 20_000 or (c.alternate and c.population < 2_000_000 and mentions[i].admin_hint != "town"):
                 # another reading of the name that fits the document (the continent, a town at home), else none
                 others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not o.is_town)]
                 final[i] = max(others, key=_prior) if others else None
@@ -302,10 +307,11 @@ class Resolver:
         name if it is prominent or near the document's other places, else the document's focus place."""
         points = [c for c in final if c is not None and _is_point(c)]
         anchor = _focus_point(points) or _focus_country(self.gaz, focus)
+        home = _main_country(focus)
         for i, m in enumerate(mentions):
             if final[i] is not None or m.role == "demonym":
                 continue
-            inner = self._inner_place(m, points)
+            inner = self._inner_place(m, points, home)
             if inner is not None:
                 final[i] = inner
                 continue
@@ -315,7 +321,8 @@ class Resolver:
             if neighbour is not None or anchor is not None:
                 final[i] = _as_guess(neighbour or anchor)
 
-    def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
+    def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None) -> Candidate | None:
+        """home: the document's main country, if it has one."""
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
         generic = GENERIC_WORDS
         best, best_score = None, -1e9
@@ -332,6 +339,8 @@ class Resolver:
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
                                                      or c.feature_code in LARGE_REGION_CODES
                                                      or (c.population >= 100_000 and not points))
+                    if prominent and home and c.feature_code in ADMIN1_CODES and c.country_code != home:
+                        prominent = False  # '333 Victoria St.' in a Canadian story is no Australian state
                     if not (near or prominent):
                         continue
                     score = _prior(c) + (3.0 if near else 0.0) + length
@@ -341,15 +350,16 @@ class Resolver:
                 return best
         return None
 
-    def _focus(self, mentions: list[Mention], base: list[list[float]], first: list[int | None],
-               actor_countries: list[str] = ()) -> dict[str, float]:
-        """Share of the document's mentions that point into each country (confident ones count more),
-        with a vote for the country of each armed group named."""
-        votes: Counter = Counter()
+    def _focus_votes(self, mentions: list[Mention], base: list[list[float]], first: list[int | None],
+                     actor_countries: list[str] = ()) -> list[tuple[str, float, str]]:
+        """(country, weight, folded name) of each vote for the document's country focus: mentions
+        point into a country (confident ones count more), and each armed group named votes for its
+        country (name "")."""
+        votes: list[tuple[str, float, str]] = []
         if not any(first_j is not None for first_j in first):
             actor_countries = []  # no place resolved: the actors alone do not make a focus
         for cc in actor_countries:
-            votes[cc] += ACTOR_VOTE
+            votes.append((cc, ACTOR_VOTE, ""))
         for m, scores, j in zip(mentions, base, first):
             if j is None:
                 continue
@@ -364,9 +374,18 @@ class Resolver:
                 weight *= DEMONYM_VOTE
             elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
-            votes[c.country_code] += weight
-        total = sum(votes.values())
-        return {cc: v / total for cc, v in votes.items()} if total else {}
+            votes.append((c.country_code, weight, fold(m.name or m.text)))
+        return votes
+
+
+def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dict[str, float]:
+    """Share of the votes (from _focus_votes) for each country, leaving out those of the name skip."""
+    tally: Counter = Counter()
+    for cc, weight, name in votes:
+        if skip is None or name != skip:
+            tally[cc] += weight
+    total = sum(tally.values())
+    return {cc: v / total for cc, v in tally.items()} if total else {}
 
 
 def _only_villages(cands: list[Candidate]) -> bool:
@@ -442,11 +461,17 @@ def _neighbour_place(mentions: list[Mention], final: list[Candidate | None], i: 
     return best
 
 
-def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
+def _main_country(focus: dict[str, float]) -> str | None:
+    """The country that at least half of the document's votes point into, if any."""
     if not focus:
         return None
     cc, share = max(focus.items(), key=lambda kv: kv[1])
-    return gaz.country(cc) if share >= 0.5 else None
+    return cc if share >= 0.5 else None
+
+
+def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
+    cc = _main_country(focus)
+    return gaz.country(cc) if cc else None
 
 
 def _as_guess(anchor: Candidate) -> Candidate:

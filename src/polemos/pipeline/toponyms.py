@@ -110,6 +110,8 @@ class ToponymRecognizer:
         return out
 
     def _mention(self, span: Span, name: str | None = None, **kw) -> Mention:
+        if kw.get("admin_hint") is None and len(span) > 1 and span[-1].lower_ in cues()["town_words"]:
+            kw["admin_hint"] = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, **kw)
 
     def _from_entity(self, doc: Doc, ent: Span) -> tuple[Span, Mention] | None:
@@ -380,6 +382,8 @@ class ToponymRecognizer:
         if len(words) > 1 and words[-1].lower() in cues()["admin_suffixes"] | cues()["town_words"] and not self.gaz.has(text):
             name = " ".join(words[:-1])
             hint = "admin" if words[-1].lower() in cues()["admin_suffixes"] else "town"
+        elif len(words) > 1 and words[-1].lower() in cues()["town_words"]:
+            hint = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         elif span.end < len(doc):
             hint = self._suffix_hint(doc[span.end])
         role = "metonym" if self._is_metonym(doc, span) else "place"
