@@ -9,12 +9,15 @@ component and `polemos geoparse` both call `resolve_mentions`.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from polemos.model import Place
 
+from .build import data_path
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
 from .names import fold
@@ -26,6 +29,13 @@ great little valley park lake river mount hill city town village county state na
 university college school academy hospital church street avenue road house hotel club centre market
 international federal general high elementary union trade world golf village home court office
 """.split())
+
+@lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """'Street', 'Ave.': a place named just before one inside a name is the street's namesake
+    ('333 Victoria St.', 'Hampton Avenue'), not where the street is."""
+    return frozenset(json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))["street_words"])
+
 
 # Compass words: a name made only of these ('West', 'Southern', 'North-East') is a division's name
 # in some countries (Cameroon's West, Bahrain's Southern) but in news mostly a direction or a bloc.
@@ -332,8 +342,13 @@ class Resolver:
                     continue  # 'Centre', 'Northwestern', 'Middle' inside a name say nothing of where it is
                 if length == 1 and len(words[k]) <= 3 and not words[k].isupper():
                     continue  # 'Al', 'El', 'St': articles and abbreviations, not Alabama
+                if k + length < len(words) and words[k + length].lower().rstrip(",") in street_words():
+                    continue
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
-                    near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
+                    # near the others named, or inside a division the document names ('New Orleans
+                    # Railways ...' in a story that names Louisiana, whose centre is 230 km away)
+                    near = _is_point(c) and any(_distance_km(c, p) < 150 or p.feature_code in ADMIN1_CODES and _inside(c, p)
+                                                for p in points)
                     # a city inside a facility's name is far likelier its place when near the others named
                     # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
