@@ -211,3 +211,54 @@ def test_village_in_the_province_of_the_other_places(nlp):
     text = "On 4 May 2020, the SMM observed two explosions near Vasylivka, 8km south of Horlivka."
     village = next(p for p in places_of(nlp, text) if p.text == "Vasylivka")
     assert village.admin1 == "Donetsk"  # not Vasylivka, Zaporizhia
+
+
+def test_name_ending_in_city_is_the_city_even_abroad(nlp):
+    # the province has 'Quebec City' among its names; in a story about the US the city is still the city
+    text = ("U.S. Trade Representative Robert Lighthizer said in Washington that U.S. talks would go on. "
+            "Trudeau spoke to reporters in Quebec City on Tuesday.")
+    city = resolve_given(nlp, text, ["U.S.", "Washington", "Quebec City"])[2]
+    assert city.feature_code != "ADM1" and near(city, 46.81, -71.21, 30)
+
+
+def test_a_names_own_votes_are_not_its_context(nlp):
+    # 'Paris' votes for France each time it recurs; what the story says of it is Texas
+    text = ("Police in Texas said a man was arrested in Paris on Monday. Paris police said he had driven "
+            "from Dallas.")
+    paris = [p for p in resolve_given(nlp, text, ["Texas", "Paris", "Dallas"]) if p.text == "Paris"][0]
+    assert paris.country_code == "US"
+
+
+def test_street_named_after_a_place_is_not_that_place(nlp):
+    text = "The clinic at 401 - 333 Victoria St. in Nelson, British Columbia, reopened on Monday."
+    street = resolve_given(nlp, text, ["401 - 333 Victoria St.", "Nelson", "British Columbia"])[0]
+    assert near(street, 49.49, -117.29, 50)  # not the Australian state, nor Victoria, BC
+
+
+def test_city_inside_a_company_name_within_a_named_division(nlp):
+    # New Orleans is 230 km from Louisiana's centre, but inside the state the story names
+    text = "The New Orleans Railways and Light Company built the power house, records of the state of Louisiana show."
+    company = resolve_given(nlp, text, ["New Orleans Railways and Light Company", "Louisiana"])[0]
+    assert near(company, 29.95, -90.07, 30)
+
+
+def test_demonyms_of_regions_and_peoples(nlp):
+    places = places_of(nlp, "Bosnian Serb forces shelled the town, a Sicilian newspaper said, as Siberian gas flowed west.")
+    by_text = {p.text: p for p in places}
+    assert by_text["Serb"].country_code == "RS"
+    assert by_text["Sicilian"].admin1 == "Sicily"
+    assert near(by_text["Siberian"], 60.0, 100.0, 50)
+
+
+def test_world_regions_sit_at_geonames_points():
+    # gazetteer-annotated corpora (GeoWebNews) put these at GeoNames's points, not at centroids
+    from polemos.gazetteer.build import read_tsv
+    from polemos.gazetteer.distance import haversine_km
+
+    rows = {r["name"]: r for r in read_tsv("regions.tsv")}
+    expected = {"Middle East": (33.14, 35.86), "Atlantic Ocean": (10.0, -25.0), "Pacific Ocean": (3.51, -132.19),
+                "Latin America": (-14.6, -57.66), "Niger Delta": (4.83, 6.0)}
+    for name, (lat, lon) in expected.items():
+        row = rows[name]
+        assert haversine_km(float(row["latitude"]), float(row["longitude"]), lat, lon) < 20, name
+    assert "North Atlantic" in rows["North Atlantic Ocean"]["aliases"]
