@@ -262,3 +262,10 @@ def test_world_regions_sit_at_geonames_points():
         row = rows[name]
         assert haversine_km(float(row["latitude"]), float(row["longitude"]), lat, lon) < 20, name
     assert "North Atlantic" in rows["North Atlantic Ocean"]["aliases"]
+
+
+def test_a_list_after_a_town_is_no_parent(nlp):
+    # 'Saipan, Guam': Saipan is not in Guam, and Guam is not in Alaska: a list, not a hierarchy
+    text = "Trips to Saipan, Guam, Alaska, Hawaii, Florida and Washington, D.C., have kept the team busy."
+    saipan = resolve_given(nlp, text, ["Saipan", "Guam", "Alaska", "Hawaii", "Florida"])[0]
+    assert near(saipan, 15.21, 145.75, 20)

@@ -304,7 +304,7 @@ class Resolver:
             if best_inside:
                 pinned[i] = child
                 pinned.setdefault(j, parent)
-            elif not _prominent(child) and _is_container(parent):
+            elif not _prominent(child) and _is_container(parent) and not _in_a_list(mentions, j):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni').
                 pinned[i] = _as_guess(parent)
@@ -426,6 +426,15 @@ def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: in
     total = sum(votes.values())
     # only a clear majority counts: places spread over several divisions say nothing of a village's
     return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
+
+
+def _in_a_list(mentions: list[Mention], j: int) -> bool:
+    """Mention j (the Y of 'X, Y') is followed by ', Z' and lies in no Z: 'Saipan, Guam, Alaska,
+    Hawaii' is a list, where 'Andar district, Ghazni province, Afghanistan' nests."""
+    k = mentions[j].parent
+    if k is None:
+        return False
+    return not any(_inside(a, b) for a in mentions[j].candidates for b in mentions[k].candidates)
 
 
 def _is_division(c: Candidate) -> bool:
