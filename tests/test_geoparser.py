@@ -269,3 +269,10 @@ def test_a_list_after_a_town_is_no_parent(nlp):
     text = "Trips to Saipan, Guam, Alaska, Hawaii, Florida and Washington, D.C., have kept the team busy."
     saipan = resolve_given(nlp, text, ["Saipan", "Guam", "Alaska", "Hawaii", "Florida"])[0]
     assert near(saipan, 15.21, 145.75, 20)
+
+
+def test_namesake_beside_the_storys_other_places(nlp):
+    # Newport in Wales and Newport on the Isle of Wight are both within 250 km of Cowes
+    text = "Ferries from Cowes and Ryde were cancelled, and the council in Newport closed two schools."
+    newport = resolve_given(nlp, text, ["Cowes", "Ryde", "Newport"])[2]
+    assert near(newport, 50.70, -1.29, 15)

@@ -65,6 +65,10 @@ DIVISION_PARENT_BONUS = 3.0
 # that happens to lie near a namesake of the child is the weaker reading.
 TOWN_PARENT_PENALTY = 3.0
 NEAR_KM = 250.0
+# 'Thornhill' in a Dewsbury story: of namesakes all within a few hundred km, the one beside the
+# story's other places (a local story names places a town apart)
+CLOSE_KM = 50.0
+CLOSE_BONUS = 2.5
 # 'near Serhiivka' in a report whose other places are in Donetsk oblast: of same-named villages, the
 # one in the first-level division the document's other places (or a division it names) are in.
 ADMIN1_WEIGHT = 4.0
@@ -541,15 +545,17 @@ def _proximity(c: Candidate, points: list[tuple[float, float, float]]) -> float:
     p1 = math.radians(c.latitude)
     cos1, lon1 = math.cos(p1), c.longitude
     sin, asin, sqrt, radians = math.sin, math.asin, math.sqrt, math.radians
-    near = False
+    bonus = 0.0
     for p2, cos2, lon2 in points:
         h = sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * sin(radians(lon2 - lon1) / 2) ** 2
         d = 12742.0 * asin(min(1.0, sqrt(h)))
+        if d < CLOSE_KM:
+            return CLOSE_BONUS
         if d < NEAR_KM:
-            return 1.5
-        if d < 2 * NEAR_KM:
-            near = True
-    return 0.75 if near else 0.0
+            bonus = 1.5
+        elif d < 2 * NEAR_KM:
+            bonus = max(bonus, 0.75)
+    return bonus
 
 
 def to_place(m: Mention, c: Candidate | None, gaz: Gazetteer) -> Place:
