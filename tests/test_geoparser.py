@@ -276,3 +276,11 @@ def test_namesake_beside_the_storys_other_places(nlp):
     text = "Ferries from Cowes and Ryde were cancelled, and the council in Newport closed two schools."
     newport = resolve_given(nlp, text, ["Cowes", "Ryde", "Newport"])[2]
     assert near(newport, 50.70, -1.29, 15)
+
+
+def test_small_town_in_the_state_the_story_names(nlp):
+    # a Shelby of 74,000 in Michigan no longer blocks the Montana division focus
+    text = ("HELENA, Mont. (AP) - Montana and CoreCivic are at an impasse over the contract to run the "
+            "private prison in Shelby. Officials traveled to Nashville, Tennessee, for talks.")
+    shelby = resolve_given(nlp, text, ["HELENA", "Mont.", "Montana", "Shelby", "Nashville", "Tennessee"])[3]
+    assert shelby.admin1 == "Montana"

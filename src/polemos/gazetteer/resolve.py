@@ -73,6 +73,9 @@ CLOSE_BONUS = 2.5
 # one in the first-level division the document's other places (or a division it names) are in.
 ADMIN1_WEIGHT = 4.0
 ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a division focus
+# a name with a reading this large is a city's, which a division focus must not move ('Louisville');
+# below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
+VILLAGE_NAME_MAX_POPULATION = 100_000
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
@@ -411,7 +414,7 @@ def _only_villages(cands: list[Candidate]) -> bool:
     """Every reading of the name is a small town, village or district: no country, province, region
     or city ('Louisville' is the city in Kentucky whatever else a sports story names)."""
     return not any(c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
-                   or c.population >= STRAY_TOWN_POPULATION for c in cands)
+                   or c.population >= VILLAGE_NAME_MAX_POPULATION for c in cands)
 
 
 def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> dict[tuple, float]:
