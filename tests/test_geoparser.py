@@ -284,3 +284,9 @@ def test_small_town_in_the_state_the_story_names(nlp):
             "private prison in Shelby. Officials traveled to Nashville, Tennessee, for talks.")
     shelby = resolve_given(nlp, text, ["HELENA", "Mont.", "Montana", "Shelby", "Nashville", "Tennessee"])[3]
     assert shelby.admin1 == "Montana"
+
+
+def test_continent_in_a_facility_name_is_not_its_place(nlp):
+    text = "Two fans died after a concert in the parking lot of the SM Mall of Asia, Manila police said."
+    mall = resolve_given(nlp, text, ["SM Mall of Asia", "Manila"])[0]
+    assert near(mall, 14.6, 121.0, 30)

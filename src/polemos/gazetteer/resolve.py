@@ -358,9 +358,10 @@ class Resolver:
                                                 for p in points)
                     # a city inside a facility's name is far likelier its place when near the others named
                     # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
+                    # a continent in a name ('SM Mall of Asia') places it no better than a city does
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
-                                                     or c.feature_code in LARGE_REGION_CODES
-                                                     or (c.population >= 100_000 and not points))
+                                                     or c.feature_code in LARGE_REGION_CODES and c.feature_code != "CONT"
+                                                     or ((c.population >= 100_000 or c.feature_code == "CONT") and not points))
                     if prominent and home and c.feature_code in ADMIN1_CODES and c.country_code != home:
                         prominent = False  # '333 Victoria St.' in a Canadian story is no Australian state
                     if not (near or prominent):
