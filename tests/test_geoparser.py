@@ -290,3 +290,11 @@ def test_continent_in_a_facility_name_is_not_its_place(nlp):
     text = "Two fans died after a concert in the parking lot of the SM Mall of Asia, Manila police said."
     mall = resolve_given(nlp, text, ["SM Mall of Asia", "Manila"])[0]
     assert near(mall, 14.6, 121.0, 30)
+
+
+def test_unknown_facility_in_a_town_far_from_the_story(nlp):
+    # Rome is far from the story's other places, but 'in Rome' says where the hospital is
+    text = ("His parents wanted to take him to the Vatican-owned Bambino Gesu Paediatric Hospital in Rome, "
+            "they told reporters in London and Liverpool.")
+    hospital = resolve_given(nlp, text, ["Bambino Gesu Paediatric Hospital", "Rome", "London", "Liverpool"])[0]
+    assert near(hospital, 41.9, 12.5, 30)

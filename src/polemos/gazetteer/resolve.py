@@ -94,6 +94,7 @@ class Mention:
     admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village
     parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
     bracketed: bool = False  # the parent is given in brackets ('X (Z, Y)'), as locators write it
+    located_in: int | None = None  # index of the mention after 'in'/'at' ('X Hospital in Y'): where an unknown X is
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     forced: Candidate | None = None  # already resolved (demonyms)
@@ -327,6 +328,10 @@ class Resolver:
         home = _main_country(focus)
         for i, m in enumerate(mentions):
             if final[i] is not None or m.role == "demonym":
+                continue
+            located = final[m.located_in] if m.located_in is not None else None
+            if located is not None and mentions[m.located_in].role in ("place", "metonym"):
+                final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
             inner = self._inner_place(m, points, home)
             if inner is not None:

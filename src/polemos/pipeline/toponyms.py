@@ -342,6 +342,8 @@ class ToponymRecognizer:
             elif self._unknown_division_between(between):
                 m.parent = k + 1  # 'Kagara (Rafi LGA, Niger)': Rafi is unknown, but X is still in Y
                 m.bracketed = between[0].text == "("
+            elif len(between) == 1 and between[0].lower_ in ("in", "at"):
+                m.located_in = k + 1  # 'the Kings Theatre in Portsmouth': where X is, should X be unknown
 
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
