@@ -298,3 +298,12 @@ def test_unknown_facility_in_a_town_far_from_the_story(nlp):
             "they told reporters in London and Liverpool.")
     hospital = resolve_given(nlp, text, ["Bambino Gesu Paediatric Hospital", "Rome", "London", "Liverpool"])[0]
     assert near(hospital, 41.9, 12.5, 30)
+
+
+def test_demonym_inside_a_longer_place_name(nlp):
+    # 'Indian' and 'American' are demonyms, but 'Indian Ocean' and 'American Samoa' are places
+    places = places_of(nlp, "Ships crossed the Indian Ocean to American Samoa, Indian officials said.")
+    by_text = {p.text: p for p in places}
+    assert by_text["Indian Ocean"].feature_code == "OCN"
+    assert by_text["American Samoa"].country_code == "AS"
+    assert by_text["Indian"].role == "demonym"

@@ -190,8 +190,8 @@ class ToponymRecognizer:
                 two = text[tok.idx:tokens[i + 1].idx + len(tokens[i + 1].text)] if i + 1 < n else None
                 if two and two in table:
                     span = doc[i:i + 2]
-                elif tok.text in table:
-                    span = doc[i:i + 1]
+                elif tok.text in table and not (two and tokens[i + 1].is_title and self.gaz.has(two)):
+                    span = doc[i:i + 1]  # but 'Western Sahara', 'Indian Ocean': the longer name is the place
                 else:
                     i += 1
                     continue
