@@ -307,3 +307,11 @@ def test_demonym_inside_a_longer_place_name(nlp):
     assert by_text["Indian Ocean"].feature_code == "OCN"
     assert by_text["American Samoa"].country_code == "AS"
     assert by_text["Indian"].role == "demonym"
+
+
+def test_state_named_by_its_abbreviation_is_the_one_that_recurs(nlp):
+    text = ("CAMP MURRAY, Wash. - The team has been all over the world, but its primary focus has been at home "
+            "in Washington. Trips to Alaska, Hawaii, Florida and Washington, D.C., followed.")
+    places = resolve_given(nlp, text, ["CAMP MURRAY", "Wash.", "Washington", "Alaska", "Hawaii", "Florida",
+                                       "Washington, D.C."])
+    assert places[2].feature_code == "ADM1" and places[2].admin1 == "Washington"  # the state, not the capital

@@ -229,12 +229,18 @@ class Resolver:
         for i in sorted(pinned):
             if mentions[i].parent is not None and mentions[i].role != "demonym" and pinned[i].country_code == top:
                 placed.setdefault(fold(mentions[i].name or mentions[i].text), pinned[i])
+        for i, c in enumerate(final):
+            # a state that a dateline names by its abbreviation ('CAMP MURRAY, Wash.') is the one meant
+            # where its full name recurs ('at home in Washington'), unless as a government
+            if (c is not None and c.feature_code in ADMIN1_CODES and c.country_code == top and mentions[i].role == "place"
+                    and _abbreviation_of(mentions[i].name or mentions[i].text, c.name)):
+                placed.setdefault(fold(c.name), c)
         if not placed:
             return
         for i, m in enumerate(mentions):
             if i not in pinned and m.forced is None:
                 c = placed.get(fold(m.name or m.text))
-                if c is not None:
+                if c is not None and (c.feature_code not in ADMIN1_CODES or m.role != "metonym"):
                     final[i] = c
 
     def _drop_direction_names(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
@@ -439,6 +445,12 @@ def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: in
     total = sum(votes.values())
     # only a clear majority counts: places spread over several divisions say nothing of a village's
     return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
+
+
+def _abbreviation_of(text: str, name: str) -> bool:
+    """'Wash.' of Washington, 'Calif.' of California: a dotted short form of the name."""
+    head = text.rstrip(".")
+    return text.endswith(".") and 2 <= len(head) < len(name) and fold(name).startswith(fold(head))
 
 
 def _in_a_list(mentions: list[Mention], j: int) -> bool:
