@@ -315,3 +315,10 @@ def test_state_named_by_its_abbreviation_is_the_one_that_recurs(nlp):
     places = resolve_given(nlp, text, ["CAMP MURRAY", "Wash.", "Washington", "Alaska", "Hawaii", "Florida",
                                        "Washington, D.C."])
     assert places[2].feature_code == "ADM1" and places[2].admin1 == "Washington"  # the state, not the capital
+
+
+def test_unknown_abbreviation_spells_out_the_documents_country(nlp):
+    text = ("Power over rural land has become concentrated in the hands of chiefs in post-apartheid SA, "
+            "above all in the platinum belt of the North West and Limpopo provinces.")
+    sa = resolve_given(nlp, text, ["SA", "North West", "Limpopo"])[0]
+    assert sa.country_code == "ZA" and sa.feature_code == "PCLI"

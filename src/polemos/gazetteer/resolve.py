@@ -335,6 +335,10 @@ class Resolver:
         for i, m in enumerate(mentions):
             if final[i] is not None or m.role == "demonym":
                 continue
+            spelt_out = _spelt_out(m, final, self.gaz)
+            if spelt_out is not None:
+                final[i] = spelt_out
+                continue
             located = final[m.located_in] if m.located_in is not None else None
             if located is not None and mentions[m.located_in].role in ("place", "metonym"):
                 final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
@@ -445,6 +449,22 @@ def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: in
     total = sum(votes.values())
     # only a clear majority counts: places spread over several divisions say nothing of a village's
     return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
+
+
+def _spelt_out(m: Mention, final: list[Candidate | None], gaz: Gazetteer) -> Candidate | None:
+    """An unknown abbreviation ('SA', 'NZ') that is the initials of a country, division or region
+    the document names, or of the country its places are in ('SA' among North West and Limpopo)."""
+    text = (m.name or m.text).replace(".", "")
+    if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+        return None
+    named = [c for c in final if c is not None and c.feature_code is not None
+             and (c.is_country or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES)]
+    countries = {c.country_code for c in final if c is not None and c.country_code}
+    for c in named + [k for k in map(gaz.country, sorted(countries)) if k is not None]:
+        words = c.name.replace("-", " ").split()
+        if len(words) == len(text) and "".join(w[0] for w in words).upper() == text:
+            return c
+    return None
 
 
 def _abbreviation_of(text: str, name: str) -> bool:
