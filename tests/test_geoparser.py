@@ -322,3 +322,13 @@ def test_unknown_abbreviation_spells_out_the_documents_country(nlp):
             "above all in the platinum belt of the North West and Limpopo provinces.")
     sa = resolve_given(nlp, text, ["SA", "North West", "Limpopo"])[0]
     assert sa.country_code == "ZA" and sa.feature_code == "PCLI"
+
+
+def test_the_west_is_the_western_world(nlp):
+    from polemos.gazetteer.index import get_gazetteer
+
+    if not get_gazetteer().lookup("Western world", fuzzy=False):
+        pytest.skip("gazetteer built before regions.tsv had 'Western world': polemos gazetteer build --force")
+    text = "Relations between Russia and the West have never been worse, Moscow said."
+    west = resolve_given(nlp, text, ["Russia", "West", "Moscow"])[1]
+    assert west.name == "Western world"  # not Cameroon's West, nor a guess at Moscow
