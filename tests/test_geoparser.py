@@ -332,3 +332,9 @@ def test_the_west_is_the_western_world(nlp):
     text = "Relations between Russia and the West have never been worse, Moscow said."
     west = resolve_given(nlp, text, ["Russia", "West", "Moscow"])[1]
     assert west.name == "Western world"  # not Cameroon's West, nor a guess at Moscow
+
+
+def test_states_in_a_list_are_not_towns_in_the_next_state(nlp):
+    text = "Cases were reported in a group of states including Ohio, Indiana, Pennsylvania, Wisconsin and California."
+    indiana = resolve_given(nlp, text, ["Ohio", "Indiana", "Pennsylvania", "Wisconsin", "California"])[1]
+    assert indiana.feature_code == "ADM1"  # not the town of Indiana in Pennsylvania

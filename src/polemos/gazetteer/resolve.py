@@ -182,7 +182,8 @@ class Resolver:
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
         # Second pass: country focus, the parent, and closeness to the other points named.
         points = [c for c in chosen if c is not None and _is_point(c)]
-        pinned = self._resolve_pairs(mentions, base, focus)
+        listed: set[int] = set()
+        pinned = self._resolve_pairs(mentions, base, focus, listed)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             if i in pinned:
@@ -191,7 +192,7 @@ class Resolver:
             if not m.candidates:
                 final.append(None)
                 continue
-            parent = chosen[m.parent] if m.parent is not None else None
+            parent = chosen[m.parent] if m.parent is not None and i not in listed else None
             best, best_score = None, -1e9
             # the context of a name is what the other names say: its own votes only echo its prior
             # ('Georgia' among Alaska, Hawaii and Florida is the state, not the country it votes for)
@@ -296,8 +297,10 @@ class Resolver:
             if not near and c.country_code != top:
                 final[i] = None
 
-    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float]) -> dict[int, Candidate]:
-        """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child."""
+    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float],
+                       listed: set[int]) -> dict[int, Candidate]:
+        """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child.
+        Children found to be items of a list rather than inside their 'parent' are added to listed."""
         pinned: dict[int, Candidate] = {}
         for i, m in enumerate(mentions):
             j = m.parent
@@ -315,6 +318,9 @@ class Resolver:
             if best is None:
                 continue
             child, parent = best
+            if best_inside and child.population < 100_000 and _siblings(m.candidates, parent):
+                listed.add(i)  # 'Georgia, Oklahoma, Pennsylvania': states in a list, not a village in a state
+                continue
             if best_inside:
                 pinned[i] = child
                 pinned.setdefault(j, parent)
@@ -471,6 +477,20 @@ def _abbreviation_of(text: str, name: str) -> bool:
     """'Wash.' of Washington, 'Calif.' of California: a dotted short form of the name."""
     head = text.rstrip(".")
     return text.endswith(".") and 2 <= len(head) < len(name) and fold(name).startswith(fold(head))
+
+
+def _level(c: Candidate) -> str | None:
+    if c.feature_code in COUNTRY_CODES:
+        return "country"
+    if c.feature_code in ADMIN1_CODES:
+        return "admin1"
+    return None
+
+
+def _siblings(child_candidates: list[Candidate], parent: Candidate) -> bool:
+    """The child's name is also that of a place of the parent's level (a state beside a state)."""
+    level = _level(parent)
+    return level is not None and any(not c.alternate and _level(c) == level for c in child_candidates)
 
 
 def _in_a_list(mentions: list[Mention], j: int) -> bool:
