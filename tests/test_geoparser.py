@@ -338,3 +338,10 @@ def test_states_in_a_list_are_not_towns_in_the_next_state(nlp):
     text = "Cases were reported in a group of states including Ohio, Indiana, Pennsylvania, Wisconsin and California."
     indiana = resolve_given(nlp, text, ["Ohio", "Indiana", "Pennsylvania", "Wisconsin", "California"])[1]
     assert indiana.feature_code == "ADM1"  # not the town of Indiana in Pennsylvania
+
+
+def test_items_of_a_list_share_their_level(nlp):
+    # Georgia beside Ohio in a list of states is the state, not the country
+    text = "The beetle has been found in a group of states including Georgia, Ohio, Pennsylvania and Wisconsin."
+    georgia = resolve_given(nlp, text, ["Georgia", "Ohio", "Pennsylvania", "Wisconsin"])[0]
+    assert georgia.country_code == "US" and georgia.feature_code == "ADM1"

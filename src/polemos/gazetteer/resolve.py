@@ -64,6 +64,9 @@ DIVISION_PARENT_BONUS = 3.0
 # 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
 # that happens to lie near a namesake of the child is the weaker reading.
 TOWN_PARENT_PENALTY = 3.0
+# 'Georgia, Oklahoma, Pennsylvania': the items of a list share their level and country, so the
+# state of Georgia, not the country, beside Ohio
+SIBLING_BONUS = 2.0
 NEAR_KM = 250.0
 # 'Thornhill' in a Dewsbury story: of namesakes all within a few hundred km, the one beside the
 # story's other places (a local story names places a town apart)
@@ -207,6 +210,8 @@ class Resolver:
                 s += FOCUS_WEIGHT * (context.get(c.country_code, 0.0) if c.country_code else global_focus)
                 if parent is not None and _inside(c, parent):
                     s += PARENT_BONUS
+                elif parent is not None and _same_level(c, parent):
+                    s += SIBLING_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
                     s += _proximity(c, others)
                 if s > best_score:
@@ -485,6 +490,12 @@ def _level(c: Candidate) -> str | None:
     if c.feature_code in ADMIN1_CODES:
         return "admin1"
     return None
+
+
+def _same_level(c: Candidate, other: Candidate) -> bool:
+    """Two states of one country, or two countries: items of one list ('Georgia, Oklahoma')."""
+    level = _level(c)
+    return level is not None and level == _level(other) and (level == "country" or c.country_code == other.country_code)
 
 
 def _siblings(child_candidates: list[Candidate], parent: Candidate) -> bool:
