@@ -64,7 +64,7 @@ DIVISION_PARENT_BONUS = 3.0
 # 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
 # that happens to lie near a namesake of the child is the weaker reading.
 TOWN_PARENT_PENALTY = 3.0
-# 'Georgia, Oklahoma, Pennsylvania': the items of a list share their level and country, so the
+# 'Georgia, Ohio, Pennsylvania': the items of a list share their level and country, so the
 # state of Georgia, not the country, beside Ohio
 SIBLING_BONUS = 2.0
 NEAR_KM = 250.0
