@@ -95,11 +95,14 @@ def resolve_spans(nlp, doc, spans: list[list[int]]):
 
 
 def _link_adjacent(text: str, mentions: list) -> None:
-    """'X, Y' and 'X (Y' among the mentions: Y is X's parent."""
+    """'X, Y' and 'X (Y' among the mentions: Y is X's parent; 'X in Y', 'X at Y': Y locates X."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in zip(order, order[1:]):
-        if text[mentions[a].end:mentions[b].start].strip() in (",", "("):
+        between = text[mentions[a].end:mentions[b].start].strip()
+        if between in (",", "("):
             mentions[a].parent = b
+        elif between in ("in", "at"):
+            mentions[a].located_in = b
 
 
 def _records(inputs: Iterable[str]) -> Iterator[dict[str, Any]]:

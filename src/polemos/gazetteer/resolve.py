@@ -9,12 +9,15 @@ component and `polemos geoparse` both call `resolve_mentions`.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from polemos.model import Place
 
+from .build import data_path
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
 from .names import fold
@@ -26,6 +29,13 @@ great little valley park lake river mount hill city town village county state na
 university college school academy hospital church street avenue road house hotel club centre market
 international federal general high elementary union trade world golf village home court office
 """.split())
+
+@lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """'Street', 'Ave.': a place named just before one inside a name is the street's namesake
+    ('333 Victoria St.', 'Hampton Avenue'), not where the street is."""
+    return frozenset(json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))["street_words"])
+
 
 # Compass words: a name made only of these ('West', 'Southern', 'North-East') is a division's name
 # in some countries (Cameroon's West, Bahrain's Southern) but in news mostly a direction or a bloc.
@@ -54,11 +64,21 @@ DIVISION_PARENT_BONUS = 3.0
 # 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
 # that happens to lie near a namesake of the child is the weaker reading.
 TOWN_PARENT_PENALTY = 3.0
+# 'Georgia, Ohio, Pennsylvania': the items of a list share their level and country, so the
+# state of Georgia, not the country, beside Ohio
+SIBLING_BONUS = 2.0
 NEAR_KM = 250.0
+# 'Thornhill' in a Dewsbury story: of namesakes all within a few hundred km, the one beside the
+# story's other places (a local story names places a town apart)
+CLOSE_KM = 50.0
+CLOSE_BONUS = 2.5
 # 'near Serhiivka' in a report whose other places are in Donetsk oblast: of same-named villages, the
 # one in the first-level division the document's other places (or a division it names) are in.
 ADMIN1_WEIGHT = 4.0
 ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a division focus
+# a name with a reading this large is a city's, which a division focus must not move ('Louisville');
+# below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
+VILLAGE_NAME_MAX_POPULATION = 100_000
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
@@ -77,6 +97,7 @@ class Mention:
     admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village
     parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
     bracketed: bool = False  # the parent is given in brackets ('X (Z, Y)'), as locators write it
+    located_in: int | None = None  # index of the mention after 'in'/'at' ('X Hospital in Y'): where an unknown X is
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     forced: Candidate | None = None  # already resolved (demonyms)
@@ -157,13 +178,15 @@ class Resolver:
             m.candidates = self.candidates(m)
         base = [self.base_scores(m) for m in mentions]
         first = [_argmax(s) for s in base]
-        focus = self._focus(mentions, base, first, actor_countries or [])
+        votes = self._focus_votes(mentions, base, first, actor_countries or [])
+        focus = _shares(votes)
         chosen: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
         # Second pass: country focus, the parent, and closeness to the other points named.
         points = [c for c in chosen if c is not None and _is_point(c)]
-        pinned = self._resolve_pairs(mentions, base, focus)
+        listed: set[int] = set()
+        pinned = self._resolve_pairs(mentions, base, focus, listed)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             if i in pinned:
@@ -172,18 +195,23 @@ class Resolver:
             if not m.candidates:
                 final.append(None)
                 continue
-            parent = chosen[m.parent] if m.parent is not None else None
+            parent = chosen[m.parent] if m.parent is not None and i not in listed else None
             best, best_score = None, -1e9
-            global_focus = 0.7 * max(focus.values(), default=0.0)
+            # the context of a name is what the other names say: its own votes only echo its prior
+            # ('Georgia' among Alaska, Hawaii and Florida is the state, not the country it votes for)
+            context = _shares(votes, skip=fold(m.name or m.text))
+            global_focus = 0.7 * max(context.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
             for c, s in zip(m.candidates, base[i]):
                 if regions and c.admin1 and c.is_town:
                     s += ADMIN1_WEIGHT * regions.get((c.country_code, c.admin1), 0.0)
                 # A feature of no one country (an ocean, a continent) is not out of focus anywhere.
-                s += FOCUS_WEIGHT * (focus.get(c.country_code, 0.0) if c.country_code else global_focus)
+                s += FOCUS_WEIGHT * (context.get(c.country_code, 0.0) if c.country_code else global_focus)
                 if parent is not None and _inside(c, parent):
                     s += PARENT_BONUS
+                elif parent is not None and _same_level(c, parent):
+                    s += SIBLING_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
                     s += _proximity(c, others)
                 if s > best_score:
@@ -207,12 +235,18 @@ class Resolver:
         for i in sorted(pinned):
             if mentions[i].parent is not None and mentions[i].role != "demonym" and pinned[i].country_code == top:
                 placed.setdefault(fold(mentions[i].name or mentions[i].text), pinned[i])
+        for i, c in enumerate(final):
+            # a state that a dateline names by its abbreviation ('CAMP MURRAY, Wash.') is the one meant
+            # where its full name recurs ('at home in Washington'), unless as a government
+            if (c is not None and c.feature_code in ADMIN1_CODES and c.country_code == top and mentions[i].role == "place"
+                    and _abbreviation_of(mentions[i].name or mentions[i].text, c.name)):
+                placed.setdefault(fold(c.name), c)
         if not placed:
             return
         for i, m in enumerate(mentions):
             if i not in pinned and m.forced is None:
                 c = placed.get(fold(m.name or m.text))
-                if c is not None:
+                if c is not None and (c.feature_code not in ADMIN1_CODES or m.role != "metonym"):
                     final[i] = c
 
     def _drop_direction_names(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
@@ -249,9 +283,9 @@ class Resolver:
         for i, c in enumerate(final):
             if c is None or not _is_local(c) or c.country_code == top or mentions[i].parent is not None:
                 continue
-            # a village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad
-            # known here only by an alternate name ('Colonia' for Köln)
-            if c.population < 20_000 or (c.alternate and c.population < 2_000_000):
+            # a village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad known here only by an alternate name ('Colonia' for Köln),
+            # unless the text says it is a city ('Quebec City')
+            if c.population < 20_000 or (c.alternate and c.population < 2_000_000 and mentions[i].admin_hint != "town"):
                 # another reading of the name that fits the document (the continent, a town at home), else none
                 others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not _is_local(o))]
                 final[i] = max(others, key=_prior) if others else None
@@ -268,8 +302,10 @@ class Resolver:
             if not near and c.country_code != top:
                 final[i] = None
 
-    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float]) -> dict[int, Candidate]:
-        """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child."""
+    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float],
+                       listed: set[int]) -> dict[int, Candidate]:
+        """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child.
+        Children found to be items of a list rather than inside their 'parent' are added to listed."""
         pinned: dict[int, Candidate] = {}
         for i, m in enumerate(mentions):
             j = m.parent
@@ -287,10 +323,13 @@ class Resolver:
             if best is None:
                 continue
             child, parent = best
+            if best_inside and child.population < 100_000 and _siblings(m.candidates, parent):
+                listed.add(i)  # 'Georgia, Oklahoma, Pennsylvania': states in a list, not a village in a state
+                continue
             if best_inside:
                 pinned[i] = child
                 pinned.setdefault(j, parent)
-            elif not _prominent(child) and _is_container(parent):
+            elif not _prominent(child) and _is_container(parent) and not _in_a_list(mentions, j):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni').
                 pinned[i] = _as_guess(parent)
@@ -303,10 +342,19 @@ class Resolver:
         name if it is prominent or near the document's other places, else the document's focus place."""
         points = [c for c in final if c is not None and _is_point(c)]
         anchor = _focus_point(points) or _focus_country(self.gaz, focus)
+        home = _main_country(focus)
         for i, m in enumerate(mentions):
             if final[i] is not None or m.role == "demonym":
                 continue
-            inner = self._inner_place(m, points)
+            spelt_out = _spelt_out(m, final, self.gaz)
+            if spelt_out is not None:
+                final[i] = spelt_out
+                continue
+            located = final[m.located_in] if m.located_in is not None else None
+            if located is not None and mentions[m.located_in].role in ("place", "metonym"):
+                final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
+                continue
+            inner = self._inner_place(m, points, home)
             if inner is not None:
                 final[i] = inner
                 continue
@@ -316,7 +364,8 @@ class Resolver:
             if neighbour is not None or anchor is not None:
                 final[i] = _as_guess(neighbour or anchor)
 
-    def _inner_place(self, m: Mention, points: list[Candidate]) -> Candidate | None:
+    def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None) -> Candidate | None:
+        """home: the document's main country, if it has one."""
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
         generic = GENERIC_WORDS
         best, best_score = None, -1e9
@@ -326,13 +375,21 @@ class Resolver:
                     continue  # 'Centre', 'Northwestern', 'Middle' inside a name say nothing of where it is
                 if length == 1 and len(words[k]) <= 3 and not words[k].isupper():
                     continue  # 'Al', 'El', 'St': articles and abbreviations, not Alabama
+                if k + length < len(words) and words[k + length].lower().rstrip(",") in street_words():
+                    continue
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
-                    near = any(_distance_km(c, p) < 150 for p in points) if _is_point(c) else False
+                    # near the others named, or inside a division the document names ('New Orleans
+                    # Railways ...' in a story that names Louisiana, whose centre is 230 km away)
+                    near = _is_point(c) and any(_distance_km(c, p) < 150 or p.feature_code in ADMIN1_CODES and _inside(c, p)
+                                                for p in points)
                     # a city inside a facility's name is far likelier its place when near the others named
                     # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
+                    # a continent in a name ('SM Mall of Asia') places it no better than a city does
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
-                                                     or c.feature_code in LARGE_REGION_CODES
-                                                     or (c.population >= 100_000 and not points))
+                                                     or c.feature_code in LARGE_REGION_CODES and c.feature_code != "CONT"
+                                                     or ((c.population >= 100_000 or c.feature_code == "CONT") and not points))
+                    if prominent and home and c.feature_code in ADMIN1_CODES and c.country_code != home:
+                        prominent = False  # '333 Victoria St.' in a Canadian story is no Australian state
                     if not (near or prominent):
                         continue
                     score = _prior(c) + (3.0 if near else 0.0) + length
@@ -342,15 +399,16 @@ class Resolver:
                 return best
         return None
 
-    def _focus(self, mentions: list[Mention], base: list[list[float]], first: list[int | None],
-               actor_countries: list[str] = ()) -> dict[str, float]:
-        """Share of the document's mentions that point into each country (confident ones count more),
-        with a vote for the country of each armed group named."""
-        votes: Counter = Counter()
+    def _focus_votes(self, mentions: list[Mention], base: list[list[float]], first: list[int | None],
+                     actor_countries: list[str] = ()) -> list[tuple[str, float, str]]:
+        """(country, weight, folded name) of each vote for the document's country focus: mentions
+        point into a country (confident ones count more), and each armed group named votes for its
+        country (name "")."""
+        votes: list[tuple[str, float, str]] = []
         if not any(first_j is not None for first_j in first):
             actor_countries = []  # no place resolved: the actors alone do not make a focus
         for cc in actor_countries:
-            votes[cc] += ACTOR_VOTE
+            votes.append((cc, ACTOR_VOTE, ""))
         for m, scores, j in zip(mentions, base, first):
             if j is None:
                 continue
@@ -365,9 +423,18 @@ class Resolver:
                 weight *= DEMONYM_VOTE
             elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
-            votes[c.country_code] += weight
-        total = sum(votes.values())
-        return {cc: v / total for cc, v in votes.items()} if total else {}
+            votes.append((c.country_code, weight, fold(m.name or m.text)))
+        return votes
+
+
+def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dict[str, float]:
+    """Share of the votes (from _focus_votes) for each country, leaving out those of the name skip."""
+    tally: Counter = Counter()
+    for cc, weight, name in votes:
+        if skip is None or name != skip:
+            tally[cc] += weight
+    total = sum(tally.values())
+    return {cc: v / total for cc, v in tally.items()} if total else {}
 
 
 def _is_local(c: Candidate) -> bool:
@@ -379,7 +446,7 @@ def _only_villages(cands: list[Candidate]) -> bool:
     """Every reading of the name is a small town, village or district: no country, province, region
     or city ('Louisville' is the city in Kentucky whatever else a sports story names)."""
     return not any(c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
-                   or c.population >= STRAY_TOWN_POPULATION for c in cands)
+                   or c.population >= VILLAGE_NAME_MAX_POPULATION for c in cands)
 
 
 def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> dict[tuple, float]:
@@ -398,6 +465,57 @@ def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: in
     total = sum(votes.values())
     # only a clear majority counts: places spread over several divisions say nothing of a village's
     return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
+
+
+def _spelt_out(m: Mention, final: list[Candidate | None], gaz: Gazetteer) -> Candidate | None:
+    """An unknown abbreviation ('SA', 'NZ') that is the initials of a country, division or region
+    the document names, or of the country its places are in ('SA' among North West and Limpopo)."""
+    text = (m.name or m.text).replace(".", "")
+    if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+        return None
+    named = [c for c in final if c is not None and c.feature_code is not None
+             and (c.is_country or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES)]
+    countries = {c.country_code for c in final if c is not None and c.country_code}
+    for c in named + [k for k in map(gaz.country, sorted(countries)) if k is not None]:
+        words = c.name.replace("-", " ").split()
+        if len(words) == len(text) and "".join(w[0] for w in words).upper() == text:
+            return c
+    return None
+
+
+def _abbreviation_of(text: str, name: str) -> bool:
+    """'Wash.' of Washington, 'Calif.' of California: a dotted short form of the name."""
+    head = text.rstrip(".")
+    return text.endswith(".") and 2 <= len(head) < len(name) and fold(name).startswith(fold(head))
+
+
+def _level(c: Candidate) -> str | None:
+    if c.feature_code in COUNTRY_CODES:
+        return "country"
+    if c.feature_code in ADMIN1_CODES:
+        return "admin1"
+    return None
+
+
+def _same_level(c: Candidate, other: Candidate) -> bool:
+    """Two states of one country, or two countries: items of one list ('Georgia, Oklahoma')."""
+    level = _level(c)
+    return level is not None and level == _level(other) and (level == "country" or c.country_code == other.country_code)
+
+
+def _siblings(child_candidates: list[Candidate], parent: Candidate) -> bool:
+    """The child's name is also that of a place of the parent's level (a state beside a state)."""
+    level = _level(parent)
+    return level is not None and any(not c.alternate and _level(c) == level for c in child_candidates)
+
+
+def _in_a_list(mentions: list[Mention], j: int) -> bool:
+    """Mention j (the Y of 'X, Y') is followed by ', Z' and lies in no Z: 'Saipan, Guam, Alaska,
+    Hawaii' is a list, where 'Andar district, Ghazni province, Afghanistan' nests."""
+    k = mentions[j].parent
+    if k is None:
+        return False
+    return not any(_inside(a, b) for a in mentions[j].candidates for b in mentions[k].candidates)
 
 
 def _is_division(c: Candidate) -> bool:
@@ -448,11 +566,17 @@ def _neighbour_place(mentions: list[Mention], final: list[Candidate | None], i: 
     return best
 
 
-def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
+def _main_country(focus: dict[str, float]) -> str | None:
+    """The country that at least half of the document's votes point into, if any."""
     if not focus:
         return None
     cc, share = max(focus.items(), key=lambda kv: kv[1])
-    return gaz.country(cc) if share >= 0.5 else None
+    return cc if share >= 0.5 else None
+
+
+def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
+    cc = _main_country(focus)
+    return gaz.country(cc) if cc else None
 
 
 def _as_guess(anchor: Candidate) -> Candidate:
@@ -498,15 +622,17 @@ def _proximity(c: Candidate, points: list[tuple[float, float, float]]) -> float:
     p1 = math.radians(c.latitude)
     cos1, lon1 = math.cos(p1), c.longitude
     sin, asin, sqrt, radians = math.sin, math.asin, math.sqrt, math.radians
-    near = False
+    bonus = 0.0
     for p2, cos2, lon2 in points:
         h = sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * sin(radians(lon2 - lon1) / 2) ** 2
         d = 12742.0 * asin(min(1.0, sqrt(h)))
+        if d < CLOSE_KM:
+            return CLOSE_BONUS
         if d < NEAR_KM:
-            return 1.5
-        if d < 2 * NEAR_KM:
-            near = True
-    return 0.75 if near else 0.0
+            bonus = 1.5
+        elif d < 2 * NEAR_KM:
+            bonus = max(bonus, 0.75)
+    return bonus
 
 
 def to_place(m: Mention, c: Candidate | None, gaz: Gazetteer) -> Place:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.names import fold
+from polemos.gazetteer.index import LARGE_REGION_CODES
 from polemos.gazetteer.resolve import Mention, is_direction_name
 
 from .components import doc_text, read_text
@@ -110,6 +111,10 @@ class ToponymRecognizer:
         return out
 
     def _mention(self, span: Span, name: str | None = None, **kw) -> Mention:
+        if kw.get("admin_hint") is None and len(span) > 1 and span[-1].lower_ in cues()["town_words"]:
+            kw["admin_hint"] = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
+        if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
+            name = "the " + span.text
         return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, **kw)
 
     def _from_entity(self, doc: Doc, ent: Span) -> tuple[Span, Mention] | None:
@@ -142,6 +147,11 @@ class ToponymRecognizer:
             return None  # an abbreviation: only those of countries and unions (US, UK, EU) are places
         fuzzy = not known and (hint is not None or self._locative_before(doc, start))
         return span, self._mention(span, admin_hint=hint, fuzzy=fuzzy)
+
+    def _the_region(self, name: str) -> bool:
+        """'the West' is a region's name (the Western world), where 'West' is Cameroon's division;
+        'the Valley' is no more Anguilla's capital than 'Valley' is."""
+        return any(c.feature_code in LARGE_REGION_CODES for c in self.gaz.lookup("the " + name, fuzzy=False))
 
     def _is_big_place(self, name: str, after_comma: bool = False) -> bool:
         """Short capitals that name places: countries and unions (US, UK, EU); states' postal
@@ -188,8 +198,8 @@ class ToponymRecognizer:
                 two = text[tok.idx:tokens[i + 1].idx + len(tokens[i + 1].text)] if i + 1 < n else None
                 if two and two in table:
                     span = doc[i:i + 2]
-                elif tok.text in table:
-                    span = doc[i:i + 1]
+                elif tok.text in table and not (two and tokens[i + 1].is_title and self.gaz.has(two)):
+                    span = doc[i:i + 1]  # but 'Western Sahara', 'Indian Ocean': the longer name is the place
                 else:
                     i += 1
                     continue
@@ -342,6 +352,8 @@ class ToponymRecognizer:
             elif self._unknown_division_between(between):
                 m.parent = k + 1  # 'Kagara (Rafi LGA, Niger)': Rafi is unknown, but X is still in Y
                 m.bracketed = between[0].text == "("
+            elif len(between) == 1 and between[0].lower_ in ("in", "at"):
+                m.located_in = k + 1  # 'the Kings Theatre in Portsmouth': where X is, should X be unknown
 
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
@@ -379,9 +391,13 @@ class ToponymRecognizer:
                 return Mention(text=text, start=start, end=end, role="demonym", forced=cand)
         name, hint = None, None
         words = text.split()
-        if len(words) > 1 and words[-1].lower() in cues()["admin_suffixes"] | cues()["town_words"] and not self.gaz.has(text):
+        if doc_text(doc)[max(0, start - 4):start].lower() == "the " and self._the_region(text):
+            name = "the " + text
+        elif len(words) > 1 and words[-1].lower() in cues()["admin_suffixes"] | cues()["town_words"] and not self.gaz.has(text):
             name = " ".join(words[:-1])
             hint = "admin" if words[-1].lower() in cues()["admin_suffixes"] else "town"
+        elif len(words) > 1 and words[-1].lower() in cues()["town_words"]:
+            hint = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         elif span.end < len(doc):
             hint = self._suffix_hint(doc[span.end])
         role = "metonym" if self._is_metonym(doc, span) else "place"
