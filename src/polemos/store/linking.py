@@ -272,10 +272,9 @@ _AGED_NAME = re.compile(
 def _name_words() -> dict[str, frozenset[str]]:
     import tomllib
 
-    from polemos.pipeline.components import data_path
+    from polemos.pipeline.components import read_text
 
-    data = tomllib.loads(data_path("person_names.toml").read_text(encoding="utf-8"))
-    return {key: frozenset(values) for key, values in data.items()}
+    return {key: frozenset(values) for key, values in tomllib.loads(read_text("person_names.toml")).items()}
 
 
 def aged_names(text: str) -> list[str]:
@@ -302,11 +301,9 @@ _NAME_TOKEN = re.compile(r"[a-z][a-z'’\-]*")
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles written before a name ('Superintendent', 'Det.'), shared with the claims component's speaker names."""
-    import tomllib
+    from polemos.pipeline.parties import claims_config
 
-    from polemos.pipeline.components import data_path
-
-    return frozenset(tomllib.loads(data_path("claims.toml").read_text(encoding="utf-8"))["speakers"]["titles"])
+    return frozenset(claims_config()["speakers"]["titles"])
 
 
 @lru_cache(maxsize=50_000)
