@@ -193,7 +193,7 @@ def test_never_links_across_dates_but_survives_a_geocoding_error(store):
     # Same day, same names and street, but geocoded to the wrong Trenton (Ontario): one event.
     misplaced = store.add_result(*report("x3", SHOOTING_B, date="2016-03-05", fatalities=1,
                                          place=("Trenton", 44.1, -77.58, "CA"), title="Man killed in Trenton shooting"))
-    assert misplaced.event_ids != first.event_ids  # a different country is a hard gate
+    assert misplaced.event_ids == first.event_ids  # another country overruled by strong word agreement, on the day
     wrong_town = store.add_result(*report("x4", SHOOTING_B + " Police said.", date="2016-03-05", fatalities=1,
                                           place=("Ewing", 40.2598, -74.7996, "US")))
     assert wrong_town.event_ids == first.event_ids  # 6 km away: within the gate anyway
@@ -205,6 +205,10 @@ def test_never_links_across_dates_but_survives_a_geocoding_error(store):
     other = store.add_result(*report("x6", SHOOTING_C.replace("Camden", "Trenton"), date="2016-03-05", injured=1,
                                      place=("Trenton", 42.1395, -83.1783, "US")))
     assert other.event_ids != first.event_ids
+    # ...nor one geocoded to the Ontario Trenton.
+    abroad = store.add_result(*report("x7", SHOOTING_C.replace("Camden", "Trenton") + " Witnesses sought.",
+                                      date="2016-03-05", injured=1, place=("Trenton", 44.1, -77.58, "CA")))
+    assert abroad.event_ids != first.event_ids
 
 
 def test_read_indexes_exist_and_postgres_answers_actor_search_from_trigrams(store):

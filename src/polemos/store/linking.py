@@ -59,6 +59,9 @@ class LinkOptions:
     # errors are common, and two reports naming the same victims and streets
     # are one event. Dates are never overridden.
     place_conflict_text: float = 0.20
+    # ... and a place the geocoder put in another country ('Whitehaven' in England for the Memphis
+    # neighbourhood, 'Augusta' as Augsburg) on more: only within each precision's date window.
+    country_conflict_text: float = 0.30
     # Dates that disagree still link, within date_conflict_days, when the words
     # agree this much: follow-up reports (funerals, arrests, court hearings) and
     # relative dates resolved from a later publication date put one incident on
@@ -337,8 +340,7 @@ def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> 
     """The same key person, the same country, dates not too far apart: one incident across dates and places."""
     if not shares_names(a, b):
         return False
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper() \
-            and dates_compatible(a, b, options) is not True:
+    if countries_differ(a, b) and dates_compatible(a, b, options) is not True:
         return False  # a geocoder's wrong country is overruled by the name and the date together, not the name alone
     da, db = _date(a.event_date), _date(b.event_date)
     return da is None or db is None or abs((da - db).days) <= options.names_max_days
@@ -384,8 +386,12 @@ def distance_between(a: ReportFeatures, b: ReportFeatures) -> float | None:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+def countries_differ(a: ReportFeatures, b: ReportFeatures) -> bool:
+    return bool(a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper())
+
+
 def places_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+    if countries_differ(a, b):
         return False
     km = distance_between(a, b)
     if km is None:
@@ -437,6 +443,8 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
     if text < options.min_text:
         return 0.0
     if same_date is False:
+        if countries_differ(a, b):
+            return 0.0  # another country's place is overruled only within the date window
         if _same_counts_and_place(a, b, options) and text >= options.same_counts_text:
             return min(text + options.same_place_bonus + 0.04, 1.0)
         # Only strong word agreement within the bounded window overrules the dates.
@@ -564,7 +572,10 @@ def _date_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptio
 
 
 def _place_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
-    """Word agreement that overrules places that disagree: less for reports of compatible dates from one region."""
+    """Word agreement that overrules places that disagree: less for reports of compatible dates from one region,
+    more for places in different countries."""
+    if countries_differ(a, b):
+        return options.country_conflict_text
     km = distance_between(a, b)
     regional = km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
     return options.regional_place_text if regional else options.place_conflict_text
