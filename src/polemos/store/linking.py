@@ -81,6 +81,9 @@ class LinkOptions:
     # this much of their words (or the same day and counts): a misplaced report of the event must
     # not turn away its other reports, nor let in another incident at its wrong place.
     place_veto_text: float = 0.10
+    # ... or this much for a main report within regional_km on a compatible date: a victim's home
+    # town or the hospital's city as another outlet's place of the event.
+    regional_veto_text: float = 0.05
     # A same-day or near-date pair more than distance_km[1] apart (or with a place unknown) gets this
     # much less of its date bonus: many shootings share a day within one state.
     far_date_discount: float = 0.03
@@ -546,7 +549,8 @@ def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) 
     """
     if places_compatible(a, b, options) is not False:
         return False
-    return report_similarity(a, b) < options.place_veto_text and not _same_day_and_counts(a, b)
+    veto = options.regional_veto_text if _regional(a, b, options) else options.place_veto_text
+    return report_similarity(a, b) < veto and not _same_day_and_counts(a, b)
 
 
 def _same_day_and_counts(a: ReportFeatures, b: ReportFeatures) -> bool:
@@ -576,9 +580,13 @@ def _place_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOpti
     more for places in different countries."""
     if countries_differ(a, b):
         return options.country_conflict_text
+    return options.regional_place_text if _regional(a, b, options) else options.place_conflict_text
+
+
+def _regional(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """Places within regional_km (one state, one region) and compatible dates."""
     km = distance_between(a, b)
-    regional = km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
-    return options.regional_place_text if regional else options.place_conflict_text
+    return km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
 
 
 def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
