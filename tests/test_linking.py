@@ -44,6 +44,12 @@ def test_aged_names_finds_victims_ner_misses_but_not_places_or_descriptions():
     assert people == {"lena morrow": True, "darnell price": True, "marisol ortega": True}
 
 
+def test_aged_names_finds_a_name_set_off_by_commas_after_the_age_but_not_a_speaker():
+    text = ("The 1-year-old girl, Malia Grant, died after being shot two weeks ago as she rode in a car "
+            "with her parents. A 25-year-old woman, Sheriff Ann Lee said, was treated and released.")
+    assert aged_names(text) == ["Malia Grant"]
+
+
 def test_a_side_event_far_off_does_not_keep_a_report_from_the_event_it_belongs_to():
     options = LinkOptions()
     lead = "Gunfire on Hamilton Avenue in Trenton killed Marcus Delaney and wounded two outside a corner store."

@@ -266,11 +266,14 @@ def person_names(text: str, entities) -> dict[str, bool]:
 
 
 # Names written with an age that NER leaves out ('5-year-old Noelle Shawver', 'Major Howard, 3,'):
-# capitalised words (on one line) right after 'N-year-old' or right before ', N,' / ' (N)'.
+# capitalised words (on one line) right after 'N-year-old' or right before ', N,' / ' (N)', or set
+# off by commas after it ('the 1-year-old girl, Malia Grant, died': closed by a comma, so
+# 'a 25-year-old woman, Sheriff Ann Lee said' is not one).
 _CAPITALISED = r"[A-Z][A-Za-z'’\-]+"
 _NAME_WORDS = rf"{_CAPITALISED}(?: (?:[A-Z]\.|{_CAPITALISED})){{1,3}}(?:,? (?:Jr|Sr)\.?| II| III)?"
 _AGED_NAME = re.compile(
     rf"\b\d{{1,2}}-year-old (?:[a-z]+ ){{0,2}}(?P<after>{_NAME_WORDS})(?P<next> [a-z]+)?"
+    rf"|\b\d{{1,2}}-year-old(?: [a-z]+){{0,2}}, (?P<appositive>{_NAME_WORDS})(?=,)"
     rf"|(?P<before>{_NAME_WORDS})(?:,\s*(?:age\s*)?\d{{1,2}},|\s*\(\d{{1,2}}\))")
 
 
@@ -288,7 +291,7 @@ def aged_names(text: str) -> list[str]:
     words = _name_words()
     out = []
     for m in _AGED_NAME.finditer(text):
-        name = m.group("after") or m.group("before")
+        name = m.group("after") or m.group("appositive") or m.group("before")
         while name.split(" ", 1)[0].lower() in _stop_words():  # a capitalised sentence opening: 'And Ramon Burnett, 5,'
             name = name.split(" ", 1)[1] if " " in name else ""
         if (m.group("next") or "").strip() in words["not_followed_by"]:
