@@ -380,8 +380,9 @@ class Resolver:
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     # near the others named, or inside a division the document names ('New Orleans
                     # Railways ...' in a story that names Louisiana, whose centre is 230 km away)
-                    near = _is_point(c) and any(_distance_km(c, p) < 150 or p.feature_code in ADMIN1_CODES and _inside(c, p)
-                                                for p in points)
+                    near = _is_point(c) and any(_near_named_place(c, p) for p in points)
+                    if near and home and c.country_code != home and _is_local(c):
+                        near = False  # 'Faubourg Marigny' in a US story: no French village beside Chartres
                     # a city inside a facility's name is far likelier its place when near the others named
                     # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
                     # a continent in a name ('SM Mall of Asia') places it no better than a city does
@@ -465,6 +466,16 @@ def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: in
     total = sum(votes.values())
     # only a clear majority counts: places spread over several divisions say nothing of a village's
     return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
+
+
+def _near_named_place(c: Candidate, p: Candidate) -> bool:
+    """A place found inside a name is near the document's place p: within 150 km of it, or inside it
+    when p is a division the document names ('New Orleans Railways ...' in a story that names
+    Louisiana). A division's centre is no place named near, and a small town inside a division is
+    more likely a namesake ('Rogers Centre' in a Toronto story that names Texas is no Rogers, Texas)."""
+    if p.feature_code in ADMIN1_CODES:
+        return c.population >= STRAY_TOWN_POPULATION and _inside(c, p)
+    return _distance_km(c, p) < 150
 
 
 def _spelt_out(m: Mention, final: list[Candidate | None], gaz: Gazetteer) -> Candidate | None:
