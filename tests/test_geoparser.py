@@ -389,3 +389,25 @@ def test_items_of_a_list_share_their_level(nlp):
     text = "The beetle has been found in a group of states including Georgia, Ohio, Pennsylvania and Wisconsin."
     georgia = resolve_given(nlp, text, ["Georgia", "Ohio", "Pennsylvania", "Wisconsin"])[0]
     assert georgia.country_code == "US" and georgia.feature_code == "ADM1"
+
+
+def test_small_town_of_a_named_state_is_no_venues_place(nlp):
+    # 'Rogers' inside the venue's name is a sponsor, not Rogers, Texas (1,200 people, inside the Texas named)
+    text = ("The Canadian club opens its season in Toronto this afternoon, and there will be two noticeable "
+            "absentees at the Rogers Centre when the Texas Rangers visit.")
+    venue = resolve_given(nlp, text, ["Canadian", "Toronto", "Rogers Centre", "Texas"])[2]
+    assert near(venue, 43.64, -79.39, 30)
+
+
+def test_town_abroad_inside_a_name_in_a_one_country_story(nlp):
+    text = ("At the Liverpool Academy, boys aged five to 18 train on the grounds of a school east of Cairo. "
+            "Salah left Egypt and made his name at Liverpool.")
+    academy = resolve_given(nlp, text, ["Liverpool Academy", "Cairo", "Egypt", "Liverpool"])[0]
+    assert near(academy, 30.06, 31.25, 50)  # the branch in Egypt, not the club's city
+
+
+def test_county_that_holds_a_town_the_story_names(nlp):
+    text = ("Using ground-penetrating radar, Suffolk County detectives found a skeleton buried under the "
+            "basement of a home in the town of Southold.")
+    county = resolve_given(nlp, text, ["Suffolk County", "Southold"])[0]
+    assert county.admin1 == "New York"  # not the Massachusetts county of Boston

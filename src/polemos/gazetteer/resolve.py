@@ -85,6 +85,8 @@ DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country 
 # How much a named armed group or state force tied to one country ('Houthi forces') counts towards
 # the focus: who fights is a strong hint of where, when a place name exists in several countries.
 ACTOR_VOTE = 1.0
+# 'Suffolk County' in a story that names Southold: the county (of two) that holds a town the story names
+COUNTY_TOWN_BONUS = 2.0
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
 
@@ -187,6 +189,7 @@ class Resolver:
         points = [c for c in chosen if c is not None and _is_point(c)]
         listed: set[int] = set()
         pinned = self._resolve_pairs(mentions, base, focus, listed)
+        held = _towns_named(mentions)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             if i in pinned:
@@ -214,6 +217,8 @@ class Resolver:
                     s += SIBLING_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
                     s += _proximity(c, others)
+                if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, i):
+                    s += COUNTY_TOWN_BONUS
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
@@ -441,6 +446,21 @@ def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dic
 def _is_local(c: Candidate) -> bool:
     """A town or second-level division: a place that news abroad seldom names."""
     return c.is_town or c.feature_code in ADMIN2_CODES
+
+
+def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[int]]:
+    """(country, admin1, admin2) of every town reading of every mention -> the mentions that can be there."""
+    held: dict[tuple[str, str, str], set[int]] = {}
+    for i, m in enumerate(mentions):
+        for c in m.candidates:
+            if c.is_town and c.admin2 and not c.alternate:
+                held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(i)
+    return held
+
+
+def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[int]], i: int) -> bool:
+    """Second-level division c holds a town that another mention than i can name."""
+    return bool(held.get((c.country_code, c.admin1, c.name), set()) - {i})
 
 
 def _only_villages(cands: list[Candidate]) -> bool:
