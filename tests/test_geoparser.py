@@ -411,3 +411,10 @@ def test_county_that_holds_a_town_the_story_names(nlp):
             "basement of a home in the town of Southold.")
     county = resolve_given(nlp, text, ["Suffolk County", "Southold"])[0]
     assert county.admin1 == "New York"  # not the Massachusetts county of Boston
+
+
+def test_embassy_in_the_named_host_country(nlp):
+    # 'in the Holy See' says where the embassy is, though NER reads the place as part of its name
+    text = "The President of Armenia then visited the Embassy of the Republic of Armenia in the Holy See."
+    embassy = resolve_given(nlp, text, ["Armenia", "Embassy of the Republic of Armenia", "Holy See"])[1]
+    assert near(embassy, 41.9, 12.45, 30)

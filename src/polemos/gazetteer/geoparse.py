@@ -101,7 +101,7 @@ def _link_adjacent(text: str, mentions: list) -> None:
         between = text[mentions[a].end:mentions[b].start].strip()
         if between in (",", "("):
             mentions[a].parent = b
-        elif between in ("in", "at"):
+        elif between in ("in", "at", "in the", "at the"):  # 'the Embassy of Armenia in the Holy See'
             mentions[a].located_in = b
 
 

@@ -356,7 +356,7 @@ class Resolver:
                 final[i] = spelt_out
                 continue
             located = final[m.located_in] if m.located_in is not None else None
-            if located is not None and mentions[m.located_in].role in ("place", "metonym"):
+            if located is not None and mentions[m.located_in].role in ("place", "metonym", "embedded"):
                 final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
             inner = self._inner_place(m, points, home)
