@@ -418,3 +418,10 @@ def test_embassy_in_the_named_host_country(nlp):
     text = "The President of Armenia then visited the Embassy of the Republic of Armenia in the Holy See."
     embassy = resolve_given(nlp, text, ["Armenia", "Embassy of the Republic of Armenia", "Holy See"])[1]
     assert near(embassy, 41.9, 12.45, 30)
+
+
+def test_names_before_a_street_word_are_streets(nlp):
+    # Lafayette, Louisiana is 190 km away and a city of 120,000: the corner is in the city named
+    text = "Crowds gathered on Sunday at Lafayette and Royal streets, a block from the river in New Orleans."
+    corner = resolve_given(nlp, text, ["Lafayette", "New Orleans"])[0]
+    assert near(corner, 29.95, -90.07, 20)

@@ -102,6 +102,7 @@ class Mention:
     located_in: int | None = None  # index of the mention after 'in'/'at' ('X Hospital in Y'): where an unknown X is
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
+    street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -147,6 +148,8 @@ class Resolver:
     def candidates(self, m: Mention) -> list[Candidate]:
         if m.forced is not None:
             return [m.forced]
+        if m.street:
+            return []  # left to the fallback: the place named beside it, or the story's focus
         name = (m.name or m.text).strip()
         found = self.gaz.lookup(name, fuzzy=m.fuzzy)
         if not found and name.lower().startswith("the "):

@@ -413,6 +413,18 @@ class ToponymRecognizer:
         doc._.toponyms = spans
 
 
+def names_a_street(doc: Doc, span: Span) -> bool:
+    """The span is a street's name: a street word follows it ('Desire Street' given as 'Desire'), also
+    after another name ('Bourbon and Dauphine streets', 'the Chartres/Franklin intersection')."""
+    k = span.end
+    if k + 2 < len(doc) and doc[k].lower_ in ("and", "&", "/") and _capitalised(doc[k + 1]):
+        k += 2
+    if k >= len(doc) or doc[k].lower_ not in cues()["street_words"]:
+        return False
+    # 'St' before a name is a saint ('Dublin St Patrick's'), not a street
+    return not (doc[k].lower_ in ("st", "st.") and k + 1 < len(doc) and _capitalised(doc[k + 1]))
+
+
 def _capitalised(tok: Token) -> bool:
     text = tok.text
     return bool(text) and text[0].isupper() and (tok.is_alpha or "-" in text or "'" in text or "." in text)
