@@ -425,3 +425,10 @@ def test_names_before_a_street_word_are_streets(nlp):
     text = "Crowds gathered on Sunday at Lafayette and Royal streets, a block from the river in New Orleans."
     corner = resolve_given(nlp, text, ["Lafayette", "New Orleans"])[0]
     assert near(corner, 29.95, -90.07, 20)
+
+
+def test_a_state_among_its_sibling_states_is_no_country(nlp):
+    text = ("The team has been invited to join the Georgia National Guard's civil support team, after "
+            "deployments to Alaska, Hawaii and Florida.")
+    georgia = resolve_given(nlp, text, ["Georgia", "Alaska", "Hawaii", "Florida"])[0]
+    assert georgia.country_code == "US"

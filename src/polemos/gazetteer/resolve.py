@@ -193,6 +193,7 @@ class Resolver:
         listed: set[int] = set()
         pinned = self._resolve_pairs(mentions, base, focus, listed)
         held = _towns_named(mentions)
+        states = _states_named(mentions, chosen)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             if i in pinned:
@@ -222,6 +223,9 @@ class Resolver:
                     s += _proximity(c, others)
                 if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, i):
                     s += COUNTY_TOWN_BONUS
+                if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
+                        and any(o.is_country for o in m.candidates):
+                    s += SIBLING_BONUS  # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
@@ -459,6 +463,15 @@ def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[int]
             if c.is_town and c.admin2 and not c.alternate:
                 held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(i)
     return held
+
+
+def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> dict[str, set[str]]:
+    """Country -> the names of its first-level divisions that the document's first picks are."""
+    named: dict[str, set[str]] = {}
+    for m, c in zip(mentions, chosen):
+        if c is not None and c.feature_code in ADMIN1_CODES and m.role != "demonym":
+            named.setdefault(c.country_code, set()).add(fold(m.name or m.text))
+    return named
 
 
 def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[int]], i: int) -> bool:
