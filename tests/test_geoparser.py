@@ -432,3 +432,10 @@ def test_a_state_among_its_sibling_states_is_no_country(nlp):
             "deployments to Alaska, Hawaii and Florida.")
     georgia = resolve_given(nlp, text, ["Georgia", "Alaska", "Hawaii", "Florida"])[0]
     assert georgia.country_code == "US"
+
+
+def test_bare_name_of_a_county_the_story_names(nlp):
+    text = ("Suffolk County detectives found a skeleton in the basement of a home in the town of Southold, "
+            "the Suffolk Times reported.")
+    suffolk = resolve_given(nlp, text, ["Suffolk County", "Southold", "Suffolk"])[2]
+    assert suffolk.admin1 == "New York"  # the county, not Suffolk, Virginia

@@ -230,6 +230,7 @@ class Resolver:
                     best, best_score = c, s
             final.append(best)
         self._follow_pinned(mentions, final, pinned, focus)
+        _follow_named_counties(mentions, final)
         self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
         self._drop_stray_towns(mentions, final, pinned)
@@ -463,6 +464,27 @@ def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[int]
             if c.is_town and c.admin2 and not c.alternate:
                 held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(i)
     return held
+
+
+# 'Suffolk County ... the Suffolk Times': the bare name of a county the document names is that county
+COUNTY_WORDS = ("county", "parish", "borough")
+
+
+def _follow_named_counties(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """A bare name ('Suffolk') of a county that the document names in full ('Suffolk County') is that
+    county, not a namesake town far from it (Suffolk, Virginia)."""
+    counties: dict[str, Candidate] = {}
+    for m, c in zip(mentions, final):
+        words = fold(m.name or m.text).split()
+        if c is not None and c.feature_code in ADMIN2_CODES and len(words) > 1 and words[-1] in COUNTY_WORDS:
+            counties.setdefault(" ".join(words[:-1]), c)
+    if not counties:
+        return
+    for i, m in enumerate(mentions):
+        county = counties.get(fold(m.name or m.text))
+        c = final[i]
+        if county is not None and m.forced is None and (c is None or _distance_km(c, county) > CLOSE_KM):
+            final[i] = county
 
 
 def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> dict[str, set[str]]:
