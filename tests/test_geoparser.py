@@ -439,3 +439,12 @@ def test_bare_name_of_a_county_the_story_names(nlp):
             "the Suffolk Times reported.")
     suffolk = resolve_given(nlp, text, ["Suffolk County", "Southold", "Suffolk"])[2]
     assert suffolk.admin1 == "New York"  # the county, not Suffolk, Virginia
+
+
+def test_institution_named_by_a_regions_adjective(nlp):
+    text = ("The European Commission's plan was welcomed by universities in London, and the European Central "
+            "Bank kept rates on hold, the Western Trust said.")
+    commission, bank, london, trust = resolve_given(nlp, text, ["European Commission", "European Central Bank",
+                                                                "London", "Western Trust"])
+    assert near(commission, 48.69, 9.14, 10) and near(bank, 48.69, 9.14, 10)  # Europe's point, not London's
+    assert trust.country_code == "GB"  # a compass word is no region's adjective here
