@@ -85,6 +85,7 @@ DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country 
 # How much a named armed group or state force tied to one country ('Houthi forces') counts towards
 # the focus: who fights is a strong hint of where, when a place name exists in several countries.
 ACTOR_VOTE = 1.0
+EMBEDDED_CONTEXT = 0.5  # how much closeness to the document's other places counts for a place inside an organisation's name
 # 'Suffolk County' in a story that names Southold: the county (of two) that holds a town the story names
 COUNTY_TOWN_BONUS = 2.0
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
@@ -210,6 +211,9 @@ class Resolver:
             global_focus = 0.7 * max(context.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
+            # a place inside an organisation's name ('Cambridge Analytica', 'the Venice Commission') is
+            # mostly the well-known one, wherever the story is
+            weight = EMBEDDED_CONTEXT if m.role == "embedded" else 1.0
             for c, s in zip(m.candidates, base[i]):
                 if regions and c.admin1 and c.is_town:
                     s += ADMIN1_WEIGHT * regions.get((c.country_code, c.admin1), 0.0)
@@ -220,7 +224,7 @@ class Resolver:
                 elif parent is not None and _same_level(c, parent):
                     s += SIBLING_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
-                    s += _proximity(c, others)
+                    s += weight * _proximity(c, others)
                 if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, i):
                     s += COUNTY_TOWN_BONUS
                 if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
