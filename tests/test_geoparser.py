@@ -448,3 +448,10 @@ def test_institution_named_by_a_regions_adjective(nlp):
                                                                 "London", "Western Trust"])
     assert near(commission, 48.69, 9.14, 10) and near(bank, 48.69, 9.14, 10)  # Europe's point, not London's
     assert trust.country_code == "GB"  # a compass word is no region's adjective here
+
+
+def test_small_town_inside_a_name_within_its_given_parent(nlp):
+    # Macuto is a small town, but the note gives its state as the bay's parent
+    places = places_of(nlp, "On 3 May 2020, in Macuto Bay, Vargas state, a group of armed individuals tried to disembark.")
+    bay = next(p for p in places if p.text == "Macuto Bay")
+    assert near(bay, 10.6, -66.89, 20)

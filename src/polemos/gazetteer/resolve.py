@@ -225,7 +225,7 @@ class Resolver:
                     s += SIBLING_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
                     s += weight * _proximity(c, others)
-                if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, i):
+                if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, m):
                     s += COUNTY_TOWN_BONUS
                 if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
                         and any(o.is_country for o in m.candidates):
@@ -371,7 +371,7 @@ class Resolver:
             if located is not None and mentions[m.located_in].role in ("place", "metonym", "embedded"):
                 final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
-            inner = self._inner_place(m, points, home)
+            inner = self._inner_place(m, points, home, final[m.parent] if m.parent is not None else None)
             if inner is not None:
                 final[i] = inner
                 continue
@@ -381,8 +381,10 @@ class Resolver:
             if neighbour is not None or anchor is not None:
                 final[i] = _as_guess(neighbour or anchor)
 
-    def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None) -> Candidate | None:
-        """home: the document's main country, if it has one."""
+    def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None,
+                     parent: Candidate | None = None) -> Candidate | None:
+        """home: the document's main country, if it has one; parent: the place the text gives as the
+        name's parent ('Macuto Bay, Vargas state'), where a town of any size inside it is the name's."""
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
         generic = GENERIC_WORDS
         best, best_score = None, -1e9
@@ -397,7 +399,8 @@ class Resolver:
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     # near the others named, or inside a division the document names ('New Orleans
                     # Railways ...' in a story that names Louisiana, whose centre is 230 km away)
-                    near = _is_point(c) and any(_near_named_place(c, p) for p in points)
+                    near = _is_point(c) and (any(_near_named_place(c, p) for p in points)
+                                             or parent is not None and _inside(c, parent))
                     if near and home and c.country_code != home and _is_local(c):
                         near = False  # 'Faubourg Marigny' in a US story: no French village beside Chartres
                     # a city inside a facility's name is far likelier its place when near the others named
@@ -460,13 +463,13 @@ def _is_local(c: Candidate) -> bool:
     return c.is_town or c.feature_code in ADMIN2_CODES
 
 
-def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[int]]:
-    """(country, admin1, admin2) of every town reading of every mention -> the mentions that can be there."""
-    held: dict[tuple[str, str, str], set[int]] = {}
-    for i, m in enumerate(mentions):
+def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[str]]:
+    """(country, admin1, admin2) of every town reading of every mention -> the (folded) names that can be there."""
+    held: dict[tuple[str, str, str], set[str]] = {}
+    for m in mentions:
         for c in m.candidates:
             if c.is_town and c.admin2 and not c.alternate:
-                held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(i)
+                held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(fold(m.name or m.text))
     return held
 
 
@@ -500,9 +503,10 @@ def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> di
     return named
 
 
-def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[int]], i: int) -> bool:
-    """Second-level division c holds a town that another mention than i can name."""
-    return bool(held.get((c.country_code, c.admin1, c.name), set()) - {i})
+def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]], m: Mention) -> bool:
+    """Second-level division c holds a town of another name that the document names (its own
+    namesake town, 'Marib' in 'Marib (Marib, Marib)', says nothing)."""
+    return bool(held.get((c.country_code, c.admin1, c.name), set()) - {fold(m.name or m.text)})
 
 
 def _only_villages(cands: list[Candidate]) -> bool:
