@@ -455,3 +455,10 @@ def test_small_town_inside_a_name_within_its_given_parent(nlp):
     places = places_of(nlp, "On 3 May 2020, in Macuto Bay, Vargas state, a group of armed individuals tried to disembark.")
     bay = next(p for p in places if p.text == "Macuto Bay")
     assert near(bay, 10.6, -66.89, 20)
+
+
+def test_place_inside_a_team_name_is_the_well_known_one(nlp):
+    # Portland, Maine is 150 km from Boston; the team is Oregon's, whose city is ten times larger
+    text = "The Portland Trail Blazers beat the Celtics in Boston on Friday night."
+    portland = resolve_given(nlp, text, ["Portland", "Boston"])[0]
+    assert portland.admin1 == "Oregon"
