@@ -462,3 +462,9 @@ def test_place_inside_a_team_name_is_the_well_known_one(nlp):
     text = "The Portland Trail Blazers beat the Celtics in Boston on Friday night."
     portland = resolve_given(nlp, text, ["Portland", "Boston"])[0]
     assert portland.admin1 == "Oregon"
+
+
+def test_venue_in_a_named_country_is_at_its_capital(nlp):
+    text = "He hopes to announce a tentative agreement at the Summit of the Americas in Peru from April 13-14."
+    summit = resolve_given(nlp, text, ["Summit of the Americas", "Peru"])[0]
+    assert near(summit, -12.04, -77.03, 30)  # Lima, not the country's centre 250 km away

@@ -369,6 +369,9 @@ class Resolver:
                 continue
             located = final[m.located_in] if m.located_in is not None else None
             if located is not None and mentions[m.located_in].role in ("place", "metonym", "embedded"):
+                if located.feature_code in COUNTRY_CODES:
+                    # 'the Summit of the Americas in Peru': a venue of a country is likelier in its capital than at its centre
+                    located = self.gaz.capital(located.country_code) or located
                 final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
             inner = self._inner_place(m, points, home, final[m.parent] if m.parent is not None else None)
