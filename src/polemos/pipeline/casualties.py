@@ -100,6 +100,8 @@ class Lexicon:
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
+    interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
+    comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
@@ -183,6 +185,8 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
+        interval_units=frozenset(data["background"].get("interval_units", [])),
+        comparing_verbs=frozenset(data["background"].get("comparing_verbs", [])),
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
@@ -756,7 +760,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     # ("17-year-old killed in shooting": the age adjective; "the boy fatally shot", tagged as a past tense)
     if verb.dep_ in ("acl", "amod", "relcl") and (verb.head.pos_ in NOUN_POS or _age_of(verb.head) is not None) \
             and (verb.tag_ in ("VBN", "JJ") or (verb.dep_ == "acl" and verb.doc[verb.head.i + 1].text != ":")):
-        return verb.head  # (not a headline's source: "Police: Woman hurt")
+        return _counted_people_before(verb) or verb.head  # (not a headline's source: "Police: Woman hurt")
     # "left six others injured", "found him dead"
     # (not a clause of its own: "told outlets that Adrian Potts was killed")
     if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
@@ -784,6 +788,15 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 return _victim_of_verb(head, "verb", _depth + 1)
             return found
     return None
+
+
+def _counted_people_before(participle: Token) -> Token | None:
+    """'One of the five people shot and killed Friday': the parser hangs the participle on 'One',
+    but it tells of the five people just before it (counted, so not 'one of the people shot')."""
+    people = _of_object(participle.head)
+    if people is None or people.i != participle.i - 1 or people.tag_ != "NNS":
+        return None
+    return people if any(c.dep_ == "nummod" for c in people.children) else None
 
 
 def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
@@ -876,13 +889,22 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
 # --------------------------------------------------------------------------- flags
 
 def _clause_head(tok: Token) -> Token:
+    head = _climb_to_clause(tok)
+    # "has conducted four operations since October, which have eliminated ...": the
+    # relative clause reads its period from the clause of the noun it describes, and a noun
+    # under a preposition from the phrase above it ("a series of shootings that have left
+    # three people dead")
+    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+        head = head.head.head
+        if head.dep_ == "prep":
+            head = _climb_to_clause(head)
+    return head
+
+
+def _climb_to_clause(tok: Token) -> Token:
     head = tok
     while head.dep_ in ("conj", "xcomp", "oprd", "acomp", "amod", "acl", "nummod", "compound", "pobj", "prep") and head.head is not head:
         head = head.head
-    # "has conducted four operations since October, which have eliminated ...": the
-    # relative clause reads its period from the clause of the noun it describes
-    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
-        head = head.head.head
     return head
 
 
@@ -897,7 +919,30 @@ def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
 
 
 def _is_background(trigger: Token, lex: Lexicon) -> bool:
+    if _after_an_interval(trigger, lex):
+        return True
     return any(a.lemma_.lower() in lex.background or a.lower_ in lex.background for a in trigger.ancestors)
+
+
+def _after_an_interval(trigger: Token, lex: Lexicon) -> bool:
+    """'The attack came just 10 days after a gunman killed five police officers in Dallas': a clause
+    set days, weeks or months apart from an event told of is another, earlier event. Only when what
+    it is set apart from is a happening or a harm, not an arrest ('arrested him two days after a
+    woman was shot' tells of the arrest's own incident)."""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "was shot and killed": the clause is the first verb's
+    if clause.dep_ != "advcl":
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return False
+    units = [t for t in list(mark.children) + list(clause.children) if t.dep_ == "npadvmod"]
+    if not any(u.lemma_.lower() in lex.interval_units for u in units):
+        return False
+    told = clause.head
+    kind = trigger_kind(told, lex)
+    return told.lemma_.lower() in lex.comparing_verbs or (kind is not None and kind[0] in HARM_KINDS)
 
 
 def _is_negated(trigger: Token, victim: Token | None) -> bool:
