@@ -547,8 +547,11 @@ def test_an_event_days_before_the_one_told_of_is_background(parse):
     text = ("The attack came just 10 days after a gunman killed five police officers in Dallas. "
             "Three officers were killed and three others were wounded.")
     assert counts(parse, text) == {"killed": (3, {"police": 3}), "injured": (3, {})}
+    later = "The shooting came two weeks after a shooting that left two people dead at the same club. One man was killed."
+    assert counts(parse, later) == {"killed": (1, {})}
     # an arrest days after the shooting tells of the shooting's own victims
     assert counts(parse, "Police arrested the man three days after a woman was shot and killed.")["killed"][0] == 1
+    assert counts(parse, "Police arrested the man three days after the shooting that killed two people.")["killed"][0] == 2
 
 
 def test_a_participle_after_one_of_the_counted_people(parse):

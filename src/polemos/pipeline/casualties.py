@@ -929,18 +929,17 @@ def _after_an_interval(trigger: Token, lex: Lexicon) -> bool:
     set days, weeks or months apart from an event told of is another, earlier event. Only when what
     it is set apart from is a happening or a harm, not an arrest ('arrested him two days after a
     woman was shot' tells of the arrest's own incident)."""
-    clause = trigger
-    while clause.dep_ == "conj" and clause.head is not clause:
-        clause = clause.head  # "was shot and killed": the clause is the first verb's
-    if clause.dep_ != "advcl":
+    clause = _climb_to_clause(trigger)  # "was shot and killed", "left two dead": the first verb's clause
+    if clause.dep_ == "advcl":
+        word = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        units = list(clause.children) + (list(word.children) if word is not None else [])
+    else:  # "came two weeks after a shooting that left two dead"
+        event = next((a for a in clause.ancestors if a.dep_ == "pobj"), None) if clause.dep_ == "relcl" else None
+        word = event.head if event is not None and event.head.lower_ in ("after", "before") else None
+        units = list(word.children) if word is not None else []
+    if word is None or not any(u.dep_ == "npadvmod" and u.lemma_.lower() in lex.interval_units for u in units):
         return False
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if mark is None:
-        return False
-    units = [t for t in list(mark.children) + list(clause.children) if t.dep_ == "npadvmod"]
-    if not any(u.lemma_.lower() in lex.interval_units for u in units):
-        return False
-    told = clause.head
+    told = word.head if word.dep_ == "prep" else clause.head
     kind = trigger_kind(told, lex)
     return told.lemma_.lower() in lex.comparing_verbs or (kind is not None and kind[0] in HARM_KINDS)
 
