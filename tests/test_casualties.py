@@ -558,3 +558,11 @@ def test_a_participle_after_one_of_the_counted_people(parse):
     text = "One of the five people shot and killed Friday at the international airport was a man from Virginia Beach."
     assert counts(parse, text)["killed"][0] == 5
     assert counts(parse, "One of the people shot Friday died.")["killed"][0] == 1
+
+
+def test_another_victim_found_later_is_one_more(parse):
+    text = ("A fight ensued and four people out of the 75 inside the clubhouse were shot. "
+            "Deputies later found another adult male victim who was shot in the buttocks.")
+    assert counts(parse, text)["injured"][0] == 5
+    # "another" alone may be one of the four
+    assert counts(parse, "Four people were shot. Another man was shot in the leg.")["injured"][0] == 4

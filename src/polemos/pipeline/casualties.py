@@ -241,6 +241,7 @@ class CasualtyMention:
     ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
     reflexive: bool = False  # "killed himself": the victim is the one who did it
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
+    found_later: bool = False  # "Deputies later found another victim": one more than all counted before
 
     @property
     def counts(self) -> bool:
@@ -1200,7 +1201,16 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         names=victims.names, ordinal=victims.ordinal,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         agent=_agent_of(trigger),
+        found_later=_found_later(victim),
     )
+
+
+def _found_later(victim: Token) -> bool:
+    """'Deputies later found another adult male victim who was shot': more people than the
+    report had counted, found after it (not 'another man was shot', which may repeat a summary)."""
+    finder = victim.head
+    return victim.dep_ in ("dobj", "nsubjpass") and finder.lemma_.lower() in FOUND_VERBS \
+        and any(c.dep_ == "advmod" and c.lower_ == "later" for c in finder.children)
 
 
 PRESENT_TAGS = {"VBP", "VBZ"}
@@ -1472,15 +1482,18 @@ def _with_more_people(mentions: list[CasualtyMention]) -> int:
     """'A man was shot ... another man was shot': a victim-by-victim account adds up.
     Only a run that starts with one person counts ('Three people died ... another man
     was pronounced dead' may be a detail of the summary)."""
-    best, run = 0, 0
+    best, run, told = 0, 0, 0
     for m in sorted(mentions, key=lambda m: m.trigger_start):
         if m.vague or m.anaphoric:
             continue
+        if m.more and m.found_later:
+            best = max(best, told + m.low)  # "four people were shot ... Deputies later found another"
         if m.more and run:
             run += m.low
             best = max(best, run)
         else:
             run = 1 if m.low == 1 else 0
+        told = max(told, m.low)
     return best
 
 
