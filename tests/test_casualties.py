@@ -566,3 +566,10 @@ def test_another_victim_found_later_is_one_more(parse):
     assert counts(parse, text)["injured"][0] == 5
     # "another" alone may be one of the four
     assert counts(parse, "Four people were shot. Another man was shot in the leg.")["injured"][0] == 4
+
+
+def test_what_early_reports_said_is_not_counted(parse):
+    text = ("Five men were wounded early today in a shooting at Club 21. Early reports said one person "
+            "had died in the shooting, but that proved to be incorrect, Fire Rescue said.")
+    assert counts(parse, text) == {"injured": (5, {})}
+    assert counts(parse, "Police reports said one person had died in the shooting.")["killed"][0] == 1

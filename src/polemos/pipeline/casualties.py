@@ -100,6 +100,7 @@ class Lexicon:
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
+    early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
     interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
     comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
 
@@ -185,6 +186,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
+        early_reports=frozenset(data["background"].get("early_reports", [])),
         interval_units=frozenset(data["background"].get("interval_units", [])),
         comparing_verbs=frozenset(data["background"].get("comparing_verbs", [])),
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
@@ -978,6 +980,17 @@ def _is_hypothetical(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
 
 
+def _in_early_report(trigger: Token, lex: Lexicon) -> bool:
+    """'Early reports said one person had died in the shooting, but that proved to be incorrect':
+    what early or initial reports told, a later report takes back or leaves unconfirmed."""
+    for verb in trigger.ancestors:
+        subject = _child(verb, "nsubj")
+        if subject is not None and subject.lemma_.lower() == "report" \
+                and any(c.dep_ == "amod" and c.lower_ in lex.early_reports for c in subject.children):
+            return True
+    return False
+
+
 def _is_ambiguous(trigger: Token, kind: str, lex: Lexicon) -> bool:
     """'wounded or killed': the same people under two kinds joined by 'or'."""
     linked = [c for c in trigger.children if c.dep_ == "conj"] + ([trigger.head] if trigger.dep_ == "conj" else [])
@@ -1195,7 +1208,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
-        hypothetical=_is_hypothetical(trigger),
+        hypothetical=_is_hypothetical(trigger) or _in_early_report(trigger, lex),
         more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
         others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal,
