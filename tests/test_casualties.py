@@ -573,3 +573,11 @@ def test_what_early_reports_said_is_not_counted(parse):
             "had died in the shooting, but that proved to be incorrect, Fire Rescue said.")
     assert counts(parse, text) == {"injured": (5, {})}
     assert counts(parse, "Police reports said one person had died in the shooting.")["killed"][0] == 1
+
+
+def test_the_shooting_of_a_person_is_a_hit(parse):
+    assert counts(parse, "Teenager arrested in North Charleston shooting of 7-year-old child")["injured"][0] == 1
+    assert counts(parse, "Police are investigating the shooting of two men on Main Street.")["injured"][0] == 2
+    assert counts(parse, "Police responded to the shooting of a 3-year-old girl. She died at the hospital.") \
+        == {"killed": (1, {})}
+    assert counts(parse, "Police released the shooting of the video.") == {}

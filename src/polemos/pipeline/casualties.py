@@ -667,6 +667,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         # between them ("Fatal Bourbon Street gunfight"): at least one dead
         if any(t.lower_ in lex.fatal_adjectives and t.dep_ in ("amod", "compound") for t in tok.doc[tok.left_edge.i: tok.i]):
             return "killed", "fatal"
+    if tok.pos_ == "NOUN" and lex.multiple_nouns.get(lemma) == "shot" and _harmed_of(tok, lex) is not None:
+        return "shot", "noun"  # "the shooting of a 3-year-old girl" (not "the murder of": often a charge's wording)
     if tok.pos_ == "NOUN" and _names_a_death(tok, lex):
         return "killed", "death"  # "a person of interest in a Sumter County death", "the homicide"
     if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
@@ -694,6 +696,13 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         if tok.pos_ in ("NOUN", "PROPN") and lemma in spec.nouns:
             return kind, "noun"
     return None
+
+
+def _harmed_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The person after a harm noun's 'of': 'the shooting of a 3-year-old girl', 'the stabbing of
+    a woman' (not 'the shooting of the video')."""
+    person = _of_object(noun)
+    return person if person is not None and _is_person(person, lex) else None
 
 
 def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
