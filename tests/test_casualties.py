@@ -531,3 +531,53 @@ def test_headline_reduced_passive_parsed_as_active(parse):
 def test_brain_dead_is_dead(parse):
     assert counts(parse, "Her family says doctors have declared her brain dead.")["killed"][0] == 1
     assert counts(parse, "The boy was declared brain dead on Friday.")["killed"][0] == 1
+
+
+def test_the_total_of_several_shootings_is_no_incident_count(parse):
+    series = ("The feud led to a series of back-and-forth shootings that have left three people dead "
+              "and eight wounded, Beck said. One man began shooting at the officers, who fired back, killing him.")
+    assert counts(parse, series) == {"killed": (1, {})}
+    assert counts(parse, "East 13th Avenue is now the fifth location wrapped in crime tape. "
+                         "Five shootings, four days three people dead and more are injured.") == {}
+    # one shooting with several victims still counts
+    assert counts(parse, "The shooting left three people dead and eight wounded.") == {"killed": (3, {}), "injured": (8, {})}
+
+
+def test_an_event_days_before_the_one_told_of_is_background(parse):
+    text = ("The attack came just 10 days after a gunman killed five police officers in Dallas. "
+            "Three officers were killed and three others were wounded.")
+    assert counts(parse, text) == {"killed": (3, {"police": 3}), "injured": (3, {})}
+    later = "The shooting came two weeks after a shooting that left two people dead at the same club. One man was killed."
+    assert counts(parse, later) == {"killed": (1, {})}
+    # an arrest days after the shooting tells of the shooting's own victims
+    assert counts(parse, "Police arrested the man three days after a woman was shot and killed.")["killed"][0] == 1
+    assert counts(parse, "Police arrested the man three days after the shooting that killed two people.")["killed"][0] == 2
+
+
+def test_a_participle_after_one_of_the_counted_people(parse):
+    text = "One of the five people shot and killed Friday at the international airport was a man from Virginia Beach."
+    assert counts(parse, text)["killed"][0] == 5
+    assert counts(parse, "One of the people shot Friday died.")["killed"][0] == 1
+
+
+def test_another_victim_found_later_is_one_more(parse):
+    text = ("A fight ensued and four people out of the 75 inside the clubhouse were shot. "
+            "Deputies later found another adult male victim who was shot in the buttocks.")
+    assert counts(parse, text)["injured"][0] == 5
+    # "another" alone may be one of the four
+    assert counts(parse, "Four people were shot. Another man was shot in the leg.")["injured"][0] == 4
+
+
+def test_what_early_reports_said_is_not_counted(parse):
+    text = ("Five men were wounded early today in a shooting at Club 21. Early reports said one person "
+            "had died in the shooting, but that proved to be incorrect, Fire Rescue said.")
+    assert counts(parse, text) == {"injured": (5, {})}
+    assert counts(parse, "Police reports said one person had died in the shooting.")["killed"][0] == 1
+
+
+def test_the_shooting_of_a_person_is_a_hit(parse):
+    assert counts(parse, "Teenager arrested in North Charleston shooting of 7-year-old child")["injured"][0] == 1
+    assert counts(parse, "Police are investigating the shooting of two men on Main Street.")["injured"][0] == 2
+    assert counts(parse, "Police responded to the shooting of a 3-year-old girl. She died at the hospital.") \
+        == {"killed": (1, {})}
+    assert counts(parse, "Police released the shooting of the video.") == {}

@@ -100,6 +100,9 @@ class Lexicon:
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
+    early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
+    interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
+    comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
@@ -183,6 +186,9 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
+        early_reports=frozenset(data["background"].get("early_reports", [])),
+        interval_units=frozenset(data["background"].get("interval_units", [])),
+        comparing_verbs=frozenset(data["background"].get("comparing_verbs", [])),
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
@@ -237,6 +243,7 @@ class CasualtyMention:
     ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
     reflexive: bool = False  # "killed himself": the victim is the one who did it
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
+    found_later: bool = False  # "Deputies later found another victim": one more than all counted before
 
     @property
     def counts(self) -> bool:
@@ -660,6 +667,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         # between them ("Fatal Bourbon Street gunfight"): at least one dead
         if any(t.lower_ in lex.fatal_adjectives and t.dep_ in ("amod", "compound") for t in tok.doc[tok.left_edge.i: tok.i]):
             return "killed", "fatal"
+    if tok.pos_ == "NOUN" and lex.multiple_nouns.get(lemma) == "shot" and _harmed_of(tok, lex) is not None:
+        return "shot", "noun"  # "the shooting of a 3-year-old girl" (not "the murder of": often a charge's wording)
     if tok.pos_ == "NOUN" and _names_a_death(tok, lex):
         return "killed", "death"  # "a person of interest in a Sumter County death", "the homicide"
     if lemma == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
@@ -687,6 +696,13 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         if tok.pos_ in ("NOUN", "PROPN") and lemma in spec.nouns:
             return kind, "noun"
     return None
+
+
+def _harmed_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The person after a harm noun's 'of': 'the shooting of a 3-year-old girl', 'the stabbing of
+    a woman' (not 'the shooting of the video')."""
+    person = _of_object(noun)
+    return person if person is not None and _is_person(person, lex) else None
 
 
 def _fatal_if_shot(tok: Token, kind: str, lex: Lexicon) -> str:
@@ -756,7 +772,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     # ("17-year-old killed in shooting": the age adjective; "the boy fatally shot", tagged as a past tense)
     if verb.dep_ in ("acl", "amod", "relcl") and (verb.head.pos_ in NOUN_POS or _age_of(verb.head) is not None) \
             and (verb.tag_ in ("VBN", "JJ") or (verb.dep_ == "acl" and verb.doc[verb.head.i + 1].text != ":")):
-        return verb.head  # (not a headline's source: "Police: Woman hurt")
+        return _counted_people_before(verb) or verb.head  # (not a headline's source: "Police: Woman hurt")
     # "left six others injured", "found him dead"
     # (not a clause of its own: "told outlets that Adrian Potts was killed")
     if verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and verb.head.pos_ in ("VERB", "AUX") \
@@ -784,6 +800,15 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 return _victim_of_verb(head, "verb", _depth + 1)
             return found
     return None
+
+
+def _counted_people_before(participle: Token) -> Token | None:
+    """'One of the five people shot and killed Friday': the parser hangs the participle on 'One',
+    but it tells of the five people just before it (counted, so not 'one of the people shot')."""
+    people = _of_object(participle.head)
+    if people is None or people.i != participle.i - 1 or people.tag_ != "NNS":
+        return None
+    return people if any(c.dep_ == "nummod" for c in people.children) else None
 
 
 def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
@@ -876,13 +901,22 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
 # --------------------------------------------------------------------------- flags
 
 def _clause_head(tok: Token) -> Token:
+    head = _climb_to_clause(tok)
+    # "has conducted four operations since October, which have eliminated ...": the
+    # relative clause reads its period from the clause of the noun it describes, and a noun
+    # under a preposition from the phrase above it ("a series of shootings that have left
+    # three people dead")
+    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+        head = head.head.head
+        if head.dep_ == "prep":
+            head = _climb_to_clause(head)
+    return head
+
+
+def _climb_to_clause(tok: Token) -> Token:
     head = tok
     while head.dep_ in ("conj", "xcomp", "oprd", "acomp", "amod", "acl", "nummod", "compound", "pobj", "prep") and head.head is not head:
         head = head.head
-    # "has conducted four operations since October, which have eliminated ...": the
-    # relative clause reads its period from the clause of the noun it describes
-    if head.dep_ == "relcl" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
-        head = head.head.head
     return head
 
 
@@ -897,7 +931,29 @@ def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
 
 
 def _is_background(trigger: Token, lex: Lexicon) -> bool:
+    if _after_an_interval(trigger, lex):
+        return True
     return any(a.lemma_.lower() in lex.background or a.lower_ in lex.background for a in trigger.ancestors)
+
+
+def _after_an_interval(trigger: Token, lex: Lexicon) -> bool:
+    """'The attack came just 10 days after a gunman killed five police officers in Dallas': a clause
+    set days, weeks or months apart from an event told of is another, earlier event. Only when what
+    it is set apart from is a happening or a harm, not an arrest ('arrested him two days after a
+    woman was shot' tells of the arrest's own incident)."""
+    clause = _climb_to_clause(trigger)  # "was shot and killed", "left two dead": the first verb's clause
+    if clause.dep_ == "advcl":
+        word = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        units = list(clause.children) + (list(word.children) if word is not None else [])
+    else:  # "came two weeks after a shooting that left two dead"
+        event = next((a for a in clause.ancestors if a.dep_ == "pobj"), None) if clause.dep_ == "relcl" else None
+        word = event.head if event is not None and event.head.lower_ in ("after", "before") else None
+        units = list(word.children) if word is not None else []
+    if word is None or not any(u.dep_ == "npadvmod" and u.lemma_.lower() in lex.interval_units for u in units):
+        return False
+    told = word.head if word.dep_ == "prep" else clause.head
+    kind = trigger_kind(told, lex)
+    return told.lemma_.lower() in lex.comparing_verbs or (kind is not None and kind[0] in HARM_KINDS)
 
 
 def _is_negated(trigger: Token, victim: Token | None) -> bool:
@@ -931,6 +987,17 @@ def _is_hypothetical(trigger: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True  # "the bullets that nearly killed his father": he lived
     return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
+
+
+def _in_early_report(trigger: Token, lex: Lexicon) -> bool:
+    """'Early reports said one person had died in the shooting, but that proved to be incorrect':
+    what early or initial reports told, a later report takes back or leaves unconfirmed."""
+    for verb in trigger.ancestors:
+        subject = _child(verb, "nsubj")
+        if subject is not None and subject.lemma_.lower() == "report" \
+                and any(c.dep_ == "amod" and c.lower_ in lex.early_reports for c in subject.children):
+            return True
+    return False
 
 
 def _is_ambiguous(trigger: Token, kind: str, lex: Lexicon) -> bool:
@@ -1150,13 +1217,22 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
-        hypothetical=_is_hypothetical(trigger),
+        hypothetical=_is_hypothetical(trigger) or _in_early_report(trigger, lex),
         more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
         others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         agent=_agent_of(trigger),
+        found_later=_found_later(victim),
     )
+
+
+def _found_later(victim: Token) -> bool:
+    """'Deputies later found another adult male victim who was shot': more people than the
+    report had counted, found after it (not 'another man was shot', which may repeat a summary)."""
+    finder = victim.head
+    return victim.dep_ in ("dobj", "nsubjpass") and finder.lemma_.lower() in FOUND_VERBS \
+        and any(c.dep_ == "advmod" and c.lower_ == "later" for c in finder.children)
 
 
 PRESENT_TAGS = {"VBP", "VBZ"}
@@ -1428,15 +1504,18 @@ def _with_more_people(mentions: list[CasualtyMention]) -> int:
     """'A man was shot ... another man was shot': a victim-by-victim account adds up.
     Only a run that starts with one person counts ('Three people died ... another man
     was pronounced dead' may be a detail of the summary)."""
-    best, run = 0, 0
+    best, run, told = 0, 0, 0
     for m in sorted(mentions, key=lambda m: m.trigger_start):
         if m.vague or m.anaphoric:
             continue
+        if m.more and m.found_later:
+            best = max(best, told + m.low)  # "four people were shot ... Deputies later found another"
         if m.more and run:
             run += m.low
             best = max(best, run)
         else:
             run = 1 if m.low == 1 else 0
+        told = max(told, m.low)
     return best
 
 
