@@ -89,6 +89,9 @@ class ToponymRecognizer:
 
         for span, m in self._demonyms(doc):
             add(span, m)
+        for span in self._neighbourhoods(doc):
+            for k in range(span.start, span.end):
+                taken[k] = True  # its words are no places of their own: the town named beside it says where
         ents = list(doc.ents)
         runs = list(self._gazetteer_runs(doc, ents))
         for span, m in runs:  # known names of several words first: NER splits 'Baja California'
@@ -212,6 +215,21 @@ class ToponymRecognizer:
                 continue
             i += 1
 
+    def _neighbourhoods(self, doc: Doc):
+        """'Colonia Tempisque', 'Barangay Capihan': a neighbourhood word and the capitalised name after
+        it, unless the whole is a place the gazetteer knows ('Vila Real')."""
+        words = cues()["neighbourhood_words"]
+        for tok in doc:
+            if tok.lower_ not in words or not _capitalised(tok):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= MAX_TOKENS and (_capitalised(doc[end]) or doc[end].lower_ in CONNECTORS):
+                end += 1
+            while end > tok.i + 1 and not _capitalised(doc[end - 1]):
+                end -= 1  # not ending on 'de'
+            if end > tok.i + 1 and not self.gaz.has(doc[tok.i:end].text):
+                yield doc[tok.i:end]
+
     def _demonym_target(self, target: str):
         if len(target) == 2 and target.isupper():
             return self.gaz.country(target)
@@ -303,6 +321,8 @@ class ToponymRecognizer:
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
             if len(span.text) <= 2 and not self._is_big_place(span.text):
                 return False
+            if self._bare_name_in_place_context(doc, span, ent, all_propn):
+                return True
             return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
@@ -313,6 +333,14 @@ class ToponymRecognizer:
             return all_propn and sizeable
         if all_propn and (sizeable or self._locative_before(doc, span.start)):
             return True
+        return self._strong_context(doc, span.start, span.end)
+
+    def _bare_name_in_place_context(self, doc: Doc, span: Span, ent: Span, all_propn: bool) -> bool:
+        """'near Tryokhizbenka, Luhansk', 'in Hasbaya': NER reads a village it does not know as an
+        organisation; when the entity is the known name alone, after 'near'/'in'/'at' or before
+        ', Province', it is the village, however small."""
+        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ != "ORG":
+            return False
         return self._strong_context(doc, span.start, span.end)
 
     def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
@@ -342,8 +370,8 @@ class ToponymRecognizer:
             between = doc[span.end:nxt.start]
             words = [t for t in between if t.text not in (",", "(")]
             has_sep = any(t.text in (",", "(") for t in between)
-            if has_sep and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
-                m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)'
+            if has_sep and len(between) <= 3 and all(self._suffix_hint(t) for t in words):
+                m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)', 'X sector area (Y)'
                 m.bracketed = m.bracketed or any(t.text == "(" for t in between)
                 # 'X (Z, Y)': Z is in Y, and X in Z
                 if k + 2 < len(found) and doc[nxt.end:found[k + 2][0].start].text.strip() == ",":
@@ -415,7 +443,8 @@ class ToponymRecognizer:
 
 def _capitalised(tok: Token) -> bool:
     text = tok.text
-    return bool(text) and text[0].isupper() and (tok.is_alpha or "-" in text or "'" in text or "." in text)
+    # '&' for initials such as 'J&K' (Jammu and Kashmir)
+    return bool(text) and text[0].isupper() and (tok.is_alpha or "-" in text or "'" in text or "." in text or "&" in text)
 
 
 @Language.factory("polemos_toponyms")
