@@ -30,7 +30,7 @@ from .components import doc_text, read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
 
 if not Span.has_extension("toponym"):
     Span.set_extension("toponym", default=None)
@@ -99,9 +99,10 @@ class ToponymRecognizer:
                 add(span, m)
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
-                found = self._from_entity(doc, ent)
-                if found:
-                    add(*found)
+                for part in _comma_parts(ent):
+                    found = self._from_entity(doc, part)
+                    if found:
+                        add(*found)
         for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
@@ -337,9 +338,9 @@ class ToponymRecognizer:
 
     def _bare_name_in_place_context(self, doc: Doc, span: Span, ent: Span, all_propn: bool) -> bool:
         """'near Tryokhizbenka, Luhansk', 'in Hasbaya': NER reads a village it does not know as an
-        organisation; when the entity is the known name alone, after 'near'/'in'/'at' or before
+        organisation or a people; when the entity is the known name alone, after 'near'/'in'/'at' or before
         ', Province', it is the village, however small."""
-        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ != "ORG":
+        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ not in ("ORG", "NORP"):
             return False
         return self._strong_context(doc, span.start, span.end)
 
@@ -439,6 +440,22 @@ class ToponymRecognizer:
             span._.toponym = m
             spans.append(span)
         doc._.toponyms = spans
+
+
+def _comma_parts(ent: Span) -> list[Span]:
+    """'Contulmo, Biobio' as one entity is two places, the second containing the first: its parts
+    between commas (each a Span labelled as the entity)."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if len(parts) == 0:
+        return [ent]
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
 
 
 def _capitalised(tok: Token) -> bool:
