@@ -30,6 +30,7 @@ from .components import doc_text, read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
+ROMANCE_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das"})
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
 
 if not Span.has_extension("toponym"):
@@ -89,7 +90,7 @@ class ToponymRecognizer:
 
         for span, m in self._demonyms(doc):
             add(span, m)
-        for span in self._neighbourhoods(doc):
+        for span in [*self._neighbourhoods(doc), *self._longer_unknown_names(doc)]:
             for k in range(span.start, span.end):
                 taken[k] = True  # its words are no places of their own: the town named beside it says where
         ents = list(doc.ents)
@@ -283,6 +284,33 @@ class ToponymRecognizer:
                 role = "embedded" if self._inside_a_name(ent, match) else "place"
                 yield match, self._mention(match, admin_hint=hint, role=role)
             i = match.end
+
+    def _longer_unknown_names(self, doc: Doc):
+        """'in San Juan de Teocalcingo village', 'in San Francisco Campeche, Campeche': a name word
+        that opens many names ('San'), in place context, then capitalised words and connectors that
+        the gazetteer knows only the start of ('San Juan'): a longer name it lacks, which names no
+        place (its start, and near spellings of it, are other saints' villages)."""
+        for tok in doc:
+            if tok.lower_ not in cues()["name_openers"] or not _capitalised(tok) or not self._locative_before(doc, tok.i):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i < MAX_TOKENS and self._continues_a_name(doc[end]):
+                end += 1
+            while end > tok.i + 1 and not _capitalised(doc[end - 1]):
+                end -= 1
+            run = doc[tok.i:end]
+            known = [k for k in range(tok.i + 2, end) if self.gaz.has(doc[tok.i:k].text)]
+            if known and not self.gaz.has(run.text):
+                yield run
+
+    def _continues_a_name(self, tok: Token) -> bool:
+        """A word that can go on a Spanish or Portuguese place name ('de', 'los', 'Teocalcingo'), not
+        a day ('in San Antonio on Friday') nor a division, town or street word ('San Diego County')."""
+        c = cues()
+        if tok.lower_ in ROMANCE_CONNECTORS:
+            return True
+        ends_a_name = c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]
+        return _capitalised(tok) and tok.lower_ not in ends_a_name
 
     def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str]) -> bool:
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
