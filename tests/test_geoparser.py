@@ -389,3 +389,70 @@ def test_items_of_a_list_share_their_level(nlp):
     text = "The beetle has been found in a group of states including Georgia, Ohio, Pennsylvania and Wisconsin."
     georgia = resolve_given(nlp, text, ["Georgia", "Ohio", "Pennsylvania", "Wisconsin"])[0]
     assert georgia.country_code == "US" and georgia.feature_code == "ADM1"
+
+
+def test_village_that_ner_calls_an_organisation_is_the_event_place(nlp):
+    text = "The NAF rebel forces fired heavy machine guns at the governmental positions near Tryokhizbenka, Luhansk."
+    loc = locate_event(nlp, text, "fired")
+    assert loc.name == "Tryokhizbenka" and loc.admin1 == "Luhansk" and loc.geo_precision == 2
+    loc = locate_event(nlp, "Protesters gathered at the public courtyard in Hasbaya against the high prices.", "gathered")
+    assert loc.name == "Hasbaya" and loc.country_code == "LB"
+
+
+def test_neighbourhood_names_are_no_places(nlp):
+    text = "In Tlaquepaque, Jalisco, two men were found dead in Colonia Tempisque."
+    loc = locate_event(nlp, text, "found dead")
+    assert loc.name == "Tlaquepaque"  # not 'La Colonia', a village 46 km away
+    assert not any(p.text.startswith("Colonia") for p in places_of(nlp, text))
+
+
+def test_sector_area_in_brackets_is_inside_its_district(nlp):
+    text = "Military forces of India and Pakistan exchanged fire across the LoC in Naushera sector area (Rajouri district, J&K)."
+    loc = locate_event(nlp, text, "exchanged fire")
+    assert loc.country_code == "IN" and loc.admin1 == "Jammu and Kashmir"  # not Nowshera in Khyber Pakhtunkhwa
+    assert near(loc, 33.38, 74.31, 30)
+
+
+def test_initials_with_an_ampersand_name_a_state(nlp):
+    places = places_of(nlp, "Demonstrators pelted stones at police in Nasarullahpur town (Budgam district, J&K).")
+    jk = [p for p in places if p.text == "J&K"]
+    assert jk and jk[0].feature_code == "ADM1" and jk[0].country_code == "IN"
+
+
+def test_a_place_abroad_does_not_locate_the_event_of_a_one_country_note(nlp):
+    text = ("Sri Lankan police assaulted a Tamil family at a house in Kudathanai - Mallikkadil Amman Koviladi area "
+            "of Vadamaradchy East divisional secretariat (Jaffna district).")
+    loc = locate_event(nlp, text, "assaulted")
+    assert loc.country_code == "LK"  # not Amman, Jordan
+
+
+def test_note_country_needs_a_lead():
+    from polemos.model import Place
+    from polemos.pipeline.event_location import note_country
+
+    def place(cc, code, role="place"):
+        return Place(text=f"{cc} {code}", start=0, end=1, latitude=1.0, longitude=1.0, country_code=cc, feature_code=code, role=role)
+
+    # a province of one country outweighs a town of another; a demonym alone does not
+    assert note_country([place("LB", "ADM1"), place("MA", "PPL")]) == "LB"
+    assert note_country([place("SY", "PPL"), place("TR", "PCLI"), place("TR", "PCLI", "demonym")]) is None
+    assert note_country([place("AF", "PPL"), place("PK", "ADM1")], actors=["AF"]) == "AF"
+    assert note_country([place("AF", None)]) is None  # a guess does not vote
+
+
+def test_entity_holding_a_comma_is_a_town_and_its_province(nlp):
+    loc = locate_event(nlp, "In the rural area of Contulmo, Biobio, at least 10 trucks were set on fire by armed men.", "set on fire")
+    assert loc.name == "Contulmo" and loc.geo_precision == 1
+
+
+def test_spanish_name_with_los_is_one_name(nlp):
+    loc = locate_event(nlp, "In Leon de los Aldama, Guanajuato, a man was shot inside a car by several armed men.", "shot")
+    assert loc.name.startswith("León de los Aldama")
+
+
+def test_known_start_of_a_longer_unknown_name_is_no_place(nlp):
+    text = "In Atenango del Rio, Guerrero, a man was found dead in San Juan de Teocalcingo village."
+    loc = locate_event(nlp, text, "found dead")
+    assert loc.name.startswith("Atenango del R")  # not a San Juan elsewhere
+    # a day after the name does not make it longer
+    assert [p.name for p in places_of(nlp, "A man was shot in San Antonio on Friday.")] == ["San Antonio"]
