@@ -433,9 +433,13 @@ def test_note_country_needs_a_lead():
     def place(cc, code, role="place"):
         return Place(text=f"{cc} {code}", start=0, end=1, latitude=1.0, longitude=1.0, country_code=cc, feature_code=code, role=role)
 
-    # a province of one country outweighs a town of another; a demonym alone does not
+    # a province of one country outweighs a town of another
     assert note_country([place("LB", "ADM1"), place("MA", "PPL")]) == "LB"
-    assert note_country([place("SY", "PPL"), place("TR", "PCLI"), place("TR", "PCLI", "demonym")]) is None
+    assert note_country([place("LB", "PPL"), place("MA", "PPL")]) is None
+    # a country or a people, however often named, counts once and less than a place
+    people = place("PS", "PCLI", "demonym")
+    assert note_country([place("SY", "PPL"), place("TR", "PCLI"), place("TR", "PCLI", "demonym")]) == "SY"
+    assert note_country([people, people, people, place("LB", "PPL"), place("LB", "PCLI")]) == "LB"
     assert note_country([place("AF", "PPL"), place("PK", "ADM1")], actors=["AF"]) == "AF"
     assert note_country([place("AF", None)]) is None  # a guess does not vote
 

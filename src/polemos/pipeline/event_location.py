@@ -95,6 +95,8 @@ class EventLocator:
         spans_of: dict = doc._.event_spans or {}
         home = note_country(places, actor_countries(doc))
         focus = focus_place(places, home)
+        if focus is None:  # the note's country has no place of its own to stand in: any place will
+            focus = focus_place(places)
         out: dict[str, tuple[int, int]] = {}
         for event in events:
             regions = self._regions(doc, event, spans_of.get(event.id) or [])
@@ -204,15 +206,21 @@ DIVISION_COUNTRY_VOTE = 1.5
 
 def note_country(places: list[Place], actors: list[str] = ()) -> str | None:
     """The one country that the note's places point into more than into any other, if there is one.
-    Each mention votes; guesses (places the gazetteer lacks, put beside another) do not; each armed
-    group of one country named (actors: their ISO2 codes, geoparser.actor_countries) votes as a place
-    ('Taliban militants ... in Islamabad area of Alishing district, Laghman')."""
+    Each mention of a place votes, a country or a people once; guesses (places the gazetteer lacks,
+    put beside another) do not; each armed group of one country named (actors: their ISO2 codes,
+    geoparser.actor_countries) votes as a place ('Taliban militants ... in Islamabad area of
+    Alishing district, Laghman')."""
     votes: Counter = Counter(actors)
+    peoples: set[str] = set()
     for p in places:
         if not p.country_code or p.latitude is None:
             continue
         if p.role == "demonym" or p.feature_code in COUNTRY_CODES:
-            votes[p.country_code] += DEMONYM_COUNTRY_VOTE  # 'Turkey backed factions': a country named is often an actor
+            # 'Turkey backed factions': a country named is often an actor; and a people named again
+            # and again ('Palestinians from the Ein al Hilweh camp in Sidon') says who, not where
+            if p.country_code not in peoples:
+                peoples.add(p.country_code)
+                votes[p.country_code] += DEMONYM_COUNTRY_VOTE
         elif p.role in LOCATING_ROLES and p.feature_code is not None:
             divisional = p.feature_code in ADMIN1_CODES or p.feature_code in ADMIN2_CODES
             votes[p.country_code] += DIVISION_COUNTRY_VOTE if divisional else 1.0
