@@ -460,3 +460,15 @@ def test_known_start_of_a_longer_unknown_name_is_no_place(nlp):
     assert loc.name.startswith("Atenango del R")  # not a San Juan elsewhere
     # a day after the name does not make it longer
     assert [p.name for p in places_of(nlp, "A man was shot in San Antonio on Friday.")] == ["San Antonio"]
+
+
+def test_near_spelling_is_kept_when_nothing_else_is_named(nlp):
+    # 'Qalqiliyah' is a near spelling of Qalqilyah; with no other place named it is far from nothing
+    loc = locate_event(nlp, "Israeli forces raided the city of Qalqiliyah from the north.", "raided")
+    assert loc.country_code == "PS" and near(loc, 32.19, 34.97, 10)  # the town, or its governorate at its seat
+
+
+def test_district_that_ner_reads_as_a_person_with_its_word(nlp):
+    places = places_of(nlp, "A caretaker was injured in an explosion at a mosque in Shoorki area of Kurram District (Khyber Pakhtunkhwa).")
+    kurram = [p for p in places if p.text == "Kurram District"]
+    assert kurram and kurram[0].feature_code == "ADM2" and kurram[0].country_code == "PK"

@@ -181,6 +181,8 @@ class ToponymRecognizer:
         k = start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
+            return True  # 'the city of Qalqiliyah', 'the village of Azzun'
         return k >= 0 and doc[k].lower_ in cues()["locative_before"] | cues()["place_nouns_before"]
 
     def _strong_context(self, doc: Doc, start: int, end: int) -> bool:
@@ -336,7 +338,9 @@ class ToponymRecognizer:
         division_after = span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin"
         # 'Suffolk County Times': a division's whole name, word included, says as much
         division_after = division_after or (len(span) > 1 and self._suffix_hint(span[-1]) == "admin")
-        if ent is not None and ent.label_ == "PERSON" and division_after and ent.end == span.end + 1:
+        # 'Kurram District' read as a person's name: the division word is inside the entity
+        whole_division = ent is not None and (ent.start, ent.end) == (span.start, span.end) and self._suffix_hint(span[-1]) == "admin"
+        if ent is not None and ent.label_ == "PERSON" and division_after and (ent.end == span.end + 1 or whole_division):
             return sizeable or self._strong_context(doc, span.start, span.end)
         if ent is not None and ent.label_ == "PERSON":
             # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
