@@ -472,3 +472,9 @@ def test_district_that_ner_reads_as_a_person_with_its_word(nlp):
     places = places_of(nlp, "A caretaker was injured in an explosion at a mosque in Shoorki area of Kurram District (Khyber Pakhtunkhwa).")
     kurram = [p for p in places if p.text == "Kurram District"]
     assert kurram and kurram[0].feature_code == "ADM2" and kurram[0].country_code == "PK"
+
+
+def test_district_ner_calls_a_person_before_its_bracketed_province(nlp):
+    places = places_of(nlp, "Clashes erupted between pro-Houthi forces and pro-Hadi forces on the Sirwah (Marib) frontline.")
+    sirwah = [p for p in places if p.text == "Sirwah"]
+    assert sirwah and sirwah[0].country_code == "YE" and sirwah[0].admin1 == "Marib"

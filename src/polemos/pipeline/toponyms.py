@@ -191,7 +191,8 @@ class ToponymRecognizer:
             k -= 1
         before = k >= 0 and doc[k].lower_ in cues()["strong_locative"] | cues()["place_nouns_before"]
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
-        comma_parent = end + 1 < len(doc) and doc[end].text == "," and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
+        # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
+        comma_parent = end + 1 < len(doc) and doc[end].text in (",", "(") and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
         return before or after or comma_parent
 
     def _demonyms(self, doc: Doc):
