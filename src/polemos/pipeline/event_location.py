@@ -93,7 +93,7 @@ class EventLocator:
         if not events or not places:
             return {}
         spans_of: dict = doc._.event_spans or {}
-        home = note_country(places, actor_countries(doc))
+        home = note_country(places, actor_countries(doc)) if len(doc_text(doc)) <= NOTE_CHARS else None
         focus = focus_place(places, home)
         if focus is None:  # the note's country has no place of its own to stand in: any place will
             focus = focus_place(places)
@@ -195,6 +195,11 @@ def focus_place(places: list[Place], home: str | None = None) -> int | None:
     return best[0]
 
 
+# The note's country is read only in a text of a note's length (ACLED's are under 900 characters):
+# there every name is a locator, where in a long article stray readings of surnames and words
+# ('Oropeza' as a Bolivian province, 'Side' as a Turkish town, each named again and again) outvote
+# the one city the story is in.
+NOTE_CHARS = 1000
 # How much a demonym ('Sri Lankan police') or a country's name counts towards the note's country,
 # against a place's 1: who acted is a hint of where, but forces act abroad ('Turkish forces shelled
 # Tall Refaat', 'Turkey backed factions').
