@@ -478,3 +478,14 @@ def test_district_ner_calls_a_person_before_its_bracketed_province(nlp):
     places = places_of(nlp, "Clashes erupted between pro-Houthi forces and pro-Hadi forces on the Sirwah (Marib) frontline.")
     sirwah = [p for p in places if p.text == "Sirwah"]
     assert sirwah and sirwah[0].country_code == "YE" and sirwah[0].admin1 == "Marib"
+
+
+def test_a_long_article_has_no_note_country(nlp):
+    # in a long story a surname read again and again as a province abroad must not outvote its city
+    text = ("Family members have identified the 17-year-old boy fatally shot in Anchorage early Saturday morning "
+            "as Jesus Oropeza. Felicia Smith, Oropeza’s aunt, said the boy left his home on foot at around midnight. "
+            "By the time his father had put on his coat and shoes, Oropeza had already made his way down the street. "
+            + "“Oropeza was a good kid,” Smith said, and Oropeza’s friends said the same. " * 12)
+    assert len(text) > 1000
+    loc = locate_event(nlp, text, "shot")
+    assert loc.name == "Anchorage" and loc.country_code == "US"
