@@ -413,10 +413,16 @@ def test_sector_area_in_brackets_is_inside_its_district(nlp):
     assert near(loc, 33.38, 74.31, 30)
 
 
+def place_named(nlp, text, name):
+    """The first place found in text whose mention is name (failing when there is none)."""
+    found = [p for p in places_of(nlp, text) if p.text == name]
+    assert found, f"{name!r} is not a toponym of {text!r}"
+    return found[0]
+
+
 def test_initials_with_an_ampersand_name_a_state(nlp):
-    places = places_of(nlp, "Demonstrators pelted stones at police in Nasarullahpur town (Budgam district, J&K).")
-    jk = [p for p in places if p.text == "J&K"]
-    assert jk and jk[0].feature_code == "ADM1" and jk[0].country_code == "IN"
+    jk = place_named(nlp, "Demonstrators pelted stones at police in Nasarullahpur town (Budgam district, J&K).", "J&K")
+    assert jk.feature_code == "ADM1" and jk.country_code == "IN"
 
 
 def test_a_place_abroad_does_not_locate_the_event_of_a_one_country_note(nlp):
@@ -469,15 +475,14 @@ def test_near_spelling_is_kept_when_nothing_else_is_named(nlp):
 
 
 def test_district_that_ner_reads_as_a_person_with_its_word(nlp):
-    places = places_of(nlp, "A caretaker was injured in an explosion at a mosque in Shoorki area of Kurram District (Khyber Pakhtunkhwa).")
-    kurram = [p for p in places if p.text == "Kurram District"]
-    assert kurram and kurram[0].feature_code == "ADM2" and kurram[0].country_code == "PK"
+    text = "A caretaker was injured in an explosion at a mosque in Shoorki area of Kurram District (Khyber Pakhtunkhwa)."
+    kurram = place_named(nlp, text, "Kurram District")
+    assert kurram.feature_code == "ADM2" and kurram.country_code == "PK"
 
 
 def test_district_ner_calls_a_person_before_its_bracketed_province(nlp):
-    places = places_of(nlp, "Clashes erupted between pro-Houthi forces and pro-Hadi forces on the Sirwah (Marib) frontline.")
-    sirwah = [p for p in places if p.text == "Sirwah"]
-    assert sirwah and sirwah[0].country_code == "YE" and sirwah[0].admin1 == "Marib"
+    sirwah = place_named(nlp, "Clashes erupted between pro-Houthi forces and pro-Hadi forces on the Sirwah (Marib) frontline.", "Sirwah")
+    assert sirwah.country_code == "YE" and sirwah.admin1 == "Marib"
 
 
 def test_a_long_article_has_no_note_country(nlp):
