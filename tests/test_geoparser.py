@@ -494,3 +494,82 @@ def test_a_long_article_has_no_note_country(nlp):
     assert len(text) > 1000
     loc = locate_event(nlp, text, "shot")
     assert loc.name == "Anchorage" and loc.country_code == "US"
+
+
+def test_small_town_of_a_named_state_is_no_venues_place(nlp):
+    # 'Rogers' inside the venue's name is a sponsor, not Rogers, Texas (1,200 people, inside the Texas named)
+    text = ("The Canadian club opens its season in Toronto this afternoon, and there will be two noticeable "
+            "absentees at the Rogers Centre when the Texas Rangers visit.")
+    venue = resolve_given(nlp, text, ["Canadian", "Toronto", "Rogers Centre", "Texas"])[2]
+    assert near(venue, 43.64, -79.39, 30)
+
+
+def test_town_abroad_inside_a_name_in_a_one_country_story(nlp):
+    text = ("At the Liverpool Academy, boys aged five to 18 train on the grounds of a school east of Cairo. "
+            "Salah left Egypt and made his name at Liverpool.")
+    academy = resolve_given(nlp, text, ["Liverpool Academy", "Cairo", "Egypt", "Liverpool"])[0]
+    assert near(academy, 30.06, 31.25, 50)  # the branch in Egypt, not the club's city
+
+
+def test_county_that_holds_a_town_the_story_names(nlp):
+    text = ("Using ground-penetrating radar, Suffolk County detectives found a skeleton buried under the "
+            "basement of a home in the town of Southold.")
+    county = resolve_given(nlp, text, ["Suffolk County", "Southold"])[0]
+    assert county.admin1 == "New York"  # not the Massachusetts county of Boston
+
+
+def test_embassy_in_the_named_host_country(nlp):
+    # 'in the Holy See' says where the embassy is, though NER reads the place as part of its name
+    text = "The President of Armenia then visited the Embassy of the Republic of Armenia in the Holy See."
+    embassy = resolve_given(nlp, text, ["Armenia", "Embassy of the Republic of Armenia", "Holy See"])[1]
+    assert near(embassy, 41.9, 12.45, 30)
+
+
+def test_names_before_a_street_word_are_streets(nlp):
+    # Lafayette, Louisiana is 190 km away and a city of 120,000: the corner is in the city named
+    text = "Crowds gathered on Sunday at Lafayette and Royal streets, a block from the river in New Orleans."
+    corner = resolve_given(nlp, text, ["Lafayette", "New Orleans"])[0]
+    assert near(corner, 29.95, -90.07, 20)
+
+
+def test_a_state_among_its_sibling_states_is_no_country(nlp):
+    text = ("The team has been invited to join the Georgia National Guard's civil support team, after "
+            "deployments to Alaska, Hawaii and Florida.")
+    georgia = resolve_given(nlp, text, ["Georgia", "Alaska", "Hawaii", "Florida"])[0]
+    assert georgia.country_code == "US"
+
+
+def test_bare_name_of_a_county_the_story_names(nlp):
+    text = ("Suffolk County detectives found a skeleton in the basement of a home in the town of Southold, "
+            "the Suffolk Times reported.")
+    suffolk = resolve_given(nlp, text, ["Suffolk County", "Southold", "Suffolk"])[2]
+    assert suffolk.admin1 == "New York"  # the county, not Suffolk, Virginia
+
+
+def test_institution_named_by_a_regions_adjective(nlp):
+    text = ("The European Commission's plan was welcomed by universities in London, and the European Central "
+            "Bank kept rates on hold, the Western Trust said.")
+    commission, bank, london, trust = resolve_given(nlp, text, ["European Commission", "European Central Bank",
+                                                                "London", "Western Trust"])
+    assert near(commission, 48.69, 9.14, 10) and near(bank, 48.69, 9.14, 10)  # Europe's point, not London's
+    assert trust.country_code == "GB"  # a compass word is no region's adjective here
+
+
+def test_small_town_inside_a_name_within_its_given_parent(nlp):
+    # Macuto is a small town, but the note gives its state as the bay's parent
+    places = places_of(nlp, "On 3 May 2020, in Macuto Bay, Vargas state, a group of armed individuals tried to disembark.")
+    bay = next(p for p in places if p.text == "Macuto Bay")
+    assert near(bay, 10.6, -66.89, 20)
+
+
+def test_place_inside_a_team_name_is_the_well_known_one(nlp):
+    # Portland, Maine is 150 km from Boston; the team is Oregon's, whose city is ten times larger
+    text = "The Portland Trail Blazers beat the Celtics in Boston on Friday night."
+    portland = resolve_given(nlp, text, ["Portland", "Boston"])[0]
+    assert portland.admin1 == "Oregon"
+
+
+def test_venue_in_a_named_country_is_at_its_capital(nlp):
+    text = "He hopes to announce a tentative agreement at the Summit of the Americas in Peru from April 13-14."
+    summit = resolve_given(nlp, text, ["Summit of the Americas", "Peru"])[0]
+    assert near(summit, -12.04, -77.03, 30)  # Lima, not the country's centre 250 km away

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from polemos.store.linking import (
     LinkOptions, ReportFeatures, aged_names, best_match, make_signature, name_key, pair_score, person_names,
+    report_similarity,
 )
 
 HAMILTON = (40.2171, -74.7429)  # Trenton, NJ
@@ -43,6 +44,12 @@ def test_aged_names_finds_victims_ner_misses_but_not_places_or_descriptions():
     assert people == {"lena morrow": True, "darnell price": True, "marisol ortega": True}
 
 
+def test_aged_names_finds_a_name_set_off_by_commas_after_the_age_but_not_a_speaker():
+    text = ("The 1-year-old girl, Malia Grant, died after being shot two weeks ago as she rode in a car "
+            "with her parents. A 25-year-old woman, Sheriff Ann Lee said, was treated and released.")
+    assert aged_names(text) == ["Malia Grant"]
+
+
 def test_a_side_event_far_off_does_not_keep_a_report_from_the_event_it_belongs_to():
     options = LinkOptions()
     lead = "Gunfire on Hamilton Avenue in Trenton killed Marcus Delaney and wounded two outside a corner store."
@@ -65,3 +72,23 @@ def test_same_day_far_apart_needs_more_words_than_same_day_same_town():
                    place=(40.9, -74.2))  # 80 km off: another town's Elm Street
     assert pair_score(a, near, options) > pair_score(a, far, options)
     assert pair_score(a, near, options) - pair_score(a, far, options) >= options.far_date_discount
+
+
+NEW_ORLEANS = (29.95, -90.07)
+BATON_ROUGE = (30.45, -91.19)  # 120 km off: a victim's home town
+
+
+def test_a_main_report_a_region_away_vetoes_only_reports_with_almost_no_words_in_common():
+    options = LinkOptions()
+    scene = features("Gunfire on Bourbon Street in New Orleans killed one man and wounded nine early Sunday; "
+                     "police sought two shooters.", killed=1, injured=9, place=NEW_ORLEANS, doc=1)
+    # The victim's home-town outlet places the event in Baton Rouge.
+    home = features("A Baton Rouge boxer was among the wounded in the Bourbon Street crossfire; his family said "
+                    "he was shot in the hand and chest.", killed=1, injured=9, place=BATON_ROUGE, doc=2)
+    follow = features("The Baton Rouge boxer wounded in the Bourbon crossfire was released from the hospital after "
+                      "surgery to repair his wrist and lungs; his family said he was shot in the hand and chest.",
+                      injured=1, place=BATON_ROUGE, doc=3)
+    assert 0.05 <= report_similarity(follow, scene) < options.place_veto_text  # few words of the scene's report
+    assert best_match(follow, {7: [scene, home]}, options)[0] == 7
+    # The scene's report 800 km off (not one region) keeps it out.
+    assert best_match(follow, {7: [replace(scene, latitude=FLINT[0], longitude=FLINT[1]), home]}, options)[0] is None

@@ -70,6 +70,7 @@ def resolve_spans(nlp, doc, spans: list[list[int]]):
     it is not returned. Other recognised toponyms stay out: a false alarm would sway the focus."""
     from polemos.gazetteer.resolve import Mention, to_place
     from polemos.pipeline.geoparser import mention_of
+    from polemos.pipeline.toponyms import names_a_street
 
     recogniser = nlp.get_pipe("polemos_toponyms")
     geoparser = nlp.get_pipe("polemos_geoparser")
@@ -81,8 +82,10 @@ def resolve_spans(nlp, doc, spans: list[list[int]]):
         m = found.get((start, end))
         if m is None:
             m = recogniser.reading_of(doc, start, end) or Mention(text=text, start=start, end=end)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        street = m.forced is None and span is not None and names_a_street(doc, span)
         mentions.append(Mention(text=text, start=start, end=end, name=m.name, admin_hint=m.admin_hint, role=m.role,
-                                fuzzy=True, forced=m.forced))
+                                fuzzy=True, forced=m.forced, street=street))
     ends = {e for _, e in spans}
     parents = [Mention(text=m.text, start=m.start, end=m.end, name=m.name, admin_hint=m.admin_hint, role=m.role,
                        fuzzy=m.fuzzy, forced=m.forced)
@@ -101,7 +104,7 @@ def _link_adjacent(text: str, mentions: list) -> None:
         between = text[mentions[a].end:mentions[b].start].strip()
         if between in (",", "("):
             mentions[a].parent = b
-        elif between in ("in", "at"):
+        elif between in ("in", "at", "in the", "at the"):  # 'the Embassy of Armenia in the Holy See'
             mentions[a].located_in = b
 
 

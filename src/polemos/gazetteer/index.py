@@ -82,6 +82,7 @@ class Gazetteer:
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
         self._has_cache: dict[str, bool] = {}
         self._country_index: dict[str, int] | None = None
+        self._capital_index: dict[str, int] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None, build_if_missing: bool = True) -> "Gazetteer":
@@ -135,6 +136,20 @@ class Gazetteer:
                 self.strings[self.country_code[i]]: i for i, f in enumerate(self.feature_code) if f in country_features
             }
         i = self._country_index.get(code or "")
+        return self.candidate(i) if i is not None else None
+
+    def capital(self, code: str | None) -> Candidate | None:
+        """The national capital (PPLC) of an ISO alpha-2 code, the largest where the data have several."""
+        if self._capital_index is None:
+            pplc = {j for j, s in enumerate(self.strings) if s == "PPLC"}
+            index: dict[str, int] = {}
+            for i, f in enumerate(self.feature_code):
+                if f in pplc:
+                    cc = self.strings[self.country_code[i]]
+                    if cc not in index or self.population[i] > self.population[index[cc]]:
+                        index[cc] = i
+            self._capital_index = index
+        i = self._capital_index.get(code or "")
         return self.candidate(i) if i is not None else None
 
     def admin1_seat(self, country_code: str | None, admin1: str | None) -> Candidate | None:

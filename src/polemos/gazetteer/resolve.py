@@ -85,6 +85,9 @@ DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country 
 # How much a named armed group or state force tied to one country ('Houthi forces') counts towards
 # the focus: who fights is a strong hint of where, when a place name exists in several countries.
 ACTOR_VOTE = 1.0
+EMBEDDED_CONTEXT = 0.5  # how much closeness to the document's other places counts for a place inside an organisation's name
+# 'Suffolk County' in a story that names Southold: the county (of two) that holds a town the story names
+COUNTY_TOWN_BONUS = 2.0
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
 
@@ -100,6 +103,7 @@ class Mention:
     located_in: int | None = None  # index of the mention after 'in'/'at' ('X Hospital in Y'): where an unknown X is
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
+    street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -145,6 +149,8 @@ class Resolver:
     def candidates(self, m: Mention) -> list[Candidate]:
         if m.forced is not None:
             return [m.forced]
+        if m.street:
+            return []  # left to the fallback: the place named beside it, or the story's focus
         name = (m.name or m.text).strip()
         found = self.gaz.lookup(name, fuzzy=m.fuzzy)
         if not found and name.lower().startswith("the "):
@@ -187,6 +193,8 @@ class Resolver:
         points = [c for c in chosen if c is not None and _is_point(c)]
         listed: set[int] = set()
         pinned = self._resolve_pairs(mentions, base, focus, listed)
+        held = _towns_named(mentions)
+        states = _states_named(mentions, chosen)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             if i in pinned:
@@ -203,6 +211,9 @@ class Resolver:
             global_focus = 0.7 * max(context.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
+            # a place inside an organisation's name ('Cambridge Analytica', 'the Venice Commission') is
+            # mostly the well-known one, wherever the story is
+            weight = EMBEDDED_CONTEXT if m.role == "embedded" else 1.0
             for c, s in zip(m.candidates, base[i]):
                 if regions and c.admin1 and c.is_town:
                     s += ADMIN1_WEIGHT * regions.get((c.country_code, c.admin1), 0.0)
@@ -213,11 +224,17 @@ class Resolver:
                 elif parent is not None and _same_level(c, parent):
                     s += SIBLING_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
-                    s += _proximity(c, others)
+                    s += weight * _proximity(c, others)
+                if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, m):
+                    s += COUNTY_TOWN_BONUS
+                if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
+                        and any(o.is_country for o in m.candidates):
+                    s += SIBLING_BONUS  # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
         self._follow_pinned(mentions, final, pinned, focus)
+        _follow_named_counties(mentions, final)
         self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
         self._drop_stray_towns(mentions, final, pinned)
@@ -353,10 +370,13 @@ class Resolver:
                 final[i] = spelt_out
                 continue
             located = final[m.located_in] if m.located_in is not None else None
-            if located is not None and mentions[m.located_in].role in ("place", "metonym"):
+            if located is not None and mentions[m.located_in].role in ("place", "metonym", "embedded"):
+                if located.feature_code in COUNTRY_CODES:
+                    # 'the Summit of the Americas in Peru': a venue of a country is likelier in its capital than at its centre
+                    located = self.gaz.capital(located.country_code) or located
                 final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
-            inner = self._inner_place(m, points, home)
+            inner = self._inner_place(m, points, home, final[m.parent] if m.parent is not None else None)
             if inner is not None:
                 final[i] = inner
                 continue
@@ -366,8 +386,10 @@ class Resolver:
             if neighbour is not None or anchor is not None:
                 final[i] = _as_guess(neighbour or anchor)
 
-    def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None) -> Candidate | None:
-        """home: the document's main country, if it has one."""
+    def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None,
+                     parent: Candidate | None = None) -> Candidate | None:
+        """home: the document's main country, if it has one; parent: the place the text gives as the
+        name's parent ('Macuto Bay, Vargas state'), where a town of any size inside it is the name's."""
         words = [w for w in (m.name or m.text).replace("/", " ").split() if w[:1].isupper()]
         generic = GENERIC_WORDS
         best, best_score = None, -1e9
@@ -382,8 +404,10 @@ class Resolver:
                 for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
                     # near the others named, or inside a division the document names ('New Orleans
                     # Railways ...' in a story that names Louisiana, whose centre is 230 km away)
-                    near = _is_point(c) and any(_distance_km(c, p) < 150 or p.feature_code in ADMIN1_CODES and _inside(c, p)
-                                                for p in points)
+                    near = _is_point(c) and (any(_near_named_place(c, p) for p in points)
+                                             or parent is not None and _inside(c, parent))
+                    if near and home and c.country_code != home and _is_local(c):
+                        near = False  # 'Faubourg Marigny' in a US story: no French village beside Chartres
                     # a city inside a facility's name is far likelier its place when near the others named
                     # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
                     # a continent in a name ('SM Mall of Asia') places it no better than a city does
@@ -444,6 +468,52 @@ def _is_local(c: Candidate) -> bool:
     return c.is_town or c.feature_code in ADMIN2_CODES
 
 
+def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[str]]:
+    """(country, admin1, admin2) of every town reading of every mention -> the (folded) names that can be there."""
+    held: dict[tuple[str, str, str], set[str]] = {}
+    for m in mentions:
+        for c in m.candidates:
+            if c.is_town and c.admin2 and not c.alternate:
+                held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(fold(m.name or m.text))
+    return held
+
+
+# 'Suffolk County ... the Suffolk Times': the bare name of a county the document names is that county
+COUNTY_WORDS = ("county", "parish", "borough")
+
+
+def _follow_named_counties(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """A bare name ('Suffolk') of a county that the document names in full ('Suffolk County') is that
+    county, not a namesake town far from it (Suffolk, Virginia)."""
+    counties: dict[str, Candidate] = {}
+    for m, c in zip(mentions, final):
+        words = fold(m.name or m.text).split()
+        if c is not None and c.feature_code in ADMIN2_CODES and len(words) > 1 and words[-1] in COUNTY_WORDS:
+            counties.setdefault(" ".join(words[:-1]), c)
+    if not counties:
+        return
+    for i, m in enumerate(mentions):
+        county = counties.get(fold(m.name or m.text))
+        c = final[i]
+        if county is not None and m.forced is None and (c is None or _distance_km(c, county) > CLOSE_KM):
+            final[i] = county
+
+
+def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> dict[str, set[str]]:
+    """Country -> the names of its first-level divisions that the document's first picks are."""
+    named: dict[str, set[str]] = {}
+    for m, c in zip(mentions, chosen):
+        if c is not None and c.feature_code in ADMIN1_CODES and m.role != "demonym":
+            named.setdefault(c.country_code, set()).add(fold(m.name or m.text))
+    return named
+
+
+def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]], m: Mention) -> bool:
+    """Second-level division c holds a town of another name that the document names (its own
+    namesake town, 'Marib' in 'Marib (Marib, Marib)', says nothing)."""
+    return bool(held.get((c.country_code, c.admin1, c.name), set()) - {fold(m.name or m.text)})
+
+
 def _only_villages(cands: list[Candidate]) -> bool:
     """Every reading of the name is a small town, village or district: no country, province, region
     or city ('Louisville' is the city in Kentucky whatever else a sports story names)."""
@@ -467,6 +537,16 @@ def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: in
     total = sum(votes.values())
     # only a clear majority counts: places spread over several divisions say nothing of a village's
     return {k: v / total for k, v in votes.items() if v / total >= ADMIN1_MIN_SHARE} if total else {}
+
+
+def _near_named_place(c: Candidate, p: Candidate) -> bool:
+    """A place found inside a name is near the document's place p: within 150 km of it, or inside it
+    when p is a division the document names ('New Orleans Railways ...' in a story that names
+    Louisiana). A division's centre is no place named near, and a small town inside a division is
+    more likely a namesake ('Rogers Centre' in a Toronto story that names Texas is no Rogers, Texas)."""
+    if p.feature_code in ADMIN1_CODES:
+        return c.population >= STRAY_TOWN_POPULATION and _inside(c, p)
+    return _distance_km(c, p) < 150
 
 
 def _spelt_out(m: Mention, final: list[Candidate | None], gaz: Gazetteer) -> Candidate | None:

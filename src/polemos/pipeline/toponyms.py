@@ -235,6 +235,15 @@ class ToponymRecognizer:
             if end > tok.i + 1 and not self.gaz.has(doc[tok.i:end].text):
                 yield doc[tok.i:end]
 
+    def _region_of_institution(self, words: list[str]):
+        """'European Commission', 'European Central Bank': a name the gazetteer lacks that opens with
+        the adjective of a continent or world region is an institution of that region, and sits at
+        its point (a country's adjective does not do: a 'British International School' is in Cairo)."""
+        if len(words) < 2 or words[0] not in demonyms() or is_direction_name(words[0]) or self.gaz.has(" ".join(words)):
+            return None  # 'Western Trust' is a health board of the west of a province, not of the Western world
+        cand = self._demonym_target(demonyms()[words[0]])
+        return cand if cand is not None and not cand.country_code else None
+
     def _demonym_target(self, target: str):
         if len(target) == 2 and target.isupper():
             return self.gaz.country(target)
@@ -453,6 +462,9 @@ class ToponymRecognizer:
                 return Mention(text=text, start=start, end=end, role="demonym", forced=cand)
         name, hint = None, None
         words = text.split()
+        region = self._region_of_institution(words)
+        if region is not None:
+            return Mention(text=text, start=start, end=end, forced=region)
         if doc_text(doc)[max(0, start - 4):start].lower() == "the " and self._the_region(text):
             name = "the " + text
         elif len(words) > 1 and words[-1].lower() in cues()["admin_suffixes"] | cues()["town_words"] and not self.gaz.has(text):
@@ -489,6 +501,18 @@ def _comma_parts(ent: Span) -> list[Span]:
     if start < ent.end:
         parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return parts
+
+
+def names_a_street(doc: Doc, span: Span) -> bool:
+    """The span is a street's name: a street word follows it ('Desire Street' given as 'Desire'), also
+    after another name ('Bourbon and Dauphine streets', 'the Chartres/Franklin intersection')."""
+    k = span.end
+    if k + 2 < len(doc) and doc[k].lower_ in ("and", "&", "/") and _capitalised(doc[k + 1]):
+        k += 2
+    if k >= len(doc) or doc[k].lower_ not in cues()["street_words"]:
+        return False
+    # 'St' before a name is a saint ('Dublin St Patrick's'), not a street
+    return not (doc[k].lower_ in ("st", "st.") and k + 1 < len(doc) and _capitalised(doc[k + 1]))
 
 
 def _capitalised(tok: Token) -> bool:

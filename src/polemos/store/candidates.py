@@ -35,6 +35,9 @@ HIDDEN_STATUSES = ("merged", "not_event")
 # Conditions each in a SELECT of their own, UNIONed with the rest: for an OR of date
 # windows and places SQLite scans the whole table, while each SELECT alone uses an index.
 BRIDGES = ("same_box", "same_name")
+# The precision windows, which also look abroad (see _abroad), for a tenth of the limit.
+WINDOWS = ("w1", "w2", "w3")
+ABROAD_SHARE = 10
 
 
 def _between(column, name: str, first: int):
@@ -65,12 +68,25 @@ def candidate_statement(names: tuple[str, ...], with_country: bool, limit: int):
     own = [CONDITIONS[n](n) for n in names if n not in BRIDGES]
     query = base.where(or_(*own)) if own else base
     bridges = [base.where(CONDITIONS[n](n)) for n in names if n in BRIDGES]
+    windows = [CONDITIONS[n](n) for n in names if n in WINDOWS]
+    if with_country and windows:
+        bridges.append(_abroad(windows, limit))
     if bridges:
         query = union(query, *bridges).subquery().select()
     # Newest first by `id + 0`, not `id`: for ORDER BY id LIMIT n SQLite walks the whole table
     # by id, matching each row, instead of reading the date windows from their index and
     # sorting the few hundred ids found (the same order either way).
     return query.order_by((query.selected_columns.id + 0).desc()).limit(limit)
+
+
+def _abroad(windows: list, limit: int):
+    """Canonical events of other countries within the report's own date windows, newest first, a share of
+    the limit of their own (so they never crowd out the report's country): a geocoder's wrong country
+    (linking.countries_differ) is overruled within the window on strong word agreement."""
+    abroad = (select(C.id).where(C.status.not_in(HIDDEN_STATUSES), func.upper(C.country_code) != bindparam("country"),
+                                 or_(*windows))
+              .order_by((C.id + 0).desc()).limit(max(limit // ABROAD_SHARE, 1)).subquery())
+    return select(abroad.c.id)
 
 
 def candidate_parameters(bounds: dict[str, tuple], country: str | None) -> dict:

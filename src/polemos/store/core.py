@@ -594,9 +594,11 @@ class Store:
         linked again against everything else, so an event whose reports still
         belong together keeps its id. Reports a reviewer placed (merge, split,
         move) stay where they are, and events a reviewer touched keep their edits.
+        First the people each document names are read again (see _refresh_names).
         """
         moved = 0
         with self.session() as session:
+            renamed = self._refresh_names(session)
             statuses = ["auto", "reviewed"] if include_reviewed else ["auto"]
             free = list(session.scalars(
                 select(EventRow).join(CanonicalEventRow, CanonicalEventRow.id == EventRow.canonical_id, isouter=True)
@@ -622,7 +624,36 @@ class Store:
                 if old is not None and old != match:
                     self._recompute(session, old)
                     moved += 1
-        return {"reports": len(free), "moved": moved}
+        return {"reports": len(free), "moved": moved, "documents_renamed": renamed}
+
+    def _refresh_names(self, session: Session) -> int:
+        """Rewrite the stored people of documents whose names linking.person_names now reads otherwise.
+
+        The names are stored once, at ingest; after a change to how names are
+        read (name_key, aged_names, their word lists) relinking must compare the
+        names the code reads now, or old and new documents would never share a key.
+        Returns how many documents changed.
+        """
+        stored: dict[int, dict[str, bool]] = {}
+        for document_id, name, aged in session.execute(
+                select(DocumentNameRow.document_id, DocumentNameRow.name, DocumentNameRow.aged)):
+            stored.setdefault(document_id, {})[name] = bool(aged)
+        changed: dict[int, dict[str, bool]] = {}
+        for document_id, text, extra in session.execute(
+                select(DocumentRow.id, DocumentRow.text, DocumentRow.extra).execution_options(yield_per=500)):
+            names = person_names(text, (extra or {}).get("entities") or [])
+            if names != stored.get(document_id, {}):
+                changed[document_id] = names
+        ids = sorted(changed)  # written after the read, not while its cursor is open
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            session.execute(delete(DocumentNameRow).where(DocumentNameRow.document_id.in_(chunk)))
+            rows = [{"document_id": i, "name": name, "aged": aged} for i in chunk for name, aged in sorted(changed[i].items())]
+            if rows:
+                session.execute(INSERT_NAMES, rows)
+        if changed:
+            self._cache.names.clear()
+        return len(changed)
 
     # ---- events out --------------------------------------------------------------------------
 

@@ -59,6 +59,9 @@ class LinkOptions:
     # errors are common, and two reports naming the same victims and streets
     # are one event. Dates are never overridden.
     place_conflict_text: float = 0.20
+    # ... and a place the geocoder put in another country ('Whitehaven' in England for the Memphis
+    # neighbourhood, 'Augusta' as Augsburg) on more: only within each precision's date window.
+    country_conflict_text: float = 0.30
     # Dates that disagree still link, within date_conflict_days, when the words
     # agree this much: follow-up reports (funerals, arrests, court hearings) and
     # relative dates resolved from a later publication date put one incident on
@@ -78,6 +81,9 @@ class LinkOptions:
     # this much of their words (or the same day and counts): a misplaced report of the event must
     # not turn away its other reports, nor let in another incident at its wrong place.
     place_veto_text: float = 0.10
+    # ... or this much for a main report within regional_km on a compatible date: a victim's home
+    # town or the hospital's city as another outlet's place of the event.
+    regional_veto_text: float = 0.05
     # A same-day or near-date pair more than distance_km[1] apart (or with a place unknown) gets this
     # much less of its date bonus: many shootings share a day within one state.
     far_date_discount: float = 0.03
@@ -260,11 +266,14 @@ def person_names(text: str, entities) -> dict[str, bool]:
 
 
 # Names written with an age that NER leaves out ('5-year-old Noelle Shawver', 'Major Howard, 3,'):
-# capitalised words (on one line) right after 'N-year-old' or right before ', N,' / ' (N)'.
+# capitalised words (on one line) right after 'N-year-old' or right before ', N,' / ' (N)', or set
+# off by commas after it ('the 1-year-old girl, Malia Grant, died': closed by a comma, so
+# 'a 25-year-old woman, Sheriff Ann Lee said' is not one).
 _CAPITALISED = r"[A-Z][A-Za-z'’\-]+"
 _NAME_WORDS = rf"{_CAPITALISED}(?: (?:[A-Z]\.|{_CAPITALISED})){{1,3}}(?:,? (?:Jr|Sr)\.?| II| III)?"
 _AGED_NAME = re.compile(
     rf"\b\d{{1,2}}-year-old (?:[a-z]+ ){{0,2}}(?P<after>{_NAME_WORDS})(?P<next> [a-z]+)?"
+    rf"|\b\d{{1,2}}-year-old(?: [a-z]+){{0,2}}, (?P<appositive>{_NAME_WORDS})(?=,)"
     rf"|(?P<before>{_NAME_WORDS})(?:,\s*(?:age\s*)?\d{{1,2}},|\s*\(\d{{1,2}}\))")
 
 
@@ -282,7 +291,7 @@ def aged_names(text: str) -> list[str]:
     words = _name_words()
     out = []
     for m in _AGED_NAME.finditer(text):
-        name = m.group("after") or m.group("before")
+        name = m.group("after") or m.group("appositive") or m.group("before")
         while name.split(" ", 1)[0].lower() in _stop_words():  # a capitalised sentence opening: 'And Ramon Burnett, 5,'
             name = name.split(" ", 1)[1] if " " in name else ""
         if (m.group("next") or "").strip() in words["not_followed_by"]:
@@ -337,8 +346,7 @@ def _named_match(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> 
     """The same key person, the same country, dates not too far apart: one incident across dates and places."""
     if not shares_names(a, b):
         return False
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper() \
-            and dates_compatible(a, b, options) is not True:
+    if countries_differ(a, b) and dates_compatible(a, b, options) is not True:
         return False  # a geocoder's wrong country is overruled by the name and the date together, not the name alone
     da, db = _date(a.event_date), _date(b.event_date)
     return da is None or db is None or abs((da - db).days) <= options.names_max_days
@@ -384,8 +392,12 @@ def distance_between(a: ReportFeatures, b: ReportFeatures) -> float | None:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+def countries_differ(a: ReportFeatures, b: ReportFeatures) -> bool:
+    return bool(a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper())
+
+
 def places_compatible(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool | None:
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+    if countries_differ(a, b):
         return False
     km = distance_between(a, b)
     if km is None:
@@ -437,6 +449,8 @@ def pair_score(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> fl
     if text < options.min_text:
         return 0.0
     if same_date is False:
+        if countries_differ(a, b):
+            return 0.0  # another country's place is overruled only within the date window
         if _same_counts_and_place(a, b, options) and text >= options.same_counts_text:
             return min(text + options.same_place_bonus + 0.04, 1.0)
         # Only strong word agreement within the bounded window overrules the dates.
@@ -538,7 +552,8 @@ def _place_conflict(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) 
     """
     if places_compatible(a, b, options) is not False:
         return False
-    return report_similarity(a, b) < options.place_veto_text and not _same_day_and_counts(a, b)
+    veto = options.regional_veto_text if _regional(a, b, options) else options.place_veto_text
+    return report_similarity(a, b) < veto and not _same_day_and_counts(a, b)
 
 
 def _same_day_and_counts(a: ReportFeatures, b: ReportFeatures) -> bool:
@@ -564,10 +579,17 @@ def _date_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptio
 
 
 def _place_conflict_text(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> float:
-    """Word agreement that overrules places that disagree: less for reports of compatible dates from one region."""
+    """Word agreement that overrules places that disagree: less for reports of compatible dates from one region,
+    more for places in different countries."""
+    if countries_differ(a, b):
+        return options.country_conflict_text
+    return options.regional_place_text if _regional(a, b, options) else options.place_conflict_text
+
+
+def _regional(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
+    """Places within regional_km (one state, one region) and compatible dates."""
     km = distance_between(a, b)
-    regional = km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
-    return options.regional_place_text if regional else options.place_conflict_text
+    return km is not None and km <= options.regional_km and dates_compatible(a, b, options) is True
 
 
 def _same_counts_and_place(a: ReportFeatures, b: ReportFeatures, options: LinkOptions) -> bool:
