@@ -315,7 +315,9 @@ class Resolver:
         for i, c in enumerate(final):
             if c is None or not c.fuzzy or c.fuzzy > 95:
                 continue
-            near = any(_distance_km(c, p) < 300 for p in points if p is not c)
+            others = [p for p in points if p is not c]
+            # with nothing else named to be far from, the near spelling is the best reading there is
+            near = not others or any(_distance_km(c, p) < 300 for p in others)
             if not near and c.country_code != top:
                 final[i] = None
 

@@ -35,6 +35,7 @@ from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, 
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
+from .geoparser import actor_countries
 from .toponyms import cues as toponym_cues
 
 LOCATING_ROLES = ("place", None)
@@ -92,15 +93,18 @@ class EventLocator:
         if not events or not places:
             return {}
         spans_of: dict = doc._.event_spans or {}
-        focus = focus_place(places)
+        home = note_country(places, actor_countries(doc)) if len(doc_text(doc)) <= NOTE_CHARS else None
+        focus = focus_place(places, home)
+        if focus is None:  # the note's country has no place of its own to stand in: any place will
+            focus = focus_place(places)
         out: dict[str, tuple[int, int]] = {}
         for event in events:
             regions = self._regions(doc, event, spans_of.get(event.id) or [])
             trigger = event.trigger.start if event.trigger else (regions[0][0] if regions else 0)
-            best = self._best_in(doc, places, regions, trigger)
+            best = self._best_in(doc, places, regions, trigger, home)
             if best is None and regions:  # the clause names none: try its whole sentence
                 sentences = [_sentence_of(doc, s, e) for s, e in regions]
-                best = self._best_in(doc, places, [r for r in sentences if r], trigger)
+                best = self._best_in(doc, places, [r for r in sentences if r], trigger, home)
             if best is not None:
                 out[event.id] = (best, geo_precision(places[best], doc_text(doc)))
             elif focus is not None:
@@ -114,12 +118,16 @@ class EventLocator:
             regions = [(e.start, e.end) for e in event.evidence]
         return regions
 
-    def _best_in(self, doc: Doc, places: list[Place], regions: list[tuple[int, int]], trigger: int) -> int | None:
+    def _best_in(self, doc: Doc, places: list[Place], regions: list[tuple[int, int]], trigger: int,
+                 home: str | None = None) -> int | None:
+        """home: the note's country (note_country), whose places alone can locate its events."""
         text = doc_text(doc)
         best, best_score = None, 0.0
         for i, p in enumerate(places):
             if p.role not in LOCATING_ROLES or p.latitude is None:
                 continue
+            if _abroad(p, home):
+                continue  # 'Gorgan' (Iran) in a note of Artsakh, Azerbaijan and Fizuli: a namesake abroad
             if not _in_regions(p, regions):
                 continue
             score = specificity(p)
@@ -128,9 +136,9 @@ class EventLocator:
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
-            if _names_a_parent(text, places, i):
+            if _names_a_parent(text, places, i, home):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
-            if _isolated(p, [q for q in places if _in_regions(q, regions)]):
+            if _isolated(p, [q for q in places if _in_regions(q, regions) and not _abroad(q, home)]):
                 score -= ISOLATED_PENALTY
             if _names_a_street(text, p):
                 score -= STREET_PENALTY
@@ -172,9 +180,11 @@ def _at_province_seat(location: Location) -> None:
         location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
 
 
-def focus_place(places: list[Place]) -> int | None:
-    """The document's main place: the most specific place named most often (first mention wins ties)."""
-    usable = [(i, p) for i, p in enumerate(places) if p.role in LOCATING_ROLES and p.latitude is not None]
+def focus_place(places: list[Place], home: str | None = None) -> int | None:
+    """The document's main place: the most specific place named most often (first mention wins ties),
+    in the note's country (home) when it has one."""
+    usable = [(i, p) for i, p in enumerate(places) if p.role in LOCATING_ROLES and p.latitude is not None
+              and (not home or not p.country_code or p.country_code == home)]
     if not usable:
         return None
     counts = Counter((p.name, p.country_code) for _, p in usable)
@@ -185,12 +195,59 @@ def focus_place(places: list[Place]) -> int | None:
     return best[0]
 
 
-def _names_a_parent(text: str, places: list[Place], i: int) -> bool:
+# The note's country is read only in a text of a note's length (ACLED's are under 900 characters):
+# there every name is a locator, where in a long article stray readings of surnames and words
+# ('Oropeza' as a Bolivian province, 'Side' as a Turkish town, each named again and again) outvote
+# the one city the story is in.
+NOTE_CHARS = 1000
+# How much a demonym ('Sri Lankan police') or a country's name counts towards the note's country,
+# against a place's 1: who acted is a hint of where, but forces act abroad ('Turkish forces shelled
+# Tall Refaat', 'Turkey backed factions').
+DEMONYM_COUNTRY_VOTE = 0.5
+# A division or a country named says more of where a note is than a town of that name abroad does
+# ('Akkar' against 'el Aioun', a town in Morocco).
+DIVISION_COUNTRY_VOTE = 1.5
+
+
+def note_country(places: list[Place], actors: list[str] = ()) -> str | None:
+    """The one country that the note's places point into more than into any other, if there is one.
+    Each mention of a place votes, a country or a people once; guesses (places the gazetteer lacks,
+    put beside another) do not; each armed group of one country named (actors: their ISO2 codes,
+    geoparser.actor_countries) votes as a place ('Taliban militants ... in Islamabad area of
+    Alishing district, Laghman')."""
+    votes: Counter = Counter(actors)
+    peoples: set[str] = set()
+    for p in places:
+        if not p.country_code or p.latitude is None:
+            continue
+        if p.role == "demonym" or p.feature_code in COUNTRY_CODES:
+            # 'Turkey backed factions': a country named is often an actor; and a people named again
+            # and again ('Palestinians from the Ein al Hilweh camp in Sidon') says who, not where
+            if p.country_code not in peoples:
+                peoples.add(p.country_code)
+                votes[p.country_code] += DEMONYM_COUNTRY_VOTE
+        elif p.role in LOCATING_ROLES and p.feature_code is not None:
+            divisional = p.feature_code in ADMIN1_CODES or p.feature_code in ADMIN2_CODES
+            votes[p.country_code] += DIVISION_COUNTRY_VOTE if divisional else 1.0
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _abroad(place: Place, home: str | None) -> bool:
+    return bool(home) and bool(place.country_code) and place.country_code != home
+
+
+def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = None) -> bool:
     """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk'), or
-    after 'in'/'of' when it contains that place ('Menbij in Aleppo', 'the Maden district of Elazig')."""
+    after 'in'/'of' when it contains that place ('Menbij in Aleppo', 'the Maden district of Elazig').
+    A child put abroad (outside home) is no better known than an unknown one: the parent is where it is."""
     if i == 0:
         return False
     child = places[i - 1]
+    if _abroad(child, home):
+        return False
     gap = text[child.end:places[i].start]
     division = re.match(r"\s*([A-Za-z-]+)", gap)
     if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:

@@ -30,7 +30,8 @@ from .components import doc_text, read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
+ROMANCE_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
 
 if not Span.has_extension("toponym"):
     Span.set_extension("toponym", default=None)
@@ -89,6 +90,9 @@ class ToponymRecognizer:
 
         for span, m in self._demonyms(doc):
             add(span, m)
+        for span in [*self._neighbourhoods(doc), *self._longer_unknown_names(doc)]:
+            for k in range(span.start, span.end):
+                taken[k] = True  # its words are no places of their own: the town named beside it says where
         ents = list(doc.ents)
         runs = list(self._gazetteer_runs(doc, ents))
         for span, m in runs:  # known names of several words first: NER splits 'Baja California'
@@ -96,9 +100,10 @@ class ToponymRecognizer:
                 add(span, m)
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
-                found = self._from_entity(doc, ent)
-                if found:
-                    add(*found)
+                for part in _comma_parts(ent):
+                    found = self._from_entity(doc, part)
+                    if found:
+                        add(*found)
         for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
@@ -176,6 +181,8 @@ class ToponymRecognizer:
         k = start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
+            return True  # 'the city of Qalqiliyah', 'the village of Azzun'
         return k >= 0 and doc[k].lower_ in cues()["locative_before"] | cues()["place_nouns_before"]
 
     def _strong_context(self, doc: Doc, start: int, end: int) -> bool:
@@ -184,7 +191,8 @@ class ToponymRecognizer:
             k -= 1
         before = k >= 0 and doc[k].lower_ in cues()["strong_locative"] | cues()["place_nouns_before"]
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
-        comma_parent = end + 1 < len(doc) and doc[end].text == "," and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
+        # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
+        comma_parent = end + 1 < len(doc) and doc[end].text in (",", "(") and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
         return before or after or comma_parent
 
     def _demonyms(self, doc: Doc):
@@ -211,6 +219,21 @@ class ToponymRecognizer:
                 i = span.end
                 continue
             i += 1
+
+    def _neighbourhoods(self, doc: Doc):
+        """'Colonia Tempisque', 'Barangay Capihan': a neighbourhood word and the capitalised name after
+        it, unless the whole is a place the gazetteer knows ('Vila Real')."""
+        words = cues()["neighbourhood_words"]
+        for tok in doc:
+            if tok.lower_ not in words or not _capitalised(tok):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= MAX_TOKENS and (_capitalised(doc[end]) or doc[end].lower_ in CONNECTORS):
+                end += 1
+            while end > tok.i + 1 and not _capitalised(doc[end - 1]):
+                end -= 1  # not ending on 'de'
+            if end > tok.i + 1 and not self.gaz.has(doc[tok.i:end].text):
+                yield doc[tok.i:end]
 
     def _region_of_institution(self, words: list[str]):
         """'European Commission', 'European Central Bank': a name the gazetteer lacks that opens with
@@ -274,6 +297,33 @@ class ToponymRecognizer:
                 yield match, self._mention(match, admin_hint=hint, role=role)
             i = match.end
 
+    def _longer_unknown_names(self, doc: Doc):
+        """'in San Juan de Teocalcingo village', 'in San Francisco Campeche, Campeche': a name word
+        that opens many names ('San'), in place context, then capitalised words and connectors that
+        the gazetteer knows only the start of ('San Juan'): a longer name it lacks, which names no
+        place (its start, and near spellings of it, are other saints' villages)."""
+        for tok in doc:
+            if tok.lower_ not in cues()["name_openers"] or not _capitalised(tok) or not self._locative_before(doc, tok.i):
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i < MAX_TOKENS and self._continues_a_name(doc[end]):
+                end += 1
+            while end > tok.i + 1 and not _capitalised(doc[end - 1]):
+                end -= 1
+            run = doc[tok.i:end]
+            known = [k for k in range(tok.i + 2, end) if self.gaz.has(doc[tok.i:k].text)]
+            if known and not self.gaz.has(run.text):
+                yield run
+
+    def _continues_a_name(self, tok: Token) -> bool:
+        """A word that can go on a Spanish or Portuguese place name ('de', 'los', 'Teocalcingo'), not
+        a day ('in San Antonio on Friday') nor a division, town or street word ('San Diego County')."""
+        c = cues()
+        if tok.lower_ in ROMANCE_CONNECTORS:
+            return True
+        ends_a_name = c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]
+        return _capitalised(tok) and tok.lower_ not in ends_a_name
+
     def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str]) -> bool:
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
             return False
@@ -298,7 +348,9 @@ class ToponymRecognizer:
         division_after = span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin"
         # 'Suffolk County Times': a division's whole name, word included, says as much
         division_after = division_after or (len(span) > 1 and self._suffix_hint(span[-1]) == "admin")
-        if ent is not None and ent.label_ == "PERSON" and division_after and ent.end == span.end + 1:
+        # 'Kurram District' read as a person's name: the division word is inside the entity
+        whole_division = ent is not None and (ent.start, ent.end) == (span.start, span.end) and self._suffix_hint(span[-1]) == "admin"
+        if ent is not None and ent.label_ == "PERSON" and division_after and (ent.end == span.end + 1 or whole_division):
             return sizeable or self._strong_context(doc, span.start, span.end)
         if ent is not None and ent.label_ == "PERSON":
             # NER often calls a lone town a person ('the capital X'): overrule it on place context, or
@@ -312,6 +364,8 @@ class ToponymRecognizer:
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
             if len(span.text) <= 2 and not self._is_big_place(span.text):
                 return False
+            if self._bare_name_in_place_context(doc, span, ent, all_propn):
+                return True
             return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
@@ -322,6 +376,14 @@ class ToponymRecognizer:
             return all_propn and sizeable
         if all_propn and (sizeable or self._locative_before(doc, span.start)):
             return True
+        return self._strong_context(doc, span.start, span.end)
+
+    def _bare_name_in_place_context(self, doc: Doc, span: Span, ent: Span, all_propn: bool) -> bool:
+        """'near Tryokhizbenka, Luhansk', 'in Hasbaya': NER reads a village it does not know as an
+        organisation or a people; when the entity is the known name alone, after 'near'/'in'/'at' or before
+        ', Province', it is the village, however small."""
+        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ not in ("ORG", "NORP"):
+            return False
         return self._strong_context(doc, span.start, span.end)
 
     def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
@@ -351,8 +413,8 @@ class ToponymRecognizer:
             between = doc[span.end:nxt.start]
             words = [t for t in between if t.text not in (",", "(")]
             has_sep = any(t.text in (",", "(") for t in between)
-            if has_sep and len(between) <= 2 and all(self._suffix_hint(t) for t in words):
-                m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)'
+            if has_sep and len(between) <= 3 and all(self._suffix_hint(t) for t in words):
+                m.parent = k + 1  # 'X, Y', 'X district, Y', 'X (Y)', 'X sector area (Y)'
                 m.bracketed = m.bracketed or any(t.text == "(" for t in between)
                 # 'X (Z, Y)': Z is in Y, and X in Z
                 if k + 2 < len(found) and doc[nxt.end:found[k + 2][0].start].text.strip() == ",":
@@ -425,6 +487,22 @@ class ToponymRecognizer:
         doc._.toponyms = spans
 
 
+def _comma_parts(ent: Span) -> list[Span]:
+    """'Contulmo, Biobio' as one entity is two places, the second containing the first: its parts
+    between commas (each a Span labelled as the entity)."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if len(parts) == 0:
+        return [ent]
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
+
+
 def names_a_street(doc: Doc, span: Span) -> bool:
     """The span is a street's name: a street word follows it ('Desire Street' given as 'Desire'), also
     after another name ('Bourbon and Dauphine streets', 'the Chartres/Franklin intersection')."""
@@ -439,7 +517,8 @@ def names_a_street(doc: Doc, span: Span) -> bool:
 
 def _capitalised(tok: Token) -> bool:
     text = tok.text
-    return bool(text) and text[0].isupper() and (tok.is_alpha or "-" in text or "'" in text or "." in text)
+    # '&' for initials such as 'J&K' (Jammu and Kashmir)
+    return bool(text) and text[0].isupper() and (tok.is_alpha or "-" in text or "'" in text or "." in text or "&" in text)
 
 
 @Language.factory("polemos_toponyms")
