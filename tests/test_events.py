@@ -114,6 +114,23 @@ def test_relative_dates_resolve_against_publication_date():
     assert find_dateline("KABUL, Afghanistan (Feb. 07)\nIn Maiwand district") is None
 
 
+def test_weeks_ago_resolves_to_a_week_precision_date():
+    base = dt.date(2015, 9, 21)
+    assert date_mentions("was shot two weeks ago", base)[0].date == dt.date(2015, 9, 7)
+    assert date_mentions("was shot two weeks ago", base)[0].precision == 2
+    assert date_mentions("died a week ago", base)[0].date == dt.date(2015, 9, 14)
+
+
+def test_a_page_time_stamp_does_not_date_the_event():
+    # the page's 'Posted:' line is the report's day; the shooting was the day before
+    text = ("Sheriff Talks About Infant Shooting Investigation Posted: Thursday, April 30, 2015 6:50 PM EDT "
+            "Updated: Thursday, April 30, 2015 6:50 PM EDT\n\nAn Augusta teenager is behind bars after a "
+            "1-year-old boy was shot and killed Wednesday.")
+    assert main_event(text, date="2015-04-30").event_date == "2015-04-29"
+    caption = "NBC10 has the details. (Published Monday, Sept. 21, 2015) A gunman opened fire early Sunday."
+    assert [m.date for m in date_mentions(caption, dt.date(2015, 9, 21))] == [dt.date(2015, 9, 20)]
+
+
 def test_gun_violence_report_gives_an_event_with_spans():
     text = "A 23-year-old man was shot and killed Saturday night outside a bar on Main Street, police said."
     result = extract_text(text, date="2016-05-09")
