@@ -441,3 +441,27 @@ def test_a_report_of_people_killed_is_not_about_a_rally_on_the_same_page():
     main = [e for e in extract_text(text, date="2016-07-10").events if not e.background][0]
     assert main.sub_event_type != "Peaceful protest"
     assert (main.fatalities, main.injured) == (2, 2)
+
+
+def test_the_shooting_date_wins_over_a_later_death_or_court_date():
+    # the death in hospital and the hearing come after the shooting; the incident is dated by the wound
+    text = ("Police said a 4-year-old girl died Saturday of an apparently self-inflicted gunshot wound "
+            "suffered on Friday.")
+    assert main_event(text, date="2015-03-15").event_date == "2015-03-13"
+    text = ("A 19-year-old man was arraigned Thursday in the shooting of four people.\n\n"
+            "The four were shot in the area of Weir Street at about 5:45 p.m. on June 27.")
+    assert main_event(text, date="2015-07-09").event_date == "2015-06-27"
+
+
+def test_a_date_said_by_the_police_does_not_date_the_incident_told_later():
+    text = ("A gunman killed three officers before a SWAT officer killed the suspect, police said Monday.\n\n"
+            "The gunman had a rifle and a pistol with him during the shootout Sunday morning, officials said.")
+    assert main_event(text, date="2016-07-18").event_date == "2016-07-17"
+
+
+def test_last_month_is_made_a_day_by_the_date_the_report_gives_later():
+    text = ("New details have emerged about a shooting on Bourbon Street last month that left one man dead "
+            "and nine others wounded.\n\nTwo men exchanged a volley of shots near Bourbon and Iberville "
+            "streets about 1:30 a.m. Nov. 27, authorities have said.")
+    main = main_event(text, date="2016-12-07")
+    assert (main.event_date, main.time_precision) == ("2016-11-27", 1)
