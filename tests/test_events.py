@@ -465,3 +465,10 @@ def test_last_month_is_made_a_day_by_the_date_the_report_gives_later():
             "streets about 1:30 a.m. Nov. 27, authorities have said.")
     main = main_event(text, date="2016-12-07")
     assert (main.event_date, main.time_precision) == ("2016-11-27", 1)
+
+
+def test_when_the_shooting_happened_dates_an_event_dated_only_by_the_report():
+    text = ("A 9-year-old boy was shot and killed by a gunman on the east side, police said Tuesday.\n\n"
+            "Officer Adam Madera said the incident happened just before 9 p.m. Monday at a home in the "
+            "11200 block of Roxbury.")
+    assert main_event(text, date="2014-12-30").event_date == "2014-12-29"

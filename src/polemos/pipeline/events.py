@@ -725,6 +725,7 @@ class EventExtractor:
         events: list[Event] = []
         spans: dict[str, list[Span]] = {}
         harmful = any(_harmful(m) for m in merged)
+        occurred = self._occurrence_date(doc)
         hurt = any("harm" in c.families for m in merged for c in m.mentions)
         ordered = sorted(merged, key=lambda m: (m.first.status != "new", harmful and _follow_up(m),
                                                 hurt and m.first.sub_event_type in QUIET_TYPES, m.first.trigger.i))
@@ -738,6 +739,8 @@ class EventExtractor:
             actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2 and (c.actor2_read or not c.weak)), None)
             dated = _dating_mention(m)
             date, precision = _refined_date(dated, merged)
+            if (not dated.own_date or dated.later_step_date) and occurred is not None:
+                date, precision = occurred.date, occurred.precision
             sub = first.sub_event_type
             if _is_headline(first) and len(m.mentions) > 1 and not m.mentions[1].weak:
                 sub = m.mentions[1].sub_event_type  # the lead says more than its headline ('Police: teen shot')
@@ -764,12 +767,28 @@ class EventExtractor:
             spans[eid] = [c.clause for c in m.mentions]
         return events, spans
 
+    def _occurrence_date(self, doc: Doc):
+        """The first date the report gives for when something happened ('the shooting happened
+        just before 9 p.m. Monday'), a day or a week, not after the report's own day."""
+        base = doc._.pub_date
+        for sent in doc.sents:
+            if sent.end_char <= self._header_end:
+                continue
+            for m in date_mentions(self._text[sent.start_char:sent.end_char], base):
+                if m.date is None or m.precision > 2 or (base is not None and m.date > base):
+                    continue
+                if _date_verb(doc, sent.start_char + m.start, sent.start_char + m.end) in OCCURRENCE_VERBS:
+                    return m
+        return None
+
     def set_annotations(self, doc: Doc, events: list[Event], spans: dict[str, list[Span]]) -> None:
         doc._.events = events
         doc._.event_spans = spans
 
 
-LATER_STEP_VERBS = frozenset(tomllib.loads(read_text("date_cues.toml"))["later_steps"])
+DATE_CUES = tomllib.loads(read_text("date_cues.toml"))
+LATER_STEP_VERBS = frozenset(DATE_CUES["later_steps"])
+OCCURRENCE_VERBS = frozenset(DATE_CUES["occurrence"])
 
 # Event types that a report of violence is about.
 MAIN_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
