@@ -127,7 +127,8 @@ def test_a_page_time_stamp_does_not_date_the_event():
             "Updated: Thursday, April 30, 2015 6:50 PM EDT\n\nAn Augusta teenager is behind bars after a "
             "1-year-old boy was shot and killed Wednesday.")
     assert main_event(text, date="2015-04-30").event_date == "2015-04-29"
-    caption = "NBC10 has the details. (Published Monday, Sept. 21, 2015) A gunman opened fire early Sunday."
+    caption = ("UPDATE (Wednesday, Sept. 23): NBC10 has the details. (Published Monday, Sept. 21, 2015) "
+               "A gunman opened fire early Sunday.")
     assert [m.date for m in date_mentions(caption, dt.date(2015, 9, 21))] == [dt.date(2015, 9, 20)]
 
 

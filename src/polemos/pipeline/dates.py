@@ -43,8 +43,8 @@ _PATTERNS = [
         re.I)),
 ]
 # A web page's own time stamp ('Posted: Tuesday, January 28, 2014', '(Published Monday, Sept. 21, 2015)',
-# 'Updated: Mar 25, 2017') dates the page, never an event it reports.
-PAGE_STAMP_RE = re.compile(r"\b(?:posted|updated|published)\s*(?:on\s*)?:?\s*(?:[A-Z][a-z]+day,?\s*)?$", re.I)
+# 'Updated: Mar 25, 2017', 'UPDATE (Wednesday, April 5):') dates the page, never an event it reports.
+PAGE_STAMP_RE = re.compile(r"\b(?:posted|updated?|published)\s*(?:on\s*)?[:(]?\s*(?:[A-Z][a-z]+day,?\s*)?$", re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 YEAR_RE = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)(?P<decade>s)?\b")
 
@@ -135,12 +135,17 @@ def _mentions_cached(text: str, base: dt.date | None) -> tuple[DateMention, ...]
                 continue
             if kind == "mdy" and groups_is_year_only(m):
                 continue
-            if PAGE_STAMP_RE.search(text[max(0, s - 40):s]):
+            if is_page_stamp(text, s):
                 continue
             date, precision, explicit = _resolve(kind, m.groupdict(), base)
             taken.append((s, e))
             found.append(DateMention(s, e, date, precision, explicit))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def is_page_stamp(text: str, start: int) -> bool:
+    """Whether the date expression at `start` is the page's time stamp ('Posted: ...')."""
+    return bool(PAGE_STAMP_RE.search(text[max(0, start - 40):start]))
 
 
 def groups_is_year_only(match: re.Match) -> bool:

@@ -31,7 +31,7 @@ from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
 from .actors import Actor, DocActors
 from .background import status as background_status
 from .components import read_text
-from .dates import MONTHS, date_mentions, years_in
+from .dates import MONTHS, date_mentions, is_page_stamp, years_in
 from .event_types import EXCLUDE, FAMILY_RANK, STRONG, STRONG_DISRUPTED, VIOLENT, ClauseFacts, classify, load_event_lexicon
 
 LEAD_CHARS = 400  # how far a report's headline and lead run
@@ -639,7 +639,8 @@ class EventExtractor:
         base = doc._.pub_date
         sent = cand.sentence
         mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base)
-                    if m.date is not None and sent.start_char + m.start >= self._header_end]
+                    if m.date is not None and sent.start_char + m.start >= self._header_end
+                    and not is_page_stamp(self._text, sent.start_char + m.start)]  # a sentence cut inside one
         if mentions:
             def distance(m):
                 s = sent.start_char + m.start
