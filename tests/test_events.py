@@ -114,6 +114,24 @@ def test_relative_dates_resolve_against_publication_date():
     assert find_dateline("KABUL, Afghanistan (Feb. 07)\nIn Maiwand district") is None
 
 
+def test_weeks_ago_resolves_to_a_week_precision_date():
+    base = dt.date(2015, 9, 21)
+    assert date_mentions("was shot two weeks ago", base)[0].date == dt.date(2015, 9, 7)
+    assert date_mentions("was shot two weeks ago", base)[0].precision == 2
+    assert date_mentions("died a week ago", base)[0].date == dt.date(2015, 9, 14)
+
+
+def test_a_page_time_stamp_does_not_date_the_event():
+    # the page's 'Posted:' line is the report's day; the shooting was the day before
+    text = ("Sheriff Talks About Infant Shooting Investigation Posted: Thursday, April 30, 2015 6:50 PM EDT "
+            "Updated: Thursday, April 30, 2015 6:50 PM EDT\n\nAn Augusta teenager is behind bars after a "
+            "1-year-old boy was shot and killed Wednesday.")
+    assert main_event(text, date="2015-04-30").event_date == "2015-04-29"
+    caption = ("UPDATE (Wednesday, Sept. 23): NBC10 has the details. (Published Monday, Sept. 21, 2015) "
+               "A gunman opened fire early Sunday.")
+    assert [m.date for m in date_mentions(caption, dt.date(2015, 9, 21))] == [dt.date(2015, 9, 20)]
+
+
 def test_gun_violence_report_gives_an_event_with_spans():
     text = "A 23-year-old man was shot and killed Saturday night outside a bar on Main Street, police said."
     result = extract_text(text, date="2016-05-09")
@@ -424,3 +442,34 @@ def test_a_report_of_people_killed_is_not_about_a_rally_on_the_same_page():
     main = [e for e in extract_text(text, date="2016-07-10").events if not e.background][0]
     assert main.sub_event_type != "Peaceful protest"
     assert (main.fatalities, main.injured) == (2, 2)
+
+
+def test_the_shooting_date_wins_over_a_later_death_or_court_date():
+    # the death in hospital and the hearing come after the shooting; the incident is dated by the wound
+    text = ("Police said a 4-year-old girl died Saturday of an apparently self-inflicted gunshot wound "
+            "suffered on Friday.")
+    assert main_event(text, date="2015-03-15").event_date == "2015-03-13"
+    text = ("A 19-year-old man was arraigned Thursday in the shooting of four people.\n\n"
+            "The four were shot in the area of Weir Street at about 5:45 p.m. on June 27.")
+    assert main_event(text, date="2015-07-09").event_date == "2015-06-27"
+
+
+def test_a_date_said_by_the_police_does_not_date_the_incident_told_later():
+    text = ("A gunman killed three officers before a SWAT officer killed the suspect, police said Monday.\n\n"
+            "The gunman had a rifle and a pistol with him during the shootout Sunday morning, officials said.")
+    assert main_event(text, date="2016-07-18").event_date == "2016-07-17"
+
+
+def test_last_month_is_made_a_day_by_the_date_the_report_gives_later():
+    text = ("New details have emerged about a shooting on Bourbon Street last month that left one man dead "
+            "and nine others wounded.\n\nTwo men exchanged a volley of shots near Bourbon and Iberville "
+            "streets about 1:30 a.m. Nov. 27, authorities have said.")
+    main = main_event(text, date="2016-12-07")
+    assert (main.event_date, main.time_precision) == ("2016-11-27", 1)
+
+
+def test_when_the_shooting_happened_dates_an_event_dated_only_by_the_report():
+    text = ("A 9-year-old boy was shot and killed by a gunman on the east side, police said Tuesday.\n\n"
+            "Officer Adam Madera said the incident happened just before 9 p.m. Monday at a home in the "
+            "11200 block of Roxbury.")
+    assert main_event(text, date="2014-12-30").event_date == "2014-12-29"

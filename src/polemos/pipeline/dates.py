@@ -39,9 +39,13 @@ _PATTERNS = [
     ("relative", re.compile(
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|earlier today|"
         r"at dawn|overnight|last week|this week|earlier this week|last weekend|this weekend|over the weekend|"
-        r"last month|this month|earlier this month|(?P<n>\d+|two|three|four|five|six|seven) days ago)\b", re.I)),
+        r"last month|this month|earlier this month|(?P<n>\d+|a|one|two|three|four|five|six|seven) (?P<unit>day|week)s? ago)\b",
+        re.I)),
 ]
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# A web page's own time stamp ('Posted: Tuesday, January 28, 2014', '(Published Monday, Sept. 21, 2015)',
+# 'Updated: Mar 25, 2017', 'UPDATE (Wednesday, April 5):') dates the page, never an event it reports.
+PAGE_STAMP_RE = re.compile(r"\b(?:posted|updated?|published)\s*(?:on\s*)?[:(]?\s*(?:[A-Z][a-z]+day,?\s*)?$", re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 YEAR_RE = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)(?P<decade>s)?\b")
 
 
@@ -98,9 +102,12 @@ def _resolve(kind: str, groups: dict, base: dt.date | None) -> tuple[dt.date | N
     rel = groups["rel"].lower()
     if rel in ("yesterday", "last night", "overnight"):
         return base - dt.timedelta(days=1), 1, False
-    if rel.endswith("days ago"):
+    if rel.endswith(" ago"):
         n = groups["n"].lower()
-        return base - dt.timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n]), 1, False
+        count = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+        if groups["unit"].lower() == "week":
+            return base - dt.timedelta(days=7 * count), 2, False
+        return base - dt.timedelta(days=count), 1, False
     if rel in ("last week",):
         return base - dt.timedelta(days=7), 2, False
     if rel in ("this week", "earlier this week"):
@@ -112,7 +119,7 @@ def _resolve(kind: str, groups: dict, base: dt.date | None) -> tuple[dt.date | N
         return _previous_month_mid(base), 3, False
     if rel in ("this month", "earlier this month"):
         return base, 3, False
-    return base, 1, False  # today, tonight, this morning, at dawn, overnight
+    return base, 1, False  # today, tonight, this morning, at dawn
 
 
 @lru_cache(maxsize=4096)
@@ -128,10 +135,17 @@ def _mentions_cached(text: str, base: dt.date | None) -> tuple[DateMention, ...]
                 continue
             if kind == "mdy" and groups_is_year_only(m):
                 continue
+            if is_page_stamp(text, s):
+                continue
             date, precision, explicit = _resolve(kind, m.groupdict(), base)
             taken.append((s, e))
             found.append(DateMention(s, e, date, precision, explicit))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def is_page_stamp(text: str, start: int) -> bool:
+    """Whether the date expression at `start` is the page's time stamp ('Posted: ...')."""
+    return bool(PAGE_STAMP_RE.search(text[max(0, start - 40):start]))
 
 
 def groups_is_year_only(match: re.Match) -> bool:

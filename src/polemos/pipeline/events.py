@@ -19,6 +19,7 @@ How (docs/events.md has the long version):
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -29,7 +30,8 @@ from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
 
 from .actors import Actor, DocActors
 from .background import status as background_status
-from .dates import MONTHS, date_mentions, years_in
+from .components import read_text
+from .dates import MONTHS, date_mentions, is_page_stamp, years_in
 from .event_types import EXCLUDE, FAMILY_RANK, STRONG, STRONG_DISRUPTED, VIOLENT, ClauseFacts, classify, load_event_lexicon
 
 LEAD_CHARS = 400  # how far a report's headline and lead run
@@ -62,6 +64,7 @@ class Candidate:
     precision: int = 1
     explicit_date: bool = False
     own_date: bool = False  # the date was written in this mention's sentence
+    later_step_date: bool = False  # ... and it dates a later step or the report ('police said Monday')
     distinct: bool = False
     weak: bool = False
     actor1_read: bool = False  # actor1 was read from the text, not filled in by a type default
@@ -636,7 +639,8 @@ class EventExtractor:
         base = doc._.pub_date
         sent = cand.sentence
         mentions = [m for m in date_mentions(self._text[sent.start_char:sent.end_char], base)
-                    if m.date is not None and sent.start_char + m.start >= self._header_end]
+                    if m.date is not None and sent.start_char + m.start >= self._header_end
+                    and not is_page_stamp(self._text, sent.start_char + m.start)]  # a sentence cut inside one
         if mentions:
             def distance(m):
                 s = sent.start_char + m.start
@@ -648,9 +652,13 @@ class EventExtractor:
                 written = text[sent.start_char + m.start:sent.start_char + m.end].lower()
                 return written in ("today", "this morning") and len(mentions) > 1
 
-            best = min(mentions, key=lambda m: (reporting_today(m),) + distance(m))
+            def later_step(m) -> bool:
+                return _date_verb(doc, sent.start_char + m.start, sent.start_char + m.end) in LATER_STEP_VERBS
+
+            best = min(mentions, key=lambda m: (reporting_today(m), later_step(m)) + distance(m))
             cand.date, cand.precision, cand.explicit_date = best.date, best.precision, best.explicit
             cand.own_date = True
+            cand.later_step_date = later_step(best)
         elif lead is not None:
             cand.date, cand.precision = lead.date, lead.precision
         elif base is not None:
@@ -718,6 +726,7 @@ class EventExtractor:
         events: list[Event] = []
         spans: dict[str, list[Span]] = {}
         harmful = any(_harmful(m) for m in merged)
+        occurred = self._occurrence_date(doc)
         hurt = any("harm" in c.families for m in merged for c in m.mentions)
         ordered = sorted(merged, key=lambda m: (m.first.status != "new", harmful and _follow_up(m),
                                                 hurt and m.first.sub_event_type in QUIET_TYPES, m.first.trigger.i))
@@ -729,9 +738,10 @@ class EventExtractor:
                           None) or first.actor1
             # not a default from a bare casualty line ('Neither fatalities nor injuries were reported')
             actor2 = m.actor2 or next((c.actor2 for c in m.mentions if c.actor2 and (c.actor2_read or not c.weak)), None)
-            # an explicit date wins, then one written beside any mention (a headline has none of its own)
-            dated = next((c for c in m.mentions if c.explicit_date), None) or \
-                next((c for c in m.mentions if c.own_date), first)
+            dated = _dating_mention(m)
+            date, precision = _refined_date(dated, merged)
+            if (not dated.own_date or dated.later_step_date) and occurred is not None:
+                date, precision = occurred.date, occurred.precision
             sub = first.sub_event_type
             if _is_headline(first) and len(m.mentions) > 1 and not m.mentions[1].weak:
                 sub = m.mentions[1].sub_event_type  # the lead says more than its headline ('Police: teen shot')
@@ -746,7 +756,7 @@ class EventExtractor:
                                       and SUB_EVENT_TYPES[sub] in ("Violence against civilians", "Explosions/Remote violence"))
             event = Event(
                 id=eid, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, disorder_type=disorder_type_for(sub),
-                event_date=dated.date.isoformat() if dated.date else None, time_precision=dated.precision,
+                event_date=date.isoformat() if date else None, time_precision=precision,
                 actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
                 inter1=actor1.inter if actor1 else None, inter2=actor2.inter if actor2 else (0 if actor1 else None),
                 evidence=[TextSpan(start=s.start_char, end=s.end_char) for s in sentences],
@@ -758,13 +768,75 @@ class EventExtractor:
             spans[eid] = [c.clause for c in m.mentions]
         return events, spans
 
+    def _occurrence_date(self, doc: Doc):
+        """The first date the report gives for when something happened ('the shooting happened
+        just before 9 p.m. Monday'), a day or a week, not after the report's own day."""
+        base = doc._.pub_date
+        for sent in doc.sents:
+            if sent.end_char <= self._header_end:
+                continue
+            for m in date_mentions(self._text[sent.start_char:sent.end_char], base):
+                if m.date is None or m.precision > 2 or (base is not None and m.date > base):
+                    continue
+                if _date_verb(doc, sent.start_char + m.start, sent.start_char + m.end) in OCCURRENCE_VERBS:
+                    return m
+        return None
+
     def set_annotations(self, doc: Doc, events: list[Event], spans: dict[str, list[Span]]) -> None:
         doc._.events = events
         doc._.event_spans = spans
 
 
+DATE_CUES = tomllib.loads(read_text("date_cues.toml"))
+LATER_STEP_VERBS = frozenset(DATE_CUES["later_steps"])
+OCCURRENCE_VERBS = frozenset(DATE_CUES["occurrence"])
+
 # Event types that a report of violence is about.
 MAIN_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _dating_mention(m: Merged) -> Candidate:
+    """The mention whose date is the event's: an explicit date wins, then one written beside any
+    mention (a headline has none of its own); a date of the incident before one of a later step
+    ('charged Tuesday in the shooting ... The boy was shot Sunday')."""
+    for later_step in (False, True):
+        for has_date in (lambda c: c.explicit_date, lambda c: c.own_date):
+            found = next((c for c in m.mentions if has_date(c) and c.later_step_date == later_step), None)
+            if found is not None:
+                return found
+    return m.first
+
+
+def _refined_date(dated: Candidate, merged: list[Merged]) -> tuple[dt.date | None, int]:
+    """A week or a month ('a shooting last month', 'last week') made a day by the first day-precise
+    date of the incident the report gives later within that window ('... on Aug. 28')."""
+    if dated.date is None or dated.precision == 1:
+        return dated.date, dated.precision
+    for m in merged:
+        for c in m.mentions:
+            if c.status == "new" and c.own_date and c.precision == 1 and not c.later_step_date \
+                    and c.date and _within(c.date, dated.date, dated.precision):
+                return c.date, 1
+    return dated.date, dated.precision
+
+
+def _within(day: dt.date, vague: dt.date, precision: int) -> bool:
+    if precision == 3:  # a month: its own days
+        return (day.year, day.month) == (vague.year, vague.month)
+    return abs((day - vague).days) <= 6  # a week
+
+
+def _date_verb(doc: Doc, start: int, end: int) -> str | None:
+    """The lemma of the verb a date expression hangs from ('police said Monday' -> 'say')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else None
 
 
 def _harmful(m: Merged) -> bool:
