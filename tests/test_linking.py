@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from polemos.store.linking import (
     LinkOptions, ReportFeatures, aged_names, best_match, make_signature, name_key, pair_score, person_names,
-    report_similarity,
+    report_similarity, signature_terms,
 )
 
 HAMILTON = (40.2171, -74.7429)  # Trenton, NJ
@@ -92,3 +92,14 @@ def test_a_main_report_a_region_away_vetoes_only_reports_with_almost_no_words_in
     assert best_match(follow, {7: [scene, home]}, options)[0] == 7
     # The scene's report 800 km off (not one region) keeps it out.
     assert best_match(follow, {7: [replace(scene, latitude=FLINT[0], longitude=FLINT[1]), home]}, options)[0] is None
+
+
+def test_a_report_signature_holds_every_word_of_its_lead():
+    # Store._add counts the lead's words through the report's signature, whose text starts with the lead.
+    lead = ("Man killed in South Memphis shooting\nMEMPHIS, Tenn. - A 34-year-old man was shot and killed "
+            "Saturday night on Elvis Presley Boulevard, Memphis Police said. Officers found Darnell Hayes-")
+    evidence = "Officers found Darnell Hayes suffering from a gunshot wound near Winchester Road."
+    lead_terms = signature_terms(make_signature(lead))
+    report_terms = signature_terms(make_signature(f"{lead}\n{evidence}\nMemphis"))
+    assert {"memphis", "elvis", "presley", "boulevard", "darnell", "hayes"} <= lead_terms
+    assert lead_terms <= report_terms

@@ -12,7 +12,10 @@ can be kept:
   kept apart (`pending`) until it commits (`commit`), so a rolled-back
   document never counts. The store writes `pending` to the database only at
   the end of the transaction (one statement a batch of documents), so what
-  the database gives inside the transaction excludes them.
+  the database gives inside the transaction excludes them;
+- which signatures' words all have a count in `df` (`known_signatures`): a
+  count, once read, stays until `clear()`, so a candidate seen before needs
+  no look-up of its words at all.
 
 Safety: `clear()` after any failed transaction (a rolled-back row's id may be
 given to another row) and after deleting documents; every `refresh_every`
@@ -29,6 +32,9 @@ from dataclasses import dataclass, field
 
 from .linking import ReportFeatures
 
+# Words longer than this are stored cut (term_stats.term).
+MAX_TERM_CHARS = 100
+
 
 @dataclass
 class LinkCache:
@@ -39,6 +45,7 @@ class LinkCache:
     df: dict[str, int] = field(default_factory=dict)  # committed counts ("" counts documents)
     # Documents of the open transaction containing each word (not yet in the database).
     pending: Counter[str] = field(default_factory=Counter)
+    known_signatures: set[str] = field(default_factory=set)
     documents_since_refresh: int = 0
 
     def clear(self) -> None:
@@ -46,6 +53,7 @@ class LinkCache:
         self.names.clear()
         self.df.clear()
         self.pending.clear()
+        self.known_signatures.clear()
         self.documents_since_refresh = 0
 
     # ---- features ----------------------------------------------------------------------------
@@ -75,8 +83,19 @@ class LinkCache:
         for term in asked:
             self.df[term] = db_counts.get(term, 0)
 
-    def df_of(self, terms: set[str]) -> dict[str, int]:
-        return {t: self.df.get(t, 0) + self.pending[t] for t in terms}
+    def unknown_signatures(self, signatures: list[str]) -> set[str]:
+        """Signatures whose words may lack a count in `df` (not yet passed to `know_signatures`)."""
+        return {s for s in signatures if s not in self.known_signatures}
+
+    def know_signatures(self, signatures: set[str]) -> None:
+        """Every word of these signatures now has a count in `df` (learn_df was given the missing ones)."""
+        if len(self.known_signatures) >= self.max_features:
+            self.known_signatures.clear()
+        self.known_signatures.update(signatures)
+
+    def counts(self) -> DocumentCounts:
+        """Documents containing each word, committed and pending (for linking.idf_function)."""
+        return DocumentCounts(self.df, self.pending)
 
     def commit(self, documents: int = 1) -> None:
         """The transaction that counted `pending` (in `documents` documents) wrote it and committed."""
@@ -87,3 +106,20 @@ class LinkCache:
         self.documents_since_refresh += documents
         if self.documents_since_refresh >= self.refresh_every:
             self.clear()
+
+
+@dataclass
+class DocumentCounts:
+    """A read-only view of LinkCache counts: committed plus pending, by word ("" counts documents).
+
+    Words are counted cut to MAX_TERM_CHARS (as the database stores them) but looked up whole, so a
+    longer word counts 0.
+    """
+
+    df: dict[str, int]
+    pending: Counter[str]
+
+    def get(self, term: str, default: int = 0) -> int:
+        if len(term) > MAX_TERM_CHARS:
+            return default
+        return self.df.get(term, 0) + self.pending[term]

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from polemos.model import Document, DocumentResult, parse_iso_date
 
 from . import db
-from .cache import LinkCache
+from .cache import MAX_TERM_CHARS, LinkCache
 from .candidates import HIDDEN_STATUSES, candidate_parameters, candidate_statement, members_statement, named_statement
 from .canonical import apply_overrides, merge_reports
 from .linking import (
-    LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names, signature_terms, tfidf_vector,
+    SIGNATURE_CHARS, LinkOptions, ReportFeatures, best_match, gates_pass, idf_function, make_signature, person_names,
+    signature_terms, tfidf_vector,
 )
 from .models import (
     ActorRow,
@@ -51,6 +52,14 @@ log = logging.getLogger(__name__)
 ACTOR_ROLES = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 LEAD_CHARS = 600
 NO_NAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+# Built once (building a statement and its cache key cost more than running it).
+REPORT_ROWS = (select(EventRow.canonical_id, EventRow.data, EventRow.evidence_text, DocumentRow.doc_id, DocumentRow.title,
+                      func.substr(DocumentRow.text, 1, 600))
+               .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+               .where(EventRow.canonical_id.in_(bindparam("ids", expanding=True)))
+               .order_by(EventRow.id))
+TERM_COUNTS = select(TermStatRow.term, TermStatRow.df).where(TermStatRow.term.in_(bindparam("terms", expanding=True)))
 
 
 class StoreError(ValueError):
@@ -285,7 +294,9 @@ class Store:
             connection.execute(INSERT_NAMES, [{"document_id": document_id, "name": name, "aged": aged}
                                               for name, aged in sorted(names.items())])
         self._cache.names[document_id] = (frozenset(n for n, aged in names.items() if aged), frozenset(names))
-        terms = signature_terms(make_signature(lead))
+        # Each report's signature is of a text starting with the lead (writer.new_report), so it holds
+        # all the lead's words when the lead is not cut: signing the lead again would add none.
+        terms = signature_terms(make_signature(lead)) if not reports or len(lead) > SIGNATURE_CHARS else set()
         for report in reports:
             terms |= signature_terms(report.signature)
         self._count_terms(terms)
@@ -344,7 +355,7 @@ class Store:
         """One more document containing these words: counted in the cache now, written when the batch ends."""
         if self._dialect_insert() is None:
             return  # other databases: linking falls back to plain word overlap
-        self._cache.count_terms({t[:100] for t in terms})
+        self._cache.count_terms({t[:MAX_TERM_CHARS] for t in terms})
 
     def _write_term_counts(self, connection: Connection) -> None:
         """The batch's word counts (upsert, on SQLite and PostgreSQL alike)."""
@@ -355,14 +366,21 @@ class Store:
         connection.execute(statement.on_conflict_do_update(
             index_elements=["term"], set_={"df": TermStatRow.df + statement.excluded.df}), rows)
 
-    def _idf(self, session: Session | Connection, terms: set[str]):
-        terms = {t[:100] for t in terms} | {""}
-        missing = self._cache.missing_terms(terms)
-        if missing:
-            counts = dict(session.execute(select(TermStatRow.term, TermStatRow.df).where(TermStatRow.term.in_(sorted(missing)))).all())
-            self._cache.learn_df(counts, missing)
-        df = self._cache.df_of(terms)
-        return idf_function(df, df.pop("", 0))
+    def _idf(self, session: Session | Connection, signatures: list[str]):
+        """idf of the words of these signatures (linking.idf_function); counts the cache lacks are read first.
+
+        Only signatures not seen since the cache was last cleared are looked at: most candidates
+        of a report were candidates of earlier ones.
+        """
+        unknown = self._cache.unknown_signatures(signatures)
+        if unknown:
+            terms = {t[:MAX_TERM_CHARS] for s in unknown for t in _terms(s)} | {""}
+            missing = self._cache.missing_terms(terms)
+            if missing:
+                self._cache.learn_df(dict(session.execute(TERM_COUNTS, {"terms": sorted(missing)}).all()), missing)
+            self._cache.know_signatures(unknown)
+        counts = self._cache.counts()
+        return idf_function(counts, counts.get(""))
 
     def record_error(self, document: Document | str, message: str, url: str | None = None) -> None:
         """Remember a document that could not be ingested (reported by stats()['errors'])."""
@@ -524,11 +542,8 @@ class Store:
             if gates_pass(features, reports, self.link_options)
         }
         if candidates:
-            terms = set(_terms(features.signature))
-            for reports in candidates.values():
-                for other in reports:
-                    terms |= _terms(other.signature)
-            idf = _Memo(self._idf(session, terms)).__getitem__  # each word's idf once, not once per report
+            signatures = [features.signature] + [other.signature for reports in candidates.values() for other in reports]
+            idf = _Memo(self._idf(session, signatures)).__getitem__  # each word's idf once, not once per report
             features.vector = tfidf_vector(features.signature, idf)
             for reports in candidates.values():
                 for other in reports:
@@ -552,13 +567,7 @@ class Store:
     def _report_rows(self, session: Session | Connection, canonical_ids: list[int]) -> dict[int, list]:
         """What recomputing reads of each canonical event's reports (plain columns: nothing here changes a report)."""
         out: dict[int, list] = {}
-        for row in session.execute(
-            select(EventRow.canonical_id, EventRow.data, EventRow.evidence_text, DocumentRow.doc_id, DocumentRow.title,
-                   func.substr(DocumentRow.text, 1, 600))
-            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .where(EventRow.canonical_id.in_(canonical_ids))
-            .order_by(EventRow.id)
-        ):
+        for row in session.execute(REPORT_ROWS, {"ids": canonical_ids}):
             out.setdefault(row[0], []).append(tuple(row[1:]))
         return out
 

@@ -159,7 +159,11 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | frozenset(extra)
 
 
-def make_signature(text: str, max_chars: int = 2500) -> str:
+# make_signature reads this much of a text.
+SIGNATURE_CHARS = 2500
+
+
+def make_signature(text: str, max_chars: int = SIGNATURE_CHARS) -> str:
     """Distinctive words of a report, lower-cased; names (capitalised mid-sentence) marked with '*'.
 
     Stored with the report so linking never re-reads documents.
