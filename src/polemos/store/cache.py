@@ -122,4 +122,4 @@ class DocumentCounts:
     def get(self, term: str, default: int = 0) -> int:
         if len(term) > MAX_TERM_CHARS:
             return default
-        return self.df.get(term, 0) + self.pending[term]
+        return self.df.get(term, 0) + self.pending.get(term, 0)  # (Counter's [] of a missing word runs Python code)

@@ -213,9 +213,10 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def idf_function(df: dict[str, int], n_documents: int) -> Callable[[str], float]:
     """Smoothed inverse document frequency from the store's term statistics."""
     n = max(n_documents, 1)
+    count, log = df.get, math.log  # bound once: called for every word of every candidate
 
     def idf(term: str) -> float:
-        return math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
+        return log((n + 1) / (count(term, 0) + 1)) + 1.0
 
     return idf
 
