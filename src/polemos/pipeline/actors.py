@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .components import data_path
+from .components import data_path, doc_text
 
 
 @dataclass(frozen=True)
@@ -525,7 +525,7 @@ class DocActors:
         """The first of a convention's cue words (or, with `unless`, of the words that rule it out)
         the document has (lower case), or None."""
         if self._lower_text is None:
-            self._lower_text = self.doc.text.lower()
+            self._lower_text = doc_text(self.doc).lower()  # Doc.text joins every token anew
         pattern = convention.unless if unless else convention.cues
         found = pattern.search(self._lower_text) if pattern else None
         return found.group(0) if found else None

@@ -62,6 +62,9 @@ class ClaimExtractor:
         self.accusation = set(cues["accusation"])
         self.request = set(cues["request"])
         self.phrasal = set(cues.get("phrasal", []))
+        # what a phrasal cue can start with ('point' of 'point out'): most words start none, and
+        # _cue_lemma then need not read their children
+        self.phrasal_starts = {p[:i] for p in self.phrasal for i, ch in enumerate(p) if ch == " "}
         self.speech |= self.phrasal
         self.questions = set(cues.get("questions", []))
         self.characterisation = set(cues.get("characterisation", []))
@@ -162,6 +165,8 @@ class ClaimExtractor:
     def _cue_lemma(self, token: Token) -> str:
         """The cue's lemma, with its particle for a phrasal cue ('pointed out' -> 'point out')."""
         lemma = token.lemma_.lower()
+        if lemma not in self.phrasal_starts:
+            return lemma
         for child in token.children:
             if child.dep_ == "prt" and f"{lemma} {child.lower_}" in self.phrasal:
                 return f"{lemma} {child.lower_}"

@@ -30,7 +30,7 @@ from polemos.model import SUB_EVENT_TYPES, Event, TextSpan, disorder_type_for
 
 from .actors import Actor, DocActors
 from .background import status as background_status
-from .components import read_text
+from .components import doc_text, read_text
 from .dates import MONTHS, date_mentions, is_page_stamp, years_in
 from .event_types import EXCLUDE, FAMILY_RANK, STRONG, STRONG_DISRUPTED, VIOLENT, ClauseFacts, classify, load_event_lexicon
 
@@ -354,7 +354,7 @@ class EventExtractor:
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
         actors = DocActors(doc, place_countries, places)
         self._actors = actors
-        self._text = doc.text  # Doc.text is rebuilt from its tokens on every access
+        self._text = doc_text(doc)  # Doc.text is rebuilt from its tokens on every access
         self._sentence_cue_cache: dict[int, set[str]] = {}
         ref_year = self._reference_year(doc)
         lead = self._lead_date(doc)

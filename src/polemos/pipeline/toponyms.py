@@ -80,6 +80,8 @@ class ToponymRecognizer:
     def find(self, doc: Doc) -> list[tuple[Span, Mention]]:
         taken = [False] * len(doc)
         out: list[tuple[Span, Mention]] = []
+        # spaCy makes a new Token object at every doc[k] and every pass over the doc: make them once
+        tokens = list(doc)
 
         def add(span: Span, mention: Mention) -> None:
             if any(taken[span.start:span.end]):
@@ -88,13 +90,13 @@ class ToponymRecognizer:
                 taken[k] = True
             out.append((span, mention))
 
-        for span, m in self._demonyms(doc):
+        for span, m in self._demonyms(doc, tokens):
             add(span, m)
-        for span in [*self._neighbourhoods(doc), *self._longer_unknown_names(doc)]:
+        for span in [*self._neighbourhoods(doc, tokens), *self._longer_unknown_names(doc, tokens)]:
             for k in range(span.start, span.end):
                 taken[k] = True  # its words are no places of their own: the town named beside it says where
         ents = list(doc.ents)
-        runs = list(self._gazetteer_runs(doc, ents))
+        runs = list(self._gazetteer_runs(doc, ents, tokens))
         for span, m in runs:  # known names of several words first: NER splits 'Baja California'
             if len(span) > 1:
                 add(span, m)
@@ -195,10 +197,9 @@ class ToponymRecognizer:
         comma_parent = end + 1 < len(doc) and doc[end].text in (",", "(") and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
         return before or after or comma_parent
 
-    def _demonyms(self, doc: Doc):
+    def _demonyms(self, doc: Doc, tokens: list[Token]):
         table = demonyms()
         text = doc_text(doc)
-        tokens = list(doc)
         i, n = 0, len(tokens)
         while i < n:
             tok = tokens[i]
@@ -220,17 +221,17 @@ class ToponymRecognizer:
                 continue
             i += 1
 
-    def _neighbourhoods(self, doc: Doc):
+    def _neighbourhoods(self, doc: Doc, tokens: list[Token]):
         """'Colonia Tempisque', 'Barangay Capihan': a neighbourhood word and the capitalised name after
         it, unless the whole is a place the gazetteer knows ('Vila Real')."""
         words = cues()["neighbourhood_words"]
-        for tok in doc:
+        for tok in tokens:
             if tok.lower_ not in words or not _capitalised(tok):
                 continue
             end = tok.i + 1
-            while end < len(doc) and end - tok.i <= MAX_TOKENS and (_capitalised(doc[end]) or doc[end].lower_ in CONNECTORS):
+            while end < len(doc) and end - tok.i <= MAX_TOKENS and (_capitalised(tokens[end]) or tokens[end].lower_ in CONNECTORS):
                 end += 1
-            while end > tok.i + 1 and not _capitalised(doc[end - 1]):
+            while end > tok.i + 1 and not _capitalised(tokens[end - 1]):
                 end -= 1  # not ending on 'de'
             if end > tok.i + 1 and not self.gaz.has(doc[tok.i:end].text):
                 yield doc[tok.i:end]
@@ -253,7 +254,7 @@ class ToponymRecognizer:
         found = [c for c in self.gaz.exact(target) if not c.alternate]
         return max(found, key=lambda c: c.population) if found else None
 
-    def _gazetteer_runs(self, doc: Doc, ents: list[Span]):
+    def _gazetteer_runs(self, doc: Doc, ents: list[Span], tokens: list[Token]):
         """Proper-noun runs that the gazetteer knows, accepted on context."""
         ent_of = {}
         for ent in ents:
@@ -262,7 +263,6 @@ class ToponymRecognizer:
         not_places = cues()["not_places"]
         titles = cues()["person_titles"]
         text = doc_text(doc)
-        tokens = list(doc)
         capitalised = [_capitalised(t) for t in tokens]
         # tokens a multi-word name may hold: capitalised words, connectors ('of', 'de'), '-' and "'"
         in_name = [c or t.lower_ in CONNECTORS or t.text in ("-", "'") for t, c in zip(tokens, capitalised)]
@@ -284,31 +284,32 @@ class ToponymRecognizer:
                     match = doc[i:i + length]
                     break
             if match is None:
-                hint = self._suffix_hint(doc[i + 1]) if i + 1 < n else None
+                hint = self._suffix_hint(tokens[i + 1]) if i + 1 < n else None
                 if hint and tok.pos_ == "PROPN" and tok.lower_ not in not_places and len(tok) >= 5 and not self.gaz.has(tok.text):
                     span = doc[i:i + 1]
                     yield span, self._mention(span, admin_hint=hint, fuzzy=True)
                 i += 1
                 continue
             ent = ent_of.get(match.start)
-            if self._accept(doc, match, ent, titles):
-                hint = self._suffix_hint(doc[match.end]) if match.end < n else None
+            if self._accept(doc, match, ent, titles, ents):
+                hint = self._suffix_hint(tokens[match.end]) if match.end < n else None
                 role = "embedded" if self._inside_a_name(ent, match) else "place"
                 yield match, self._mention(match, admin_hint=hint, role=role)
             i = match.end
 
-    def _longer_unknown_names(self, doc: Doc):
+    def _longer_unknown_names(self, doc: Doc, tokens: list[Token]):
         """'in San Juan de Teocalcingo village', 'in San Francisco Campeche, Campeche': a name word
         that opens many names ('San'), in place context, then capitalised words and connectors that
         the gazetteer knows only the start of ('San Juan'): a longer name it lacks, which names no
         place (its start, and near spellings of it, are other saints' villages)."""
-        for tok in doc:
-            if tok.lower_ not in cues()["name_openers"] or not _capitalised(tok) or not self._locative_before(doc, tok.i):
+        openers = cues()["name_openers"]
+        for tok in tokens:
+            if tok.lower_ not in openers or not _capitalised(tok) or not self._locative_before(doc, tok.i):
                 continue
             end = tok.i + 1
-            while end < len(doc) and end - tok.i < MAX_TOKENS and self._continues_a_name(doc[end]):
+            while end < len(doc) and end - tok.i < MAX_TOKENS and self._continues_a_name(tokens[end]):
                 end += 1
-            while end > tok.i + 1 and not _capitalised(doc[end - 1]):
+            while end > tok.i + 1 and not _capitalised(tokens[end - 1]):
                 end -= 1
             run = doc[tok.i:end]
             known = [k for k in range(tok.i + 2, end) if self.gaz.has(doc[tok.i:k].text)]
@@ -324,7 +325,7 @@ class ToponymRecognizer:
         ends_a_name = c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]
         return _capitalised(tok) and tok.lower_ not in ends_a_name
 
-    def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str]) -> bool:
+    def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str], ents: list[Span]) -> bool:
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
             return False
         # a postal code or state abbreviation as a parent: 'Gainesville, VA', 'Pratapgarh (UP)'
@@ -360,7 +361,7 @@ class ToponymRecognizer:
             if self._strong_context(doc, span.start, span.end):
                 return True
             town = any(not c.alternate and c.population >= 10_000 for c in cands)
-            return (town or prominent) and not self._in_person_name(doc, span.text)
+            return (town or prominent) and not self._in_person_name(ents, span.text)
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
             if len(span.text) <= 2 and not self._is_big_place(span.text):
                 return False
@@ -400,8 +401,9 @@ class ToponymRecognizer:
             return True
         return False
 
-    def _in_person_name(self, doc: Doc, text: str) -> bool:
-        return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in doc.ents)
+    def _in_person_name(self, ents: list[Span], text: str) -> bool:
+        # the doc's entities as find() read them once: each doc.ents makes every Span anew
+        return any(e.label_ == "PERSON" and len(e) > 1 and text in e.text.split() for e in ents)
 
     def _link_parents(self, doc: Doc, found: list[tuple[Span, Mention]]) -> None:
         """'X, Y' and 'X district, Y province': Y names the place that contains X."""
