@@ -184,7 +184,7 @@ def focus_place(places: list[Place], home: str | None = None) -> int | None:
     """The document's main place: the most specific place named most often (first mention wins ties),
     in the note's country (home) when it has one."""
     usable = [(i, p) for i, p in enumerate(places) if p.role in LOCATING_ROLES and p.latitude is not None
-              and (not home or not p.country_code or p.country_code == home)]
+              and not _abroad(p, home)]
     if not usable:
         return None
     counts = Counter((p.name, p.country_code) for _, p in usable)
