@@ -253,3 +253,51 @@ def test_actor_kinds_come_from_the_actor_lexicon():
     assert arguments.value_matches("actor1", "Police Forces of India (2002-)", "police officers")
     assert not arguments.value_matches("actor1", "Military Forces of Russia", "protesters")
     assert not arguments.value_matches("place", "Military Forces of Russia", "soldiers")
+
+
+# ---- --half: the read (even) and unseen (odd) halves of a dev set ------------------------------
+
+def _gva_record(i: int, text: str, killed: int, injured: int) -> dict:
+    return {"id": f"gva-{i}", "text": text, "date": "2016-05-02",
+            "gold": {"incident_id": i, "date": "2016-05-01", "state": "Ohio", "city_or_county": "Dayton",
+                     "killed": killed, "injured": injured, "latitude": 39.76, "longitude": -84.19}}
+
+
+GVA_TINY = [
+    _gva_record(0, "Man killed in Dayton shooting\n\nA man was shot and killed Sunday night in Dayton, police said.", 1, 0),
+    _gva_record(1, "Two wounded in Dayton shooting\n\nTwo men were shot and wounded Sunday in Dayton, police said.", 0, 2),
+    _gva_record(2, "Woman shot in Dayton\n\nA woman was shot in the leg Sunday in Dayton, police said.", 0, 1),
+]
+
+
+def test_take_half_keeps_even_or_odd_indices():
+    from polemos.eval.common import take_half
+
+    assert take_half(list("abcde"), "even") == ["a", "c", "e"]
+    assert take_half(list("abcde"), "odd") == ["b", "d"]
+    assert take_half(list("abc"), None) == ["a", "b", "c"]
+    with pytest.raises(ValueError):
+        take_half(list("abc"), "first")
+
+
+def test_eval_half_scores_only_that_half(cli, tmp_path):
+    gold = tmp_path / "gva.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in GVA_TINY), encoding="utf-8")
+    out = tmp_path / "odd.json"
+    result = cli("eval", "gva", gold, "--half", "odd", "--json", out)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["n"] == 1 and report["dataset"] == "gva.jsonl (odd half)"
+    assert report["metrics"]["injured_exact"] == 1.0
+    assert "half" not in report["breakdown"]  # a half has no halves
+    assert cli("eval", "gva", gold, "--half", "first").exit_code != 0
+
+
+def test_gva_full_report_splits_even_and_odd():
+    from polemos.eval import gva
+
+    report = gva.evaluate(GVA_TINY, Options())
+    halves = report.breakdown["half"]
+    assert halves["even"]["n"] == 2 and halves["odd"]["n"] == 1
+    assert halves["even"]["killed_exact"] == 1.0 and halves["odd"]["injured_exact"] == 1.0
+    assert all(err["index"] in (0, 1, 2) for err in report.errors)

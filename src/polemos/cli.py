@@ -159,13 +159,16 @@ def eval_command(
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
     show_errors: int = typer.Option(0, "--show-errors", help="Print up to N mistakes."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Task-specific mode (geo: resolve | e2e | both)."),
+    half: Optional[str] = typer.Option(None, "--half", help="Score only the records at even or odd indices (even | odd)."),
 ) -> None:
     """Score polemos on an annotated dev set and print a table; 'all' runs every set in a folder."""
     from polemos.eval import run_all, run_task, task_for_file
-    from polemos.eval.common import Options
+    from polemos.eval.common import HALVES, Options
     from polemos.eval.report import print_report, print_summary, summary_json
 
-    options = Options(limit=limit, show_errors=show_errors, extra={"mode": mode} if mode else {})
+    if half not in (None, *HALVES):
+        fail(f"--half must be one of {', '.join(HALVES)}, not {half!r}")
+    options = Options(limit=limit, show_errors=show_errors, half=half, extra={"mode": mode} if mode else {})
     if task == "all":
         folder = gold or next((p for p in DEV_DIRS if p.is_dir()), DEV_DIRS[0])
         if not folder.is_dir():

@@ -54,10 +54,19 @@ def load_gold(module, path: str | Path, limit: int | None = None) -> list:
 
 
 def run_task(task: str, gold: str | Path, options):
-    """Load the task's module and gold file, score, and name the dataset after the file."""
+    """Load the task's module and gold file, score, and name the dataset after the file.
+
+    With `options.half`, the half is taken of the whole file and `limit` then cuts it.
+    """
+    from .common import take_half
+
     module = load_task(task)
-    report = module.evaluate(load_gold(module, gold, options.limit), options)
-    report.dataset = Path(gold).name
+    half = getattr(options, "half", None)
+    records = load_gold(module, gold, None if half else options.limit)
+    if half:
+        records = take_half(records, half)[: options.limit or None]
+    report = module.evaluate(records, options)
+    report.dataset = Path(gold).name + (f" ({half} half)" if half else "")
     return report
 
 

@@ -18,6 +18,8 @@ class Options:
     limit: int | None = None
     batch_size: int = 32
     show_errors: int = 0
+    # "even" or "odd": score only the records at even (0, 2, ...) or odd indices of the gold file.
+    half: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -55,6 +57,21 @@ def load_records(path: str | Path, limit: int | None = None) -> list[dict[str, A
     else:
         records = [json.loads(line) for line in text.split("\n") if line.strip()]  # not splitlines: texts hold U+2028
     return records[:limit] if limit else records
+
+
+HALVES = ("even", "odd")
+
+
+def take_half(records: list, half: str | None) -> list:
+    """The records at even (0, 2, 4, ...) or odd indices; all of them when `half` is None.
+
+    The dev sets are read on their even half only; the odd half is the unseen check.
+    """
+    if half is None:
+        return records
+    if half not in HALVES:
+        raise ValueError(f"unknown half {half!r}; use one of {', '.join(HALVES)}")
+    return records[HALVES.index(half)::2]
 
 
 def to_documents(records: Iterable[dict[str, Any]], text_key: str = "text") -> Iterator[Document]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .casualty_scoring import CountTally, bucket, document_casualties, mode_of
-from .common import Options, Report, haversine_km, norm_text, ratio, run_extraction
+from .common import HALVES, Options, Report, haversine_km, norm_text, ratio, run_extraction
 
 
 def _city_match(location, gold_city: str | None) -> bool:
@@ -45,8 +45,11 @@ def evaluate(records: list[dict], options: Options) -> Report:
             first = events[0] if events else None
             counts.append((first.fatalities if first else 0, first.injured if first else 0, first))
 
-    for rec, (killed, injured, event) in zip(records, counts):
+    halves: dict[str, dict[str, float]] = {}
+    for index, (rec, (killed, injured, event)) in enumerate(zip(records, counts)):
         gold = rec["gold"]
+        if options.half is None:  # the whole file: figures for the read (even) and unseen (odd) halves too
+            _half_row(halves, HALVES[index % 2], killed == gold["killed"], injured == gold["injured"])
         tally.add("killed", killed, gold["killed"])
         tally.add("injured", injured, gold["injured"])
         _tally(hits, "killed_and_injured", killed == gold["killed"] and injured == gold["injured"])
@@ -65,22 +68,30 @@ def evaluate(records: list[dict], options: Options) -> Report:
             _tally(hits, "state", bool(loc and norm_text(loc.admin1) == norm_text(gold.get("state"))))
             _tally(hits, "city_or_county", _city_match(loc, gold.get("city_or_county")))
         if killed != gold["killed"] or injured != gold["injured"]:
-            errors.append({"id": rec["id"], "gold": {"killed": gold["killed"], "injured": gold["injured"]},
+            errors.append({"id": rec["id"], "index": index, "gold": {"killed": gold["killed"], "injured": gold["injured"]},
                            "pred": {"killed": killed, "injured": injured}, "text": rec["text"][:300]})
 
     metrics = tally.metrics()
     metrics.update({name: ratio(h, t) for name, (h, t) in hits.items()})
-    for row in by_bucket.values():
+    for row in [*by_bucket.values(), *halves.values()]:
         n = int(row["n"])
         row["killed_exact"] = ratio(int(row["killed_exact"]), n)
         row["injured_exact"] = ratio(int(row["injured_exact"]), n)
     return Report(
         task="gva", dataset="", n=len(records), metrics=metrics,
-        breakdown={"gold counts": dict(sorted(by_bucket.items(), key=lambda kv: -kv[1]["n"]))},
+        breakdown={"gold counts": dict(sorted(by_bucket.items(), key=lambda kv: -kv[1]["n"])),
+                   **({"half": halves} if halves else {})},
         errors=errors,
         notes=["mode: doc; counts read from the whole text, no event detection" if mode == "doc"
                else "mode: events; counts, date and place of events[0] (the main event)"],
     )
+
+
+def _half_row(halves: dict[str, dict[str, float]], half: str, killed_ok: bool, injured_ok: bool) -> None:
+    row = halves.setdefault(half, {"n": 0, "killed_exact": 0, "injured_exact": 0})
+    row["n"] += 1
+    row["killed_exact"] += int(killed_ok)
+    row["injured_exact"] += int(injured_ok)
 
 
 def _tally(hits: dict[str, list[int]], name: str, hit: bool) -> None:
