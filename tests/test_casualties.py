@@ -581,3 +581,43 @@ def test_the_shooting_of_a_person_is_a_hit(parse):
     assert counts(parse, "Police responded to the shooting of a 3-year-old girl. She died at the hospital.") \
         == {"killed": (1, {})}
     assert counts(parse, "Police released the shooting of the video.") == {}
+
+
+# ---- people told apart by sex, a list of names, a shared object (cas8) ----------------------------
+
+def _killed_injured(parse, text: str) -> tuple[int, int]:
+    result = combine_mentions(casualty_mentions(parse(text)))
+    return result.killed.low, result.injured.low
+
+
+@pytest.mark.parametrize("text,expected", [
+    # another sex than the only death: a second person, wounded
+    ("A man was shot dead Sunday. A woman who was with him was also shot but survived.", (1, 1)),
+    ("Police found the victim, a 31-year-old man, dead in the driveway. A woman inside the house had been shot in the arm.", (1, 1)),
+    # the same sex may be the same person; a pronoun of the dead is the dead
+    ("A man was shot in the chest. He later died at the hospital.", (1, 0)),
+    ("A 17-year-old boy was killed Friday night. The teen was shot in the chest, police said.", (1, 0)),
+    # the attacker's own "shot himself" makes nobody wounded
+    ("A woman was shot and killed by her boyfriend Sunday. Police said he then shot himself.", (1, 0)),
+])
+def test_a_victim_of_another_sex_than_the_dead_was_wounded(parse, text, expected):
+    assert _killed_injured(parse, text) == expected
+
+
+def test_a_comma_list_of_names_counts_each_person(parse):
+    assert _killed_injured(parse, "John Smith, 23, Mary Jones, 19, and Tom Brown, 30, were shot Sunday night.") == (0, 3)
+    assert _killed_injured(parse, "John Doe, 23, and Jane Roe, 19, were wounded.") == (0, 2)
+    assert _killed_injured(parse, "John Smith, a neighbor, was shot.") == (0, 1)
+
+
+def test_coordinated_verbs_share_their_object(parse):
+    # not "Officers" as the victims of "shot"
+    assert _killed_injured(parse, "Officers shot and killed a man who pointed a gun at them, police said.") == (1, 0)
+
+
+def test_an_age_in_a_clause_after_the_victim_is_not_the_victims_age(parse):
+    from polemos.pipeline.casualties import _age_of
+
+    doc = parse("The mother of a 3-year-old who was shot by her 6-year-old brother was arrested.")
+    old = next(t for t in doc if t.lower_ == "old" or t.lower_ == "3-year-old")
+    assert _age_of(old) in (None, 3)

@@ -103,6 +103,7 @@ class Lexicon:
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
     interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
     comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
+    sexes: dict[str, str] = field(default_factory=dict)  # person word -> "male" | "female": "woman", "he"
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
@@ -189,11 +190,36 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         early_reports=frozenset(data["background"].get("early_reports", [])),
         interval_units=frozenset(data["background"].get("interval_units", [])),
         comparing_verbs=frozenset(data["background"].get("comparing_verbs", [])),
+        sexes={word: sex for sex, words in data.get("people", {}).items() for word in words},
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
 
 
 # --------------------------------------------------------------------------- records
+
+@dataclass(frozen=True)
+class Person:
+    """What a single victim phrase tells of the person: sex and name words (either may be
+    unknown). Two victims who differ in one of them are two people ("a man ... a woman",
+    "Major Howard ... Rob'Dasha Smith"). Ages are not used: on the gva dev set, victims told
+    apart by age lost three unseen records and won none (one person's age told two ways)."""
+
+    sex: str | None = None
+    name: frozenset[str] = frozenset()
+
+    @property
+    def described(self) -> bool:
+        return bool(self.sex or self.name)
+
+    def merged(self, other: Person) -> Person:
+        """One person told of twice: what either description tells."""
+        return Person(sex=self.sex or other.sex, name=self.name | other.name)
+
+    def other_than(self, other: Person) -> bool:
+        """Whether the two cannot be one person."""
+        return bool(self.sex and other.sex and self.sex != other.sex) \
+            or bool(self.name and other.name and not self.name & other.name)
+
 
 @dataclass
 class Victims:
@@ -212,6 +238,7 @@ class Victims:
     plural_only: bool = False  # every part is an unnumbered plural
     names: list[frozenset[str]] = field(default_factory=list)  # named people: {"rob'dasha", "smith"}
     ordinal: int = 0  # "the fourth victim": at least this many people were hit
+    people: list[Person] = field(default_factory=list)  # each single person of the phrase, as described
 
 
 @dataclass
@@ -244,6 +271,7 @@ class CasualtyMention:
     reflexive: bool = False  # "killed himself": the victim is the one who did it
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
     found_later: bool = False  # "Deputies later found another victim": one more than all counted before
+    people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
 
     @property
     def counts(self) -> bool:
@@ -365,6 +393,8 @@ def _age_of(tok: Token) -> int | None:
     olds = [tok] if tok.lower_ == "old" else [c for c in tok.lefts if c.lower_ == "old" or c.lower_.endswith("-old")]
     for old in olds:
         for t in old.subtree:
+            if t.i > old.i:
+                break  # not a number in a clause after it: "a 3-year-old who was shot by her 6-year-old brother"
             if t.like_num and t.text.isdigit():
                 unit = t.doc[t.i + 1: t.i + 3].text.lower()
                 return int(t.text) if "year" in unit else 0  # months, weeks, days old: a child
@@ -405,7 +435,7 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             head = stack.pop()
             for child in head.children:
                 countable = child.pos_ in NOUN_POS or child.lower_ in lex.vague or _is_number(child, lex)
-                if child.dep_ != "conj" or not countable or not _is_person(child, lex):
+                if not (child.dep_ == "conj" or _listed_name(head, child)) or not countable or not _is_person(child, lex):
                     continue
                 if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
                     continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
@@ -431,6 +461,7 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
             result.plural_only = result.plural_only and one.plural_only
             result.vague_keys |= one.vague_keys
             result.names += one.names
+            result.people += one.people
             result.ordinal = max(result.ordinal, one.ordinal)
             for g, n in one.groups.items():
                 result.groups[g] = result.groups.get(g, 0) + n
@@ -438,6 +469,13 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                 result.specific[g] = result.specific.get(g, 0) + n
             result.start, result.end = min(result.start, one.start), max(result.end, one.end)
     return result
+
+
+def _listed_name(head: Token, appos: Token) -> bool:
+    """'John Smith, 23, Mary Jones, 19, and Tom Brown, 30': the parser hangs the second name on
+    the first as an apposition; it is another person when the list goes on with 'and'."""
+    return appos.dep_ == "appos" and head.ent_type_ == appos.ent_type_ == "PERSON" \
+        and head.pos_ == appos.pos_ == "PROPN" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in appos.children)
 
 
 def _shares_determiner(head: Token, conj: Token, lex: Lexicon) -> bool:
@@ -482,6 +520,8 @@ def _count_one(tok: Token, lex: Lexicon) -> Victims | None:
     victims = Victims(low=value[0], high=value[1], start=span_start, end=span_end, vague=bool(vague),
                       anaphoric=_is_anaphoric(tok, lex), plural_only=vague == PLURAL,
                       names=_person_names(tok, lex), ordinal=_ordinal_of(tok, lex))
+    if value == (1, 1) and not vague:
+        victims.people = [_person_of(tok, victims.names, lex)]
     if group:
         victims.groups[group] = value[0]
     if group and not generic:
@@ -505,6 +545,14 @@ def _person_names(tok: Token, lex: Lexicon) -> list[frozenset[str]]:
         return []
     words = {c.lower_ for c in person.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"}
     return [frozenset(words | {person.lower_})]
+
+
+def _person_of(tok: Token, names: list[frozenset[str]], lex: Lexicon) -> Person:
+    """A single victim's sex and name, from the phrase or its apposition ("the victim, a
+    31-year-old man")."""
+    words = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+    sex = next((lex.sexes[w] for t in words for w in (t.lower_, t.lemma_.lower()) if w in lex.sexes), None)
+    return Person(sex=sex, name=names[0] if names else frozenset())
 
 
 def _ordinal_of(tok: Token, lex: Lexicon) -> int:
@@ -755,7 +803,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     elif _is_passive(verb):
         victim = _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
-        victim = _child(verb, "dobj")
+        victim = _child(verb, "dobj") or _shared_object(verb)
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
             for prt in verb.children:
                 if prt.dep_ in ("prt", "prep"):
@@ -799,6 +847,17 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 # the first verb's own victim: "a teen (who was) shot and killed by a friend"
                 return _victim_of_verb(head, "verb", _depth + 1)
             return found
+    return None
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """'Officers shot and killed a man': the object of the second verb is the first one's too
+    (not 'Officers shot' with the officers as a headline's victims)."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and _child(conj, "nsubj", "nsubjpass") is None:
+            found = _child(conj, "dobj")
+            if found is not None:
+                return found
     return None
 
 
@@ -1220,7 +1279,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         hypothetical=_is_hypothetical(trigger) or _in_early_report(trigger, lex),
         more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
         others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
-        names=victims.names, ordinal=victims.ordinal,
+        names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
@@ -1519,16 +1578,36 @@ def _with_more_people(mentions: list[CasualtyMention]) -> int:
     return best
 
 
-def _named_people(mentions: list[CasualtyMention]) -> list[set[str]]:
-    """The distinct people the mentions name: names that share a word are one person
-    ('Major Jamari Howard', 'Major Howard', 'Major')."""
-    people: list[set[str]] = []
-    for m in mentions:
-        for name in m.names:
-            same = [p for p in people if p & name]
-            merged = set(name).union(*same)
-            people = [p for p in people if not p & name] + [merged]
+def _people_told(mentions: list[CasualtyMention], apart_from: list[Person] = ()) -> list[Person]:
+    """The people the mentions' single victims describe, apart from any of `apart_from`.
+
+    A description goes to the one person told before that it may be, adding what it tells
+    ('Major Howard', then 'He': one boy), or is a new person when it is other than all of
+    them ('a man', 'a woman': two); one that may be several of them is left out ('a man', 'a
+    woman', 'the victim')."""
+    people: list[Person] = []
+    for person in (p for m in mentions for p in m.people if p.described):
+        if not all(person.other_than(a) for a in apart_from):
+            continue  # may be one of those
+        same = [i for i, known in enumerate(people) if not person.other_than(known)]
+        if not same:
+            people.append(person)
+        elif len(same) == 1:
+            people[same[0]] = people[same[0]].merged(person)
     return people
+
+
+def _survivors(dead: list[CasualtyMention], hit: list[CasualtyMention], killed: int) -> int:
+    """How many people hit are surely none of the dead: when every death is a described person
+    ("Major Howard was shot and killed", "a 19-year-old man was killed"), each person hit who
+    is other than all of them was wounded ("Rob'Dasha Smith was shot in the leg", "a
+    21-year-old man was also shot", "a woman ... was also shot but survived"). When some death
+    is not described, a person hit may be that death, so nobody is added."""
+    told_dead = _people_told(dead)
+    if len(told_dead) < killed:
+        return 0
+    # (not the attacker's own "shot himself": _with_attacker reads him)
+    return len(_people_told([m for m in hit if not m.reflexive], apart_from=told_dead))
 
 
 def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = None) -> Casualties:
@@ -1541,13 +1620,9 @@ def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = 
     result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
     shot = _combine_kind(by_kind["shot"], lex)
     hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
-    # when every death is a named person, each other person named as hit was wounded
-    dead = _named_people(by_kind["killed"])
-    survivors = [p for p in _named_people(by_kind["injured"] + by_kind["shot"]) if not any(p & d for d in dead)]
-    if len(dead) < result.killed.low:
-        survivors = []
+    survivors = _survivors(by_kind["killed"], by_kind["injured"] + by_kind["shot"], result.killed.low)
     # "a fourth victim": at least four people hit in all
-    hit = max([m.ordinal for m in hurt] + [len(survivors) + result.killed.low])
+    hit = max([m.ordinal for m in hurt] + [survivors + result.killed.low])
     if hit > shot.low:
         shot = CasualtyCount(low=hit, high=max(hit, shot.high), groups=shot.groups)
     # people shot whose death is not reported were wounded
