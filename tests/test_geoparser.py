@@ -573,3 +573,42 @@ def test_venue_in_a_named_country_is_at_its_capital(nlp):
     text = "He hopes to announce a tentative agreement at the Summit of the Americas in Peru from April 13-14."
     summit = resolve_given(nlp, text, ["Summit of the Americas", "Peru"])[0]
     assert near(summit, -12.04, -77.03, 30)  # Lima, not the country's centre 250 km away
+
+
+def resolve_at(nlp, text, names):
+    """resolve_given for names that recur: each (name, n) is the n-th occurrence of name (from 0)."""
+    from polemos.gazetteer.geoparse import resolve_spans
+
+    spans = []
+    for name, n in names:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(name, start + 1)
+        spans.append([start, start + len(name)])
+    return resolve_spans(nlp, nlp(text), spans)
+
+
+def test_a_name_a_street_is_said_to_be_called_is_the_street(nlp):
+    # Jackson, Tennessee is 130 km from Memphis: 'the avenue was later renamed Jackson' names the avenue
+    text = "Crews repaved the old avenue in Memphis last week. Laid out in 1840, the avenue was later renamed Jackson."
+    avenue = resolve_given(nlp, text, ["Memphis", "Jackson"])[1]
+    assert near(avenue, 35.15, -90.05, 30)
+
+
+def test_a_street_name_is_the_street_wherever_it_recurs(nlp):
+    # the first 'Lafayette' is read as a street by the words after it; the second, bare, is the same street
+    text = ("Crowds gathered on Sunday at Lafayette and Royal streets in New Orleans. By nightfall the march "
+            "had moved down Lafayette toward the river.")
+    second = resolve_at(nlp, text, [("Lafayette", 0), ("New Orleans", 0), ("Lafayette", 1)])[2]
+    assert near(second, 29.95, -90.07, 20)
+
+
+def test_a_town_inside_a_name_anchors_a_story_of_streets(nlp):
+    # the story names a state, streets and a city only inside a company's name: its unknown places are
+    # in that city, not at the centre of the state 200 km away
+    text = ("Frenchmen Street was lined with bars by 1900, the oldest of them run by Irish families from "
+            "Louisiana's parishes. Dockworkers and sailors filled them at night, and the music spread to "
+            "the clubs along the river as the port grew busier every year of that decade. A century later "
+            "the buildings were bought by the New Orleans Music Company.")
+    street = resolve_given(nlp, text, ["Frenchmen Street", "Louisiana", "New Orleans Music Company"])[0]
+    assert near(street, 29.95, -90.07, 30)

@@ -180,6 +180,7 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention], actor_countries: list[str] | None = None) -> list[Candidate | None]:
         """actor_countries: the country (ISO2) of each armed group the document names, once per group."""
+        _streets_everywhere(mentions)
         for m in mentions:
             m.candidates = self.candidates(m)
         base = [self.base_scores(m) for m in mentions]
@@ -360,11 +361,10 @@ class Resolver:
         """Unresolved names (a school, a street, 'Sheikh X graveyard'): a known place named inside the
         name if it is prominent or near the document's other places, else the document's focus place."""
         points = [c for c in final if c is not None and _is_point(c)]
-        anchor = _focus_point(points) or _focus_country(self.gaz, focus)
         home = _main_country(focus)
-        for i, m in enumerate(mentions):
-            if final[i] is not None or m.role == "demonym":
-                continue
+        todo = [i for i, m in enumerate(mentions) if final[i] is None and m.role != "demonym"]
+        for i in todo:
+            m = mentions[i]
             spelt_out = _spelt_out(m, final, self.gaz)
             if spelt_out is not None:
                 final[i] = spelt_out
@@ -376,9 +376,15 @@ class Resolver:
                     located = self.gaz.capital(located.country_code) or located
                 final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
-            inner = self._inner_place(m, points, home, final[m.parent] if m.parent is not None else None)
-            if inner is not None:
-                final[i] = inner
+            final[i] = self._inner_place(m, points, home, final[m.parent] if m.parent is not None else None)
+        # a story that names no town of its own but divisions ('Louisiana'), streets and a town inside a
+        # name ('the New Orleans Railways power house') is focused on that town, not a division's centre;
+        # one that names no place below a country stays on its country ('British Embassy Tokyo')
+        inner = [final[i] for i in todo if final[i] is not None and final[i].geonameid is not None and final[i].is_town]
+        local = points and not any(p.is_town for p in points)
+        anchor = _focus_point(points + inner if local else points) or _focus_country(self.gaz, focus)
+        for i in todo:
+            if final[i] is not None:
                 continue
             neighbour = _neighbour_place(mentions, final, i)
             if neighbour is not None and not any(_distance_km(neighbour, p) < NEAR_KM for p in points if p is not neighbour):
@@ -466,6 +472,16 @@ def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dic
 def _is_local(c: Candidate) -> bool:
     """A town or second-level division: a place that news abroad seldom names."""
     return c.is_town or c.feature_code in ADMIN2_CODES
+
+
+def _streets_everywhere(mentions: list[Mention]) -> None:
+    """A name the document uses as a street's ('the Chartres/Franklin intersection') is the street
+    where it recurs bare ('the area below Franklin'): a street story names its streets over and over,
+    and read as towns they would pull its focus to their namesakes."""
+    streets = {fold(m.name or m.text) for m in mentions if m.street}
+    for m in mentions:
+        if m.forced is None and m.parent is None and m.admin_hint is None and fold(m.name or m.text) in streets:
+            m.street = True
 
 
 def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[str]]:

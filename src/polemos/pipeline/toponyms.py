@@ -507,7 +507,10 @@ def _comma_parts(ent: Span) -> list[Span]:
 
 def names_a_street(doc: Doc, span: Span) -> bool:
     """The span is a street's name: a street word follows it ('Desire Street' given as 'Desire'), also
-    after another name ('Bourbon and Dauphine streets', 'the Chartres/Franklin intersection')."""
+    after another name ('Bourbon and Dauphine streets', 'the Chartres/Franklin intersection'), or a
+    street is said to be called it ('the avenue was renamed Jefferson')."""
+    if _street_called(doc, span):
+        return True
     k = span.end
     if k + 2 < len(doc) and doc[k].lower_ in ("and", "&", "/") and _capitalised(doc[k + 1]):
         k += 2
@@ -515,6 +518,19 @@ def names_a_street(doc: Doc, span: Span) -> bool:
         return False
     # 'St' before a name is a saint ('Dublin St Patrick's'), not a street
     return not (doc[k].lower_ in ("st", "st.") and k + 1 < len(doc) and _capitalised(doc[k + 1]))
+
+
+def _street_called(doc: Doc, span: Span) -> bool:
+    """'the street was later called Lafayette and then Almonaster': the span follows a naming verb
+    (over other names of the list) whose clause, before the verb, has a street word as its subject."""
+    c = cues()
+    k = span.start - 1
+    while k >= 0 and (doc[k].lower_ in c["name_list_links"] or _capitalised(doc[k])) and doc[k].lower_ not in c["naming_verbs"]:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in c["naming_verbs"]:
+        return False
+    clause = doc[doc[k].sent.start:k] if doc.has_annotation("SENT_START") else doc[max(0, k - 8):k]
+    return any(t.lower_ in c["street_words"] and not _capitalised(t) for t in clause)
 
 
 def _capitalised(tok: Token) -> bool:
