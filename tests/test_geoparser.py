@@ -612,3 +612,17 @@ def test_a_town_inside_a_name_anchors_a_story_of_streets(nlp):
             "the buildings were bought by the New Orleans Music Company.")
     street = resolve_given(nlp, text, ["Frenchmen Street", "Louisiana", "New Orleans Music Company"])[0]
     assert near(street, 29.95, -90.07, 30)
+
+
+def test_a_town_inside_an_organisations_name_is_the_largest_namesake(nlp):
+    # Oxford, Mississippi is in the story's country, but 'Oxford Instruments' means the English city
+    text = "Engineers at Oxford Instruments said the order from Texas would ship by June."
+    oxford = resolve_given(nlp, text, ["Oxford", "Texas"])[0]
+    assert oxford.country_code == "GB"
+
+
+def test_a_name_going_on_after_a_place_makes_it_an_organisations(nlp):
+    # NER reads 'Cambridge' alone as the place; 'Analytica', no place nor cue word, goes on with the name
+    text = "Voters in Ohio and Texas were targeted by Cambridge Analytica, lawmakers in Washington said."
+    cambridge = resolve_given(nlp, text, ["Ohio", "Texas", "Washington", "Cambridge"])[3]
+    assert cambridge.role == "embedded" and cambridge.country_code == "GB"

@@ -215,7 +215,10 @@ class Resolver:
             # a place inside an organisation's name ('Cambridge Analytica', 'the Venice Commission') is
             # mostly the well-known one, wherever the story is
             weight = EMBEDDED_CONTEXT if m.role == "embedded" else 1.0
+            famous = _largest_town(m.candidates) if m.role == "embedded" else None
             for c, s in zip(m.candidates, base[i]):
+                if famous is not None and c.is_town and c is not famous and _proximity(c, others) < CLOSE_BONUS:
+                    continue  # of namesake towns, the one an organisation's name means is the largest, unless one is local
                 if regions and c.admin1 and c.is_town:
                     s += ADMIN1_WEIGHT * regions.get((c.country_code, c.admin1), 0.0)
                 # A feature of no one country (an ocean, a continent) is not out of focus anywhere.
@@ -472,6 +475,11 @@ def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dic
 def _is_local(c: Candidate) -> bool:
     """A town or second-level division: a place that news abroad seldom names."""
     return c.is_town or c.feature_code in ADMIN2_CODES
+
+
+def _largest_town(cands: list[Candidate]) -> Candidate | None:
+    """The most populous town reading of a name ('Cambridge, England' of the Cambridges)."""
+    return max((c for c in cands if c.is_town and not c.alternate), key=lambda c: c.population, default=None)
 
 
 def _streets_everywhere(mentions: list[Mention]) -> None:

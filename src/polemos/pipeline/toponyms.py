@@ -113,7 +113,7 @@ class ToponymRecognizer:
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
                 m.role = "metonym"
-            elif m.role == "place" and self._names_a_currency(doc, span):
+            elif m.role == "place" and (self._names_a_currency(doc, span) or self._names_an_organisation(doc, span)):
                 m.role = "embedded"
         return out
 
@@ -476,8 +476,19 @@ class ToponymRecognizer:
             hint = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         elif span.end < len(doc):
             hint = self._suffix_hint(doc[span.end])
-        role = "metonym" if self._is_metonym(doc, span) else "place"
+        role = "metonym" if self._is_metonym(doc, span) else "embedded" if self._names_an_organisation(doc, span) else "place"
         return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
+
+    def _names_an_organisation(self, doc: Doc, span: Span) -> bool:
+        """'Cambridge Analytica', 'the Venice Commission': a capitalised word that is no place, nor a
+        division, town, street or other cue word, goes on with the name: the place is inside an
+        organisation's name (which NER may have read as the place alone)."""
+        if span.end >= len(doc):
+            return False
+        t, c = doc[span.end], cues()
+        if not (t.is_alpha and t.is_title) or t.lower_ in c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]:
+            return False
+        return t.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "LOC", "NORP") and not self.gaz.has(t.text)
 
     # ---- set annotations ---------------------------------------------------------------------
 
