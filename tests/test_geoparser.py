@@ -626,3 +626,16 @@ def test_a_name_going_on_after_a_place_makes_it_an_organisations(nlp):
     text = "Voters in Ohio and Texas were targeted by Cambridge Analytica, lawmakers in Washington said."
     cambridge = resolve_given(nlp, text, ["Ohio", "Texas", "Washington", "Cambridge"])[3]
     assert cambridge.role == "embedded" and cambridge.country_code == "GB"
+
+
+def test_a_road_between_two_places_is_named_for_neither(nlp):
+    # 'Jalalabad road' after a hyphen is the Kabul-Jalalabad road, which runs to Jalalabad, not a street named for it
+    text = "Gunmen ambushed a convoy on the Kabul-Jalalabad road in Nangarhar province on Monday."
+    town = resolve_given(nlp, text, ["Jalalabad", "Nangarhar"])[0]
+    assert near(town, 34.43, 70.45, 10)
+
+
+def test_one_list_of_street_words_serves_the_event_location(nlp):
+    # 'drive' was a street word for the geoparser but not for the event location
+    loc = locate_event(nlp, "Police dispersed protesters on Kohat drive in Peshawar.", "dispersed")
+    assert loc.name == "Peshawar"

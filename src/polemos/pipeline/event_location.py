@@ -300,7 +300,7 @@ def _names_a_street(text: str, place: Place) -> bool:
     """'Murree road', 'Armas square'; not 'the Kurukshetra-Yamunanagar road', which runs between two places."""
     after = text[place.end:place.end + 15].lower().split()
     between = place.start > 0 and text[place.start - 1] == "-"
-    return bool(after) and after[0].strip(".,;") in _cues()["street_words"] and not between
+    return bool(after) and after[0].strip(".,;") in toponym_cues()["street_words"] and not between
 
 
 def _in_regions(place: Place, regions: list[tuple[int, int]]) -> bool:

@@ -527,6 +527,8 @@ def names_a_street(doc: Doc, span: Span) -> bool:
         k += 2
     if k >= len(doc) or doc[k].lower_ not in cues()["street_words"]:
         return False
+    if span.start > 0 and doc[span.start - 1].text in ("-", "–"):
+        return False  # 'the Kabul-Jalalabad highway' runs between two places, named for neither alone
     # 'St' before a name is a saint ('Dublin St Patrick's'), not a street
     return not (doc[k].lower_ in ("st", "st.") and k + 1 < len(doc) and _capitalised(doc[k + 1]))
 
