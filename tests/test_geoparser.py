@@ -639,3 +639,10 @@ def test_one_list_of_street_words_serves_the_event_location(nlp):
     # 'drive' was a street word for the geoparser but not for the event location
     loc = locate_event(nlp, "Police dispersed protesters on Kohat drive in Peshawar.", "dispersed")
     assert loc.name == "Peshawar"
+
+
+def test_a_city_named_last_after_an_institution_word_is_where_it_is(nlp):
+    # Dublin is far from the story's Scottish cities, but 'Trinity College Dublin' says where the college is
+    text = "She studied at Trinity College Dublin before joining a law firm in Glasgow and later in Edinburgh."
+    college = resolve_given(nlp, text, ["Trinity College Dublin", "Glasgow", "Edinburgh"])[0]
+    assert near(college, 53.34, -6.27, 20)

@@ -31,6 +31,13 @@ international federal general high elementary union trade world golf village hom
 """.split())
 
 @lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """'College', 'University': a city named last, after one ('Robinson College Cambridge', 'University
+    of Nairobi'), is where the institution is."""
+    return frozenset(json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))["institution_words"])
+
+
+@lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
     """'Street', 'Ave.': a place named just before one inside a name is the street's namesake
     ('333 Victoria St.', 'Hampton Avenue'), not where the street is."""
@@ -410,7 +417,9 @@ class Resolver:
                     continue  # 'Al', 'El', 'St': articles and abbreviations, not Alabama
                 if k + length < len(words) and words[k + length].lower().rstrip(",") in street_words():
                     continue
-                for c in self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False):
+                found = self.gaz.lookup(" ".join(words[k:k + length]), fuzzy=False)
+                seat = _largest_town(found) if _ends_after_an_institution(words, k, length) else None
+                for c in found:
                     # near the others named, or inside a division the document names ('New Orleans
                     # Railways ...' in a story that names Louisiana, whose centre is 230 km away)
                     near = _is_point(c) and (any(_near_named_place(c, p) for p in points)
@@ -425,6 +434,8 @@ class Resolver:
                                                      or ((c.population >= 100_000 or c.feature_code == "CONT") and not points))
                     if prominent and home and c.feature_code in ADMIN1_CODES and c.country_code != home:
                         prominent = False  # '333 Victoria St.' in a Canadian story is no Australian state
+                    if c is seat and c.population >= 100_000:
+                        prominent = True  # 'Robinson College Cambridge' in a story of Aberdeen: the college is in Cambridge
                     if not (near or prominent):
                         continue
                     score = _prior(c) + (3.0 if near else 0.0) + length
@@ -475,6 +486,11 @@ def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dic
 def _is_local(c: Candidate) -> bool:
     """A town or second-level division: a place that news abroad seldom names."""
     return c.is_town or c.feature_code in ADMIN2_CODES
+
+
+def _ends_after_an_institution(words: list[str], k: int, length: int) -> bool:
+    """words[k:k + length] end the name and follow an institution word: 'Robinson College Cambridge'."""
+    return k > 0 and k + length == len(words) and words[k - 1].lower().strip(".,") in institution_words()
 
 
 def _largest_town(cands: list[Candidate]) -> Candidate | None:
