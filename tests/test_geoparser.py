@@ -646,3 +646,10 @@ def test_a_city_named_last_after_an_institution_word_is_where_it_is(nlp):
     text = "She studied at Trinity College Dublin before joining a law firm in Glasgow and later in Edinburgh."
     college = resolve_given(nlp, text, ["Trinity College Dublin", "Glasgow", "Edinburgh"])[0]
     assert near(college, 53.34, -6.27, 20)
+
+
+def test_a_small_town_inside_an_organisations_name_may_lie_far_from_the_story(nlp):
+    # Aspen, Colorado (7,000 people) is 2,400 km from Washington: no stray reading of a local place
+    text = "Researchers at the Aspen Institute briefed lawmakers in Washington and Baltimore on Tuesday."
+    aspen = resolve_given(nlp, text, ["Aspen", "Washington", "Baltimore"])[0]
+    assert near(aspen, 39.19, -106.82, 30)

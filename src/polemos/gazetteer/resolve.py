@@ -294,7 +294,8 @@ class Resolver:
         known = [(i, c) for i, c in enumerate(final) if c is not None and c.feature_code is not None]  # no guesses
         points = [(i, c) for i, c in known if _is_point(c)]
         for i, c in enumerate(final):
-            if c is None or not c.is_town or c.population >= STRAY_TOWN_POPULATION or i in pinned or mentions[i].parent is not None:
+            if c is None or not c.is_town or c.population >= STRAY_TOWN_POPULATION or i in pinned or mentions[i].parent is not None \
+                    or mentions[i].role == "embedded":  # an organisation named after a town need not be near the story
                 continue
             home = [o for j, o in points if j != i and o.country_code == c.country_code and o.name != c.name]
             if home and all(_distance_km(c, o) > STRAY_TOWN_KM for o in home):
