@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from polemos.model import Casualties, CasualtyCount
 
 from .components import doc_text, read_text
+from .events import main_event_first
 
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
 REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
@@ -1662,6 +1663,7 @@ class CasualtyExtractor:
         distinct = {e.id for e in events
                     if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
         self.set_annotations(doc, self.share_out(events, found, distinct))
+        main_event_first(doc)
         return doc
 
     def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:
