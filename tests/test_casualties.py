@@ -621,3 +621,9 @@ def test_an_age_in_a_clause_after_the_victim_is_not_the_victims_age(parse):
     doc = parse("The mother of a 3-year-old who was shot by her 6-year-old brother was arrested.")
     old = next(t for t in doc if t.lower_ == "old" or t.lower_ == "3-year-old")
     assert _age_of(old) in (None, 3)
+
+
+def test_the_subject_of_a_clause_after_a_preposition_is_who_was_hit(parse):
+    # the parser takes the headline's first number for the subject of "was killed"
+    assert counts(parse, "2 of 3 men charged after deputy was killed appear in court")["killed"][0] == 1
+    assert counts(parse, "Three men were arrested after a clerk was shot in a robbery.").get("injured", (0,))[0] == 1

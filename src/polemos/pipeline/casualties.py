@@ -84,6 +84,7 @@ class Lexicon:
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
+    clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
     dead_modifiers: frozenset[str]  # "brain dead": dead all the same
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
@@ -172,6 +173,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
+        clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
         dead_modifiers=frozenset(data["kinds"]["killed"]["adjective_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
@@ -802,7 +804,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if form == "intransitive":
         victim = _subject(verb, "nsubj", "nsubjpass")
     elif _is_passive(verb):
-        victim = _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
+        victim = _subject_after_preposition(verb) or _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
         victim = _child(verb, "dobj") or _shared_object(verb)
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
@@ -849,6 +851,20 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 return _victim_of_verb(head, "verb", _depth + 1)
             return found
     return None
+
+
+def _subject_after_preposition(verb: Token) -> Token | None:
+    """'2 of 3 men charged after deputy was killed': the parser hangs the deputy on 'after' and
+    takes the number for the subject; a bare noun right before the auxiliary, under a
+    preposition that opens a clause, is the passive's own subject."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i == 0:
+        return None
+    noun = aux.doc[aux.i - 1]
+    subject = _child(verb, "nsubjpass")
+    if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or subject is None or subject.i > noun.i:
+        return None
+    return noun if noun.head.lower_ in load_lexicon().clause_prepositions else None
 
 
 def _shared_object(verb: Token) -> Token | None:
