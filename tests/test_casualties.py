@@ -627,3 +627,12 @@ def test_the_subject_of_a_clause_after_a_preposition_is_who_was_hit(parse):
     # the parser takes the headline's first number for the subject of "was killed"
     assert counts(parse, "2 of 3 men charged after deputy was killed appear in court")["killed"][0] == 1
     assert counts(parse, "Three men were arrested after a clerk was shot in a robbery.").get("injured", (0,))[0] == 1
+
+
+def test_another_victim_dated_on_its_own_is_another_incident(parse):
+    text = ("A man was shot dead outside a bar on Saturday. Last night, around 9 p.m., another man "
+            "was gunned down on the 400 block of Pine Street.")
+    assert counts(parse, text)["killed"][0] == 1
+    assert counts(parse, "A man was shot dead outside a bar. Another man was gunned down nearby.")["killed"][0] == 2
+    # the object of a shooter is a man other than him, and counts
+    assert counts(parse, "A man shot another man and a 2-year-old boy in Madisonville on Wednesday.")["injured"][0] == 2

@@ -1289,7 +1289,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         text=doc_text(trigger.doc)[start:end],
         negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
         aggregate=_is_aggregate(trigger, victim, lex) or _is_general_statement(trigger, victim),
-        background=_is_background(trigger, lex),
+        background=_is_background(trigger, lex) or _another_dated(trigger, victim, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
@@ -1301,6 +1301,17 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
     )
+
+
+def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'Last night, around 8 p.m., another young man was gunned down on the 8600 block': another
+    victim whose clause gives its own day or hour is another incident's (a round-up of a
+    weekend's shootings), not one more of the event's (nor the object of 'a man shot another man
+    ... Wednesday': a man other than the shooter)."""
+    if victim.dep_ not in ("nsubj", "nsubjpass") or not ({c.lower_ for c in victim.lefts} & lex.distinct_markers & lex.other_people):
+        return False
+    head = _clause_head(trigger)
+    return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.sent == trigger.sent)
 
 
 def _found_later(victim: Token) -> bool:
