@@ -636,3 +636,9 @@ def test_another_victim_dated_on_its_own_is_another_incident(parse):
     assert counts(parse, "A man was shot dead outside a bar. Another man was gunned down nearby.")["killed"][0] == 2
     # the object of a shooter is a man other than him, and counts
     assert counts(parse, "A man shot another man and a 2-year-old boy in Madisonville on Wednesday.")["injured"][0] == 2
+
+
+def test_a_count_over_days_named_together_is_a_total(parse):
+    assert "injured" not in counts(parse, "Eleven people were shot in Detroit on Friday and Saturday, police said.")
+    # one night's shooting across midnight is still one incident
+    assert counts(parse, "Two men were shot late Friday and early Saturday outside a bar.")["injured"][0] == 2
