@@ -642,3 +642,11 @@ def test_a_count_over_days_named_together_is_a_total(parse):
     assert "injured" not in counts(parse, "Eleven people were shot in Detroit on Friday and Saturday, police said.")
     # one night's shooting across midnight is still one incident
     assert counts(parse, "Two men were shot late Friday and early Saturday outside a bar.")["injured"][0] == 2
+
+
+def test_people_who_survived_the_attack_were_hit(parse):
+    found = counts(parse, "Two teenagers survived the attack, but two other victims died at the scene.")
+    assert (found["killed"][0], found["injured"][0]) == (2, 2)
+    assert counts(parse, "He is survived by his wife and two sons.") == {}
+    # a clause that describes a witness by the event says nothing of a wound
+    assert "injured" not in counts(parse, "Jim Mack, who survived the shooting, lives across the hallway.")

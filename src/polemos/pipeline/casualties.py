@@ -82,6 +82,7 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
+    survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
@@ -115,7 +116,8 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.wound_nouns | {"condition", "victim"}
+            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
+                | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -171,6 +173,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
+        survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
@@ -730,6 +733,11 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
             and not any(c.lower_ in ("like", "as") for c in tok.children):
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
+    if tok.pos_ == "VERB" and lemma in lex.survived_verbs and not _is_passive(tok) and tok.dep_ != "relcl" \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.fatal_nouns for c in tok.children):
+        # "two teens survived the attack": hit and alive (not "Mack, who survived the shooting,
+        # lives across the hall": a clause that only describes a witness by the event)
+        return "injured", "intransitive"
     if lower in lex.in_hospital_places and _in_hospital_head(tok, lex) is not None:
         return "injured", "in_hospital"  # "left one child in the hospital": hurt and alive
     if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
