@@ -735,8 +735,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
     if tok.pos_ == "VERB" and lemma in lex.survived_verbs and not _is_passive(tok) and tok.dep_ != "relcl" \
             and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.fatal_nouns for c in tok.children):
-        # "two teens survived the attack": hit and alive (not "Mack, who survived the shooting,
-        # lives across the hall": a clause that only describes a witness by the event)
+        # "two teens survived the attack": hit and alive (not "a neighbour, who survived the
+        # shooting, lives across the hall": a clause that only describes a witness by the event)
         return "injured", "intransitive"
     if lower in lex.in_hospital_places and _in_hospital_head(tok, lex) is not None:
         return "injured", "in_hospital"  # "left one child in the hospital": hurt and alive
@@ -1312,7 +1312,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
 
 
 def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
-    """'Last night, around 8 p.m., another young man was gunned down on the 8600 block': another
+    """'Last night, around 9 p.m., another man was gunned down on Pine Street': another
     victim whose clause gives its own day or hour is another incident's (a round-up of a
     weekend's shootings), not one more of the event's (nor the object of 'a man shot another man
     ... Wednesday': a man other than the shooter)."""
