@@ -473,3 +473,24 @@ def test_when_the_shooting_happened_dates_an_event_dated_only_by_the_report():
             "Officer Adam Madera said the incident happened just before 9 p.m. Monday at a home in the "
             "11200 block of Roxbury.")
     assert main_event(text, date="2014-12-30").event_date == "2014-12-29"
+
+
+def test_the_event_that_hurt_most_and_is_told_most_comes_first():
+    text = ("A man was stabbed in a fight outside a bar on Main Street on Friday night.\n\n"
+            "In a separate incident, gunmen opened fire on a house party two blocks away, killing three "
+            "people and wounding five others, police said.\n\n"
+            "The shooting happened shortly after midnight.\n\n"
+            "\"They just drove up and started shooting at the party,\" said Maria Lopez, who lives next door.")
+    result = extract_text(text, date="2016-06-01")
+    first = result.events[0]
+    assert (first.id, first.fatalities, first.injured) == ("e1", 3, 5)
+    assert [e.id for e in result.events] == [f"e{n}" for n in range(1, len(result.events) + 1)]
+    # the claim on the shooting follows it to its new id
+    said = next(c for c in result.claims if c.content.startswith("In a separate incident"))
+    assert said.event_ids == ["e1"] and said.id in first.claim_ids
+
+
+def test_a_short_text_keeps_the_event_it_leads_with():
+    text = ("A 28-year-old woman was raped on a bus in front of her daughter. "
+            "Her attackers had killed her two-week-old son.")
+    assert first_type(text) == "Sexual violence"

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from polemos.model import Casualties, CasualtyCount
 
 from .components import doc_text, read_text
+from .events import main_event_first
 
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
 REPORTED_KINDS = ("killed", "injured", "arrested", "abducted")
@@ -81,8 +82,10 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
+    survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
+    clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
     dead_modifiers: frozenset[str]  # "brain dead": dead all the same
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
@@ -113,7 +116,8 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.wound_nouns | {"condition", "victim"}
+            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
+                | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
@@ -169,8 +173,10 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
+        survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
+        clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
         dead_modifiers=frozenset(data["kinds"]["killed"]["adjective_modifiers"]),
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
@@ -727,6 +733,11 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
             and not any(c.lower_ in ("like", "as") for c in tok.children):
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
+    if tok.pos_ == "VERB" and lemma in lex.survived_verbs and not _is_passive(tok) and tok.dep_ != "relcl" \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.fatal_nouns for c in tok.children):
+        # "two teens survived the attack": hit and alive (not "a neighbour, who survived the
+        # shooting, lives across the hall": a clause that only describes a witness by the event)
+        return "injured", "intransitive"
     if lower in lex.in_hospital_places and _in_hospital_head(tok, lex) is not None:
         return "injured", "in_hospital"  # "left one child in the hospital": hurt and alive
     if lemma == "victim" and tok.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" for c in tok.children):
@@ -801,7 +812,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if form == "intransitive":
         victim = _subject(verb, "nsubj", "nsubjpass")
     elif _is_passive(verb):
-        victim = _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
+        victim = _subject_after_preposition(verb) or _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
         victim = _child(verb, "dobj") or _shared_object(verb)
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
@@ -848,6 +859,20 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 return _victim_of_verb(head, "verb", _depth + 1)
             return found
     return None
+
+
+def _subject_after_preposition(verb: Token) -> Token | None:
+    """'2 of 3 men charged after deputy was killed': the parser hangs the deputy on 'after' and
+    takes the number for the subject; a bare noun right before the auxiliary, under a
+    preposition that opens a clause, is the passive's own subject."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i == 0:
+        return None
+    noun = aux.doc[aux.i - 1]
+    subject = _child(verb, "nsubjpass")
+    if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or subject is None or subject.i > noun.i:
+        return None
+    return noun if noun.head.lower_ in load_lexicon().clause_prepositions else None
 
 
 def _shared_object(verb: Token) -> Token | None:
@@ -1272,7 +1297,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         text=doc_text(trigger.doc)[start:end],
         negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
         aggregate=_is_aggregate(trigger, victim, lex) or _is_general_statement(trigger, victim),
-        background=_is_background(trigger, lex),
+        background=_is_background(trigger, lex) or _another_dated(trigger, victim, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
@@ -1284,6 +1309,17 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
     )
+
+
+def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'Last night, around 9 p.m., another man was gunned down on Pine Street': another
+    victim whose clause gives its own day or hour is another incident's (a round-up of a
+    weekend's shootings), not one more of the event's (nor the object of 'a man shot another man
+    ... Wednesday': a man other than the shooter)."""
+    if victim.dep_ not in ("nsubj", "nsubjpass") or not ({c.lower_ for c in victim.lefts} & lex.distinct_markers & lex.other_people):
+        return False
+    head = _clause_head(trigger)
+    return any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree if t.sent == trigger.sent)
 
 
 def _found_later(victim: Token) -> bool:
@@ -1662,6 +1698,7 @@ class CasualtyExtractor:
         distinct = {e.id for e in events
                     if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
         self.set_annotations(doc, self.share_out(events, found, distinct))
+        main_event_first(doc)
         return doc
 
     def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:

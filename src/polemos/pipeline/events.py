@@ -13,7 +13,11 @@ How (docs/events.md has the long version):
    date from a date expression in the clause or sentence, else the
    document's lead date, else the publication date (dates.py).
 4. Mentions of one event (a summary line and its detail, a later 'the
-   attack') are merged; events are ordered by their first mention.
+   attack') are merged; events are ordered by their first mention, new before
+   background, the violence before what followed from it.
+5. Once the casualties component has counted each event's dead and wounded,
+   main_event_first puts the report's main event first: the new event that
+   hurt the most people (events[0] is what a consumer takes for the story).
 """
 
 from __future__ import annotations
@@ -958,6 +962,34 @@ def _several(token: Token) -> bool:
 
 def _has_weapon(cues: set[str]) -> bool:
     return bool(cues & {"air", "shelling", "ied", "suicide", "grenade", "chemical"})
+
+
+def main_event_first(doc: Doc) -> None:
+    """Put the report's main event first and number the events in that order (e1, e2, ...): a
+    new event that hurt more people than the detector's first and that the report tells in more
+    sentences ('a man was hurt in a fight ... In a separate incident, gunmen killed three', with
+    the shooting's details after). A short text's first event stays first even when a later one
+    counts more dead ('a woman was raped ... her attackers killed her son'): it is what the text
+    leads with. Run once casualties are counted and before claims link to events by id."""
+    events = list(doc._.events or [])
+    new = [e for e in events if not e.background]
+    if len(new) < 2:
+        return
+    first = new[0]
+    main = max(new, key=_people_hurt)  # the first of the most hurt
+    if _people_hurt(main) <= _people_hurt(first) or len(main.evidence) <= len(first.evidence):
+        return
+    ordered = [main] + [e for e in events if e is not main]
+    spans = doc._.event_spans or {}
+    renamed = {}
+    for n, event in enumerate(ordered, start=1):
+        renamed[f"e{n}"] = spans.get(event.id, [])
+        event.id = f"e{n}"
+    doc._.events, doc._.event_spans = ordered, renamed
+
+
+def _people_hurt(event: Event) -> int:
+    return event.fatalities + event.injured
 
 
 @Language.factory("polemos_events", default_config={"keep_background": False})
