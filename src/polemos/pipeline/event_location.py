@@ -16,7 +16,9 @@ place, the document's focus place stands in, with a coarser geo_precision.
 geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
 region (a district, 'outside X', an unknown village put at its district), 3
 only a province, region or country known; a province-level event is put at the
-province's seat, as ACLED puts it at the provincial capital.
+province's seat, as ACLED puts it at the provincial capital, and so is an unknown
+village put in its province. An unknown name put in a division is first tried
+as a near spelling of a town lying in that division.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from polemos.gazetteer.distance import haversine_km
 from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
-                                     GazetteerUnavailable, get_gazetteer)
+                                     Candidate, GazetteerUnavailable, get_gazetteer)
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -155,7 +157,11 @@ class EventLocator:
                 continue
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
-            _at_province_seat(event.location)
+            variant = _variant_beside(places[index], places)
+            if variant is not None:
+                _move_to(event.location, variant)
+                continue
+            _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
@@ -166,11 +172,12 @@ def to_location(place: Place, precision: int, index: int | None = None) -> Locat
     )
 
 
-def _at_province_seat(location: Location) -> None:
+def _at_province_seat(location: Location, guessed: bool = False) -> None:
     """An event known only to a province goes to the province's seat, not the middle of its map:
     ACLED codes such events at the provincial capital (geo_precision 3), and the centroid of a
-    large province can lie 100 km and more from any town."""
-    if location.feature_code not in ADMIN1_CODES:
+    large province can lie 100 km and more from any town. So does an unknown village put in its
+    province (guessed): the seat is likelier near it than the province's centre."""
+    if location.feature_code not in ADMIN1_CODES and not guessed:
         return
     try:
         seat = get_gazetteer().admin1_seat(location.country_code, location.admin1)
@@ -178,6 +185,44 @@ def _at_province_seat(location: Location) -> None:
         return
     if seat is not None:
         location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
+
+
+def _division_of_guess(place: Place, places: list[Place], codes: frozenset[str]) -> Place | None:
+    """The division (of `codes`) named in the note at whose point a guess stands: a guess is a place
+    the gazetteer lacks (no feature code), put where the division it was named in is."""
+    if place.feature_code is not None or place.latitude is None:
+        return None
+    return next((p for p in places if p.feature_code in codes
+                 and (p.latitude, p.longitude) == (place.latitude, place.longitude)), None)
+
+
+# How like the text a place's name must be (rapidfuzz, 0-100) to be read as its spelling variant, and how
+# near the division the guess stands in it must lie, by the division's level. Not beside a town:
+# 'Chechen rebels ... near Grozny' would read 'Chechen' as the village Chechen-Aul.
+VARIANT_SCORE = 85.0
+VARIANT_KM = {"province": 150.0, "district": 60.0}
+
+
+def _variant_beside(place: Place, places: list[Place]) -> Candidate | None:
+    """A name the gazetteer lacks ('Bilslanda, Pilibhit') read as a near spelling of a town inside the place
+    it was put beside: a misspelling is likelier than an unknown village only where a town of nearly
+    that name lies, and looking only there keeps far lookalikes out."""
+    anchor = _division_of_guess(place, places, ADMIN1_CODES | ADMIN2_CODES)
+    if anchor is None:
+        return None
+    try:
+        found = get_gazetteer().fuzzy(place.text, cutoff=VARIANT_SCORE, limit=10)
+    except GazetteerUnavailable:
+        return None
+    radius = VARIANT_KM["province" if anchor.feature_code in ADMIN1_CODES else "district"]
+    near = [c for c in found if c.feature_code in TOWN_CODES and c.country_code == anchor.country_code
+            and haversine_km(c.latitude, c.longitude, anchor.latitude, anchor.longitude) < radius]
+    return max(near, key=lambda c: (c.fuzzy, c.population), default=None)
+
+
+def _move_to(location: Location, c: Candidate) -> None:
+    location.name, location.latitude, location.longitude = c.name, round(c.latitude, 5), round(c.longitude, 5)
+    location.geonameid, location.feature_code, location.admin2 = c.geonameid, c.feature_code, c.admin2
 
 
 def focus_place(places: list[Place], home: str | None = None) -> int | None:
@@ -245,10 +290,15 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     A child put abroad (outside home) is no better known than an unknown one: the parent is where it is."""
     if i == 0:
         return False
-    child = places[i - 1]
+    child, gap_start = places[i - 1], places[i - 1].end
+    if _wider(child, places[i]):
+        # 'Durayhimi district in western Yemen (Al Hudaydah)': the brackets say where the place before the country is
+        if i < 2 or child.start - places[i - 2].end > COUNTRY_ASIDE_CHARS:
+            return False
+        child = places[i - 2]
     if _abroad(child, home):
         return False
-    gap = text[child.end:places[i].start]
+    gap = text[gap_start:places[i].start]
     division = re.match(r"\s*([A-Za-z-]+)", gap)
     if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
         gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
@@ -257,6 +307,16 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     if gap.strip() in (",", "(", ", ("):
         return True
     return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+# How far before a country ('X district in western Yemen (Y)') the place its bracket describes may end.
+COUNTRY_ASIDE_CHARS = 25
+
+
+def _wider(child: Place, parent: Place) -> bool:
+    """A country before a division ('in western Yemen (Hays, Al Hudaydah)'): the brackets say where the
+    town named before the country is, not where the country is."""
+    return child.feature_code in COUNTRY_CODES and parent.feature_code not in COUNTRY_CODES
 
 
 def _contains(parent: Place, child: Place) -> bool:
