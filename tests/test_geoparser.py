@@ -117,6 +117,21 @@ def test_unknown_spelling_is_read_as_a_town_near_its_named_province(nlp):
     assert loc.feature_code == "PPL" and loc.latitude == pytest.approx(33.67, abs=0.05)  # the town, not Diyala's centre
 
 
+def test_joined_spelling_is_read_as_the_town_of_its_province(nlp):
+    text = "Members of the Bhatti clan clashed with rivals in Tandoallahyar town (Tandoallahyar, Sindh)."
+    loc = locate_event(nlp, text, "clashed")
+    assert loc.name == "Tando Allahyar" and loc.feature_code == "PPL"  # not a guess at Sindh's seat
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Taliban militants attacked a checkpoint in Aqcha district, Jowzjan.", 2),  # the district around the town
+    ("Gunmen shot dead two policemen in Aqcha district center, Jowzjan.", 1),  # the town itself
+])
+def test_a_town_named_as_its_district_is_near_the_town(nlp, text, precision):
+    loc = locate_event(nlp, text, text.split()[2])
+    assert loc.name == "Aqcha" and loc.geo_precision == precision
+
+
 def test_bracketed_district_after_a_country_is_the_event_place(nlp):
     text = "Pro-Houthi forces shelled homes in Bayt Marwan in western Yemen (Hays, Al Hudaydah), wounding a child."
     loc = locate_event(nlp, text, "shelled")

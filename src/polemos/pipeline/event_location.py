@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from polemos.gazetteer.distance import haversine_km
 from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
                                      Candidate, GazetteerUnavailable, get_gazetteer)
+from polemos.gazetteer.names import fold, translit
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -74,7 +75,7 @@ def geo_precision(place: Place, text: str) -> int:
     before = text[max(0, place.start - 25):place.start].lower().split()
     near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"]))
     if code in TOWN_CODES:
-        return 2 if near else 1
+        return 2 if near or _names_its_division(place, text) else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code:
         return 2
     if code is None and place.latitude is not None:
@@ -82,15 +83,25 @@ def geo_precision(place: Place, text: str) -> int:
     return 3
 
 
+def _names_its_division(place: Place, text: str) -> bool:
+    """'in Kushk district', 'the Naushera sector': a town's name followed by a division's word names the
+    area around the town, which ACLED codes as near the town (geo_precision 2)."""
+    after = [w.strip(".,;:()") for w in text[place.end:place.end + 30].lower().split()[:2]]
+    if not after or after[0] not in toponym_cues()["admin_suffixes"]:
+        return False
+    return len(after) < 2 or after[1] not in _cues()["seat_words"]  # 'Ghoryan district center' is the town
+
+
 class EventLocator:
     def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc)
-        self.set_annotations(doc, found)
+        places = with_variants(list(doc._.places or []))
+        found = self.find(doc, places)
+        self.set_annotations(doc, found, places)
         return doc
 
-    def find(self, doc: Doc) -> dict[str, tuple[int, int]]:
-        """Event id -> (index of the place in doc._.places, geo_precision)."""
-        places: list[Place] = list(doc._.places or [])
+    def find(self, doc: Doc, places: list[Place] | None = None) -> dict[str, tuple[int, int]]:
+        """Event id -> (index of the place in places (default doc._.places), geo_precision)."""
+        places = list(doc._.places or []) if places is None else places
         events: list[Event] = list(doc._.events or [])
         if not events or not places:
             return {}
@@ -150,17 +161,13 @@ class EventLocator:
                 best, best_score = i, score
         return best
 
-    def set_annotations(self, doc: Doc, found: dict[str, tuple[int, int]]) -> None:
-        places: list[Place] = list(doc._.places or [])
+    def set_annotations(self, doc: Doc, found: dict[str, tuple[int, int]], places: list[Place] | None = None) -> None:
+        places = list(doc._.places or []) if places is None else places
         for event in doc._.events or []:
             if event.id not in found:
                 continue
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
-            variant = _variant_beside(places[index], places)
-            if variant is not None:
-                _move_to(event.location, variant)
-                continue
             _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
 
 
@@ -211,7 +218,7 @@ def _variant_beside(place: Place, places: list[Place]) -> Candidate | None:
     if anchor is None:
         return None
     try:
-        found = get_gazetteer().fuzzy(place.text, cutoff=VARIANT_SCORE, limit=10)
+        found = get_gazetteer().fuzzy(place.text, cutoff=VARIANT_SCORE, limit=10) + _spelt_alike_in(place.text, anchor)
     except GazetteerUnavailable:
         return None
     radius = VARIANT_KM["province" if anchor.feature_code in ADMIN1_CODES else "district"]
@@ -220,9 +227,39 @@ def _variant_beside(place: Place, places: list[Place]) -> Candidate | None:
     return max(near, key=lambda c: (c.fuzzy, c.population), default=None)
 
 
-def _move_to(location: Location, c: Candidate) -> None:
-    location.name, location.latitude, location.longitude = c.name, round(c.latitude, 5), round(c.longitude, 5)
-    location.geonameid, location.feature_code, location.admin2 = c.geonameid, c.feature_code, c.admin2
+def _spelt_alike_in(text: str, division: Place) -> list[Candidate]:
+    """The towns of the division whose names, spaces and hyphens aside, are near spellings of `text`
+    ('Mirpurkhas' for Mirpur Khas): the gazetteer's fuzzy search looks at the whole world and keeps
+    only its best few, which a name of that division may not be among."""
+    from rapidfuzz import fuzz
+
+    key = _compact(text)
+    if len(key) < 5:
+        return []
+    out = []
+    for c in get_gazetteer().towns_in(division.country_code, division.admin1):
+        score = fuzz.ratio(key, _compact(c.name))
+        if score >= VARIANT_SCORE:
+            c.fuzzy = score
+            out.append(c)
+    return out
+
+
+def _compact(name: str) -> str:
+    return translit(fold(name)).replace(" ", "").replace("-", "")
+
+
+def with_variants(places: list[Place]) -> list[Place]:
+    """The places, each guess that is a near spelling of a town of its division read as that town
+    (_variant_beside): the town then competes as the place it is, not as a guess."""
+    out = []
+    for p in places:
+        c = _variant_beside(p, places)
+        out.append(p if c is None else p.model_copy(update=dict(
+            name=c.name, latitude=round(c.latitude, 5), longitude=round(c.longitude, 5), geonameid=c.geonameid,
+            feature_code=c.feature_code, admin2=c.admin2,
+            population=c.population or None, score=round(c.fuzzy / 100.0, 2))))
+    return out
 
 
 def focus_place(places: list[Place], home: str | None = None) -> int | None:
