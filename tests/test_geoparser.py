@@ -132,6 +132,15 @@ def test_a_town_named_as_its_district_is_near_the_town(nlp, text, precision):
     assert loc.name == "Aqcha" and loc.geo_precision == precision
 
 
+def test_a_town_after_a_bearing_is_a_reference_point(nlp):
+    from polemos.pipeline.event_location import _after_a_bearing
+
+    text = "Coalition air raids were reported on Majzar district west of Marib city with no casualties."
+    loc = locate_event(nlp, text, "raids")
+    assert loc.name == "Majzar" and loc.feature_code == "ADM2"  # the district, not the town it lies west of
+    assert _after_a_bearing("district west of".split()) and not _after_a_bearing("in the west of".split())  # a part of X
+
+
 def test_bracketed_district_after_a_country_is_the_event_place(nlp):
     text = "Pro-Houthi forces shelled homes in Bayt Marwan in western Yemen (Hays, Al Hudaydah), wounding a child."
     loc = locate_event(nlp, text, "shelled")

@@ -83,6 +83,12 @@ def geo_precision(place: Place, text: str) -> int:
     return 3
 
 
+def _after_a_bearing(before: list[str]) -> bool:
+    """'west of X' (X a reference point), not 'the west of X' (a part of X). before: the words before X."""
+    return (len(before) > 1 and before[-1] == "of" and before[-2] in _cues()["bearing_words"]
+            and (len(before) < 3 or before[-3] != "the"))
+
+
 def _names_its_division(place: Place, text: str) -> bool:
     """'in Kushk district', 'the Naushera sector': a town's name followed by a division's word names the
     area around the town, which ACLED codes as near the town (geo_precision 2)."""
@@ -94,7 +100,9 @@ def _names_its_division(place: Place, text: str) -> bool:
 
 class EventLocator:
     def __call__(self, doc: Doc) -> Doc:
-        places = with_variants(list(doc._.places or []))
+        places = list(doc._.places or [])
+        if len(doc_text(doc)) <= NOTE_CHARS:  # in a long story a guess is as often a person ('Grant' as Gantt)
+            places = with_variants(places)
         found = self.find(doc, places)
         self.set_annotations(doc, found, places)
         return doc
@@ -149,6 +157,8 @@ class EventLocator:
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
+            if _after_a_bearing(before):
+                score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
             if _names_a_parent(text, places, i, home):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
             if _isolated(p, [q for q in places if _in_regions(q, regions) and not _abroad(q, home)]):
@@ -369,6 +379,8 @@ def _contains(parent: Place, child: Place) -> bool:
     return parent.feature_code in TOWN_CODES and child.feature_code not in ADMIN1_CODES and (parent.population or 0) > (child.population or 0)
 
 
+# How much a place after a bearing ('west of X') loses: more than the locative 'of' gave it.
+BEARING_PENALTY = 3.0
 # How much a place far from all the others in the event's clauses loses: a same-named village in
 # another province ('Colonia' in a note about a Mexican city) more often than the event's place.
 ISOLATED_PENALTY = 2.0
