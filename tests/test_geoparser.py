@@ -106,6 +106,47 @@ def test_unknown_village_is_put_at_its_bracketed_district(nlp):
     assert loc.admin2 == "Mukayras" and loc.admin1 == "Al Bayda" and loc.geo_precision == 2
 
 
+def test_unknown_village_in_a_province_is_at_the_provincial_seat(nlp):
+    loc = locate_event(nlp, "Gunmen killed two farmers in Khirbat Umlaq (Anbar), according to local sources.", "killed")
+    assert loc.feature_code is None and loc.admin1 == "Anbar" and loc.geo_precision == 2
+    assert loc.latitude == pytest.approx(33.42, abs=0.05) and loc.longitude == pytest.approx(43.31, abs=0.05)  # Ramadi
+
+
+def test_unknown_spelling_is_read_as_a_town_near_its_named_province(nlp):
+    loc = locate_event(nlp, "Unknown gunmen shot dead a shopkeeper in Tarmiyah (Diyala).", "shot")
+    assert loc.feature_code == "PPL" and loc.latitude == pytest.approx(33.67, abs=0.05)  # the town, not Diyala's centre
+
+
+def test_joined_spelling_is_read_as_the_town_of_its_province(nlp):
+    text = "Members of the Bhatti clan clashed with rivals in Tandoallahyar town (Tandoallahyar, Sindh)."
+    loc = locate_event(nlp, text, "clashed")
+    assert loc.name == "Tando Allahyar" and loc.feature_code == "PPL"  # not a guess at Sindh's seat
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Taliban militants attacked a checkpoint in Aqcha district, Jowzjan.", 2),  # the district around the town
+    ("Gunmen shot dead two policemen in Aqcha district center, Jowzjan.", 1),  # the town itself
+])
+def test_a_town_named_as_its_district_is_near_the_town(nlp, text, precision):
+    loc = locate_event(nlp, text, text.split()[2])
+    assert loc.name == "Aqcha" and loc.geo_precision == precision
+
+
+def test_a_town_after_a_bearing_is_a_reference_point(nlp):
+    from polemos.pipeline.event_location import _after_a_bearing
+
+    text = "Coalition air raids were reported on Majzar district west of Marib city with no casualties."
+    loc = locate_event(nlp, text, "raids")
+    assert loc.name == "Majzar" and loc.feature_code == "ADM2"  # the district, not the town it lies west of
+    assert _after_a_bearing("district west of".split()) and not _after_a_bearing("in the west of".split())  # a part of X
+
+
+def test_bracketed_district_after_a_country_is_the_event_place(nlp):
+    text = "Pro-Houthi forces shelled homes in Bayt Marwan in western Yemen (Hays, Al Hudaydah), wounding a child."
+    loc = locate_event(nlp, text, "shelled")
+    assert loc.name == "Hays" and loc.admin1 == "Al Hudaydah" and loc.geo_precision == 2  # not Yemen at large
+
+
 def test_geoparse_cli_resolves_given_spans_in_order(cli, tmp_path):
     text = "Shelling hit Donetsk and Kharkiv while Moscow denied it."
     spans = [[text.index("Kharkiv"), text.index("Kharkiv") + 7], [text.index("Donetsk"), text.index("Donetsk") + 7],

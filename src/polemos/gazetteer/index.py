@@ -83,6 +83,7 @@ class Gazetteer:
         self._has_cache: dict[str, bool] = {}
         self._country_index: dict[str, int] | None = None
         self._capital_index: dict[str, int] | None = None
+        self._towns_by_division: dict[tuple[str, str], list[int]] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None, build_if_missing: bool = True) -> "Gazetteer":
@@ -151,6 +152,17 @@ class Gazetteer:
             self._capital_index = index
         i = self._capital_index.get(code or "")
         return self.candidate(i) if i is not None else None
+
+    def towns_in(self, country_code: str | None, admin1: str | None) -> list[Candidate]:
+        """The towns (by main name) of a first-level division, for looking a name up inside it."""
+        if self._towns_by_division is None:
+            towns = {j for j, s in enumerate(self.strings) if s in TOWN_CODES}
+            by: dict[tuple[str, str], list[int]] = {}
+            for i, f in enumerate(self.feature_code):
+                if f in towns:
+                    by.setdefault((self.strings[self.country_code[i]], self.strings[self.admin1[i]]), []).append(i)
+            self._towns_by_division = by
+        return [self.candidate(i) for i in self._towns_by_division.get((country_code or "", admin1 or ""), [])]
 
     def admin1_seat(self, country_code: str | None, admin1: str | None) -> Candidate | None:
         """The town standing for a first-level division: its capital as far as the data tell

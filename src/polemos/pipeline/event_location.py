@@ -16,7 +16,9 @@ place, the document's focus place stands in, with a coarser geo_precision.
 geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
 region (a district, 'outside X', an unknown village put at its district), 3
 only a province, region or country known; a province-level event is put at the
-province's seat, as ACLED puts it at the provincial capital.
+province's seat, as ACLED puts it at the provincial capital, and so is an unknown
+village put in its province. An unknown name put in a division is first tried
+as a near spelling of a town lying in that division.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from spacy.tokens import Doc, Span
 
 from polemos.gazetteer.distance import haversine_km
 from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
-                                     GazetteerUnavailable, get_gazetteer)
+                                     Candidate, GazetteerUnavailable, get_gazetteer)
+from polemos.gazetteer.names import fold, translit
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -72,7 +75,7 @@ def geo_precision(place: Place, text: str) -> int:
     before = text[max(0, place.start - 25):place.start].lower().split()
     near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"]))
     if code in TOWN_CODES:
-        return 2 if near else 1
+        return 2 if near or _names_its_division(place, text) else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code:
         return 2
     if code is None and place.latitude is not None:
@@ -80,15 +83,33 @@ def geo_precision(place: Place, text: str) -> int:
     return 3
 
 
+def _after_a_bearing(before: list[str]) -> bool:
+    """'west of X' (X a reference point), not 'the west of X' (a part of X). before: the words before X."""
+    return (len(before) > 1 and before[-1] == "of" and before[-2] in _cues()["bearing_words"]
+            and (len(before) < 3 or before[-3] != "the"))
+
+
+def _names_its_division(place: Place, text: str) -> bool:
+    """'in Kushk district', 'the Naushera sector': a town's name followed by a division's word names the
+    area around the town, which ACLED codes as near the town (geo_precision 2)."""
+    after = [w.strip(".,;:()") for w in text[place.end:place.end + 30].lower().split()[:2]]
+    if not after or after[0] not in toponym_cues()["admin_suffixes"]:
+        return False
+    return len(after) < 2 or after[1] not in _cues()["seat_words"]  # 'Ghoryan district center' is the town
+
+
 class EventLocator:
     def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc)
-        self.set_annotations(doc, found)
+        places = list(doc._.places or [])
+        if len(doc_text(doc)) <= NOTE_CHARS:  # in a long story a guess is as often a person ('Grant' as Gantt)
+            places = with_variants(places)
+        found = self.find(doc, places)
+        self.set_annotations(doc, found, places)
         return doc
 
-    def find(self, doc: Doc) -> dict[str, tuple[int, int]]:
-        """Event id -> (index of the place in doc._.places, geo_precision)."""
-        places: list[Place] = list(doc._.places or [])
+    def find(self, doc: Doc, places: list[Place] | None = None) -> dict[str, tuple[int, int]]:
+        """Event id -> (index of the place in places (default doc._.places), geo_precision)."""
+        places = list(doc._.places or []) if places is None else places
         events: list[Event] = list(doc._.events or [])
         if not events or not places:
             return {}
@@ -136,6 +157,8 @@ class EventLocator:
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
+            if _after_a_bearing(before):
+                score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
             if _names_a_parent(text, places, i, home):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
             if _isolated(p, [q for q in places if _in_regions(q, regions) and not _abroad(q, home)]):
@@ -148,14 +171,14 @@ class EventLocator:
                 best, best_score = i, score
         return best
 
-    def set_annotations(self, doc: Doc, found: dict[str, tuple[int, int]]) -> None:
-        places: list[Place] = list(doc._.places or [])
+    def set_annotations(self, doc: Doc, found: dict[str, tuple[int, int]], places: list[Place] | None = None) -> None:
+        places = list(doc._.places or []) if places is None else places
         for event in doc._.events or []:
             if event.id not in found:
                 continue
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
-            _at_province_seat(event.location)
+            _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
@@ -166,11 +189,12 @@ def to_location(place: Place, precision: int, index: int | None = None) -> Locat
     )
 
 
-def _at_province_seat(location: Location) -> None:
+def _at_province_seat(location: Location, guessed: bool = False) -> None:
     """An event known only to a province goes to the province's seat, not the middle of its map:
     ACLED codes such events at the provincial capital (geo_precision 3), and the centroid of a
-    large province can lie 100 km and more from any town."""
-    if location.feature_code not in ADMIN1_CODES:
+    large province can lie 100 km and more from any town. So does an unknown village put in its
+    province (guessed): the seat is likelier near it than the province's centre."""
+    if location.feature_code not in ADMIN1_CODES and not guessed:
         return
     try:
         seat = get_gazetteer().admin1_seat(location.country_code, location.admin1)
@@ -178,6 +202,74 @@ def _at_province_seat(location: Location) -> None:
         return
     if seat is not None:
         location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
+
+
+def _division_of_guess(place: Place, places: list[Place], codes: frozenset[str]) -> Place | None:
+    """The division (of `codes`) named in the note at whose point a guess stands: a guess is a place
+    the gazetteer lacks (no feature code), put where the division it was named in is."""
+    if place.feature_code is not None or place.latitude is None:
+        return None
+    return next((p for p in places if p.feature_code in codes
+                 and (p.latitude, p.longitude) == (place.latitude, place.longitude)), None)
+
+
+# How like the text a place's name must be (rapidfuzz, 0-100) to be read as its spelling variant, and how
+# near the division the guess stands in it must lie, by the division's level. Not beside a town:
+# 'Chechen rebels ... near Grozny' would read 'Chechen' as the village Chechen-Aul.
+VARIANT_SCORE = 85.0
+VARIANT_KM = {"province": 150.0, "district": 60.0}
+
+
+def _variant_beside(place: Place, places: list[Place]) -> Candidate | None:
+    """A name the gazetteer lacks ('Bilslanda, Pilibhit') read as a near spelling of a town inside the place
+    it was put beside: a misspelling is likelier than an unknown village only where a town of nearly
+    that name lies, and looking only there keeps far lookalikes out."""
+    anchor = _division_of_guess(place, places, ADMIN1_CODES | ADMIN2_CODES)
+    if anchor is None:
+        return None
+    try:
+        found = get_gazetteer().fuzzy(place.text, cutoff=VARIANT_SCORE, limit=10) + _spelt_alike_in(place.text, anchor)
+    except GazetteerUnavailable:
+        return None
+    radius = VARIANT_KM["province" if anchor.feature_code in ADMIN1_CODES else "district"]
+    near = [c for c in found if c.feature_code in TOWN_CODES and c.country_code == anchor.country_code
+            and haversine_km(c.latitude, c.longitude, anchor.latitude, anchor.longitude) < radius]
+    return max(near, key=lambda c: (c.fuzzy, c.population), default=None)
+
+
+def _spelt_alike_in(text: str, division: Place) -> list[Candidate]:
+    """The towns of the division whose names, spaces and hyphens aside, are near spellings of `text`
+    ('Mirpurkhas' for Mirpur Khas): the gazetteer's fuzzy search looks at the whole world and keeps
+    only its best few, which a name of that division may not be among."""
+    from rapidfuzz import fuzz
+
+    key = _compact(text)
+    if len(key) < 5:
+        return []
+    out = []
+    for c in get_gazetteer().towns_in(division.country_code, division.admin1):
+        score = fuzz.ratio(key, _compact(c.name))
+        if score >= VARIANT_SCORE:
+            c.fuzzy = score
+            out.append(c)
+    return out
+
+
+def _compact(name: str) -> str:
+    return translit(fold(name)).replace(" ", "").replace("-", "")
+
+
+def with_variants(places: list[Place]) -> list[Place]:
+    """The places, each guess that is a near spelling of a town of its division read as that town
+    (_variant_beside): the town then competes as the place it is, not as a guess."""
+    out = []
+    for p in places:
+        c = _variant_beside(p, places)
+        out.append(p if c is None else p.model_copy(update=dict(
+            name=c.name, latitude=round(c.latitude, 5), longitude=round(c.longitude, 5), geonameid=c.geonameid,
+            feature_code=c.feature_code, admin2=c.admin2,
+            population=c.population or None, score=round(c.fuzzy / 100.0, 2))))
+    return out
 
 
 def focus_place(places: list[Place], home: str | None = None) -> int | None:
@@ -245,10 +337,15 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     A child put abroad (outside home) is no better known than an unknown one: the parent is where it is."""
     if i == 0:
         return False
-    child = places[i - 1]
+    child, gap_start = places[i - 1], places[i - 1].end
+    if _wider(child, places[i]):
+        # 'Durayhimi district in western Yemen (Al Hudaydah)': the brackets say where the place before the country is
+        if i < 2 or child.start - places[i - 2].end > COUNTRY_ASIDE_CHARS:
+            return False
+        child = places[i - 2]
     if _abroad(child, home):
         return False
-    gap = text[child.end:places[i].start]
+    gap = text[gap_start:places[i].start]
     division = re.match(r"\s*([A-Za-z-]+)", gap)
     if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
         gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
@@ -257,6 +354,16 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     if gap.strip() in (",", "(", ", ("):
         return True
     return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+# How far before a country ('X district in western Yemen (Y)') the place its bracket describes may end.
+COUNTRY_ASIDE_CHARS = 25
+
+
+def _wider(child: Place, parent: Place) -> bool:
+    """A country before a division ('in western Yemen (Hays, Al Hudaydah)'): the brackets say where the
+    town named before the country is, not where the country is."""
+    return child.feature_code in COUNTRY_CODES and parent.feature_code not in COUNTRY_CODES
 
 
 def _contains(parent: Place, child: Place) -> bool:
@@ -272,6 +379,8 @@ def _contains(parent: Place, child: Place) -> bool:
     return parent.feature_code in TOWN_CODES and child.feature_code not in ADMIN1_CODES and (parent.population or 0) > (child.population or 0)
 
 
+# How much a place after a bearing ('west of X') loses: more than the locative 'of' gave it.
+BEARING_PENALTY = 3.0
 # How much a place far from all the others in the event's clauses loses: a same-named village in
 # another province ('Colonia' in a note about a Mexican city) more often than the event's place.
 ISOLATED_PENALTY = 2.0
