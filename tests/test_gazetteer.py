@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.gazetteer.names import fold, strip_adjectival, translit
+from polemos.gazetteer.names import fold, skeleton, strip_adjectival, translit
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +152,17 @@ def test_provincial_seats(gaz):
     assert gaz.admin1_seat("IN", "West Bengal").name == "Kolkata"
     assert gaz.admin1_seat("AF", "Kabul").feature_code == "PPLC"
     assert gaz.admin1_seat("XX", "Nowhere") is None
+
+
+def test_arabic_transliteration_variants_share_a_skeleton():
+    assert skeleton(fold("Tal Tamer")) == skeleton(fold("Tall Tamr")) == skeleton(fold("Tell Tamr"))
+    assert skeleton(fold("Ras al-Ain")) == skeleton(fold("Ra's al 'Ayn")) == skeleton(fold("Ras el Ayn"))
+    assert skeleton(fold("Deir ez-Zor")) == skeleton(fold("Dayr az Zor"))
+    assert skeleton(fold("Kafrnabl")) == ""  # one word: too coarse a key to trust
+
+
+def test_variant_lookup_finds_the_gazetteer_spelling(gaz):
+    assert any(c.country_code == "SY" and c.admin1 == "Al-Hasakeh" for c in gaz.lookup("Tal Tamer", fuzzy=False))
+    assert gaz.has("Ras al Ain") and not gaz.exact("Ras al Ain")
+    # A generic English word or an acronym is no part of a romanised name: 'Dade City' is not Dadu.
+    assert gaz.variants("Dadu city") == [] and gaz.variants("Bassa LGA") == []

@@ -694,3 +694,13 @@ def test_a_small_town_inside_an_organisations_name_may_lie_far_from_the_story(nl
     text = "Researchers at the Aspen Institute briefed lawmakers in Washington and Baltimore on Tuesday."
     aspen = resolve_given(nlp, text, ["Aspen", "Washington", "Baltimore"])[0]
     assert near(aspen, 39.19, -106.82, 30)
+
+
+@pytest.mark.parametrize("text, trigger, lat, lon", [
+    ("Turkish forces shelled houses in Ras al-Ain (Al-Hasakeh), wounding two civilians.", "shelled", 36.85, 40.07),
+    ("Rebels stole sheep from farmers in Tal Tamer (Al-Hasakeh) on Tuesday.", "stole", 36.66, 40.37),
+    ("Taliban fighters attacked a police checkpoint in Puli Alam (Logar), killing one officer.", "attacked", 34.0, 69.02),
+])
+def test_a_town_written_in_another_transliteration_is_found(nlp, text, trigger, lat, lon):
+    loc = locate_event(nlp, text, trigger)
+    assert loc.latitude == pytest.approx(lat, abs=0.05) and loc.longitude == pytest.approx(lon, abs=0.05)

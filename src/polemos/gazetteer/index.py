@@ -15,10 +15,11 @@ import threading
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .build import VERSION, build, gazetteer_path
-from .names import fold, is_latin, strip_adjectival, translit
+from .names import article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class Gazetteer:
         self.tkey_targets = _array("I", index["tkey_targets"])
         self.admin1_seats: dict[str, int] = index.get("admin1_seats") or {}
         self._fuzzy_buckets: dict[str, list[str]] = {}
+        self._skeleton_buckets: dict[str, dict[str, list[str]]] = {}
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
         self._has_cache: dict[str, bool] = {}
         self._country_index: dict[str, int] | None = None
@@ -192,7 +194,9 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         found = self._has_cache.get(name)
         if found is None:
-            found = self._find(self.keys, fold(name)) >= 0
+            key = fold(name)
+            # A name of several words may be known by a transliteration variant (Ras al Ain).
+            found = self._find(self.keys, key) >= 0 or bool(self.variants(name))
             if len(self._has_cache) > 100_000:
                 self._has_cache.clear()
             self._has_cache[name] = found
@@ -211,6 +215,31 @@ class Gazetteer:
         for k in self.translit_keys(translit(key)):
             out.extend(self.candidate(ref >> 1, True, fuzzy=95.0) for ref in self.refs(k))
         return out
+
+    def variants(self, name: str) -> list[Candidate]:
+        """Places whose name has the same consonant skeleton as `name` (Tal Tamer / Tall Tamr,
+        Ras al Ain / Ra's al 'Ayn): vowels, article forms and letter groups aside (names.skeleton),
+        and still a near spelling once transliterated, so that no two unrelated names meet."""
+        key = fold(name)
+        skel = skeleton(key) if is_latin(key) else ""
+        if not skel or _not_romanised(name):
+            return []
+        tkey = translit(key)
+        places = {ref >> 1 for letter in first_letters(key) for k in self._skeleton_bucket(letter).get(skel, ())
+                  if _near_spelling(tkey, translit(k)) for ref in self.refs(k)}
+        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+
+    def _skeleton_bucket(self, letter: str) -> dict[str, list[str]]:
+        """Skeleton -> folded keys, for the keys starting with `letter`, bare or after an article."""
+        bucket = self._skeleton_buckets.get(letter)
+        if bucket is None:
+            bucket = self._skeleton_buckets[letter] = {}
+            for prefix in (letter, *(f"{a} {letter}" for a in article_forms())):
+                for k in self.keys.slice(*self.keys.prefix_range(prefix)):
+                    skel = skeleton(k) if " " in k else ""
+                    if skel and k not in bucket.setdefault(skel, []):
+                        bucket[skel].append(k)
+        return bucket
 
     def fuzzy(self, name: str, cutoff: float = 85.0, limit: int = 5) -> list[Candidate]:
         """Near spellings (rapidfuzz), among names sharing the first two letters; for unknown words only."""
@@ -247,6 +276,8 @@ class Gazetteer:
         found = self.exact(name)
         if not found:
             found = self.transliterated(name)
+        if not found:
+            found = self.variants(name)
         if not found and fuzzy:
             found = self.fuzzy(name)
         return found
@@ -332,6 +363,26 @@ class SortedKeys:
         """Index of `key`, or -1."""
         lo = self.lower_bound(key)
         return lo if lo < self.n and self[lo] == key else -1
+
+
+def _not_romanised(name: str) -> bool:
+    """An acronym (LGA) or an English word (city, district, the) is not a romanised name's part."""
+    generic = _generic_words()
+    return any((len(w) > 1 and w.isupper()) or w.lower() in generic for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    from .build import _division_suffixes, _toponym_cues
+
+    return _division_suffixes() | frozenset(_toponym_cues()["town_words"]) | frozenset(skeleton_rules()["english_words"])
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Two transliterated keys close enough (rapidfuzz ratio) to be spellings of one name."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) >= skeleton_rules()["near_ratio"]
 
 
 def _stem_ratio(a: str, b: str, **kwargs) -> float:

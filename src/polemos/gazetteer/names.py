@@ -79,3 +79,59 @@ def strip_adjectival(key: str) -> str:
 
 def is_latin(key: str) -> bool:
     return key.isascii()
+
+
+@lru_cache(maxsize=1)
+def skeleton_rules() -> dict:
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads((resources.files("polemos") / "data" / "transliteration.toml").read_text(encoding="utf-8"))
+
+
+def _article_free(words: list[str]) -> list[str]:
+    """The words without an Arabic article before another word (al-Qaryat, ash Sham, ar Raqqa)."""
+    articles = set(skeleton_rules()["articles"])
+    return [w for i, w in enumerate(words) if not (w in articles and i + 1 < len(words))]
+
+
+@lru_cache(maxsize=1)
+def _skeleton_patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
+    """One pattern for the letter groups, one for the letters dropped after a word's first letter."""
+    rules = skeleton_rules()
+    groups = dict(rules["replacements"][:-1])  # the last rule (h dropped) spares a first letter
+    drop = re.escape(rules["vowels"] + rules["replacements"][-1][0])
+    return re.compile("|".join(sorted(groups, key=len, reverse=True))), groups, re.compile(rf"(?<=\S)[{drop}]+")
+
+
+def _skeleton_word(word: str) -> str:
+    groups_re, groups, drop_re = _skeleton_patterns()
+    return drop_re.sub("", groups_re.sub(lambda m: groups[m.group(0)], word))
+
+
+def skeleton_uncached(key: str) -> str:
+    """A consonant key of a folded Latin key, for transliteration variants `translit` leaves apart:
+    'tal tamer' and 'tall tamr' -> 'tl tmr'; 'ras al ain' and "ra's al 'ayn" -> 'rs an'. Empty when the
+    key is one word or too short for so coarse a key to say which place is meant (rules: data/transliteration.toml)."""
+    rules = skeleton_rules()
+    if " " not in key or not key.isascii():
+        return ""
+    skel = [_skeleton_word(w) for w in _article_free(translit(key).split())]
+    return " ".join(skel) if len(skel) > 1 and sum(map(len, skel)) >= rules["min_letters"] else ""
+
+
+skeleton = lru_cache(maxsize=200_000)(skeleton_uncached)
+
+
+def first_letters(key: str) -> tuple[str, ...]:
+    """The first letters a transliteration variant of `key` may start with, its article aside."""
+    words = _article_free(key.split())
+    if not words:
+        return ()
+    first = words[0][0]
+    groups = [g for g in skeleton_rules()["first_letter_groups"] if first in g]
+    return tuple(sorted({first, *"".join(groups)}))
+
+
+def article_forms() -> tuple[str, ...]:
+    return tuple(skeleton_rules()["articles"])
