@@ -704,3 +704,9 @@ def test_a_small_town_inside_an_organisations_name_may_lie_far_from_the_story(nl
 def test_a_town_written_in_another_transliteration_is_found(nlp, text, trigger, lat, lon):
     loc = locate_event(nlp, text, trigger)
     assert loc.latitude == pytest.approx(lat, abs=0.05) and loc.longitude == pytest.approx(lon, abs=0.05)
+
+
+def test_a_near_spelling_far_from_its_bracketed_division_is_no_namesake(nlp):
+    # 'Okhla' is no town of the gazetteer; its near spelling Okha (Gujarat) is not in Delhi.
+    loc = locate_event(nlp, "Police dispersed a sit-in by students in Okhla (Delhi).", "dispersed")
+    assert loc.admin1 == "Delhi" and loc.geo_precision == 2

@@ -86,6 +86,7 @@ ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a divi
 # a name with a reading this large is a city's, which a division focus must not move ('Louisville');
 # below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
 VILLAGE_NAME_MAX_POPULATION = 100_000
+SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
@@ -360,9 +361,10 @@ class Resolver:
             if best_inside:
                 pinned[i] = child
                 pinned.setdefault(j, parent)
-            elif not _prominent(child) and _is_container(parent) and not _in_a_list(mentions, j):
+            elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE) and _is_container(parent) and not _in_a_list(mentions, j):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
-                # the best we know of where it is ('Andar district, Ghazni').
+                # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
+                # away is no evidence of a namesake, however large ('Tlapacoyan (Veracruz)' is not Tlalpan).
                 pinned[i] = _as_guess(parent)
                 pinned.setdefault(j, parent)
             # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own
