@@ -710,3 +710,10 @@ def test_a_near_spelling_far_from_its_bracketed_division_is_no_namesake(nlp):
     # 'Okhla' is no town of the gazetteer; its near spelling Okha (Gujarat) is not in Delhi.
     loc = locate_event(nlp, "Police dispersed a sit-in by students in Okhla (Delhi).", "dispersed")
     assert loc.admin1 == "Delhi" and loc.geo_precision == 2
+
+
+def test_area_in_a_division_name_is_no_town(nlp):
+    # 'Area' is an alternate name of a town in Illinois, which pulled Freetown to Massachusetts.
+    loc = locate_event(nlp, "Market traders clashed with municipal guards in Freetown city (Western Area Urban, Western) "
+                            "over the closure of stalls.", "clashed")
+    assert loc.country_code == "SL"
