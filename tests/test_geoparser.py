@@ -717,3 +717,9 @@ def test_area_in_a_division_name_is_no_town(nlp):
     loc = locate_event(nlp, "Market traders clashed with municipal guards in Freetown city (Western Area Urban, Western) "
                             "over the closure of stalls.", "clashed")
     assert loc.country_code == "SL"
+
+
+def test_the_last_item_of_a_locator_bracket_is_a_division_whatever_ner_says(nlp):
+    # NER reads 'Yagha' as a person; closing '(X, Y)' after a name it is the village's province.
+    loc = locate_event(nlp, "Suspected militants burned the market stalls of Dioula (Dioula, Yagha) overnight.", "burned")
+    assert loc.country_code == "BF" and loc.admin1 == "Sahel"

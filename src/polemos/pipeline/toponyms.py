@@ -358,7 +358,7 @@ class ToponymRecognizer:
             # for a town of some size whose name never appears in a longer person's name here.
             if ent.end - ent.start > span.end - span.start:
                 return False
-            if self._strong_context(doc, span.start, span.end):
+            if self._strong_context(doc, span.start, span.end) or _closes_a_locator(doc, span):
                 return True
             town = any(not c.alternate and c.population >= 10_000 for c in cands)
             return (town or prominent) and not self._in_person_name(ents, span.text)
@@ -498,6 +498,19 @@ class ToponymRecognizer:
             span._.toponym = m
             spans.append(span)
         doc._.toponyms = spans
+
+
+def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
+    """'Mansila (Mansila, Yagha)': the last item of a bracket list after a name is the division it lies
+    in, as notes give it, however NER reads it (a person's name is not written so)."""
+    if span.end >= len(doc) or doc[span.end].text != ")" or span.start < 3 or doc[span.start - 1].text != ",":
+        return False
+    for k in range(span.start - 2, max(span.start - 2 - reach, 0), -1):
+        if doc[k].text == ")":
+            return False
+        if doc[k].text == "(":
+            return k > 0 and _capitalised(doc[k - 1])
+    return False
 
 
 def _comma_parts(ent: Span) -> list[Span]:
