@@ -680,3 +680,11 @@ def test_latin_as_an_adjective_is_latin_america(nlp):
     # 'Latin-born players': the adjective of Latin America, as 'Latin American' is
     latin = resolve_given(nlp, "He became the hits leader among Latin-born players in the league.", ["Latin"])[0]
     assert latin.name == "Latin America"
+
+
+def test_an_item_of_a_list_of_states_is_the_state(nlp):
+    # 'Washington' between Virginia and West Virginia is the state, not the capital
+    text = "Cases were confirmed in Oregon, Utah, Virginia, Washington, West Virginia and Wyoming."
+    washington = resolve_given(nlp, text, ["Oregon", "Utah", "Virginia", "Washington", "West Virginia", "Wyoming"])[3]
+    assert washington.feature_code == "ADM1"
+

@@ -239,8 +239,10 @@ class Resolver:
                 if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, m):
                     s += COUNTY_TOWN_BONUS
                 if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
-                        and any(o.is_country for o in m.candidates):
-                    s += SIBLING_BONUS  # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country
+                        and (i in listed or any(o.is_country for o in m.candidates)):
+                    # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country; 'Virginia,
+                    # Washington, West Virginia': an item of a list of states is the state, not the capital
+                    s += SIBLING_BONUS
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
