@@ -688,3 +688,10 @@ def test_an_item_of_a_list_of_states_is_the_state(nlp):
     washington = resolve_given(nlp, text, ["Oregon", "Utah", "Virginia", "Washington", "West Virginia", "Wyoming"])[3]
     assert washington.feature_code == "ADM1"
 
+
+
+def test_a_bare_name_is_the_city_though_its_province_was_geocoded_elsewhere(nlp):
+    # the build moves Neuquén and Mendoza provinces off their cities; a bare name still means the city
+    for city in ("Neuquen", "Mendoza"):
+        place = resolve_given(nlp, f"About 400 people in {city} protested against the local authorities.", [city])[0]
+        assert place.feature_code != "ADM1", city

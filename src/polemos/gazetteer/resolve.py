@@ -144,8 +144,16 @@ def _distance_km(a: Candidate, b: Candidate) -> float:
 
 
 def _same_named_town(c: Candidate, cands: list[Candidate]) -> bool:
-    """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku)."""
-    return any(o.is_town and o.country_code == c.country_code and _distance_km(o, c) < 150 for o in cands)
+    """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku): one near its
+    point, or one inside it (the build moves a division geocoded on its namesake city off it)."""
+    return any(o.is_town and o.country_code == c.country_code and (_distance_km(o, c) < 150 or _seat_of(o, c)) for o in cands)
+
+
+def _seat_of(town: Candidate, division: Candidate) -> bool:
+    """A first-level division's namesake city inside it: its seat (Neuquén of Neuquén province), not a
+    village that shares the name (Montana, Montana)."""
+    return (division.feature_code in ADMIN1_CODES and town.population >= VILLAGE_NAME_MAX_POPULATION
+            and town.admin1 is not None and town.admin1 == division.admin1)
 
 
 class Resolver:
