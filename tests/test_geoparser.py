@@ -695,3 +695,10 @@ def test_a_bare_name_is_the_city_though_its_province_was_geocoded_elsewhere(nlp)
     for city in ("Neuquen", "Mendoza"):
         place = resolve_given(nlp, f"About 400 people in {city} protested against the local authorities.", [city])[0]
         assert place.feature_code != "ADM1", city
+
+
+def test_indonesian_provinces_have_their_english_names(nlp):
+    # the packaged names are Indonesian (Jawa Barat, Sumatera Utara); news writes them in English
+    text = "A woman from West Java and two men from North Sumatra died of bird flu, officials in Jakarta said."
+    java, sumatra = resolve_given(nlp, text, ["West Java", "North Sumatra"])
+    assert (java.country_code, java.feature_code, sumatra.country_code) == ("ID", "ADM1", "ID")
