@@ -1672,6 +1672,17 @@ def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:
     return CasualtyCount(low=a.low + b.low, high=a.high + b.high, groups=groups)
 
 
+def _officers_hit_apart(dead: list[CasualtyMention], hit: list[CasualtyMention], lex: Lexicon) -> int:
+    """'Officers fired back, killing him ... One officer was hit in the arm': when police killed
+    the dead and none of the dead is police, the officers hit are none of the dead."""
+    police = {w for w, g in lex.group_words.items() if g == "police"}
+    singular = {m.agent: re.sub(r"ies$", "y", m.agent).removesuffix("s") for m in dead}  # "deputies", "officers"
+    by_police = any(m.agent in police or singular[m.agent] in police for m in dead)
+    if not by_police or any("police" in m.groups for m in dead):
+        return 0
+    return max((m.low for m in hit if set(m.groups) == {"police"} and not m.vague), default=0)
+
+
 def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = None) -> Casualties:
     """One event's casualties from its mentions: the largest consistent figure, never a sum of
     reports; an attacker wounded who is none of his victims is one more ('the gunman was also shot')."""
@@ -1697,6 +1708,7 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
     hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
     survivors = _survivors(by_kind["killed"], by_kind["injured"] + by_kind["shot"], result.killed.low)
     # "a fourth victim": at least four people hit in all
+    survivors = max(survivors, _officers_hit_apart(by_kind["killed"], by_kind["injured"] + by_kind["shot"], lex))
     hit = max([m.ordinal for m in hurt] + [survivors + result.killed.low])
     if hit > shot.low:
         shot = CasualtyCount(low=hit, high=max(hit, shot.high), groups=shot.groups)
