@@ -154,6 +154,21 @@ def test_provincial_seats(gaz):
     assert gaz.admin1_seat("XX", "Nowhere") is None
 
 
+def test_a_division_geocoded_as_its_namesake_city_moves_to_its_towns():
+    # countrystatecity puts New York state on New York City; GeoNames (and GeoWebNews) upstate
+    from polemos.gazetteer.build import PlaceRow, _unpin_divisions_from_cities
+
+    state = PlaceRow(0, "Empire", 40.71, -74.0, "ADM1", "US", admin1="Empire")
+    city = PlaceRow(1, "Empire City", 40.71, -74.0, "PPL", "US", admin1="Empire")
+    upstate = [PlaceRow(2 + k, f"Town {k}", 42.5 + k * 0.05, -75.5, "PPL", "US", admin1="Empire") for k in range(12)]
+    small = PlaceRow(0, "Harbour", 10.0, 10.0, "ADM1", "XX", admin1="Harbour")  # a city's district: too few towns
+    suburbs = [PlaceRow(20, "Harbour", 10.0, 10.0, "PPL", "XX", admin1="Harbour"),
+               PlaceRow(21, "Far", 11.0, 10.0, "PPL", "XX", admin1="Harbour")]
+    _unpin_divisions_from_cities([state, city, *upstate, small, *suburbs])
+    assert state.latitude > 42.0 and state.longitude < -75.0
+    assert (small.latitude, small.longitude) == (10.0, 10.0)
+
+
 def test_arabic_transliteration_variants_share_a_skeleton():
     assert skeleton(fold("Tal Tamer")) == skeleton(fold("Tall Tamr")) == skeleton(fold("Tell Tamr"))
     assert skeleton(fold("Ras al-Ain")) == skeleton(fold("Ra's al 'Ayn")) == skeleton(fold("Ras el Ayn"))

@@ -47,7 +47,7 @@ from .names import LETTERS, fold, fold_uncached, is_latin, translit_uncached
 
 log = logging.getLogger(__name__)
 
-VERSION = 4
+VERSION = 5
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 
@@ -415,6 +415,7 @@ def collect_places() -> list[PlaceRow]:
         row.names |= {n for n in c.get("alternatenames") or () if _keep_alternate(n)}
         places.append(row)
 
+    _unpin_divisions_from_cities(places)
     _assign_admin2(places, adm2_by_country)
     try:
         admin2_places, town_admin2 = load_admin2(admin1_names)
@@ -439,6 +440,42 @@ def collect_places() -> list[PlaceRow]:
             continue
         row.curated |= {a.strip() for a in rec["aliases"].split("|") if a.strip()}
     return places
+
+
+# A division whose packaged point is within this of a town of its name was geocoded as the town
+# ('New York' at New York City); the mean of its towns is its middle, if that lies this far away.
+CITY_PIN_KM = 10.0
+DIVISION_SPREAD_KM = 60.0
+MIN_DIVISION_TOWNS = 10  # fewer are a city's district (Bamako), whose towns are its suburbs
+
+
+def _city_key(name: str) -> str:
+    """'New York City' and 'New York' name one city."""
+    key = fold_uncached(name)
+    return key[:-5] if key.endswith(" city") else key
+
+
+def _on_namesake_city(row: PlaceRow, towns: list[PlaceRow]) -> bool:
+    return any(_city_key(t.name) == _city_key(row.name)
+               and haversine_km(t.latitude, t.longitude, row.latitude, row.longitude) < CITY_PIN_KM for t in towns)
+
+
+def _unpin_divisions_from_cities(places: list[PlaceRow]) -> None:
+    """Move a first-level division that sits on its namesake city to the mean of its towns: GeoNames
+    (and corpora annotated with it) place New York state upstate, not in Manhattan."""
+    towns: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
+    for row in places:
+        if row.feature_code in ("PPL", "PPLC") and row.admin1:
+            towns[(row.country_code, row.admin1)].append(row)
+    for row in places:
+        members = towns.get((row.country_code, row.name)) if row.feature_code == "ADM1" else None
+        if not members or len(members) < MIN_DIVISION_TOWNS or not _on_namesake_city(row, members):
+            continue
+        lat = sum(t.latitude for t in members) / len(members)
+        lon = sum(t.longitude for t in members) / len(members)
+        if haversine_km(lat, lon, row.latitude, row.longitude) > DIVISION_SPREAD_KM:
+            log.debug("division %s, %s moved off its namesake city", row.name, row.country_code)
+            row.latitude, row.longitude = lat, lon
 
 
 def _merge_admin2(places: list[PlaceRow], admin2: list[PlaceRow], adm2_by_country: dict[str, list[PlaceRow]]) -> list[PlaceRow]:

@@ -145,8 +145,16 @@ def _distance_km(a: Candidate, b: Candidate) -> float:
 
 
 def _same_named_town(c: Candidate, cands: list[Candidate]) -> bool:
-    """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku)."""
-    return any(o.is_town and o.country_code == c.country_code and _distance_km(o, c) < 150 for o in cands)
+    """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku): one near its
+    point, or one inside it (the build moves a division geocoded on its namesake city off it)."""
+    return any(o.is_town and o.country_code == c.country_code and (_distance_km(o, c) < 150 or _seat_of(o, c)) for o in cands)
+
+
+def _seat_of(town: Candidate, division: Candidate) -> bool:
+    """A first-level division's namesake city inside it: its seat (Neuquén of Neuquén province), not a
+    village that shares the name (Montana, Montana)."""
+    return (division.feature_code in ADMIN1_CODES and town.population >= VILLAGE_NAME_MAX_POPULATION
+            and town.admin1 is not None and town.admin1 == division.admin1)
 
 
 class Resolver:
@@ -240,8 +248,10 @@ class Resolver:
                 if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, m):
                     s += COUNTY_TOWN_BONUS
                 if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
-                        and any(o.is_country for o in m.candidates):
-                    s += SIBLING_BONUS  # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country
+                        and (i in listed or any(o.is_country for o in m.candidates)):
+                    # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country; 'Virginia,
+                    # Washington, West Virginia': an item of a list of states is the state, not the capital
+                    s += SIBLING_BONUS
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)

@@ -275,6 +275,7 @@ class CasualtyMention:
     names: list[frozenset[str]] = field(default_factory=list)  # the named victims, one set of name words each
     ordinal: int = 0  # "a fourth victim was also injured": at least four people hit in all
     reflexive: bool = False  # "killed himself": the victim is the one who did it
+    attacker: bool = False  # the victim is named as the one who did it: "the gunman was also shot"
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
     found_later: bool = False  # "Deputies later found another victim": one more than all counted before
     people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
@@ -1306,6 +1307,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
+        # (not "the suspect in the airport shooting": a phrase on him names his own deed)
+        attacker=victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors,
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
     )
@@ -1369,6 +1372,9 @@ def _agent_of(verb: Token) -> str:
             return subject.lower_
         if verb.dep_ == "relcl":
             return verb.head.lower_
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "killed his wife before killing himself": the one who killed her
+            continue
         if verb.dep_ not in ("conj", "xcomp", "advcl"):
             break
         verb = verb.head
@@ -1646,9 +1652,53 @@ def _survivors(dead: list[CasualtyMention], hit: list[CasualtyMention], killed: 
     return len(_people_told([m for m in hit if not m.reflexive], apart_from=told_dead))
 
 
+def _attacker_apart(mentions: list[CasualtyMention], lex: Lexicon) -> list[CasualtyMention]:
+    """The mentions of an attacker wounded who is surely none of the other people hurt: 'The
+    gunman was also shot', or a suspect hurt where the others hurt are officers ('an officer
+    was shot ... the suspect was wounded'). Otherwise 'the suspect' may be the man shot by
+    police the report told of, and a dead attacker is often counted already ('gunman' is a
+    group of its own)."""
+    attacker = [m for m in mentions if m.attacker and m.kind in ("injured", "shot")]
+    others = [m for m in mentions if m.kind in ("killed", "injured", "shot") and not m.attacker and not m.reflexive]
+    if not attacker or not others or any(m.attacker and m.kind == "killed" for m in mentions):
+        return []  # ("police shot the gunman" when he died: the dead attacker, not a wounded one)
+    also = any(m.additive for m in attacker)
+    officers = all(set(m.groups) == {"police"} for m in others)
+    return attacker if also or officers else []
+
+
+def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:
+    groups = {g: a.groups.get(g, 0) + b.groups.get(g, 0) for g in {**a.groups, **b.groups}}
+    return CasualtyCount(low=a.low + b.low, high=a.high + b.high, groups=groups)
+
+
+def _officers_hit_apart(dead: list[CasualtyMention], hit: list[CasualtyMention], lex: Lexicon) -> int:
+    """'Officers fired back, killing him ... One officer was hit in the arm': when police killed
+    the dead and none of the dead is police, the officers hit are none of the dead."""
+    police = {w for w, g in lex.group_words.items() if g == "police"}
+    singular = {m.agent: re.sub(r"ies$", "y", m.agent).removesuffix("s") for m in dead}  # "deputies", "officers"
+    by_police = any(m.agent in police or singular[m.agent] in police for m in dead)
+    if not by_police or any("police" in m.groups for m in dead):
+        return 0
+    return max((m.low for m in hit if set(m.groups) == {"police"} and not m.vague), default=0)
+
+
 def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = None) -> Casualties:
-    """One event's casualties from its mentions: the largest consistent figure, never a sum of reports."""
+    """One event's casualties from its mentions: the largest consistent figure, never a sum of
+    reports; an attacker wounded who is none of his victims is one more ('the gunman was also shot')."""
     lex = lex or load_lexicon()
+    mentions = [m for m in mentions if m.counts]
+    apart = _attacker_apart(mentions, lex)
+    result = _combine_mentions(mentions, lex)
+    if apart:
+        victims = _combine_mentions([m for m in mentions if all(m is not a for a in apart)], lex)
+        wounded = _combine_mentions(apart, lex)
+        result.killed = _added(victims.killed, wounded.killed)
+        result.injured = _added(victims.injured, wounded.injured)
+    return result
+
+
+def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualties:
     by_kind: dict[str, list[CasualtyMention]] = {k: [] for k in KINDS}
     for m in mentions:
         if m.counts:
@@ -1658,6 +1708,7 @@ def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = 
     hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
     survivors = _survivors(by_kind["killed"], by_kind["injured"] + by_kind["shot"], result.killed.low)
     # "a fourth victim": at least four people hit in all
+    survivors = max(survivors, _officers_hit_apart(by_kind["killed"], by_kind["injured"] + by_kind["shot"], lex))
     hit = max([m.ordinal for m in hurt] + [survivors + result.killed.low])
     if hit > shot.low:
         shot = CasualtyCount(low=hit, high=max(hit, shot.high), groups=shot.groups)

@@ -122,7 +122,16 @@ class ToponymRecognizer:
             kw["admin_hint"] = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
             name = "the " + span.text
+        name = name or self._compass_part(span)
         return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, **kw)
+
+    def _compass_part(self, span: Span) -> str | None:
+        """'the north Atlantic', 'east Africa': a lower-case compass word before a sea or region that
+        has a part of that name (the North Atlantic Ocean) names the part, written small."""
+        if span.start == 0 or not span.doc[span.start - 1].is_lower or not is_direction_name(span.doc[span.start - 1].text):
+            return None
+        name = f"{span.doc[span.start - 1].text.capitalize()} {span.text}"
+        return name if any(c.feature_code in LARGE_REGION_CODES for c in self.gaz.lookup(name, fuzzy=False)) else None
 
     def _from_entity(self, doc: Doc, ent: Span) -> tuple[Span, Mention] | None:
         """An NER place entity, trimmed of 'the', a possessive and a division word."""
@@ -147,6 +156,8 @@ class ToponymRecognizer:
             hint = self._suffix_hint(doc[end])
         span = doc[start:end]
         known = self.gaz.has(span.text)
+        if hint is None and known and end < len(doc):
+            hint = self._office_hint(doc[end])
         if ent.label_ == "FAC" and not known:
             return None
         after_comma = start > 0 and doc[start - 1].text == ","
@@ -178,6 +189,12 @@ class ToponymRecognizer:
             if any(fuzz.ratio(word, s) >= 85 for s in cues()["fuzzy_suffixes"]):
                 return "admin"  # a misspelt division word ('distinct' for 'district')
         return None
+
+    @staticmethod
+    def _office_hint(token: Token) -> str | None:
+        """'a New York court', 'Texas lawmakers': a division's institution names the division. Only for
+        known names: unlike a division word, it does not make an unknown word a place."""
+        return "admin" if token.lower_ in cues()["division_office_words"] else None
 
     def _locative_before(self, doc: Doc, start: int) -> bool:
         k = start - 1
@@ -292,7 +309,7 @@ class ToponymRecognizer:
                 continue
             ent = ent_of.get(match.start)
             if self._accept(doc, match, ent, titles, ents):
-                hint = self._suffix_hint(tokens[match.end]) if match.end < n else None
+                hint = (self._suffix_hint(tokens[match.end]) or self._office_hint(tokens[match.end])) if match.end < n else None
                 role = "embedded" if self._inside_a_name(ent, match) else "place"
                 yield match, self._mention(match, admin_hint=hint, role=role)
             i = match.end
@@ -475,8 +492,9 @@ class ToponymRecognizer:
         elif len(words) > 1 and words[-1].lower() in cues()["town_words"]:
             hint = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         elif span.end < len(doc):
-            hint = self._suffix_hint(doc[span.end])
+            hint = self._suffix_hint(doc[span.end]) or self._office_hint(doc[span.end])
         role = "metonym" if self._is_metonym(doc, span) else "embedded" if self._names_an_organisation(doc, span) else "place"
+        name = name or self._compass_part(span)
         return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
 
     def _names_an_organisation(self, doc: Doc, span: Span) -> bool:
