@@ -195,7 +195,7 @@ class Gazetteer:
         found = self._has_cache.get(name)
         if found is None:
             key = fold(name)
-            # A name of several words may be known by a transliteration variant (Ras al Ain).
+            # A name of several words may be known by a transliteration variant (Ras al Khaimah).
             found = self._find(self.keys, key) >= 0 or bool(self.variants(name))
             if len(self._has_cache) > 100_000:
                 self._has_cache.clear()
@@ -217,8 +217,8 @@ class Gazetteer:
         return out
 
     def variants(self, name: str) -> list[Candidate]:
-        """Places whose name has the same consonant skeleton as `name` (Tal Tamer / Tall Tamr,
-        Ras al Ain / Ra's al 'Ayn): vowels, article forms and letter groups aside (names.skeleton),
+        """Places whose name has the same consonant skeleton as `name` (Tell Kalakh / Tall Kalkh,
+        Ras al Khaimah / Ra's al Khaymah): vowels, article forms and letter groups aside (names.skeleton),
         and still a near spelling once transliterated, so that no two unrelated names meet."""
         key = fold(name)
         skel = skeleton(key) if is_latin(key) else ""

@@ -111,7 +111,7 @@ def _skeleton_word(word: str) -> str:
 
 def skeleton_uncached(key: str) -> str:
     """A consonant key of a folded Latin key, for transliteration variants `translit` leaves apart:
-    'tal tamer' and 'tall tamr' -> 'tl tmr'; 'ras al ain' and "ra's al 'ayn" -> 'rs an'. Empty when the
+    'tell kalakh' and 'tall kalkh' -> 'tl klk'; 'ras al khaimah' and 'ras al khaymah' -> 'rs km'. Empty when the
     key is one word or too short for so coarse a key to say which place is meant (rules: data/transliteration.toml)."""
     rules = skeleton_rules()
     if " " not in key or not key.isascii():

@@ -374,7 +374,7 @@ class Resolver:
             elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE) and _is_container(parent) and not _in_a_list(mentions, j):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
-                # away is no evidence of a namesake, however large ('Tlapacoyan (Veracruz)' is not Tlalpan).
+                # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province).
                 pinned[i] = _as_guess(parent)
                 pinned.setdefault(j, parent)
             # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own

@@ -519,7 +519,7 @@ class ToponymRecognizer:
 
 
 def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
-    """'Mansila (Mansila, Yagha)': the last item of a bracket list after a name is the division it lies
+    """'Dioula (Dioula, Yagha)': the last item of a bracket list after a name is the division it lies
     in, as notes give it, however NER reads it (a person's name is not written so)."""
     if span.end >= len(doc) or doc[span.end].text != ")" or span.start < 3 or doc[span.start - 1].text != ",":
         return False
