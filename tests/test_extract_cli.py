@@ -247,3 +247,13 @@ def test_output_file_problems_are_clear_and_leave_no_partial_file(cli, tmp_path)
     assert jsonl(out.read_text())[0]["id"] == "karabakh-2023-09-19"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
     assert cli("extract", EXAMPLE, "--batch-size", "0").exit_code == 2
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    # `python -m polemos` is how people run a package without its console script on PATH
+    done = subprocess.run([sys.executable, "-m", "polemos", "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "extract" in done.stdout
