@@ -35,6 +35,7 @@ import sqlite3
 import time
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -43,11 +44,11 @@ from pathlib import Path
 from polemos.paths import data_dir
 
 from .distance import haversine_km
-from .names import LETTERS, fold, fold_uncached, is_latin, translit_uncached
+from .names import LETTERS, fold, fold_uncached, is_latin, skeleton_uncached, translit_uncached
 
 log = logging.getLogger(__name__)
 
-VERSION = 5
+VERSION = 6
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 
@@ -542,6 +543,14 @@ def translit_index(keys: dict[str, list[int]]) -> dict[str, list[str]]:
     return out
 
 
+def skeleton_rows(keys: dict) -> Iterator[tuple[str, str]]:
+    """(skeleton, key) for every name key that has a consonant skeleton (names.skeleton)."""
+    for key in keys:
+        skel = skeleton_uncached(key) if " " in key else ""
+        if skel:
+            yield skel, key
+
+
 def build(path: Path | None = None, force: bool = False) -> Path:
     """Build the gazetteer file (atomically: a half-written file is never left in place)."""
     path = path or gazetteer_path()
@@ -567,6 +576,11 @@ def build(path: Path | None = None, force: bool = False) -> Path:
              p.admin1 or None, p.admin2 or None, p.population) for i, p in enumerate(places)))
         con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, ref >> 1, ref & 1) for k, refs in keys.items() for ref in refs))
         con.execute("CREATE INDEX names_key ON names (key)")
+        # consonant skeletons of many-word names, for transliteration variants: computed here because
+        # doing it at first use costs every process seconds (Gazetteer.variants)
+        con.execute("CREATE TABLE skeletons (skel TEXT, key TEXT)")
+        con.executemany("INSERT INTO skeletons VALUES (?,?)", skeleton_rows(keys))
+        con.execute("CREATE INDEX skeletons_skel ON skeletons (skel)")
         blob = marshal.dumps(compact_index(places, keys, tkeys))
         meta = {"version": str(VERSION), "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "places": str(len(places)), "names": str(len(keys))}

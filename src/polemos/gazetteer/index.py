@@ -80,7 +80,8 @@ class Gazetteer:
         self.tkey_targets = _array("I", index["tkey_targets"])
         self.admin1_seats: dict[str, int] = index.get("admin1_seats") or {}
         self._fuzzy_buckets: dict[str, list[str]] = {}
-        self._skeleton_buckets: dict[str, dict[str, list[str]]] = {}
+        self._skeleton_cache: dict[str, list[str]] = {}
+        self._skeleton_db: sqlite3.Connection | None = None
         self._cache: dict[tuple[str, bool], list[Candidate]] = {}
         self._has_cache: dict[str, bool] = {}
         self._country_index: dict[str, int] | None = None
@@ -225,21 +226,23 @@ class Gazetteer:
         if not skel or _not_romanised(name):
             return []
         tkey = translit(key)
-        places = {ref >> 1 for letter in first_letters(key) for k in self._skeleton_bucket(letter).get(skel, ())
-                  if _near_spelling(tkey, translit(k)) for ref in self.refs(k)}
+        letters = first_letters(key)
+        starts = letters + tuple(f"{a} {letter}" for a in article_forms() for letter in letters)
+        places = {ref >> 1 for k in self._skeleton_keys(skel)
+                  if k.startswith(starts) and _near_spelling(tkey, translit(k)) for ref in self.refs(k)}
         return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
 
-    def _skeleton_bucket(self, letter: str) -> dict[str, list[str]]:
-        """Skeleton -> folded keys, for the keys starting with `letter`, bare or after an article."""
-        bucket = self._skeleton_buckets.get(letter)
-        if bucket is None:
-            bucket = self._skeleton_buckets[letter] = {}
-            for prefix in (letter, *(f"{a} {letter}" for a in article_forms())):
-                for k in self.keys.slice(*self.keys.prefix_range(prefix)):
-                    skel = skeleton(k) if " " in k else ""
-                    if skel and k not in bucket.setdefault(skel, []):
-                        bucket[skel].append(k)
-        return bucket
+    def _skeleton_keys(self, skel: str) -> list[str]:
+        """The name keys with consonant skeleton `skel`, from the file's table (built with the gazetteer)."""
+        found = self._skeleton_cache.get(skel)
+        if found is None:
+            if self._skeleton_db is None:
+                if self.path is None:
+                    return []
+                self._skeleton_db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            rows = self._skeleton_db.execute("SELECT key FROM skeletons WHERE skel = ?", (skel,)).fetchall()
+            found = self._skeleton_cache[skel] = [k for (k,) in rows]
+        return found
 
     def fuzzy(self, name: str, cutoff: float = 85.0, limit: int = 5) -> list[Candidate]:
         """Near spellings (rapidfuzz), among names sharing the first two letters; for unknown words only."""
