@@ -772,3 +772,11 @@ def test_the_last_item_of_a_locator_bracket_is_a_division_whatever_ner_says(nlp)
     # NER reads 'Yagha' as a person; closing '(X, Y)' after a name it is the village's province.
     loc = locate_event(nlp, "Suspected militants burned the market stalls of Dioula (Dioula, Yagha) overnight.", "burned")
     assert loc.country_code == "BF" and loc.admin1 == "Sahel"
+
+
+def test_an_actors_demonym_does_not_make_a_village_abroad_foreign(nlp):
+    # 'Turkish' says who struck, not where: with no place in Turkey named, the Syrian village (a
+    # transliteration variant) is not dropped for lying outside the 'document's country'
+    places = places_of(nlp, "Turkish drones struck a car near Tal Hamis town on Monday, a local official said.")
+    village = next(p for p in places if p.text == "Tal Hamis")
+    assert village.country_code == "SY"

@@ -318,7 +318,7 @@ class Resolver:
         if not focus:
             return
         top, share = max(focus.items(), key=lambda kv: kv[1])
-        if share < 0.6:
+        if share < 0.6 or not _placed_in(mentions, final, top):
             return
         for i, c in enumerate(final):
             if c is None or not _is_local(c) or c.country_code == top or mentions[i].parent is not None:
@@ -484,6 +484,12 @@ class Resolver:
                 weight *= 1.5
             votes.append((c.country_code, weight, fold(m.name or m.text)))
         return votes
+
+
+def _placed_in(mentions: list[Mention], final: list[Candidate | None], cc: str) -> bool:
+    """Whether some place (not a demonym: 'Turkish forces shelled ...' says who, not where) is in country cc."""
+    return any(c is not None and c.country_code == cc and m.role not in ("demonym", "embedded")
+               for m, c in zip(mentions, final))
 
 
 def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dict[str, float]:
