@@ -171,9 +171,16 @@ def test_geoparse_without_spans_finds_toponyms(cli, tmp_path):
 
 
 def resolve_given(nlp, text, names):
+    """Resolve the given names of text; a (name, n) pair is the n-th occurrence of name (from 0)."""
     from polemos.gazetteer.geoparse import resolve_spans
 
-    spans = [[text.index(n), text.index(n) + len(n)] for n in names]
+    spans = []
+    for name in names:
+        name, n = name if isinstance(name, tuple) else (name, 0)
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(name, start + 1)
+        spans.append([start, start + len(name)])
     return resolve_spans(nlp, nlp(text), spans)
 
 
@@ -616,19 +623,6 @@ def test_venue_in_a_named_country_is_at_its_capital(nlp):
     assert near(summit, -12.04, -77.03, 30)  # Lima, not the country's centre 250 km away
 
 
-def resolve_at(nlp, text, names):
-    """resolve_given for names that recur: each (name, n) is the n-th occurrence of name (from 0)."""
-    from polemos.gazetteer.geoparse import resolve_spans
-
-    spans = []
-    for name, n in names:
-        start = -1
-        for _ in range(n + 1):
-            start = text.index(name, start + 1)
-        spans.append([start, start + len(name)])
-    return resolve_spans(nlp, nlp(text), spans)
-
-
 def test_a_name_a_street_is_said_to_be_called_is_the_street(nlp):
     # Jackson, Tennessee is 130 km from Memphis: 'the avenue was later renamed Jackson' names the avenue
     text = "Crews repaved the old avenue in Memphis last week. Laid out in 1840, the avenue was later renamed Jackson."
@@ -640,7 +634,7 @@ def test_a_street_name_is_the_street_wherever_it_recurs(nlp):
     # the first 'Lafayette' is read as a street by the words after it; the second, bare, is the same street
     text = ("Crowds gathered on Sunday at Lafayette and Royal streets in New Orleans. By nightfall the march "
             "had moved down Lafayette toward the river.")
-    second = resolve_at(nlp, text, [("Lafayette", 0), ("New Orleans", 0), ("Lafayette", 1)])[2]
+    second = resolve_given(nlp, text, [("Lafayette", 0), "New Orleans", ("Lafayette", 1)])[2]
     assert near(second, 29.95, -90.07, 20)
 
 

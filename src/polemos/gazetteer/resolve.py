@@ -9,7 +9,6 @@ component and `polemos geoparse` both call `resolve_mentions`.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from functools import lru_cache
 
 from polemos.model import Place
 
-from .build import data_path
+from .build import _toponym_cues
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
 from .names import fold
@@ -34,14 +33,14 @@ international federal general high elementary union trade world golf village hom
 def institution_words() -> frozenset[str]:
     """'College', 'University': a city named last, after one ('Robinson College Cambridge', 'University
     of Nairobi'), is where the institution is."""
-    return frozenset(json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))["institution_words"])
+    return frozenset(_toponym_cues()["institution_words"])
 
 
 @lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
     """'Street', 'Ave.': a place named just before one inside a name is the street's namesake
     ('333 Victoria St.', 'Hampton Avenue'), not where the street is."""
-    return frozenset(json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))["street_words"])
+    return frozenset(_toponym_cues()["street_words"])
 
 
 # Compass words: a name made only of these ('West', 'Southern', 'North-East') is a division's name

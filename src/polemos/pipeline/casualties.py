@@ -1699,10 +1699,10 @@ def combine_mentions(mentions: Iterable[CasualtyMention], lex: Lexicon | None = 
 
 
 def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualties:
+    """combine_mentions without the attacker rule, for mentions that all count."""
     by_kind: dict[str, list[CasualtyMention]] = {k: [] for k in KINDS}
     for m in mentions:
-        if m.counts:
-            by_kind[m.kind].append(m)
+        by_kind[m.kind].append(m)
     result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
     shot = _combine_kind(by_kind["shot"], lex)
     hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]

@@ -44,6 +44,13 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Words that, after a place, say what it is rather than going on with a name (_names_an_organisation)."""
+    c = cues()
+    return c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Adjective (as written) -> country code or regions.tsv name; plurals derived."""
     table: dict[str, str] = {}
@@ -503,8 +510,8 @@ class ToponymRecognizer:
         organisation's name (which NER may have read as the place alone)."""
         if span.end >= len(doc):
             return False
-        t, c = doc[span.end], cues()
-        if not (t.is_alpha and t.is_title) or t.lower_ in c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]:
+        t = doc[span.end]
+        if not (t.is_alpha and t.is_title) or t.lower_ in _cue_words():
             return False
         return t.ent_type_ not in ("DATE", "TIME", "PERSON", "GPE", "LOC", "NORP") and not self.gaz.has(t.text)
 
