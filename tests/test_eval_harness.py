@@ -301,3 +301,20 @@ def test_gva_full_report_splits_even_and_odd():
     assert halves["even"]["n"] == 2 and halves["odd"]["n"] == 1
     assert halves["even"]["killed_exact"] == 1.0 and halves["odd"]["injured_exact"] == 1.0
     assert all(err["index"] in (0, 1, 2) for err in report.errors)
+
+
+def test_acled_match_breaks_ties_by_place_and_never_over_type():
+    """A note ACLED split into one event per town is matched town by town; place never outweighs type."""
+    from polemos.eval import acled
+
+    gold = {"sub_event_type": "Armed clash", "event_type": "Battles", "event_date": "2020-05-09",
+            "actor1": None, "actor2": None, "latitude": 15.64, "longitude": 44.47}
+    far = event("e1", "Armed clash", 0, 5, event_date="2020-05-09",
+                location=Location(name="Far", latitude=15.5, longitude=45.3))
+    near = event("e2", "Armed clash", 6, 9, event_date="2020-05-09",
+                 location=Location(name="Near", latitude=15.65, longitude=44.45))
+    wrong_type_near = event("e3", "Attack", 6, 9, event_date="2020-05-09", location=near.location)
+    assert max([far, near], key=lambda e: acled._score(e, gold)) is near
+    assert max([far, wrong_type_near], key=lambda e: acled._score(e, gold)) is far
+    miss = acled._location_error({"id": "x", "gold": {**gold, "location": "Near"}, "text": "t"}, far)
+    assert miss["pred"]["location"] == "Far" and miss["pred"]["km"] > 25
