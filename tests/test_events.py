@@ -494,3 +494,47 @@ def test_a_short_text_keeps_the_event_it_leads_with():
     text = ("A 28-year-old woman was raped on a bus in front of her daughter. "
             "Her attackers had killed her two-week-old son.")
     assert first_type(text) == "Sexual violence"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gathering with an appeal, or a group blocking a way in, is a protest (stones as a barricade: no riot)
+    ("About fifty villagers gathered in front of the district office in Kasese to pressure the council over "
+     "unpaid wages.", "Peaceful protest"),
+    ("Dozens of traders gathered outside the town hall in Mbale to support the mayor.", "Peaceful protest"),
+    ("In Tarija, a group of residents blocked the access road to their village using tree trunks.", "Peaceful protest"),
+    ("A group of farmers blocked the bridge to the town using stones and branches.", "Peaceful protest"),
+    # projectiles that monitors count are fire from afar
+    ("International monitors counted 14 projectiles near the village of Zaitseve.", "Shelling/artillery/missile attack"),
+    # curbs that authorities impose change the government's activity
+    ("The authorities imposed a curfew on the town of Goma on Friday.", "Change to group/activity"),
+    ("The interior ministry banned all public gatherings in Bamako.", "Change to group/activity"),
+    ("During the curfew, a man was shot dead in Chicago.", "Attack"),
+    # goods that troops seize, a drug lab they destroy: property; a drug bust is no event (and takes no port)
+    ("Soldiers seized sacks of rice belonging to the rebels near Kidal.", "Looting/property destruction"),
+    ("Troops found and destroyed a cocaine laboratory in the jungle near Tumaco.", "Looting/property destruction"),
+    ("Police seized 20 kg of heroin at the port of Mombasa.", None),
+    ("The army seized the town of Kidal from the rebels.", "Government regains territory"),
+])
+def test_protests_restrictions_and_seizures(text, expected):
+    assert first_type(text, "2020-05-10") == expected
+
+
+def test_a_governor_who_imposes_a_lockdown_is_the_government():
+    events = extract_text("The governor of Kano State imposed a lockdown on the city.", date="2020-05-10").events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Change to group/activity", "Government of Nigeria")]
+
+
+def test_a_reason_clause_deep_in_a_protest_is_not_its_background():
+    """'since they had lost their jobs' gives a reason, not a time span ('since 2020'): the
+    background scope leaves out adverbial clauses below the trigger's clause, as it does relative ones."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from polemos.pipeline.events import _background_scope
+
+    words = "Workers staged a protest to be able to go home since they had lost their jobs .".split()
+    heads = [1, 1, 3, 1, 5, 1, 5, 8, 6, 8, 13, 13, 13, 8, 15, 13, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "acomp", "aux", "xcomp", "advmod", "mark", "nsubj",
+            "aux", "advcl", "poss", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert "since" not in _background_scope(doc[1], doc[3], doc[:]).text

@@ -125,7 +125,7 @@ STRONG = VIOLENT - {"harm", "impact"}
 # Which trigger of a clause names the event, best first.
 FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "gathering", "riot", "mob", "sexual",
                "abduction", "territory", "transfer", "attack", "offensive", "disrupted", "arrest", "looting",
-               "agreement", "hq", "change", "harm", "impact"]
+               "agreement", "hq", "change", "restriction", "harm", "impact"]
 STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "foil", "cache", "stash",
                     "shot down", "shoot down", "bomb disposal", "controlled explosion", "arms cache",
                     "weapons cache", "cache of weapons", "cache of arms", "defused a bomb",
@@ -159,6 +159,7 @@ class ClauseFacts:
     air_agent: bool = False        # the actor is an aircraft or an air force
     agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
     named_armed_agent: bool = False  # the agent is a named armed group ('the Children of Fire initiative')
+    goods_seized: bool = False     # the clause seizes things, not a place or weapons ('seized 2 tons of cannabis')
     doc_cues: set[str] = field(default_factory=set)
 
 
@@ -219,8 +220,9 @@ def classify(f: ClauseFacts) -> str | None:
         return "Suicide bomb"
     if "mob" in fam and "protest" not in fam:
         return "Mob violence"
-    if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues):
-        fam = fam | {"protest"}
+    if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues or (
+            f.trigger_words & words["blockade"] and f.agent_group and f.agent_kind not in ("state", "nonstate"))):
+        fam = fam | {"protest"}  # 'residents blocked the road to the village': a blockade
     own = f.anchor_families
     if own & {"agreement"} and not fam & (STRONG - {"attack"}) and f.trigger_words - WEAK_AGREEMENT:
         return "Agreement"  # 'fighters surrendered to government forces in the face of an onslaught'
@@ -255,6 +257,9 @@ def classify(f: ClauseFacts) -> str | None:
         return "Sexual violence"
     if "abduction" in fam:
         return "Abduction/forced disappearance"
+    if f.goods_seized and f.agent_kind == "state":
+        # 'troops seized food stocks'; a report of a drug or counterfeit bust is no ACLED event, and no port taken
+        return "Looting/property destruction" if not {"crime"} & (sent | f.doc_cues) else None
     if "territory" in fam and f.has_place_object and not f.trigger_words & STRONG_DISRUPTED:
         change = _territory_change(f, fam, sfam)
         if change:
@@ -277,8 +282,8 @@ def classify(f: ClauseFacts) -> str | None:
         return "Non-violent transfer of territory"
     if "looting" in fam and not fam & {"harm", "explosion", "airstrike", "shelling", "clash"} \
             and not _weapon_type(cues) and (f.property_object or not f.patient_kinds & {"civilians", "state", "nonstate"}):
-        if "crime" in sent and not armed_context:
-            return None  # a robbery
+        if "crime" in sent and not armed_context and f.agent_kind != "state":
+            return None  # a robbery (not troops destroying a drug lab)
         return "Looting/property destruction"
     if fam & {"attack", "impact"} and not fam & (VIOLENT - {"attack", "impact"}) and f.property_object \
             and not _weapon_type(cues | sent) and "harm" not in sfam:
@@ -327,7 +332,7 @@ def classify(f: ClauseFacts) -> str | None:
             return "Armed clash"  # 'shots involving small arms': an exchange of fire, no one targeted
         return "Attack" if fam & {"harm", "attack"} else "Armed clash"
     if "looting" in fam:
-        if "crime" in sent and not armed_context:
+        if "crime" in sent and not armed_context and f.agent_kind != "state":
             return None
         return "Looting/property destruction"
     if "arrest" in fam:
@@ -340,6 +345,8 @@ def classify(f: ClauseFacts) -> str | None:
         return "Agreement"
     if "change" in fam and cues & {"armed", "state", "nonstate"}:
         return "Change to group/activity"
+    if "restriction" in fam and (f.agent_kind == "state" or (f.agent_kind is None and "state" in cues)):
+        return "Change to group/activity"  # 'the government declared a lockdown', 'the governor banned travel'
     if "disrupted" in fam and cues & {"ied", "grenade", "shelling"} and "crime" not in sent:
         return "Disrupted weapons use"
     return None

@@ -131,8 +131,10 @@ class _Scope:
 def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     """The clause without subordinate clauses that hold other verbs ('three years after fighting a war')."""
     skip: set[int] = set()
-    for t in anchor.subtree:  # relative clauses: 'a company, which closed down years ago, ...'
-        if t.dep_ in ("relcl", "acl", "appos") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
+    # relative and adverbial clauses: 'a company, which closed down years ago, ...', '... to return
+    # home since they had run out of money'
+    for t in anchor.subtree:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
             skip.update(x.i for x in t.subtree)
     for child in anchor.children:
         if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and not any(t.i == main.i for t in child.subtree):
@@ -352,7 +354,8 @@ class EventExtractor:
             # fire to crops', 'protest against the police crackdown')
             if "intervention" in names and _protested_about(doc[i]):
                 names = cues_at[i] = names - {"intervention"}
-            if "violent_protest" in names and _protested_about(doc[i], PROTESTED_ABOUT - {"after"}):
+            if "violent_protest" in names and (_protested_about(doc[i], PROTESTED_ABOUT - {"after"})
+                                               or _blocks_with(doc[i])):
                 cues_at[i] = names - {"violent_protest"}  # not 'rallied after nights of street violence'
         places = doc._.places or []
         place_countries = Counter(p.country_code for p in places if getattr(p, "country_code", None))
@@ -488,7 +491,8 @@ class EventExtractor:
             self._sentence_cue_cache[sentence.start] = sentence_cues
         triggers = [t for t, _, _ in hits]
         agents, patients = _slots(anchor, triggers, {t.i for t, fam, _ in hits if fam in VIOLENT | {"offensive"}})
-        context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else "violence")
+        context = "agreement" if "agreement" in families else ("arrest" if "arrest" in families else (
+            "government" if "restriction" in families else "violence"))  # 'Chad declared a curfew': its government
         agents = [_resolve_pronoun(t, anchor) for t in agents if not _heading(t, anchor)]
         agent_actors = [a for a in (actors.actor_for(t, context) for t in agents) if a]
         if not agent_actors:  # 'an IED planted by an unknown armed group exploded'
@@ -520,14 +524,16 @@ class EventExtractor:
             anchor_families={fam for t, fam, _ in hits if t.i == anchor.i},
             during_protest=any(fam == "protest" and any(a.lower_ in ("during", "at", "amid", "in", "after")
                                                         for a in list(t.ancestors)[:3]) for t, fam, _ in hits),
-            weapon_object=_objects_have(patients, cues_at, {"gun", "ied", "shelling", "grenade", "chemical"})
+            weapon_object=_objects_have(patients, cues_at, WEAPON_CUES)
             or any(t.lower_ in ("weapons", "arms", "ammunition", "explosives", "munitions", "ammunitions", "mines", "depot")
                    for p in patients for t in p.subtree),
             property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
-            agent_group=bool(agents) and _several(agents[0]),
+            agent_group=bool(agents) and (_several(agents[0]) or any(  # 'Veracruz, a group of people blocked'
+                c.dep_ == "appos" and _several(c) for c in agents[0].children)),
             named_armed_agent=bool(agent_actors) and agent_actors[0].kind == "nonstate"
             and agent_actors[0].inter in (2, 3) and not agent_actors[0].name.startswith("Unidentified"),
+            goods_seized=_seizes_goods(hits, cues_at, actors),
         )
         sub = classify(facts)
         if sub is None:
@@ -857,12 +863,14 @@ QUIET_TYPES = {"Peaceful protest", "Agreement", "Change to group/activity", "Hea
 def _follow_up(m: Merged) -> bool:
     """An event that follows from a violent one and is not what the report is about when it
     also tells of the violence: an arrest 'in the fatal shooting' / 'after he shot', or the
-    police finding or recovering the gun (not defusing a bomb: that is news of its own)."""
+    police finding or recovering the gun (not defusing a bomb: that is news of its own) or seizing things."""
     sub = m.first.sub_event_type
     if sub == "Arrests":
         return any(c.sentence_harm for c in m.mentions)
     if sub == "Disrupted weapons use":
         return not any(_strong_disrupted(c) for c in m.mentions)
+    if sub == "Looting/property destruction":  # the police seizing the suspect's car or drugs
+        return m.first.actor1 is not None and m.first.actor1.kind == "state"
     return False
 
 
@@ -939,6 +947,16 @@ def _protested_about(token: Token, words: set[str] = PROTESTED_ABOUT) -> bool:
     return False
 
 
+def _blocks_with(token: Token) -> bool:
+    """Whether a word names what a road or entrance was blocked with ('blocked the road using stones'):
+    a barricade, no violence."""
+    via = token.head
+    if via.lower_ != "with" and via.lemma_.lower() != "use":
+        return False
+    verb = next((a for a in list(via.ancestors)[:4] if a.pos_ == "VERB"), None)  # the parser may hang it on a noun
+    return verb is not None and verb.lemma_.lower() in load_event_lexicon().words["blockade"]
+
+
 def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
     """Whether any of these nouns (or their modifiers) carries one of these cues."""
     for t in tokens:
@@ -946,6 +964,23 @@ def _objects_have(tokens: list[Token], cues_at, names: set[str]) -> bool:
                 [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]:
             if cues_at.get(x.i, set()) & names:
                 return True
+    return False
+
+
+WEAPON_CUES = {"gun", "ied", "shelling", "grenade", "chemical"}
+
+
+def _seizes_goods(hits, cues_at, actors: DocActors) -> bool:
+    """Whether a clause seizes things ('seized food stocks', 'fuel was confiscated'),
+    not a place, people or weapons."""
+    seizure = load_event_lexicon().words["seizure"]
+    objects = [o for t, _, w in hits if w in seizure for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
+    for o in objects:
+        things = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]  # '2 tons of cannabis'
+        if not any(x.ent_type_ in ("GPE", "LOC", "FAC") or cues_at.get(x.i, set()) & (WEAPON_CUES | {"territory_object"})
+                   or actors.actor_for(x) is not None for x in things):
+            return True
     return False
 
 
