@@ -538,3 +538,22 @@ def test_a_reason_clause_deep_in_a_protest_is_not_its_background():
             "aux", "advcl", "poss", "dobj", "punct"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     assert "since" not in _background_scope(doc[1], doc[3], doc[:]).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a base is established only when the text names one; other works are a change to the group's activity
+    ("Rebel fighters established new fortifications on the hills near Marib.", "Change to group/activity"),
+    ("Militants set up a checkpoint on the road to Gao.", "Headquarters or base established"),
+])
+def test_a_base_established_names_the_base(text, expected):
+    assert first_type(text, "2020-05-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # projectiles exchanged across a front line are a clash; a curfew broken is the setting of an attack
+    ("Monitors counted 40 projectiles fired in both directions of the frontline near Horlivka.", "Armed clash"),
+    ("A video emerged in which gang members were seen whipping three youths for not respecting the curfew in Iguala.",
+     "Attack"),
+])
+def test_what_a_projectile_or_a_curfew_word_does_not_decide(text, expected):
+    assert first_type(text, "2020-05-10") == expected

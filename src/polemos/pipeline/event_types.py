@@ -125,7 +125,7 @@ STRONG = VIOLENT - {"harm", "impact"}
 # Which trigger of a clause names the event, best first.
 FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "gathering", "riot", "mob", "sexual",
                "abduction", "territory", "transfer", "attack", "offensive", "disrupted", "arrest", "looting",
-               "agreement", "hq", "change", "restriction", "harm", "impact"]
+               "agreement", "hq", "change", "harm", "impact", "restriction"]  # a curfew is mostly the setting
 STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "foil", "cache", "stash",
                     "shot down", "shoot down", "bomb disposal", "controlled explosion", "arms cache",
                     "weapons cache", "cache of weapons", "cache of arms", "defused a bomb",
@@ -206,6 +206,8 @@ def classify(f: ClauseFacts) -> str | None:
             and "nonstate" not in f.doc_cues:
         return None  # casualties of the disaster the report is about
     sfam = f.sentence_families
+    if "clash" in fam and f.trigger_words & words["projectile"]:
+        fam = fam - {"shelling"}  # 'projectiles ... in both directions of the frontline': an exchange
     if "dispersal" in cues | sent:
         cues, sent = cues | {"intervention"}, sent | {"intervention"}
     if "disease" in sent and fam & VIOLENT <= {"harm", "impact"} and not fam - VIOLENT and "nonstate" not in sent \
@@ -339,7 +341,7 @@ def classify(f: ClauseFacts) -> str | None:
         if "crime" in sent:
             return None
         return "Arrests"
-    if "hq" in fam and f.trigger_words & HQ_VERBS and cues & {"armed", "state"}:
+    if "hq" in fam and f.trigger_words & HQ_VERBS and f.trigger_words & words["bases"] and cues & {"armed", "state"}:
         return "Headquarters or base established"
     if "agreement" in fam and (f.trigger_words - WEAK_AGREEMENT):
         return "Agreement"
