@@ -544,6 +544,8 @@ def test_a_reason_clause_deep_in_a_protest_is_not_its_background():
     # a base is established only when the text names one; other works are a change to the group's activity
     ("Rebel fighters established new fortifications on the hills near Marib.", "Change to group/activity"),
     ("Militants set up a checkpoint on the road to Gao.", "Headquarters or base established"),
+    ("Government troops set up a checkpoint and fortifications at the entrance to Kidal.",
+     "Headquarters or base established"),
 ])
 def test_a_base_established_names_the_base(text, expected):
     assert first_type(text, "2020-05-10") == expected

@@ -341,7 +341,8 @@ def classify(f: ClauseFacts) -> str | None:
         if "crime" in sent:
             return None
         return "Arrests"
-    if "hq" in fam and f.trigger_words & HQ_VERBS and f.trigger_words & words["bases"] and cues & {"armed", "state"}:
+    if "hq" in fam and f.trigger_words & HQ_VERBS and cues & {"armed", "state"} \
+            and ("change" not in fam or f.trigger_words & words["bases"]):  # not 'established fortifications'
         return "Headquarters or base established"
     if "agreement" in fam and (f.trigger_words - WEAK_AGREEMENT):
         return "Agreement"
