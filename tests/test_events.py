@@ -559,3 +559,20 @@ def test_a_base_established_names_the_base(text, expected):
 ])
 def test_what_a_projectile_or_a_curfew_word_does_not_decide(text, expected):
     assert first_type(text, "2020-05-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # torches carried or lit are no arson; a mob throwing stones to demand something is demonstrating
+    ("Hundreds of students rallied against the government in Novi Sad. Some lit torches in front of parliament.",
+     "Peaceful protest"),
+    ("A mob of about 300 factory workers pelted stones at the police in Surat demanding unpaid wages.",
+     "Violent demonstration"),
+    ("A mob pelted stones at a police patrol in Kano.", "Mob violence"),
+])
+def test_torches_and_mobs_that_demand(text, expected):
+    assert first_type(text, "2020-05-10") == expected
+
+
+def test_forces_sent_to_prevent_protests_are_a_change_not_a_protest():
+    assert types_of("Riot police deployed across the centre of Harare to prevent opposition protests.",
+                    "2020-05-10") == ["Change to group/activity"]

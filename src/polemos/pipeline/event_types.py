@@ -220,8 +220,8 @@ def classify(f: ClauseFacts) -> str | None:
         return "Chemical weapon"
     if "suicide" in (cues | sent) and fam & {"explosion", "attack", "harm"} and "protest" not in fam:
         return "Suicide bomb"
-    if "mob" in fam and "protest" not in fam:
-        return "Mob violence"
+    if "mob" in fam and "protest" not in fam and not ("riot" in fam and "demand" in cues | sent):
+        return "Mob violence"  # (a mob that throws stones to demand rations is demonstrating)
     if "gathering" in fam and ("demand" in (cues | sent) or "protester" in cues or (
             f.trigger_words & words["blockade"] and f.agent_group and f.agent_kind not in ("state", "nonstate"))):
         fam = fam | {"protest"}  # 'residents blocked the road to the village': a blockade

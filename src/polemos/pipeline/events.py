@@ -480,6 +480,8 @@ class EventExtractor:
             # after police beating, traders staged a protest'; 'families of people killed by ... protested')
             hits = [h for h in hits if h[1] in ("protest", "gathering") or h[0].i == anchor.i
                     or not (_protested_about(h[0]) or _describes_noun(h[0], anchor))] or hits
+        if len({fam for _, fam, _ in hits}) > 1:  # 'forces deployed to prevent protests': none took place
+            hits = [h for h in hits if h[1] not in ("protest", "gathering") or not _prevented(h[0])] or hits
         families = {fam for _, fam, _ in hits}
         words = {w for _, _, w in hits} | {t.lemma_.lower() for t, _, _ in hits}
         clause_cues = set().union(*(
@@ -945,6 +947,11 @@ def _protested_about(token: Token, words: set[str] = PROTESTED_ABOUT) -> bool:
         if node.lower_ in words:
             return True
     return False
+
+
+def _prevented(token: Token) -> bool:
+    """Whether a word is what someone prevented or banned ('to prevent protests')."""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in load_event_lexicon().words["prevent"]
 
 
 def _blocks_with(token: Token) -> bool:
