@@ -345,6 +345,11 @@ def test_fire_across_a_front_line_attributed_to_no_one_goes_to_the_fronts_partie
     ("A mob of about 300 factory workers pelted stones at the police in Surat demanding unpaid wages.",
      "Violent demonstration"),
     ("A mob pelted stones at a police patrol in Kano.", "Mob violence"),
+    # a victim the report ties to the drug trade was a party to gang violence (ACLED: a clash)
+    ("In Belem, a man was shot dead by two gunmen on a motorbike. The victim was involved in drug trafficking.",
+     "Armed clash"),
+    ("In Belem, a man was shot dead by two gunmen on a motorbike. The victim was a street vendor.", "Attack"),
+    ("Gunmen killed a shopkeeper in Recife. Police said he had no criminal record.", "Attack"),
 ])
 def test_acled_sub_event_definitions(text, expected):
     assert first_type(text, "2020-05-10") == expected

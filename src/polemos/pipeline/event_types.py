@@ -327,7 +327,8 @@ def classify(f: ClauseFacts) -> str | None:
         if armed_target or (f.agent_kind in ("state", "nonstate") and not civilian_target and "offensive" in fam):
             return "Armed clash"
         if civilian_target:
-            return "Attack"
+            # a victim the report ties to a gang or drug trafficking was a party to gang violence, as ACLED codes it
+            return "Armed clash" if "gang_tie" in f.doc_cues else "Attack"
         if "armed" in cues and not "civilian" in cues:
             return "Armed clash"
         if not f.patient_kinds and "small_arms" in cues and "civilian" not in cues:
