@@ -345,6 +345,9 @@ def test_fire_across_a_front_line_attributed_to_no_one_goes_to_the_fronts_partie
     ("A mob of about 300 factory workers pelted stones at the police in Surat demanding unpaid wages.",
      "Violent demonstration"),
     ("A mob pelted stones at a police patrol in Kano.", "Mob violence"),
+    # explosions with small-arms fire and no one hit are fighting; a colliery's name is no landmine
+    ("Monitors recorded 9 explosions and shots from small arms near Pisky.", "Armed clash"),
+    ("Monitors recorded 6 undetermined explosions near Pivnichna Mine.", "Shelling/artillery/missile attack"),
     # a victim the report ties to the drug trade was a party to gang violence (ACLED: a clash)
     ("In Belem, a man was shot dead by two gunmen on a motorbike. The victim was involved in drug trafficking.",
      "Armed clash"),

@@ -313,6 +313,8 @@ def classify(f: ClauseFacts) -> str | None:
             weapon = "Shelling/artillery/missile attack"
         if weapon is None and "clash" in fam:
             return "Armed clash"  # 'explosions and shots in both directions': an exchange, not shelling
+        if weapon is None and "explosion" in fam and "small_arms" in cues and not f.patient_kinds:
+            return "Armed clash"  # 'explosions and shots involving small arms', no one hit: fighting, no bomb
         if weapon is None and "explosion" in fam:
             # an explosion with no device named: a planted bomb when it hit people, else a shell
             weapon = "Remote explosive/landmine/IED" if ("harm" in fam or "civilian" in cues or f.patient_kinds) \
