@@ -345,6 +345,9 @@ def test_fire_across_a_front_line_attributed_to_no_one_goes_to_the_fronts_partie
     ("A mob of about 300 factory workers pelted stones at the police in Surat demanding unpaid wages.",
      "Violent demonstration"),
     ("A mob pelted stones at a police patrol in Kano.", "Mob violence"),
+    # police trying to control the crowd intervened in the protest
+    ("Residents marched in Encarnacion to demand the mayor's resignation. Police officers tried to control the crowd.",
+     "Protest with intervention"),
     # explosions with small-arms fire and no one hit are fighting; a colliery's name is no landmine
     ("Monitors recorded 9 explosions and shots from small arms near Pisky.", "Armed clash"),
     ("Monitors recorded 6 undetermined explosions near Pivnichna Mine.", "Shelling/artillery/missile attack"),
