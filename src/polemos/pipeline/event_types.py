@@ -159,7 +159,7 @@ class ClauseFacts:
     air_agent: bool = False        # the actor is an aircraft or an air force
     agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
     named_armed_agent: bool = False  # the agent is a named armed group ('the Children of Fire initiative')
-    goods_seized: bool = False     # the clause seizes things, not a place or weapons ('seized 2 tons of cannabis')
+    goods_seized: bool = False     # the clause seizes things, not a place or weapons ('seized 2 tons of rice')
     doc_cues: set[str] = field(default_factory=set)
 
 

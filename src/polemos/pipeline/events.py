@@ -531,7 +531,7 @@ class EventExtractor:
                    for p in patients for t in p.subtree),
             property_object=_objects_have(patients, cues_at, {"property"}),
             air_agent=_objects_have(agents, cues_at, {"air"}),
-            agent_group=bool(agents) and (_several(agents[0]) or any(  # 'Veracruz, a group of people blocked'
+            agent_group=bool(agents) and (_several(agents[0]) or any(  # 'Tarija, a group of residents blocked'
                 c.dep_ == "appos" and _several(c) for c in agents[0].children)),
             named_armed_agent=bool(agent_actors) and agent_actors[0].kind == "nonstate"
             and agent_actors[0].inter in (2, 3) and not agent_actors[0].name.startswith("Unidentified"),
@@ -865,14 +865,12 @@ QUIET_TYPES = {"Peaceful protest", "Agreement", "Change to group/activity", "Hea
 def _follow_up(m: Merged) -> bool:
     """An event that follows from a violent one and is not what the report is about when it
     also tells of the violence: an arrest 'in the fatal shooting' / 'after he shot', or the
-    police finding or recovering the gun (not defusing a bomb: that is news of its own) or seizing things."""
+    police finding or recovering the gun (not defusing a bomb: that is news of its own)."""
     sub = m.first.sub_event_type
     if sub == "Arrests":
         return any(c.sentence_harm for c in m.mentions)
     if sub == "Disrupted weapons use":
         return not any(_strong_disrupted(c) for c in m.mentions)
-    if sub == "Looting/property destruction":  # the police seizing the suspect's car or drugs
-        return m.first.actor1 is not None and m.first.actor1.kind == "state"
     return False
 
 
@@ -984,7 +982,7 @@ def _seizes_goods(hits, cues_at, actors: DocActors) -> bool:
     objects = [o for t, _, w in hits if w in seizure for o in t.children if o.dep_ in ("dobj", "nsubjpass")]
     for o in objects:
         things = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"]  # '2 tons of cannabis'
+                        for p in c.children if p.dep_ == "pobj"]  # '2 tons of rice'
         if not any(x.ent_type_ in ("GPE", "LOC", "FAC") or cues_at.get(x.i, set()) & (WEAPON_CUES | {"territory_object"})
                    or actors.actor_for(x) is not None for x in things):
             return True
