@@ -82,3 +82,8 @@ def test_a_name_its_bracket_placed_is_that_place_where_it_recurs(nlp):
     # 'Bani' is also an alternate name of Bāneh (Iran), which its own two mentions made the focus
     places = places_of(nlp, "Militants ambushed a patrol between Bani and Gorgadji (Bani, Seno), killing two soldiers.")
     assert place(places, "Bani", 0).country_code == place(places, "Bani", 1).country_code == "BF"
+
+
+def test_the_province_after_a_town_and_its_vicinity_only_says_where_the_town_is(nlp):
+    loc = locate_event(nlp, "Government forces shelled Kafr Nabl and its surroundings in Idleb on Friday.", "shelled")
+    assert loc.name.startswith("Kafr") and loc.geo_precision == 1
