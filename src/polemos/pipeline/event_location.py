@@ -353,7 +353,8 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
         return False
     if len(gap) > 8:
         # 'Tall Refaat and its vicinity in Aleppo': words of the same phrase, then 'in' the place that holds it
-        return _qualified_then_in(gap) and _contains(places[i], child)
+        # ('Murree road in Rawalpindi' is a street of Rawalpindi, which is where it was)
+        return _qualified_then_in(gap) and _contains(places[i], child) and not _names_a_street(text, child)
     if gap.strip() in (",", "(", ", ("):
         return True
     return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
