@@ -111,7 +111,7 @@ class Mention:
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
-    part: bool = False  # the text calls it a part of a town ('Periperi neighborhood'): in the town the text names
+    part: bool = False  # the text calls it a part of a town ('Campo Grande neighborhood'): in the town the text names
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -281,7 +281,7 @@ class Resolver:
         """One place per name in a document: a name that an 'X, Y' pair placed in the document's
         main country ('the city of Hays ... (Hays, Al Hudaydah)') is that place wherever it recurs. The
         main country is the one the other names point to: a name's own votes echo only its prior
-        ('between Banh and Koumbri (Banh, Loroum)' is no Bāneh of Iran, twice)."""
+        ('between Bani and Gorgadji (Bani, Seno)' is no Bāneh of Iran, twice)."""
         top = max(focus, key=focus.get) if focus else None
         placed = {}
         for i in sorted(pinned):
@@ -395,8 +395,8 @@ class Resolver:
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
                 # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province),
-                # nor is a city of that name in another state when the parent names a state ('Benito Juarez, Nuevo Leon'),
-                # nor a city abroad known by that name only as an alternate ('Banh, Loroum' is no Bāneh of Iran).
+                # nor is a city of that name in another state when the parent names a state ('Soledad, Sinaloa'),
+                # nor a city abroad known by that name only as an alternate ('Bani, Seno' is no Bāneh of Iran).
                 pinned[i] = _as_guess(parent)
                 pinned.setdefault(j, parent)
             # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own
@@ -514,7 +514,7 @@ LONE_VILLAGE_POPULATION = 20_000
 
 def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None]) -> None:
     """A village whose country no other place the document names is in, where two or more names are
-    places of another country ('Gara (Chiya-e Gara) region of Dahuk, Northern Iraq': no Gara of Hungary),
+    places of another country ('near Dola, north of Amedi, Dahuk': no Dola of India),
     is a place of that country the gazetteer lacks: its other reading there, else none (the fallback).
     A people named ('Turkish drones') says who acted, not where."""
     names_of: dict[str, set[str]] = {}
@@ -710,7 +710,7 @@ def _in_a_list(mentions: list[Mention], j: int) -> bool:
 def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> bool:
     """The parent's reading is only an alternate name or a near spelling ('La Nouvelle' of Port-La Nouvelle),
     in a country where the child, known by its own name, has no reading: no evidence that it holds the
-    child ('Ben Arous (La Nouvelle Medina)' is not in France)."""
+    child ('Mahdia (La Nouvelle Ville)' is not in France)."""
     if not (parent.alternate or parent.fuzzy):
         return False
     own = [c for c in child_candidates if not c.alternate and not c.fuzzy]
@@ -719,7 +719,7 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
 
 def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
     """The Y of 'X, Y' is a first-level division's name in full, and X names no province or country: Y
-    says which state X is in ('La Victoria, Lambayeque'), where 'Kabul, Helmand' may be a list of
+    says which state X is in ('Soledad, Sinaloa'), where 'Kabul, Helmand' may be a list of
     provinces and 'TN' may be one of several states so abbreviated."""
     written = fold(parent.name or parent.text)
     return (any(c.feature_code in ADMIN1_CODES and not c.alternate and fold(c.name) == written for c in parent.candidates)

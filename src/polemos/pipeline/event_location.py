@@ -352,7 +352,7 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     if child.latitude is None or not gap:
         return False
     if len(gap) > 8:
-        # 'Tall Refaat and its vicinity in Aleppo': words of the same phrase, then 'in' the place that holds it
+        # 'Kafr Nabl and its surroundings in Idleb': words of the same phrase, then 'in' the place that holds it
         # ('Murree road in Rawalpindi' is a street of Rawalpindi, which is where it was)
         return _qualified_then_in(gap) and _contains(places[i], child) and not _names_a_street(text, child)
     if gap.strip() in (",", "(", ", ("):

@@ -420,7 +420,7 @@ class ToponymRecognizer:
         if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
             return False
         if match.start > ent.start and ent.doc[match.start - 1].text == ",":
-            return False  # 'Bacayopa, Sinaloa' read as one organisation: a name's comma parent, as notes write it
+            return False  # 'Tepuche, Sinaloa' read as one organisation: a name's comma parent, as notes write it
         c = cues()
         for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
             if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
@@ -531,7 +531,7 @@ class ToponymRecognizer:
 
 
 def _inside_a_group_name(doc: Doc, span: Span, gaz) -> bool:
-    """'the Abu Sayyaf': a word of a one-country armed group's name (data/armed_groups.tsv) that is a
+    """'Boko Haram fighters': a word of a one-country armed group's name (data/armed_groups.tsv) that is a
     place only outside that country names the group, not where it acted (unlike 'Kachin' of the Kachin
     Independence Army, the state the group is of)."""
     from .actors import find_mentions, load_actor_knowledge
@@ -560,13 +560,13 @@ def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
 
 
 def _misread_as_a_date(ent: Span) -> bool:
-    """'the region of Dahuk' read as a date: a date or time entity with no number and no date word
+    """'the outskirts of Dahuk' read as a date: a date or time entity with no number and no date word
     (a month, a day; data/toponym_cues.json not_places) is a proper noun NER did not know."""
     return ent.label_ in ("DATE", "TIME") and not any(t.like_num or t.lower_ in cues()["not_places"] for t in ent)
 
 
 def _ends_a_comma_locator(doc: Doc, span: Span, cands: list) -> bool:
-    """'in Tandubas, Tawi-Tawi', 'near Camudlas, Bindoy, Negros Oriental': a known division that closes a
+    """'in Sitangkai, Tawi-Tawi', 'in Malaga, Guihulngan, Negros Oriental': a known division that closes a
     comma list of names after a locative word is the division the first lies in, as notes give it,
     however NER reads it (a person or an organisation is not named so)."""
     if span.start < 3 or doc[span.start - 1].text != "," or not _capitalised(doc[span.start - 2]):
@@ -582,7 +582,7 @@ def _ends_a_comma_locator(doc: Doc, span: Span, cands: list) -> bool:
     return doc[k].lower_ in cues()["strong_locative"] | cues()["locative_before"]
 
 
-# How many tokens a comma list of names ('Barangay Camudlas, Bindoy, Negros') may run back to its locative word.
+# How many tokens a comma list of names ('Barangay Malaga, Guihulngan, Negros') may run back to its locative word.
 MAX_LOCATOR_TOKENS = 10
 
 
