@@ -111,6 +111,7 @@ class Mention:
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
+    part: bool = False  # the text calls it a part of a town ('Campo Grande neighborhood'): in the town the text names
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -170,12 +171,22 @@ class Resolver:
         found = self.gaz.lookup(name, fuzzy=m.fuzzy)
         if not found and name.lower().startswith("the "):
             found = self.gaz.lookup(name[4:], fuzzy=m.fuzzy)
+        if not found:
+            found = self._part_of_a_country(name)
         if len(name) <= 3 and name.isupper():
             # an abbreviation ('SA', 'UK', 'DRC', 'NYC') stands for a country, a division, a region or
             # a city, not for a village that has it among its many names
             found = [c for c in found if c.is_country or c.feature_code in ADMIN1_CODES
                      or c.feature_code in LARGE_REGION_CODES or c.population >= 100_000]
         return found
+
+    def _part_of_a_country(self, name: str) -> list[Candidate]:
+        """'Northern Iraq', 'South Lebanon': a compass word before a country or a province the gazetteer
+        knows names a part of it, which lies in it."""
+        head, _, rest = name.partition(" ")
+        if not rest or not is_direction_name(head):
+            return []
+        return [c for c in self.gaz.lookup(rest, fuzzy=False) if not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES)]
 
     def base_scores(self, m: Mention) -> list[float]:
         scores = []
@@ -254,25 +265,31 @@ class Resolver:
                 if s > best_score:
                     best, best_score = c, s
             final.append(best)
-        self._follow_pinned(mentions, final, pinned, focus)
+        self._follow_pinned(mentions, final, pinned, focus, votes)
         _follow_named_counties(mentions, final)
         self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
         self._drop_stray_towns(mentions, final, pinned)
         self._drop_foreign_villages(mentions, final, focus)
+        _drop_lone_namesakes(mentions, final)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
 
     def _follow_pinned(self, mentions: list[Mention], final: list[Candidate | None], pinned: dict[int, Candidate],
-                       focus: dict[str, float]) -> None:
+                       focus: dict[str, float], votes: list[tuple[str, float, str]]) -> None:
         """One place per name in a document: a name that an 'X, Y' pair placed in the document's
-        main country ('the city of Hays ... (Hays, Al Hudaydah)') is that place wherever it recurs."""
+        main country ('the city of Hays ... (Hays, Al Hudaydah)') is that place wherever it recurs. The
+        main country is the one the other names point to: a name's own votes echo only its prior
+        ('between Bani and Gorgadji (Bani, Seno)' is no Bāneh of Iran, twice)."""
         top = max(focus, key=focus.get) if focus else None
         placed = {}
         for i in sorted(pinned):
-            if mentions[i].parent is not None and mentions[i].role != "demonym" and pinned[i].country_code == top:
-                placed.setdefault(fold(mentions[i].name or mentions[i].text), pinned[i])
+            name = fold(mentions[i].name or mentions[i].text)
+            context = _shares(votes, skip=name)
+            if mentions[i].parent is not None and mentions[i].role != "demonym" \
+                    and pinned[i].country_code in (top, max(context, key=context.get, default=None)):
+                placed.setdefault(name, pinned[i])
         for i, c in enumerate(final):
             # a state that a dateline names by its abbreviation ('CAMP MURRAY, Wash.') is the one meant
             # where its full name recurs ('at home in Washington'), unless as a government
@@ -304,7 +321,9 @@ class Resolver:
         known = [(i, c) for i, c in enumerate(final) if c is not None and c.feature_code is not None]  # no guesses
         points = [(i, c) for i, c in known if _is_point(c)]
         for i, c in enumerate(final):
-            if c is None or not c.is_town or c.population >= STRAY_TOWN_POPULATION or i in pinned or mentions[i].parent is not None \
+            # a neighbourhood is in the story's town, whatever the size of a namesake elsewhere
+            small = c is not None and (c.population < STRAY_TOWN_POPULATION or mentions[i].part)
+            if c is None or not c.is_town or not small or i in pinned or mentions[i].parent is not None \
                     or mentions[i].role == "embedded":  # an organisation named after a town need not be near the story
                 continue
             home = [o for j, o in points if j != i and o.country_code == c.country_code and o.name != c.name]
@@ -370,10 +389,14 @@ class Resolver:
             if best_inside:
                 pinned[i] = child
                 pinned.setdefault(j, parent)
-            elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE) and _is_container(parent) and not _in_a_list(mentions, j):
+            elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE or _state_parent(m.candidates, mentions[j])
+                  or child.alternate and child.country_code != parent.country_code) \
+                    and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
-                # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province).
+                # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province),
+                # nor is a city of that name in another state when the parent names a state ('Soledad, Sinaloa'),
+                # nor a city abroad known by that name only as an alternate ('Bani, Seno' is no Bāneh of Iran).
                 pinned[i] = _as_guess(parent)
                 pinned.setdefault(j, parent)
             # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own
@@ -483,6 +506,32 @@ class Resolver:
                 weight *= 1.5
             votes.append((c.country_code, weight, fold(m.name or m.text)))
         return votes
+
+
+# A village or district this small abroad, with nothing else named in its country, is a namesake.
+LONE_VILLAGE_POPULATION = 20_000
+
+
+def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """A village whose country no other place the document names is in, where two or more names are
+    places of another country ('near Dola, north of Amedi, Dahuk': no Dola of India),
+    is a place of that country the gazetteer lacks: its other reading there, else none (the fallback).
+    A people named ('Turkish drones') says who acted, not where."""
+    names_of: dict[str, set[str]] = {}
+    for m, c in zip(mentions, final):
+        if c is not None and c.country_code and c.feature_code is not None and not c.fuzzy and m.role in ("place", "metonym"):
+            names_of.setdefault(c.country_code, set()).add(fold(m.name or m.text))
+    home = {cc for cc, names in names_of.items() if len(names) >= 2}
+    if not home:
+        return
+    for i, c in enumerate(final):
+        if c is None or not _is_local(c) or c.population >= LONE_VILLAGE_POPULATION or c.country_code in home:
+            continue
+        own = fold(mentions[i].name or mentions[i].text)
+        if names_of.get(c.country_code, set()) - {own}:
+            continue
+        others = [o for o in mentions[i].candidates if o.country_code in home]
+        final[i] = max(others, key=_prior) if others else None
 
 
 def _placed_in(mentions: list[Mention], final: list[Candidate | None], cc: str) -> bool:
@@ -656,6 +705,25 @@ def _in_a_list(mentions: list[Mention], j: int) -> bool:
     if k is None:
         return False
     return not any(_inside(a, b) for a in mentions[j].candidates for b in mentions[k].candidates)
+
+
+def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> bool:
+    """The parent's reading is only an alternate name or a near spelling ('La Nouvelle' of Port-La Nouvelle),
+    in a country where the child, known by its own name, has no reading: no evidence that it holds the
+    child ('Mahdia (La Nouvelle Ville)' is not in France)."""
+    if not (parent.alternate or parent.fuzzy):
+        return False
+    own = [c for c in child_candidates if not c.alternate and not c.fuzzy]
+    return bool(own) and all(c.country_code != parent.country_code for c in own)
+
+
+def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
+    """The Y of 'X, Y' is a first-level division's name in full, and X names no province or country: Y
+    says which state X is in ('Soledad, Sinaloa'), where 'Kabul, Helmand' may be a list of
+    provinces and 'TN' may be one of several states so abbreviated."""
+    written = fold(parent.name or parent.text)
+    return (any(c.feature_code in ADMIN1_CODES and not c.alternate and fold(c.name) == written for c in parent.candidates)
+            and not any(_level(c) is not None for c in child_candidates))
 
 
 def _is_division(c: Candidate) -> bool:

@@ -349,11 +349,27 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     division = re.match(r"\s*([A-Za-z-]+)", gap)
     if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
         gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
-    if child.latitude is None or not gap or len(gap) > 8:
+    if child.latitude is None or not gap:
         return False
+    if len(gap) > 8:
+        # 'Kafr Nabl and its surroundings in Idleb': words of the same phrase, then 'in' the place that holds it
+        # ('Murree road in Rawalpindi' is a street of Rawalpindi, which is where it was)
+        return _qualified_then_in(gap) and _contains(places[i], child) and not _names_a_street(text, child)
     if gap.strip() in (",", "(", ", ("):
         return True
     return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+# How long the words between a place and the 'in Y' that holds it may run ('and its vicinity in').
+QUALIFIER_CHARS = 30
+
+
+def _qualified_then_in(gap: str) -> bool:
+    """The gap is lower-case words of one phrase, without punctuation, ending in 'in' or 'in the'."""
+    words = gap.split()
+    if len(gap) > QUALIFIER_CHARS or not words or any(not w.isalpha() or not w.islower() for w in words):
+        return False
+    return words[-1] == "in" or words[-2:] == ["in", "the"]
 
 
 # How far before a country ('X district in western Yemen (Y)') the place its bracket describes may end.

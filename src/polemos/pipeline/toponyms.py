@@ -120,7 +120,8 @@ class ToponymRecognizer:
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
                 m.role = "metonym"
-            elif m.role == "place" and (self._names_a_currency(doc, span) or self._names_an_organisation(doc, span)):
+            elif m.role == "place" and (self._names_a_currency(doc, span) or self._names_an_organisation(doc, span)
+                                        or _inside_a_group_name(doc, span, self.gaz)):
                 m.role = "embedded"
         return out
 
@@ -130,7 +131,8 @@ class ToponymRecognizer:
         if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
             name = "the " + span.text
         name = name or self._compass_part(span)
-        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, **kw)
+        part = span.end < len(span.doc) and span.doc[span.end].lower_ in cues()["part_words"]
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, part=part, **kw)
 
     def _compass_part(self, span: Span) -> str | None:
         """'the north Atlantic', 'east Africa': a lower-case compass word before a sea or region that
@@ -382,17 +384,18 @@ class ToponymRecognizer:
             # for a town of some size whose name never appears in a longer person's name here.
             if ent.end - ent.start > span.end - span.start:
                 return False
-            if self._strong_context(doc, span.start, span.end) or _closes_a_locator(doc, span):
+            if self._strong_context(doc, span.start, span.end) or _closes_a_locator(doc, span) or _ends_a_comma_locator(doc, span, cands):
                 return True
             town = any(not c.alternate and c.population >= 10_000 for c in cands)
             return (town or prominent) and not self._in_person_name(ents, span.text)
         if ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"):
             if len(span.text) <= 2 and not self._is_big_place(span.text):
                 return False
-            if self._bare_name_in_place_context(doc, span, ent, all_propn):
+            if self._bare_name_in_place_context(doc, span, ent, all_propn) or _ends_a_comma_locator(doc, span, cands):
                 return True
             return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
-        if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
+        if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT") \
+                and not _misread_as_a_date(ent):
             return False
         if prominent:
             return True
@@ -416,6 +419,8 @@ class ToponymRecognizer:
         is only places, division words and punctuation ('Cienaga, Magdalena department')."""
         if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
             return False
+        if match.start > ent.start and ent.doc[match.start - 1].text == ",":
+            return False  # 'Tepuche, Sinaloa' read as one organisation: a name's comma parent, as notes write it
         c = cues()
         for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
             if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
@@ -525,6 +530,22 @@ class ToponymRecognizer:
         doc._.toponyms = spans
 
 
+def _inside_a_group_name(doc: Doc, span: Span, gaz) -> bool:
+    """'Boko Haram fighters': a word of a one-country armed group's name (data/armed_groups.tsv) that is a
+    place only outside that country names the group, not where it acted (unlike 'Kachin' of the Kachin
+    Independence Army, the state the group is of)."""
+    from .actors import find_mentions, load_actor_knowledge
+
+    groups = load_actor_knowledge().groups
+    for a in find_mentions(doc):
+        if a.kind != "group" or not (a.start <= span.start and span.end <= a.end and a.end - a.start > len(span)):
+            continue
+        countries = {g.country for g in groups.get(a.value, [])}
+        if len(countries) == 1 and None not in countries:
+            return all(c.country_code not in countries for c in gaz.lookup(span.text, fuzzy=False))
+    return False
+
+
 def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
     """'Dioula (Dioula, Yagha)': the last item of a bracket list after a name is the division it lies
     in, as notes give it, however NER reads it (a person's name is not written so)."""
@@ -536,6 +557,33 @@ def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
         if doc[k].text == "(":
             return k > 0 and _capitalised(doc[k - 1])
     return False
+
+
+def _misread_as_a_date(ent: Span) -> bool:
+    """'the outskirts of Dahuk' read as a date: a date or time entity with no number and no date word
+    (a month, a day; data/toponym_cues.json not_places) is a proper noun NER did not know."""
+    return ent.label_ in ("DATE", "TIME") and not any(t.like_num or t.lower_ in cues()["not_places"] for t in ent)
+
+
+def _ends_a_comma_locator(doc: Doc, span: Span, cands: list) -> bool:
+    """'in Sitangkai, Tawi-Tawi', 'in Malaga, Guihulngan, Negros Oriental': a known division that closes a
+    comma list of names after a locative word is the division the first lies in, as notes give it,
+    however NER reads it (a person or an organisation is not named so)."""
+    if span.start < 3 or doc[span.start - 1].text != "," or not _capitalised(doc[span.start - 2]):
+        return False
+    if span.end < len(doc) and not doc[span.end].is_punct:
+        return False  # 'in Kabul, Smith said'
+    if not any(not c.alternate and c.feature_code in ("ADM1", "ADM2") for c in cands):
+        return False
+    k = span.start - 2
+    while k > 0 and span.start - k <= MAX_LOCATOR_TOKENS and (_capitalised(doc[k]) or doc[k].text in (",", "-")
+                                                            or doc[k].lower_ in CONNECTORS):
+        k -= 1
+    return doc[k].lower_ in cues()["strong_locative"] | cues()["locative_before"]
+
+
+# How many tokens a comma list of names ('Barangay Malaga, Guihulngan, Negros') may run back to its locative word.
+MAX_LOCATOR_TOKENS = 10
 
 
 def _comma_parts(ent: Span) -> list[Span]:
