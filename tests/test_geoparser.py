@@ -774,3 +774,36 @@ def test_an_actors_demonym_does_not_make_a_village_abroad_foreign(nlp):
     places = places_of(nlp, "Turkish drones struck a car near Tal Hamis town on Monday, a local official said.")
     village = next(p for p in places if p.text == "Tal Hamis")
     assert village.country_code == "SY"
+
+
+def test_a_town_after_rural_is_near_the_town(nlp):
+    # 'in rural X': the event was in the country around the town, which ACLED codes as near it
+    loc = locate_event(nlp, "Unidentified gunmen killed a shepherd near Umm Hajar in rural Markada in Al-Hasakeh.", "killed")
+    assert loc.name == "Markadah" and loc.geo_precision == 2
+
+
+def test_the_countryside_of_a_town_names_the_town_whatever_ner_says(nlp):
+    # NER reads the town after 'the countryside of' as a person; the unknown village is near that town,
+    # not at the province's seat
+    text = "Regime artillery shelled the village of Kafr Batna in the countryside of Jisr al Shughur in Idleb."
+    loc = locate_event(nlp, text, "shelled")
+    assert loc.name.startswith("Jisr") and loc.geo_precision == 2
+
+
+def test_the_first_item_of_a_locator_bracket_read_as_an_organisation_is_the_villages_town(nlp):
+    # NER reads 'Titao, Loroum' as one organisation: inside '(X, Y)' after a village they are its town and division
+    loc = locate_event(nlp, "Gunmen abducted two traders near Gobolo village (Titao, Loroum) on Sunday.", "abducted")
+    assert loc is not None and loc.country_code == "BF" and loc.latitude == pytest.approx(13.77, abs=0.05)
+    assert loc.geo_precision == 2  # the unknown village, put at its town
+
+
+def test_a_town_bracketed_after_a_village_word_locates_the_unknown_village(nlp):
+    # 'Gobolo village (Qoryooley, ...)': Qoryooley only says where Gobolo is; the event is near the town
+    loc = locate_event(nlp, "Gunmen abducted two traders near Gobolo village (Qoryooley, Lower Shabelle) on Sunday.", "abducted")
+    assert loc.feature_code is None and loc.latitude == pytest.approx(1.79, abs=0.05) and loc.geo_precision == 2
+
+
+def test_a_parent_is_the_event_place_when_the_unknown_child_stands_elsewhere(nlp):
+    # the unknown village is put at the district; the near spelling of a town between them is more specific
+    loc = locate_event(nlp, "A mob attacked a police team in Gobolo village, Bilsandaa, Pilibhit (UP) on Monday.", "attacked")
+    assert loc.name == "Bilsanda" and loc.feature_code == "PPL"

@@ -215,11 +215,13 @@ class ToponymRecognizer:
         k = start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
+            k -= 1  # 'the countryside of Tal Tamer', 'the village of X': as strong as 'village X'
         before = k >= 0 and doc[k].lower_ in cues()["strong_locative"] | cues()["place_nouns_before"]
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
         # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
         comma_parent = end + 1 < len(doc) and doc[end].text in (",", "(") and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
-        return before or after or comma_parent
+        return before or after or comma_parent or _opens_a_locator(doc, doc[start:end])
 
     def _demonyms(self, doc: Doc, tokens: list[Token]):
         table = demonyms()
@@ -391,6 +393,8 @@ class ToponymRecognizer:
                 return False
             if self._bare_name_in_place_context(doc, span, ent, all_propn):
                 return True
+            if all_propn and (_opens_a_locator(doc, span) or _closes_a_locator(doc, span)):
+                return True  # 'Bouloye-Thiouly (Dori, Seno)' read as one organisation: the village's district and province
             return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
@@ -416,6 +420,8 @@ class ToponymRecognizer:
         is only places, division words and punctuation ('Cienaga, Magdalena department')."""
         if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
             return False
+        if _opens_a_locator(ent.doc, match) or _closes_a_locator(ent.doc, match):
+            return False  # 'Bouloye-Thiouly (Dori, Seno)': a village and its locator, not an organisation's name
         c = cues()
         for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
             if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
@@ -534,8 +540,30 @@ def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
         if doc[k].text == ")":
             return False
         if doc[k].text == "(":
-            return k > 0 and _capitalised(doc[k - 1])
+            return k > 0 and _names_a_place(doc[k - 1])
     return False
+
+
+def _names_a_place(tok: Token) -> bool:
+    """The word before a locator bracket: the end of a name ('Dioula (') or a town or division word
+    after one ('Gobolo village (')."""
+    return _capitalised(tok) or tok.lower_ in cues()["town_words"] | cues()["admin_suffixes"]
+
+
+def _opens_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
+    """'Bali Doogle village (Wanla Weyne, Lower Shabelle)': the first item of a bracket list after a
+    name, followed by a comma (a division word may come between), is the district or town the named
+    place lies in, as notes give it, however NER reads it."""
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    if not _names_a_place(doc[span.start - 2]):
+        return False
+    k = span.end
+    if k < len(doc) and doc[k].lower_ in cues()["admin_suffixes"]:
+        k += 1
+    if k >= len(doc) or doc[k].text != ",":
+        return False
+    return any(t.text == ")" for t in doc[k + 1:k + 1 + reach])
 
 
 def _comma_parts(ent: Span) -> list[Span]:
