@@ -807,3 +807,21 @@ def test_a_parent_is_the_event_place_when_the_unknown_child_stands_elsewhere(nlp
     # the unknown village is put at the district; the near spelling of a town between them is more specific
     loc = locate_event(nlp, "A mob attacked a police team in Gobolo village, Bilsandaa, Pilibhit (UP) on Monday.", "attacked")
     assert loc.name == "Bilsanda" and loc.feature_code == "PPL"
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors of the OSCE SMM recorded three explosions near Novoselivka on Tuesday.",  # an alias in actor_areas.tsv
+    "NAF fighters fired mortars at army positions near Novoselivka on Tuesday.",  # an armed group of armed_groups.tsv
+])
+def test_a_village_of_namesakes_is_in_the_area_of_the_actors_named(nlp, text):
+    # with no province named, of the Novoselivkas the one where the actor operates (Odesa's without one)
+    assert place_named(nlp, text, "Novoselivka").admin1 in ("Donetsk", "Luhansk")
+    assert place_named(nlp, "Farmers recorded three explosions near Novoselivka on Tuesday.", "Novoselivka").admin1 not in ("Donetsk", "Luhansk")
+
+
+def test_actor_areas_lists_the_divisions_of_the_actors_named(nlp):
+    from polemos.pipeline.geoparser import actor_areas
+
+    assert ("UA", "Donetsk") in actor_areas(nlp("The OSCE SMM saw craters near a school."))
+    assert ("SO", "Lower Shabelle") in actor_areas(nlp("Al-Shabaab fighters ambushed a convoy."))
+    assert actor_areas(nlp("Farmers protested in a village.")) == []
