@@ -345,12 +345,10 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
         child = places[i - 2]
     if _abroad(child, home):
         return False
-    if child.feature_code is None and (child.latitude, child.longitude) != (places[i].latitude, places[i].longitude):
-        return False  # 'Bhikhampur village, Bilsanda, Pilibhit': an unknown village put elsewhere; the parent is the best known
     gap = text[gap_start:places[i].start]
     division = re.match(r"\s*([A-Za-z-]+)", gap)
-    if division and division.group(1).lower() in toponym_cues()["admin_suffixes"] | toponym_cues()["town_words"]:
-        gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni', 'Bali Doogle village (Wanlaweyn'
+    if division and division.group(1).lower() in toponym_cues()["admin_suffixes"]:
+        gap = gap[division.end():]  # 'Bassa LGA, Plateau', 'Andar district, Ghazni'
     if child.latitude is None or not gap or len(gap) > 8:
         return False
     if gap.strip() in (",", "(", ", ("):
