@@ -826,3 +826,15 @@ def test_the_first_item_of_a_locator_bracket_read_as_a_person_is_the_villages_to
     # NER reads 'Wanle Weyn' as a person; opening '(X, Y)' after a village it is the village's town
     loc = locate_event(nlp, "Gunmen abducted two traders near Gobolo village (Wanle Weyn, Lower Shabelle) on Sunday.", "abducted")
     assert loc.name == "Wanlaweyn"
+
+
+def test_an_arabic_article_inside_a_name_keeps_the_name_whole(nlp):
+    # 'as' in 'Dhi as Sufal' is the Arabic article, not the English word: the district's whole name
+    loc = locate_event(nlp, "Pro-Houthi forces shelled a market in Dhi as Sufal district (Ibb) on Monday.", "shelled")
+    assert loc.feature_code == "ADM2" and loc.admin1 == "Ibb" and loc.name.startswith("Dh")
+
+
+def test_a_known_name_longer_than_the_entity_at_its_start_is_not_read_by_that_entity(nlp):
+    # NER splits 'Busra ash Sham' into a people ('Busra') and an organisation ('Sham'): the whole name is the town
+    loc = locate_event(nlp, "Regime forces shelled Busra ash Sham with rockets.", "shelled")
+    assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Dar'a"

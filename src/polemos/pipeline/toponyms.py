@@ -31,7 +31,9 @@ from .components import doc_text, read_text
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
 ROMANCE_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das"})
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
+# 'wa' (and) and the Arabic article as it is written before some letters ('Khabb wa ash Shaaf', 'Dar as Salam')
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin",
+                        "wa", "ash", "ad", "adh", "ar", "as", "at", "ath", "az"})
 
 if not Span.has_extension("toponym"):
     Span.set_extension("toponym", default=None)
@@ -317,6 +319,8 @@ class ToponymRecognizer:
                 i += 1
                 continue
             ent = ent_of.get(match.start)
+            if ent is not None and ent.end < match.end:
+                ent = None  # 'Busra ash Sham' split by NER into a people and an organisation: its label is of a part
             if self._accept(doc, match, ent, titles, ents):
                 hint = (self._suffix_hint(tokens[match.end]) or self._office_hint(tokens[match.end])) if match.end < n else None
                 role = "embedded" if self._inside_a_name(ent, match) else "place"
