@@ -82,7 +82,7 @@ CLOSE_BONUS = 2.5
 # one in the first-level division the document's other places (or a division it names) are in.
 ADMIN1_WEIGHT = 4.0
 ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a division focus
-# 'the OSCE SMM observed explosions near Vesele': with no division focus from the places named, each
+# 'the OSCE SMM recorded explosions near Novoselivka': with no division focus from the places named, each
 # division where an actor named operates (data/actor_areas.tsv) counts as this share of the places
 ACTOR_AREA_SHARE = 1.0
 # a name with a reading this large is a city's, which a division focus must not move ('Louisville');

@@ -31,7 +31,7 @@ from .components import doc_text, read_text
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
 ROMANCE_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das"})
-# 'wa' (and) and the Arabic article as it is written before some letters ('Khabb wa ash Shaaf', 'Dar as Salam')
+# 'wa' (and) and the Arabic article as it is written before some letters ('Dhi as Sufal', 'Suq ash Shuyukh')
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin",
                         "wa", "ash", "ad", "adh", "ar", "as", "at", "ath", "az"})
 
@@ -218,7 +218,7 @@ class ToponymRecognizer:
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
-            k -= 1  # 'the countryside of Tal Tamer', 'the village of X': as strong as 'village X'
+            k -= 1  # 'the countryside of Jisr al Shughur', 'the village of X': as strong as 'village X'
         before = k >= 0 and doc[k].lower_ in cues()["strong_locative"] | cues()["place_nouns_before"]
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
         # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
@@ -398,7 +398,7 @@ class ToponymRecognizer:
             if self._bare_name_in_place_context(doc, span, ent, all_propn):
                 return True
             if all_propn and (_opens_a_locator(doc, span) or _closes_a_locator(doc, span)):
-                return True  # 'Bouloye-Thiouly (Dori, Seno)' read as one organisation: the village's district and province
+                return True  # 'Tasmakat-Kelbo (Dori, Seno)' read as one organisation: the village's district and province
             return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
             return False
@@ -425,7 +425,7 @@ class ToponymRecognizer:
         if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
             return False
         if _opens_a_locator(ent.doc, match) or _closes_a_locator(ent.doc, match):
-            return False  # 'Bouloye-Thiouly (Dori, Seno)': a village and its locator, not an organisation's name
+            return False  # 'Tasmakat-Kelbo (Dori, Seno)': a village and its locator, not an organisation's name
         c = cues()
         for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
             if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
@@ -555,7 +555,7 @@ def _names_a_place(tok: Token) -> bool:
 
 
 def _opens_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
-    """'Bali Doogle village (Wanla Weyne, Lower Shabelle)': the first item of a bracket list after a
+    """'Gobolo village (Wanle Weyn, Lower Shabelle)': the first item of a bracket list after a
     name, followed by a comma (a division word may come between), is the district or town the named
     place lies in, as notes give it, however NER reads it."""
     if span.start < 2 or doc[span.start - 1].text != "(":
