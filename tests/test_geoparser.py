@@ -774,3 +774,67 @@ def test_an_actors_demonym_does_not_make_a_village_abroad_foreign(nlp):
     places = places_of(nlp, "Turkish drones struck a car near Tal Hamis town on Monday, a local official said.")
     village = next(p for p in places if p.text == "Tal Hamis")
     assert village.country_code == "SY"
+
+
+def test_a_town_after_rural_is_near_the_town(nlp):
+    # 'in rural X': the event was in the country around the town, which ACLED codes as near it
+    loc = locate_event(nlp, "Unidentified gunmen killed a shepherd near Umm Hajar in rural Markada in Al-Hasakeh.", "killed")
+    assert loc.name == "Markadah" and loc.geo_precision == 2
+
+
+def test_the_countryside_of_a_town_names_the_town_whatever_ner_says(nlp):
+    # NER reads the town after 'the countryside of' as a person; the unknown village is put at that town,
+    # not at the province's seat
+    text = "Regime artillery shelled the village of Kafr Batna in the countryside of Jisr al Shughur in Idleb."
+    assert locate_event(nlp, text, "shelled").name.startswith("Jisr")
+
+
+def test_the_first_item_of_a_locator_bracket_read_as_an_organisation_is_the_villages_town(nlp):
+    # NER reads 'Titao, Loroum' as one organisation: inside '(X, Y)' after a village they are its town and division
+    loc = locate_event(nlp, "Gunmen abducted two traders near Gobolo village (Titao, Loroum) on Sunday.", "abducted")
+    assert loc is not None and loc.country_code == "BF" and loc.latitude == pytest.approx(13.77, abs=0.05)
+
+
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors of the OSCE SMM recorded three explosions near Novoselivka on Tuesday.",  # an alias in actor_areas.tsv
+    "NAF fighters fired mortars at army positions near Novoselivka on Tuesday.",  # an armed group of armed_groups.tsv
+])
+def test_a_village_of_namesakes_is_in_the_area_of_the_actors_named(nlp, text):
+    # with no province named, of the Novoselivkas the one where the actor operates (Odesa's without one)
+    assert place_named(nlp, text, "Novoselivka").admin1 in ("Donetsk", "Luhansk")
+    assert place_named(nlp, "Farmers recorded three explosions near Novoselivka on Tuesday.", "Novoselivka").admin1 not in ("Donetsk", "Luhansk")
+
+
+def test_actor_areas_lists_the_divisions_of_the_actors_named(nlp):
+    from polemos.pipeline.geoparser import actor_areas
+
+    assert ("UA", "Donetsk") in actor_areas(nlp("The OSCE SMM saw craters near a school."))
+    assert ("SO", "Lower Shabelle") in actor_areas(nlp("Al-Shabaab fighters ambushed a convoy."))
+    assert actor_areas(nlp("Farmers protested in a village.")) == []
+
+
+def test_a_locator_bracket_inside_an_organisation_entity_is_no_organisations_name(nlp):
+    # NER reads 'Tasmakat-Kelbo (Dori, Seno' as one organisation: Dori is the village's town, not a name inside it
+    text = "On 3 June, presumed militants reportedly killed a herder in the village of Tasmakat-Kelbo (Dori, Seno)."
+    assert place_named(nlp, text, "Dori").role == "place"
+    assert locate_event(nlp, text, "killed").name == "Dori"
+
+
+def test_the_first_item_of_a_locator_bracket_read_as_a_person_is_the_villages_town(nlp):
+    # NER reads 'Wanle Weyn' as a person; opening '(X, Y)' after a village it is the village's town
+    loc = locate_event(nlp, "Gunmen abducted two traders near Gobolo village (Wanle Weyn, Lower Shabelle) on Sunday.", "abducted")
+    assert loc.name == "Wanlaweyn"
+
+
+def test_an_arabic_article_inside_a_name_keeps_the_name_whole(nlp):
+    # 'as' in 'Dhi as Sufal' is the Arabic article, not the English word: the district's whole name
+    loc = locate_event(nlp, "Pro-Houthi forces shelled a market in Dhi as Sufal district (Ibb) on Monday.", "shelled")
+    assert loc.feature_code == "ADM2" and loc.admin1 == "Ibb" and loc.name.startswith("Dh")
+
+
+def test_a_known_name_longer_than_the_entity_at_its_start_is_not_read_by_that_entity(nlp):
+    # NER splits 'Busra ash Sham' into a people ('Busra') and an organisation ('Sham'): the whole name is the town
+    loc = locate_event(nlp, "Regime forces shelled Busra ash Sham with rockets.", "shelled")
+    assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Dar'a"

@@ -82,6 +82,9 @@ CLOSE_BONUS = 2.5
 # one in the first-level division the document's other places (or a division it names) are in.
 ADMIN1_WEIGHT = 4.0
 ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a division focus
+# 'the OSCE SMM recorded explosions near Novoselivka': with no division focus from the places named, each
+# division where an actor named operates (data/actor_areas.tsv) counts as this share of the places
+ACTOR_AREA_SHARE = 1.0
 # a name with a reading this large is a city's, which a division focus must not move ('Louisville');
 # below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
 VILLAGE_NAME_MAX_POPULATION = 100_000
@@ -204,8 +207,10 @@ class Resolver:
             scores.append(s)
         return scores
 
-    def resolve(self, mentions: list[Mention], actor_countries: list[str] | None = None) -> list[Candidate | None]:
-        """actor_countries: the country (ISO2) of each armed group the document names, once per group."""
+    def resolve(self, mentions: list[Mention], actor_countries: list[str] | None = None,
+                actor_areas: list[tuple[str, str]] | None = None) -> list[Candidate | None]:
+        """actor_countries: the country (ISO2) of each armed group the document names, once per group;
+        actor_areas: the (country, admin1) pairs where the actors named operate."""
         _streets_everywhere(mentions)
         for m in mentions:
             m.candidates = self.candidates(m)
@@ -238,6 +243,9 @@ class Resolver:
             global_focus = 0.7 * max(context.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
+            if not regions and len(m.candidates) > 1 and _only_villages(m.candidates) and actor_areas:
+                # no division focus from the places named: where the actors named operate stands in
+                regions = dict.fromkeys(actor_areas, ACTOR_AREA_SHARE)
             # a place inside an organisation's name ('Cambridge Analytica', 'the Venice Commission') is
             # mostly the well-known one, wherever the story is
             weight = EMBEDDED_CONTEXT if m.role == "embedded" else 1.0

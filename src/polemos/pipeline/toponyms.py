@@ -31,7 +31,9 @@ from .components import doc_text, read_text
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
 ROMANCE_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das"})
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin"})
+# 'wa' (and) and the Arabic article as it is written before some letters ('Dhi as Sufal', 'Suq ash Shuyukh')
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin",
+                        "wa", "ash", "ad", "adh", "ar", "as", "at", "ath", "az"})
 
 if not Span.has_extension("toponym"):
     Span.set_extension("toponym", default=None)
@@ -217,11 +219,13 @@ class ToponymRecognizer:
         k = start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
+            k -= 1  # 'the countryside of Jisr al Shughur', 'the village of X': as strong as 'village X'
         before = k >= 0 and doc[k].lower_ in cues()["strong_locative"] | cues()["place_nouns_before"]
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
         # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
         comma_parent = end + 1 < len(doc) and doc[end].text in (",", "(") and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
-        return before or after or comma_parent
+        return before or after or comma_parent or _opens_a_locator(doc, doc[start:end])
 
     def _demonyms(self, doc: Doc, tokens: list[Token]):
         table = demonyms()
@@ -317,6 +321,8 @@ class ToponymRecognizer:
                 i += 1
                 continue
             ent = ent_of.get(match.start)
+            if ent is not None and ent.end < match.end:
+                ent = None  # 'Busra ash Sham' split by NER into a people and an organisation: its label is of a part
             if self._accept(doc, match, ent, titles, ents):
                 hint = (self._suffix_hint(tokens[match.end]) or self._office_hint(tokens[match.end])) if match.end < n else None
                 role = "embedded" if self._inside_a_name(ent, match) else "place"
@@ -393,6 +399,8 @@ class ToponymRecognizer:
                 return False
             if self._bare_name_in_place_context(doc, span, ent, all_propn) or _ends_a_comma_locator(doc, span, cands):
                 return True
+            if all_propn and (_opens_a_locator(doc, span) or _closes_a_locator(doc, span)):
+                return True  # 'Tasmakat-Kelbo (Dori, Seno)' read as one organisation: the village's district and province
             return prominent or (sizeable and all_propn and (self._locative_before(doc, span.start) or division_after))
         if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT") \
                 and not _misread_as_a_date(ent):
@@ -421,6 +429,8 @@ class ToponymRecognizer:
             return False
         if match.start > ent.start and ent.doc[match.start - 1].text == ",":
             return False  # 'Tepuche, Sinaloa' read as one organisation: a name's comma parent, as notes write it
+        if _opens_a_locator(ent.doc, match) or _closes_a_locator(ent.doc, match):
+            return False  # 'Tasmakat-Kelbo (Dori, Seno)': a village and its locator, not an organisation's name
         c = cues()
         for t in list(ent[: match.start - ent.start]) + list(ent[match.end - ent.start:]):
             if not t.is_alpha or t.lower_ in c["admin_suffixes"] or t.lower_ in c["town_words"] or t.lower_ in CONNECTORS:
@@ -555,7 +565,7 @@ def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
         if doc[k].text == ")":
             return False
         if doc[k].text == "(":
-            return k > 0 and _capitalised(doc[k - 1])
+            return k > 0 and _names_a_place(doc[k - 1])
     return False
 
 
@@ -584,6 +594,28 @@ def _ends_a_comma_locator(doc: Doc, span: Span, cands: list) -> bool:
 
 # How many tokens a comma list of names ('Barangay Malaga, Guihulngan, Negros') may run back to its locative word.
 MAX_LOCATOR_TOKENS = 10
+
+
+def _names_a_place(tok: Token) -> bool:
+    """The word before a locator bracket: the end of a name ('Dioula (') or a town or division word
+    after one ('Gobolo village (')."""
+    return _capitalised(tok) or tok.lower_ in cues()["town_words"] | cues()["admin_suffixes"]
+
+
+def _opens_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
+    """'Gobolo village (Wanle Weyn, Lower Shabelle)': the first item of a bracket list after a
+    name, followed by a comma (a division word may come between), is the district or town the named
+    place lies in, as notes give it, however NER reads it."""
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    if not _names_a_place(doc[span.start - 2]):
+        return False
+    k = span.end
+    if k < len(doc) and doc[k].lower_ in cues()["admin_suffixes"]:
+        k += 1
+    if k >= len(doc) or doc[k].text != ",":
+        return False
+    return any(t.text == ")" for t in doc[k + 1:k + 1 + reach])
 
 
 def _comma_parts(ent: Span) -> list[Span]:
