@@ -278,6 +278,7 @@ class CasualtyMention:
     attacker: bool = False  # the victim is named as the one who did it: "the gunman was also shot"
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
     found_later: bool = False  # "Deputies later found another victim": one more than all counted before
+    partitive: bool = False  # "one of them died": some of the people told of before
     people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
 
     @property
@@ -1153,6 +1154,7 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     mentions = sorted(mentions, key=lambda m: m.trigger_start)
     _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
     _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
+    _hurt_then_died(mentions, span.doc if isinstance(span, Span) else span)
     return _drop_shadowed(mentions)
 
 
@@ -1197,6 +1199,40 @@ def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
         if any(o.kind in HARM_KINDS and HARM_KINDS[o.kind] != HARM_KINDS[m.kind]
                and sentence.start_char <= o.trigger_start < m.trigger_start for o in mentions[:i]):
             m.additive = False
+
+
+def _hurt_then_died(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'A man was critically injured. He died at the hospital', 'Two men were wounded. One of
+    them later died': a death in a later sentence told of people already told hurt is the
+    death of some of them, so they were hit, and only those who did not die were wounded
+    (kind "shot"). (Not within one sentence: in 'a man opened fire, wounding an officer,
+    before he was shot and killed' he is the gunman.)"""
+    for death in mentions:
+        token = doc.char_span(death.trigger_start, death.trigger_end, alignment_mode="expand")
+        if death.kind != "killed" or not death.counts or death.reflexive or death.attacker or token is None:
+            continue
+        earlier = [m for m in mentions if m.counts and m.kind in HARM_KINDS and m.trigger_start < token.sent.start_char]
+        if death.partitive:
+            told = next((m for m in reversed(earlier) if m.low > death.low), None)
+            if told is not None and told.kind == "injured":
+                told.kind = "shot"
+        elif death.anaphoric and len(death.people) == 1:
+            _one_hurt_then_died(death.people[0], earlier)
+
+
+def _one_hurt_then_died(dead: Person, earlier: list[CasualtyMention]) -> None:
+    """'He died': the person told of before whom he may be, unless a death told before
+    may be his ('A man was killed and his friend wounded. He died at the scene')."""
+    if any(m.kind == "killed" and not dead.other_than(p) for m in earlier for p in m.people):
+        return
+    for m in reversed(earlier):
+        # (a phrase of several people may tell of him too: "a man and a woman were injured")
+        if len(m.people) != m.low or all(p.other_than(dead) for p in m.people):
+            continue
+        if m.kind == "injured":
+            m.kind = "shot"
+        if not m.anaphoric:
+            return  # the first telling of him ("A man was critically injured")
 
 
 def _mark_sidebars(mentions: list[CasualtyMention], text: str, lex: Lexicon) -> None:
@@ -1311,7 +1347,14 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         attacker=victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors,
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
+        partitive=_is_partitive(victim, lex),
     )
+
+
+def _is_partitive(victim: Token, lex: Lexicon) -> bool:
+    """'one of them', 'two of the victims': a count out of people named before."""
+    of = _of_object(victim)
+    return of is not None and _is_number(victim, lex) and (of.pos_ == "PRON" or _is_anaphoric(of, lex))
 
 
 def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
