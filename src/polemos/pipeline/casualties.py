@@ -1169,7 +1169,7 @@ def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
     ... One victim was pronounced dead. The other six were rushed to the hospital' = 7 hit)."""
     last = None
     for i, m in enumerate(mentions):
-        if m.kind == "shot" and m.others and m.counts and last is not None and last.kind == "killed" \
+        if m.kind == "shot" and (m.others or m.more) and m.counts and last is not None and last.kind == "killed" \
                 and not _die_later_in_sentence(m, mentions[i + 1:], doc):
             m.ordinal = max(m.ordinal, last.low + m.low)
         if m.counts and m.kind in HARM_KINDS:
