@@ -1061,8 +1061,14 @@ def _is_anaphoric(victim: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "their") for c in lefts)
 
 
+def _victim_words(victim: Token, lex: Lexicon) -> set[str]:
+    """The victim word and its modifiers before it; after a bare number too ('three more')."""
+    after = {c.lower_ for c in victim.rights if c.dep_ in ("amod", "advmod")} if _is_number(victim, lex) else set()
+    return {victim.lower_} | {c.lower_ for c in victim.lefts} | after
+
+
 def _is_additive(trigger: Token, victim: Token, lex: Lexicon) -> bool:
-    words = {victim.lower_} | {c.lower_ for c in victim.lefts} | {c.lower_ for c in trigger.children if c.dep_ == "advmod"}
+    words = _victim_words(victim, lex) | {c.lower_ for c in trigger.children if c.dep_ == "advmod"}
     return bool(words & lex.additive)
 
 
@@ -1339,8 +1345,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
         hypothetical=_is_hypothetical(trigger) or _in_early_report(trigger, lex),
-        more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
-        others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
+        more=bool(_victim_words(victim, lex) & lex.other_people),
+        others=bool(_victim_words(victim, lex) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         # (not "the suspect in the airport shooting": a phrase on him names his own deed)
