@@ -83,6 +83,7 @@ class Lexicon:
     wound_modifiers: frozenset[str]
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
+    expected_verbs: frozenset[str]  # "the victim is expected to survive": hurt and alive
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
@@ -117,6 +118,7 @@ class Lexicon:
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
             words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
+                | self.expected_verbs \
                 | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
@@ -174,6 +176,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
+        expected_verbs=frozenset(data["hospital"]["expected_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
@@ -735,6 +738,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
             and not any(c.lower_ in ("like", "as") for c in tok.children):
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
+    if tok.pos_ == "VERB" and lemma in lex.expected_verbs and tok.dep_ == "xcomp" and tok.head.lemma_ == "expect" \
+            and not _child(tok, "dobj"):
+        return "injured", "expected"  # "the other victim is expected to survive": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.survived_verbs and not _is_passive(tok) and tok.dep_ != "relcl" \
             and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.fatal_nouns for c in tok.children):
         # "two teens survived the attack": hit and alive (not "a neighbour, who survived the
@@ -1297,6 +1303,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         head = _in_hospital_head(trigger, lex)
         victim = head if head.pos_ not in ("VERB", "AUX") else \
             (_child(head, "dobj") or _child(head, "nsubjpass") or _child(head, "nsubj"))
+    elif form == "expected":
+        victim = _child(trigger.head, "nsubjpass", "nsubj")
     elif form == "condition":
         verb = trigger.head.head  # condition <- in <- verb
         victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
@@ -1344,7 +1352,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
-        hypothetical=_is_hypothetical(trigger) or _in_early_report(trigger, lex),
+        # ("is expected to survive" forecasts the outcome; the harm is reported)
+        hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
         more=bool(_victim_words(victim, lex) & lex.other_people),
         others=bool(_victim_words(victim, lex) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
