@@ -105,6 +105,8 @@ class Lexicon:
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
+    early_saying: frozenset[str] = frozenset()  # "Earlier, officials said ...": a figure told before this report's
+    saying_verbs: frozenset[str] = frozenset()
     interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
     comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
     sexes: dict[str, str] = field(default_factory=dict)  # person word -> "male" | "female": "woman", "he"
@@ -197,6 +199,8 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
         early_reports=frozenset(data["background"].get("early_reports", [])),
+        early_saying=frozenset(data["background"].get("early_saying", [])),
+        saying_verbs=frozenset(data["background"].get("saying_verbs", [])),
         interval_units=frozenset(data["background"].get("interval_units", [])),
         comparing_verbs=frozenset(data["background"].get("comparing_verbs", [])),
         sexes={word: sex for sex, words in data.get("people", {}).items() for word in words},
@@ -1089,8 +1093,13 @@ def _is_hypothetical(trigger: Token) -> bool:
 
 def _in_early_report(trigger: Token, lex: Lexicon) -> bool:
     """'Early reports said one person had died in the shooting, but that proved to be incorrect':
-    what early or initial reports told, a later report takes back or leaves unconfirmed."""
+    what early or initial reports told, a later report takes back or leaves unconfirmed; so too
+    what someone said before ('Earlier, the attorney general said 13 people had been killed',
+    'Police initially said two men were shot'; not 'Earlier Sunday, police said': a time of day)."""
     for verb in trigger.ancestors:
+        if verb.lemma_.lower() in lex.saying_verbs and any(
+                c.dep_ == "advmod" and c.lower_ in lex.early_saying and not list(c.children) for c in verb.children):
+            return True
         subject = _child(verb, "nsubj")
         if subject is not None and subject.lemma_.lower() == "report" \
                 and any(c.dep_ == "amod" and c.lower_ in lex.early_reports for c in subject.children):
