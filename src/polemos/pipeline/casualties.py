@@ -1027,7 +1027,7 @@ def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
 
 
 def _is_background(trigger: Token, lex: Lexicon) -> bool:
-    if _after_an_interval(trigger, lex):
+    if _after_an_interval(trigger, lex) or _an_interval_before(trigger, lex):
         return True
     return any(a.lemma_.lower() in lex.background or a.lower_ in lex.background for a in trigger.ancestors)
 
@@ -1050,6 +1050,17 @@ def _after_an_interval(trigger: Token, lex: Lexicon) -> bool:
     told = word.head if word.dep_ == "prep" else clause.head
     kind = trigger_kind(told, lex)
     return told.lemma_.lower() in lex.comparing_verbs or (kind is not None and kind[0] in HARM_KINDS)
+
+
+def _an_interval_before(trigger: Token, lex: Lexicon) -> bool:
+    """'Six months before that, a gunman killed 14 people': a clause dated a span of time before
+    what was just told is another, earlier event (not 'two days before his birthday', nor 'two
+    days earlier', which a follow-up report uses for its own shooting)."""
+    clause = _climb_to_clause(trigger)
+    return any(c.lower_ == "before" and c.dep_ == "prep"
+               and any(o.dep_ == "pobj" and o.lower_ in ("that", "this") for o in c.children)
+               and any(u.dep_ == "npadvmod" and u.lemma_.lower() in lex.interval_units for u in c.children)
+               for c in clause.children)
 
 
 def _is_negated(trigger: Token, victim: Token | None) -> bool:
