@@ -286,6 +286,7 @@ class CasualtyMention:
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
     found_later: bool = False  # "Deputies later found another victim": one more than all counted before
     partitive: bool = False  # "one of them died": some of the people told of before
+    gunman_pronoun: bool = False  # "a gunman killed three people before he was killed": he is the gunman
     people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
 
     @property
@@ -1383,7 +1384,19 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
         partitive=_is_partitive(victim, lex),
+        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex),
     )
+
+
+def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'A gunman killed three people before he was killed by police': a pronoun in a clause
+    under 'before'/'after'/'when' of the attacker's own harm is the attacker."""
+    clause = _climb_to_clause(trigger)
+    if victim.lower_ not in SINGULAR_PRONOUNS or clause.dep_ != "advcl" \
+            or not any(c.dep_ == "mark" and c.lower_ in ("before", "after", "when", "until") for c in clause.children):
+        return False
+    subject, kind = _child(clause.head, "nsubj"), trigger_kind(clause.head, lex)
+    return subject is not None and subject.lemma_.lower() in lex.attackers and kind is not None and kind[0] in HARM_KINDS
 
 
 def _is_partitive(victim: Token, lex: Lexicon) -> bool:
@@ -1668,11 +1681,11 @@ def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: 
     named so ('gunman', 'suspect') or when he is also the one who killed the others
     ('Campbell killed a neighbor ... Campbell killed himself'); otherwise the one who
     killed himself may be the only victim ('a teen fatally shot himself')."""
-    victims = [m for m in mentions if not m.reflexive]
+    victims = [m for m in mentions if not (m.reflexive or m.gunman_pronoun)]
     agents = {m.agent for m in victims if m.agent and m.agent not in PERSONAL_PRONOUNS}
-    attackers = [m for m in mentions if m.reflexive and (m.agent in lex.attackers or m.agent in agents)]
-    if not attackers or not victims:
-        return killed
+    attackers = [m for m in mentions if m.gunman_pronoun or m.reflexive and (m.agent in lex.attackers or m.agent in agents)]
+    if not attackers or not victims and not any(m.gunman_pronoun for m in attackers):
+        return killed  # (the gunman "before he was killed" is one more death even after victims only shot)
     low = _combine_kind(victims, lex).low + 1
     if low <= killed.low:
         return killed
@@ -1781,6 +1794,9 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
     by_kind: dict[str, list[CasualtyMention]] = {k: [] for k in KINDS}
     for m in mentions:
         by_kind[m.kind].append(m)
+    # (the gunman killed "before he was killed" is none of his victims: _with_attacker adds him)
+    dead_gunman = [m for m in by_kind["killed"] if m.gunman_pronoun]
+    by_kind["killed"] = [m for m in by_kind["killed"] if not m.gunman_pronoun]
     result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
     shot = _combine_kind(by_kind["shot"], lex)
     hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
@@ -1799,7 +1815,7 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
         result.injured = CasualtyCount(low=extra, high=max(result.injured.high, shot.high - result.killed.low, extra),
                                        groups={g: n for g, n in groups.items() if n > 0})
     # (after the wounded: the attacker's own "shot himself" is no wounded victim)
-    result.killed = _with_attacker(by_kind["killed"], result.killed, lex)
+    result.killed = _with_attacker(by_kind["killed"] + dead_gunman, result.killed, lex)
     return result
 
 
