@@ -83,6 +83,7 @@ class Lexicon:
     wound_modifiers: frozenset[str]
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
+    expected_verbs: frozenset[str]  # "the victim is expected to survive": hurt and alive
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
@@ -104,6 +105,8 @@ class Lexicon:
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
+    early_saying: frozenset[str] = frozenset()  # "Earlier, officials said ...": a figure told before this report's
+    saying_verbs: frozenset[str] = frozenset()
     interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
     comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
     sexes: dict[str, str] = field(default_factory=dict)  # person word -> "male" | "female": "woman", "he"
@@ -117,6 +120,7 @@ class Lexicon:
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
             words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
+                | self.expected_verbs \
                 | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
@@ -174,6 +178,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
+        expected_verbs=frozenset(data["hospital"]["expected_verbs"]),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
@@ -194,6 +199,8 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
         early_reports=frozenset(data["background"].get("early_reports", [])),
+        early_saying=frozenset(data["background"].get("early_saying", [])),
+        saying_verbs=frozenset(data["background"].get("saying_verbs", [])),
         interval_units=frozenset(data["background"].get("interval_units", [])),
         comparing_verbs=frozenset(data["background"].get("comparing_verbs", [])),
         sexes={word: sex for sex, words in data.get("people", {}).items() for word in words},
@@ -278,6 +285,8 @@ class CasualtyMention:
     attacker: bool = False  # the victim is named as the one who did it: "the gunman was also shot"
     agent: str = ""  # who did it, lower-cased: "gunman" in "the gunman killed himself"
     found_later: bool = False  # "Deputies later found another victim": one more than all counted before
+    partitive: bool = False  # "one of them died": some of the people told of before
+    gunman_pronoun: bool = False  # "a gunman killed three people before he was killed": he is the gunman
     people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
 
     @property
@@ -734,6 +743,9 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
             and not any(c.lower_ in ("like", "as") for c in tok.children):
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
+    if tok.pos_ == "VERB" and lemma in lex.expected_verbs and tok.dep_ == "xcomp" and tok.head.lemma_ == "expect" \
+            and not _child(tok, "dobj"):
+        return "injured", "expected"  # "the other victim is expected to survive": hurt and alive
     if tok.pos_ == "VERB" and lemma in lex.survived_verbs and not _is_passive(tok) and tok.dep_ != "relcl" \
             and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.fatal_nouns for c in tok.children):
         # "two teens survived the attack": hit and alive (not "a neighbour, who survived the
@@ -1016,7 +1028,7 @@ def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
 
 
 def _is_background(trigger: Token, lex: Lexicon) -> bool:
-    if _after_an_interval(trigger, lex):
+    if _after_an_interval(trigger, lex) or _an_interval_before(trigger, lex):
         return True
     return any(a.lemma_.lower() in lex.background or a.lower_ in lex.background for a in trigger.ancestors)
 
@@ -1041,6 +1053,17 @@ def _after_an_interval(trigger: Token, lex: Lexicon) -> bool:
     return told.lemma_.lower() in lex.comparing_verbs or (kind is not None and kind[0] in HARM_KINDS)
 
 
+def _an_interval_before(trigger: Token, lex: Lexicon) -> bool:
+    """'Six months before that, a gunman killed 14 people': a clause dated a span of time before
+    what was just told is another, earlier event (not 'two days before his birthday', nor 'two
+    days earlier', which a follow-up report uses for its own shooting)."""
+    clause = _climb_to_clause(trigger)
+    return any(c.lower_ == "before" and c.dep_ == "prep"
+               and any(o.dep_ == "pobj" and o.lower_ in ("that", "this") for o in c.children)
+               and any(u.dep_ == "npadvmod" and u.lemma_.lower() in lex.interval_units for u in c.children)
+               for c in clause.children)
+
+
 def _is_negated(trigger: Token, victim: Token | None) -> bool:
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
@@ -1060,8 +1083,14 @@ def _is_anaphoric(victim: Token, lex: Lexicon) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "their") for c in lefts)
 
 
+def _victim_words(victim: Token, lex: Lexicon) -> set[str]:
+    """The victim word and its modifiers before it; after a bare number too ('three more')."""
+    after = {c.lower_ for c in victim.rights if c.dep_ in ("amod", "advmod")} if _is_number(victim, lex) else set()
+    return {victim.lower_} | {c.lower_ for c in victim.lefts} | after
+
+
 def _is_additive(trigger: Token, victim: Token, lex: Lexicon) -> bool:
-    words = {victim.lower_} | {c.lower_ for c in victim.lefts} | {c.lower_ for c in trigger.children if c.dep_ == "advmod"}
+    words = _victim_words(victim, lex) | {c.lower_ for c in trigger.children if c.dep_ == "advmod"}
     return bool(words & lex.additive)
 
 
@@ -1076,8 +1105,13 @@ def _is_hypothetical(trigger: Token) -> bool:
 
 def _in_early_report(trigger: Token, lex: Lexicon) -> bool:
     """'Early reports said one person had died in the shooting, but that proved to be incorrect':
-    what early or initial reports told, a later report takes back or leaves unconfirmed."""
+    what early or initial reports told, a later report takes back or leaves unconfirmed; so too
+    what someone said before ('Earlier, the attorney general said 13 people had been killed',
+    'Police initially said two men were shot'; not 'Earlier Sunday, police said': a time of day)."""
     for verb in trigger.ancestors:
+        if verb.lemma_.lower() in lex.saying_verbs and any(
+                c.dep_ == "advmod" and c.lower_ in lex.early_saying and not list(c.children) for c in verb.children):
+            return True
         subject = _child(verb, "nsubj")
         if subject is not None and subject.lemma_.lower() == "report" \
                 and any(c.dep_ == "amod" and c.lower_ in lex.early_reports for c in subject.children):
@@ -1153,6 +1187,7 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     mentions = sorted(mentions, key=lambda m: m.trigger_start)
     _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
     _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
+    _hurt_then_died(mentions, span.doc if isinstance(span, Span) else span)
     return _drop_shadowed(mentions)
 
 
@@ -1167,7 +1202,7 @@ def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
     ... One victim was pronounced dead. The other six were rushed to the hospital' = 7 hit)."""
     last = None
     for i, m in enumerate(mentions):
-        if m.kind == "shot" and m.others and m.counts and last is not None and last.kind == "killed" \
+        if m.kind == "shot" and (m.others or m.more) and m.counts and last is not None and last.kind == "killed" \
                 and not _die_later_in_sentence(m, mentions[i + 1:], doc):
             m.ordinal = max(m.ordinal, last.low + m.low)
         if m.counts and m.kind in HARM_KINDS:
@@ -1197,6 +1232,40 @@ def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
         if any(o.kind in HARM_KINDS and HARM_KINDS[o.kind] != HARM_KINDS[m.kind]
                and sentence.start_char <= o.trigger_start < m.trigger_start for o in mentions[:i]):
             m.additive = False
+
+
+def _hurt_then_died(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'A man was critically injured. He died at the hospital', 'Two men were wounded. One of
+    them later died': a death in a later sentence told of people already told hurt is the
+    death of some of them, so they were hit, and only those who did not die were wounded
+    (kind "shot"). (Not within one sentence: in 'a man opened fire, wounding an officer,
+    before he was shot and killed' he is the gunman.)"""
+    for death in mentions:
+        token = doc.char_span(death.trigger_start, death.trigger_end, alignment_mode="expand")
+        if death.kind != "killed" or not death.counts or death.reflexive or death.attacker or token is None:
+            continue
+        earlier = [m for m in mentions if m.counts and m.kind in HARM_KINDS and m.trigger_start < token.sent.start_char]
+        if death.partitive:
+            told = next((m for m in reversed(earlier) if m.low > death.low), None)
+            if told is not None and told.kind == "injured":
+                told.kind = "shot"
+        elif death.anaphoric and len(death.people) == 1:
+            _one_hurt_then_died(death.people[0], earlier)
+
+
+def _one_hurt_then_died(dead: Person, earlier: list[CasualtyMention]) -> None:
+    """'He died': the person told of before whom he may be, unless a death told before
+    may be his ('A man was killed and his friend wounded. He died at the scene')."""
+    if any(m.kind == "killed" and not dead.other_than(p) for m in earlier for p in m.people):
+        return
+    for m in reversed(earlier):
+        # (a phrase of several people may tell of him too: "a man and a woman were injured")
+        if len(m.people) != m.low or all(p.other_than(dead) for p in m.people):
+            continue
+        if m.kind == "injured":
+            m.kind = "shot"
+        if not m.anaphoric:
+            return  # the first telling of him ("A man was critically injured")
 
 
 def _mark_sidebars(mentions: list[CasualtyMention], text: str, lex: Lexicon) -> None:
@@ -1255,6 +1324,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         head = _in_hospital_head(trigger, lex)
         victim = head if head.pos_ not in ("VERB", "AUX") else \
             (_child(head, "dobj") or _child(head, "nsubjpass") or _child(head, "nsubj"))
+    elif form == "expected":
+        victim = _child(trigger.head, "nsubjpass", "nsubj")
     elif form == "condition":
         verb = trigger.head.head  # condition <- in <- verb
         victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
@@ -1302,16 +1373,36 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         ambiguous=_is_ambiguous(trigger, kind, lex),
         anaphoric=victims.anaphoric,
         additive=_is_additive(trigger, victim, lex),
-        hypothetical=_is_hypothetical(trigger) or _in_early_report(trigger, lex),
-        more=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.other_people),
-        others=bool(({victim.lower_} | {c.lower_ for c in victim.lefts}) & lex.others_than_told),
+        # ("is expected to survive" forecasts the outcome; the harm is reported)
+        hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
+        more=bool(_victim_words(victim, lex) & lex.other_people),
+        others=bool(_victim_words(victim, lex) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         # (not "the suspect in the airport shooting": a phrase on him names his own deed)
         attacker=victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors,
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
+        partitive=_is_partitive(victim, lex),
+        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex),
     )
+
+
+def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'A gunman killed three people before he was killed by police': a pronoun in a clause
+    under 'before'/'after'/'when' of the attacker's own harm is the attacker."""
+    clause = _climb_to_clause(trigger)
+    if victim.lower_ not in SINGULAR_PRONOUNS or clause.dep_ != "advcl" \
+            or not any(c.dep_ == "mark" and c.lower_ in ("before", "after", "when", "until") for c in clause.children):
+        return False
+    subject, kind = _child(clause.head, "nsubj"), trigger_kind(clause.head, lex)
+    return subject is not None and subject.lemma_.lower() in lex.attackers and kind is not None and kind[0] in HARM_KINDS
+
+
+def _is_partitive(victim: Token, lex: Lexicon) -> bool:
+    """'one of them', 'two of the victims': a count out of people named before."""
+    of = _of_object(victim)
+    return of is not None and _is_number(victim, lex) and (of.pos_ == "PRON" or _is_anaphoric(of, lex))
 
 
 def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
@@ -1590,11 +1681,11 @@ def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: 
     named so ('gunman', 'suspect') or when he is also the one who killed the others
     ('Campbell killed a neighbor ... Campbell killed himself'); otherwise the one who
     killed himself may be the only victim ('a teen fatally shot himself')."""
-    victims = [m for m in mentions if not m.reflexive]
+    victims = [m for m in mentions if not (m.reflexive or m.gunman_pronoun)]
     agents = {m.agent for m in victims if m.agent and m.agent not in PERSONAL_PRONOUNS}
-    attackers = [m for m in mentions if m.reflexive and (m.agent in lex.attackers or m.agent in agents)]
-    if not attackers or not victims:
-        return killed
+    attackers = [m for m in mentions if m.gunman_pronoun or m.reflexive and (m.agent in lex.attackers or m.agent in agents)]
+    if not attackers or not victims and not any(m.gunman_pronoun for m in attackers):
+        return killed  # (the gunman "before he was killed" is one more death even after victims only shot)
     low = _combine_kind(victims, lex).low + 1
     if low <= killed.low:
         return killed
@@ -1703,6 +1794,9 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
     by_kind: dict[str, list[CasualtyMention]] = {k: [] for k in KINDS}
     for m in mentions:
         by_kind[m.kind].append(m)
+    # (the gunman killed "before he was killed" is none of his victims: _with_attacker adds him)
+    dead_gunman = [m for m in by_kind["killed"] if m.gunman_pronoun]
+    by_kind["killed"] = [m for m in by_kind["killed"] if not m.gunman_pronoun]
     result = Casualties(**{k: _combine_kind(by_kind[k], lex) for k in REPORTED_KINDS})
     shot = _combine_kind(by_kind["shot"], lex)
     hurt = by_kind["killed"] + by_kind["injured"] + by_kind["shot"]
@@ -1721,7 +1815,7 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
         result.injured = CasualtyCount(low=extra, high=max(result.injured.high, shot.high - result.killed.low, extra),
                                        groups={g: n for g, n in groups.items() if n > 0})
     # (after the wounded: the attacker's own "shot himself" is no wounded victim)
-    result.killed = _with_attacker(by_kind["killed"], result.killed, lex)
+    result.killed = _with_attacker(by_kind["killed"] + dead_gunman, result.killed, lex)
     return result
 
 
