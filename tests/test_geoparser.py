@@ -838,3 +838,26 @@ def test_a_known_name_longer_than_the_entity_at_its_start_is_not_read_by_that_en
     # NER splits 'Busra ash Sham' into a people ('Busra') and an organisation ('Sham'): the whole name is the town
     loc = locate_event(nlp, "Regime forces shelled Busra ash Sham with rockets.", "shelled")
     assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Dar'a"
+
+
+def test_an_item_of_a_list_of_states_is_the_state(nlp):
+    text = "The recall covered stores in Oregon, Idaho, Vermont and Washington."
+    washington = resolve_given(nlp, text, ["Oregon", "Idaho", "Vermont", "Washington"])[-1]
+    assert washington.feature_code == "ADM1" and near(washington, 47.3, -120.2, 100)  # not Washington, D.C.
+
+
+def test_a_recognised_list_of_states_is_linked_by_and(nlp):
+    places = places_of(nlp, "Wildfires forced evacuations across Montana, Idaho and Washington on Sunday.")
+    assert [p.feature_code for p in places if p.text == "Washington"] == ["ADM1"]
+
+
+def test_a_list_mostly_of_cities_keeps_the_capital(nlp):
+    text = "Fans travelled from Indiana, Boston, Chicago and Washington for the final."
+    washington = resolve_given(nlp, text, ["Indiana", "Boston", "Chicago", "Washington"])[-1]
+    assert washington.feature_code == "PPLC"
+
+
+def test_a_state_named_as_its_capital_stays_the_city_in_a_list(nlp):
+    text = "Snow closed schools in Ontario, Quebec and Manitoba."
+    quebec = resolve_given(nlp, text, ["Ontario", "Quebec", "Manitoba"])[1]
+    assert near(quebec, 46.8, -71.2, 50)  # Quebec City, the name's usual sense

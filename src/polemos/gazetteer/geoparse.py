@@ -98,7 +98,10 @@ def resolve_spans(nlp, doc, spans: list[list[int]]):
 
 
 def _link_adjacent(text: str, mentions: list) -> None:
-    """'X, Y' and 'X (Y' among the mentions: Y is X's parent; 'X in Y', 'X at Y': Y locates X."""
+    """'X, Y' and 'X (Y' among the mentions: Y is X's parent; 'X in Y', 'X at Y': Y locates X; 'X and Y': Y is
+    the next item of X's list."""
+    from polemos.gazetteer.resolve import LIST_JOINS
+
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in zip(order, order[1:]):
         between = text[mentions[a].end:mentions[b].start].strip()
@@ -106,6 +109,8 @@ def _link_adjacent(text: str, mentions: list) -> None:
             mentions[a].parent = b
         elif between in ("in", "at", "in the", "at the"):  # 'the Embassy of Armenia in the Holy See'
             mentions[a].located_in = b
+        elif between in LIST_JOINS:
+            mentions[a].joined = b
 
 
 def _records(inputs: Iterable[str]) -> Iterator[dict[str, Any]]:

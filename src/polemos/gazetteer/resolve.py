@@ -73,6 +73,10 @@ TOWN_PARENT_PENALTY = 3.0
 # 'Georgia, Ohio, Pennsylvania': the items of a list share their level and country, so the
 # state of Georgia, not the country, beside Ohio
 SIBLING_BONUS = 2.0
+# an item of a list of first-level divisions or countries ('Oregon, Idaho and Washington') is one too,
+# not a namesake city elsewhere; enough to outweigh a large city's prior
+LIST_BONUS = 4.0
+LIST_JOINS = ("and", "or", ", and", ", or", "&")  # what stands between two items of a list: 'X and Y', 'X, or Y'
 NEAR_KM = 250.0
 # 'Thornhill' in a Dewsbury story: of namesakes all within a few hundred km, the one beside the
 # story's other places (a local story names places a town apart)
@@ -111,6 +115,7 @@ class Mention:
     parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
     bracketed: bool = False  # the parent is given in brackets ('X (Z, Y)'), as locators write it
     located_in: int | None = None  # index of the mention after 'in'/'at' ('X Hospital in Y'): where an unknown X is
+    joined: int | None = None  # index of the mention after 'and'/'or' ('X and Y'): the next item of a list
     role: str = "place"  # place | demonym | metonym
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
@@ -227,6 +232,7 @@ class Resolver:
         pinned = self._resolve_pairs(mentions, base, focus, listed)
         held = _towns_named(mentions)
         states = _states_named(mentions, chosen)
+        items = _list_items(mentions, chosen)
         final: list[Candidate | None] = []
         for i, m in enumerate(mentions):
             if i in pinned:
@@ -261,6 +267,10 @@ class Resolver:
                     s += PARENT_BONUS
                 elif parent is not None and _same_level(c, parent):
                     s += SIBLING_BONUS
+                if famous is None and _listed_as(c, [chosen[j] for j in items[i]]) and not _same_named_town(c, m.candidates):
+                    # 'Oregon, Idaho and Washington': the state, not the capital; not inside an organisation's
+                    # name (the well-known place), nor a division's own namesake city ('Quebec'), the name's usual sense
+                    s += LIST_BONUS
                 if _is_point(c) and len(m.candidates) > 1:
                     s += weight * _proximity(c, others)
                 if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, m):
@@ -614,6 +624,39 @@ def _follow_named_counties(mentions: list[Mention], final: list[Candidate | None
             final[i] = county
 
 
+def _list_items(mentions: list[Mention], chosen: list[Candidate | None]) -> list[list[int]]:
+    """For each mention, the other-named items of the list it is in ('X, Y and Z'): the mentions
+    linked to it by commas (where no reading nests in the next) and by 'and'/'or'."""
+    links: list[set[int]] = [set() for _ in mentions]
+    for a, m in enumerate(mentions):
+        for b in (m.joined, m.parent if m.parent is not None and not _nests(m, mentions[m.parent]) else None):
+            if b is not None:
+                links[a].add(b)
+                links[b].add(a)
+    items: list[list[int]] = []
+    for a, m in enumerate(mentions):
+        seen, todo = {a}, [a]
+        while todo:
+            for b in links[todo.pop()] - seen:
+                seen.add(b)
+                todo.append(b)
+        own = fold(m.name or m.text)
+        items.append([b for b in sorted(seen) if chosen[b] is not None and fold(mentions[b].name or mentions[b].text) != own])
+    return items
+
+
+def _listed_as(c: Candidate, others: list[Candidate]) -> bool:
+    """Most of the other items of c's list are of c's level ('Idaho, New York and Maine'); a list
+    that mixes cities and states ('Boston, Indiana and Washington', of teams) says nothing."""
+    same = sum(_same_level(c, o) for o in others)
+    return 2 * same > len(others)
+
+
+def _nests(child: Mention, parent: Mention) -> bool:
+    """Some reading of child lies inside some reading of parent ('Toronto, Ontario')."""
+    return any(_inside(a, b) for a in child.candidates for b in parent.candidates)
+
+
 def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> dict[str, set[str]]:
     """Country -> the names of its first-level divisions that the document's first picks are."""
     named: dict[str, set[str]] = {}
@@ -710,9 +753,7 @@ def _in_a_list(mentions: list[Mention], j: int) -> bool:
     """Mention j (the Y of 'X, Y') is followed by ', Z' and lies in no Z: 'Saipan, Guam, Alaska,
     Hawaii' is a list, where 'Andar district, Ghazni province, Afghanistan' nests."""
     k = mentions[j].parent
-    if k is None:
-        return False
-    return not any(_inside(a, b) for a in mentions[j].candidates for b in mentions[k].candidates)
+    return k is not None and not _nests(mentions[j], mentions[k])
 
 
 def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> bool:
@@ -869,3 +910,4 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer | None = None
     gaz = gazetteer or get_gazetteer()
     chosen = Resolver(gaz).resolve(mentions)
     return [to_place(m, c, gaz) for m, c in zip(mentions, chosen)]
+

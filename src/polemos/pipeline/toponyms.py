@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.names import fold
 from polemos.gazetteer.index import LARGE_REGION_CODES
-from polemos.gazetteer.resolve import Mention, is_direction_name
+from polemos.gazetteer.resolve import LIST_JOINS, Mention, is_direction_name
 
 from .components import doc_text, read_text
 
@@ -466,6 +466,8 @@ class ToponymRecognizer:
                 m.bracketed = between[0].text == "("
             elif len(between) == 1 and between[0].lower_ in ("in", "at"):
                 m.located_in = k + 1  # 'the Kings Theatre in Portsmouth': where X is, should X be unknown
+            elif between.text.strip() in LIST_JOINS:
+                m.joined = k + 1  # 'Idaho and Maine': the next item of a list
 
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
