@@ -861,3 +861,9 @@ def test_a_state_named_as_its_capital_stays_the_city_in_a_list(nlp):
     text = "Snow closed schools in Ontario, Quebec and Manitoba."
     quebec = resolve_given(nlp, text, ["Ontario", "Quebec", "Manitoba"])[1]
     assert near(quebec, 46.8, -71.2, 50)  # Quebec City, the name's usual sense
+
+
+def test_a_compass_name_is_no_part_of_a_province_abroad(nlp):
+    text = "Police in Birmingham and Coventry said the West Midlands had seen fewer burglaries than Leeds this year."
+    west_midlands = resolve_given(nlp, text, ["Birmingham", "Coventry", "West Midlands", "Leeds"])[2]
+    assert west_midlands.country_code == "GB"  # not Zimbabwe's Midlands province
