@@ -867,3 +867,13 @@ def test_a_compass_name_is_no_part_of_a_province_abroad(nlp):
     text = "Police in Birmingham and Coventry said the West Midlands had seen fewer burglaries than Leeds this year."
     west_midlands = resolve_given(nlp, text, ["Birmingham", "Coventry", "West Midlands", "Leeds"])[2]
     assert west_midlands.country_code == "GB"  # not Zimbabwe's Midlands province
+
+
+def test_major_islands_are_islands_not_namesake_villages(nlp):
+    """data/regions.tsv's islands: 'Java' is Indonesia's island, not Georgia's village of 400;
+    'Long Island' in an American story is New York's, not the Bahamas district."""
+    java = resolve_given(nlp, "Floods on Java forced thousands from their homes, officials in Jakarta said.", ["Java"])[0]
+    assert java.feature_code == "ISL" and java.country_code == "ID"
+    island = resolve_given(nlp, "Police on Long Island said two men were arrested after the shooting in Hempstead, "
+                                "New York.", ["Long Island"])[0]
+    assert island.country_code == "US" and near(island, 40.8, -73.3, 50)
