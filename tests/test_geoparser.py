@@ -91,6 +91,22 @@ def test_province_only_event_is_at_the_provincial_seat(nlp):
     assert loc.latitude == pytest.approx(33.42, abs=0.05) and loc.longitude == pytest.approx(43.31, abs=0.05)  # Ramadi
 
 
+def test_the_area_of_a_town_is_near_the_town(nlp):
+    # ACLED codes 'in the area of X' as around X (geo_precision 2), as it does 'near X'
+    loc = locate_event(nlp, "Rebels fired mortars at army positions in the area of Lysychansk, Luhansk.", "fired")
+    assert loc.name == "Lysychansk" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters attacked a police checkpoint in Mir Ali Shah district, Farah.",
+    "Taliban fighters attacked a police checkpoint in Mir Ali Shah district, Farah province.",
+])
+def test_a_place_after_an_unknown_district_is_known_to_district_level(nlp, text):
+    # a district name not read as a place (here a person's name): Farah, town or province, only says where it lies
+    loc = locate_event(nlp, text, "attacked")
+    assert loc.admin1 == "Farah" and loc.geo_precision == 2
+
+
 def test_town_in_its_province_is_the_event_place_not_the_province(nlp):
     loc = locate_event(nlp, "Turkish forces shelled Tall Rifat in Aleppo with artillery.", "shelled")
     assert loc.name.startswith("Tall Rif") and loc.geo_precision == 1

@@ -73,14 +73,21 @@ def specificity(place: Place) -> float:
 def geo_precision(place: Place, text: str) -> int:
     code = place.feature_code
     before = text[max(0, place.start - 25):place.start].lower().split()
-    near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"]))
+    near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
+                             or " ".join(before[-2:]) in _cues()["near_phrases"])
     if code in TOWN_CODES:
-        return 2 if near or _names_its_division(place, text) else 1
-    if code in ADMIN2_CODES or code in ("RGN",) and place.country_code:
+        return 2 if near or _names_its_division(place, text) or _after_a_district(before) else 1
+    if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
         return 2  # a place the gazetteer lacks, put at the town or district named beside it
     return 3
+
+
+def _after_a_district(before: list[str]) -> bool:
+    """'in Kharwar district, Logar': the place after the comma only says where a district the gazetteer
+    lacks lies, so the event is known to that district, not to the place. before: the words before it."""
+    return bool(before) and before[-1].endswith(",") and before[-1].rstrip(",") in _cues()["district_words"]
 
 
 def _after_a_bearing(before: list[str]) -> bool:
