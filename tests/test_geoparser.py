@@ -46,8 +46,9 @@ def test_hierarchy_and_country_focus(nlp):
     assert next(p for p in tbilisi if p.text == "Georgia").country_code == "GE"
 
 
-def locate_event(nlp, text: str, trigger: str):
-    """The location polemos_event_location gives one event read from the whole text at `trigger`."""
+def locate_event(nlp, text: str, trigger: str, within: str | None = None):
+    """The location polemos_event_location gives one event read from the whole text (or the part
+    `within` of it) at `trigger`."""
     from polemos.model import Event, TextSpan
 
     doc = nlp.make_doc(text)
@@ -56,8 +57,9 @@ def locate_event(nlp, text: str, trigger: str):
             break
         doc = proc(doc)
     start = text.index(trigger)
+    first = text.index(within) if within else 0
     doc._.events = [Event(id="e1", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
-                          disorder_type="Political violence", evidence=[TextSpan(start=0, end=len(text))],
+                          disorder_type="Political violence", evidence=[TextSpan(start=first, end=first + len(within or text))],
                           trigger=TextSpan(start=start, end=start + len(trigger)))]
     doc._.event_spans = {}
     doc = nlp.get_pipe("polemos_event_location")(doc)
@@ -105,6 +107,13 @@ def test_a_place_after_an_unknown_district_is_known_to_district_level(nlp, text)
     # a district name not read as a place (here a person's name): Farah, town or province, only says where it lies
     loc = locate_event(nlp, text, "attacked")
     assert loc.admin1 == "Farah" and loc.geo_precision == 2
+
+
+def test_an_event_of_a_later_sentence_of_a_note_is_at_its_town(nlp):
+    # the note names its scene once, at its start: the deaths told after it happened in that town
+    text = "On 4 June 2021, in Tulancingo, Hidalgo, armed men fired at traders in a market. A woman was injured."
+    loc = locate_event(nlp, text, "injured", within="A woman was injured.")
+    assert loc.name == "Tulancingo" and loc.geo_precision == 1
 
 
 def test_town_in_its_province_is_the_event_place_not_the_province(nlp):

@@ -136,8 +136,7 @@ class EventLocator:
             if best is not None:
                 out[event.id] = (best, geo_precision(places[best], doc_text(doc)))
             elif focus is not None:
-                p = places[focus]
-                out[event.id] = (focus, max(2, geo_precision(p, doc_text(doc))) if p.feature_code in TOWN_CODES else 3)
+                out[event.id] = (focus, _focus_precision(places[focus], doc_text(doc)))
         return out
 
     def _regions(self, doc: Doc, event: Event, spans: list[Span]) -> list[tuple[int, int]]:
@@ -186,6 +185,16 @@ class EventLocator:
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
             _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
+
+
+def _focus_precision(place: Place, text: str) -> int:
+    """geo_precision of an event put at the document's focus place. In a note (ACLED's notes name the
+    scene once, at the start: 'On 4 May, in X, Y, ... Two men died.') the focus town is where all of it
+    happened, as precise as where it is named; in a longer story the focus is only the story's main place."""
+    if place.feature_code not in TOWN_CODES:
+        return 3
+    own = geo_precision(place, text)
+    return own if len(text) <= NOTE_CHARS else max(2, own)
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
