@@ -116,6 +116,12 @@ def test_an_event_of_a_later_sentence_of_a_note_is_at_its_town(nlp):
     assert loc.name == "Tulancingo" and loc.geo_precision == 1
 
 
+def test_an_event_of_a_later_sentence_of_a_note_is_at_its_district(nlp):
+    text = "On 4 June 2021, in Harris County, Texas, a gunman fired at a crowd outside a bar. A woman was injured."
+    loc = locate_event(nlp, text, "injured", within="A woman was injured.")
+    assert loc.feature_code == "ADM2" and loc.geo_precision == 2  # district level, as if named in its sentence
+
+
 def test_town_in_its_province_is_the_event_place_not_the_province(nlp):
     loc = locate_event(nlp, "Turkish forces shelled Tall Rifat in Aleppo with artillery.", "shelled")
     assert loc.name.startswith("Tall Rif") and loc.geo_precision == 1

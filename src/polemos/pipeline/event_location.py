@@ -189,12 +189,12 @@ class EventLocator:
 
 def _focus_precision(place: Place, text: str) -> int:
     """geo_precision of an event put at the document's focus place. In a note (ACLED's notes name the
-    scene once, at the start: 'On 4 May, in X, Y, ... Two men died.') the focus town is where all of it
+    scene once, at the start: 'On 4 May, in X, Y, ... Two men died.') the focus place is where all of it
     happened, as precise as where it is named; in a longer story the focus is only the story's main place."""
-    if place.feature_code not in TOWN_CODES:
-        return 3
     own = geo_precision(place, text)
-    return own if len(text) <= NOTE_CHARS else max(2, own)
+    if len(text) <= NOTE_CHARS:
+        return own
+    return max(2, own) if place.feature_code in TOWN_CODES else 3
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
