@@ -531,7 +531,8 @@ def test_note_country_needs_a_lead():
 
 def test_entity_holding_a_comma_is_a_town_and_its_province(nlp):
     loc = locate_event(nlp, "In the rural area of Contulmo, Biobio, at least 10 trucks were set on fire by armed men.", "set on fire")
-    assert loc.name == "Contulmo" and loc.geo_precision == 1
+    # 'the (rural) area of X' is around X: ACLED codes it so (2) more often than at X itself (1)
+    assert loc.name == "Contulmo" and loc.geo_precision == 2
 
 
 def test_spanish_name_with_los_is_one_name(nlp):
