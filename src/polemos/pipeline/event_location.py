@@ -11,10 +11,12 @@ where another is ('X, Y', 'X in Y'), one far from all the others of its
 clauses, and a street named after a place ('Murree road') count against. Places
 that stand for actors (demonyms, metonyms such as 'Baku said', names inside
 organisation names) never locate an event. When the event's sentence names no
-place, the document's focus place stands in, with a coarser geo_precision.
+place, the document's focus place stands in: in a short note (which names its
+scene once) as precisely as the place is named, in a longer story more coarsely.
 
 geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
-region (a district, 'outside X', an unknown village put at its district), 3
+region (a district, 'outside X', 'the area of X', an unknown village put at its
+district, 'in Y district, X' with Y unknown), 3
 only a province, region or country known; a province-level event is put at the
 province's seat, as ACLED puts it at the provincial capital, and so is an unknown
 village put in its province. An unknown name put in a division is first tried
