@@ -46,8 +46,9 @@ def test_hierarchy_and_country_focus(nlp):
     assert next(p for p in tbilisi if p.text == "Georgia").country_code == "GE"
 
 
-def locate_event(nlp, text: str, trigger: str):
-    """The location polemos_event_location gives one event read from the whole text at `trigger`."""
+def locate_event(nlp, text: str, trigger: str, within: str | None = None):
+    """The location polemos_event_location gives one event read from the whole text (or the part
+    `within` of it) at `trigger`."""
     from polemos.model import Event, TextSpan
 
     doc = nlp.make_doc(text)
@@ -56,8 +57,9 @@ def locate_event(nlp, text: str, trigger: str):
             break
         doc = proc(doc)
     start = text.index(trigger)
+    first = text.index(within) if within else 0
     doc._.events = [Event(id="e1", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
-                          disorder_type="Political violence", evidence=[TextSpan(start=0, end=len(text))],
+                          disorder_type="Political violence", evidence=[TextSpan(start=first, end=first + len(within or text))],
                           trigger=TextSpan(start=start, end=start + len(trigger)))]
     doc._.event_spans = {}
     doc = nlp.get_pipe("polemos_event_location")(doc)
@@ -89,6 +91,35 @@ def test_province_only_event_is_at_the_provincial_seat(nlp):
     loc = locate_event(nlp, "Gunmen attacked a police checkpoint in Anbar province, killing two officers.", "attacked")
     assert loc.feature_code == "ADM1" and loc.geo_precision == 3
     assert loc.latitude == pytest.approx(33.42, abs=0.05) and loc.longitude == pytest.approx(43.31, abs=0.05)  # Ramadi
+
+
+def test_the_area_of_a_town_is_near_the_town(nlp):
+    # ACLED codes 'in the area of X' as around X (geo_precision 2), as it does 'near X'
+    loc = locate_event(nlp, "Rebels fired mortars at army positions in the area of Lysychansk, Luhansk.", "fired")
+    assert loc.name == "Lysychansk" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban fighters attacked a police checkpoint in Mir Ali Shah district, Farah.",
+    "Taliban fighters attacked a police checkpoint in Mir Ali Shah district, Farah province.",
+])
+def test_a_place_after_an_unknown_district_is_known_to_district_level(nlp, text):
+    # a district name not read as a place (here a person's name): Farah, town or province, only says where it lies
+    loc = locate_event(nlp, text, "attacked")
+    assert loc.admin1 == "Farah" and loc.geo_precision == 2
+
+
+def test_an_event_of_a_later_sentence_of_a_note_is_at_its_town(nlp):
+    # the note names its scene once, at its start: the deaths told after it happened in that town
+    text = "On 4 June 2021, in Tulancingo, Hidalgo, armed men fired at traders in a market. A woman was injured."
+    loc = locate_event(nlp, text, "injured", within="A woman was injured.")
+    assert loc.name == "Tulancingo" and loc.geo_precision == 1
+
+
+def test_an_event_of_a_later_sentence_of_a_note_is_at_its_district(nlp):
+    text = "On 4 June 2021, in Harris County, Texas, a gunman fired at a crowd outside a bar. A woman was injured."
+    loc = locate_event(nlp, text, "injured", within="A woman was injured.")
+    assert loc.feature_code == "ADM2" and loc.geo_precision == 2  # district level, as if named in its sentence
 
 
 def test_town_in_its_province_is_the_event_place_not_the_province(nlp):
@@ -500,7 +531,8 @@ def test_note_country_needs_a_lead():
 
 def test_entity_holding_a_comma_is_a_town_and_its_province(nlp):
     loc = locate_event(nlp, "In the rural area of Contulmo, Biobio, at least 10 trucks were set on fire by armed men.", "set on fire")
-    assert loc.name == "Contulmo" and loc.geo_precision == 1
+    # 'the (rural) area of X' is around X: ACLED codes it so (2) more often than at X itself (1)
+    assert loc.name == "Contulmo" and loc.geo_precision == 2
 
 
 def test_spanish_name_with_los_is_one_name(nlp):

@@ -11,10 +11,12 @@ where another is ('X, Y', 'X in Y'), one far from all the others of its
 clauses, and a street named after a place ('Murree road') count against. Places
 that stand for actors (demonyms, metonyms such as 'Baku said', names inside
 organisation names) never locate an event. When the event's sentence names no
-place, the document's focus place stands in, with a coarser geo_precision.
+place, the document's focus place stands in: in a short note (which names its
+scene once) as precisely as the place is named, in a longer story more coarsely.
 
 geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
-region (a district, 'outside X', an unknown village put at its district), 3
+region (a district, 'outside X', 'the area of X', an unknown village put at its
+district, 'in Y district, X' with Y unknown), 3
 only a province, region or country known; a province-level event is put at the
 province's seat, as ACLED puts it at the provincial capital, and so is an unknown
 village put in its province. An unknown name put in a division is first tried
@@ -73,14 +75,21 @@ def specificity(place: Place) -> float:
 def geo_precision(place: Place, text: str) -> int:
     code = place.feature_code
     before = text[max(0, place.start - 25):place.start].lower().split()
-    near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"]))
+    near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
+                             or " ".join(before[-2:]) in _cues()["near_phrases"])
     if code in TOWN_CODES:
-        return 2 if near or _names_its_division(place, text) else 1
-    if code in ADMIN2_CODES or code in ("RGN",) and place.country_code:
+        return 2 if near or _names_its_division(place, text) or _after_a_district(before) else 1
+    if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
         return 2  # a place the gazetteer lacks, put at the town or district named beside it
     return 3
+
+
+def _after_a_district(before: list[str]) -> bool:
+    """'in Kharwar district, Logar': the place after the comma only says where a district the gazetteer
+    lacks lies, so the event is known to that district, not to the place. before: the words before it."""
+    return bool(before) and before[-1].endswith(",") and before[-1].rstrip(",") in _cues()["district_words"]
 
 
 def _after_a_bearing(before: list[str]) -> bool:
@@ -129,8 +138,7 @@ class EventLocator:
             if best is not None:
                 out[event.id] = (best, geo_precision(places[best], doc_text(doc)))
             elif focus is not None:
-                p = places[focus]
-                out[event.id] = (focus, max(2, geo_precision(p, doc_text(doc))) if p.feature_code in TOWN_CODES else 3)
+                out[event.id] = (focus, _focus_precision(places[focus], doc_text(doc)))
         return out
 
     def _regions(self, doc: Doc, event: Event, spans: list[Span]) -> list[tuple[int, int]]:
@@ -179,6 +187,16 @@ class EventLocator:
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
             _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
+
+
+def _focus_precision(place: Place, text: str) -> int:
+    """geo_precision of an event put at the document's focus place. In a note (ACLED's notes name the
+    scene once, at the start: 'On 4 May, in X, Y, ... Two men died.') the focus place is where all of it
+    happened, as precise as where it is named; in a longer story the focus is only the story's main place."""
+    own = geo_precision(place, text)
+    if len(text) <= NOTE_CHARS:
+        return own
+    return max(2, own) if place.feature_code in TOWN_CODES else 3
 
 
 def to_location(place: Place, precision: int, index: int | None = None) -> Location:
