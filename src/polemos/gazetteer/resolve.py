@@ -191,8 +191,8 @@ class Resolver:
     def _part_of_a_country(self, name: str) -> list[Candidate]:
         """'Northern Iraq', 'South Lebanon': a compass word before a country or a province the gazetteer
         knows names a part of it, which lies in it."""
-        head, _, rest = name.partition(" ")
-        if not rest or not is_direction_name(head):
+        rest = _after_a_compass_word(name)
+        if rest is None:
             return []
         return [c for c in self.gaz.lookup(rest, fuzzy=False) if not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES)]
 
@@ -574,8 +574,15 @@ def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dic
 def _a_part_read_abroad(m: Mention, c: Candidate) -> bool:
     """c is the province of a compass-word name ('West Midlands' read as Midlands), which the gazetteer
     lacks in full: a reading found by dropping a word, no evidence against the document's country."""
-    head, _, rest = (m.name or m.text).partition(" ")
-    return bool(rest) and is_direction_name(head) and fold(c.name) == fold(rest) and not c.is_country
+    rest = _after_a_compass_word(m.name or m.text)
+    return rest is not None and fold(c.name) == fold(rest) and not c.is_country
+
+
+def _after_a_compass_word(name: str) -> str | None:
+    """'Northern Iraq' -> 'Iraq', 'West Midlands' -> 'Midlands': the rest of a name that opens with a
+    compass word, else None."""
+    head, _, rest = name.partition(" ")
+    return rest if rest and is_direction_name(head) else None
 
 
 def _is_local(c: Candidate) -> bool:
@@ -920,4 +927,3 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer | None = None
     gaz = gazetteer or get_gazetteer()
     chosen = Resolver(gaz).resolve(mentions)
     return [to_place(m, c, gaz) for m, c in zip(mentions, chosen)]
-

@@ -47,7 +47,8 @@ def cues() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
-    """Words that, after a place, say what it is rather than going on with a name (_names_an_organisation)."""
+    """Words that, after a place, say what it is rather than going on with a name (_names_an_organisation,
+    _continues_a_name)."""
     c = cues()
     return c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]
 
@@ -351,11 +352,9 @@ class ToponymRecognizer:
     def _continues_a_name(self, tok: Token) -> bool:
         """A word that can go on a Spanish or Portuguese place name ('de', 'los', 'Teocalcingo'), not
         a day ('in San Antonio on Friday') nor a division, town or street word ('San Diego County')."""
-        c = cues()
         if tok.lower_ in ROMANCE_CONNECTORS:
             return True
-        ends_a_name = c["not_places"] | c["admin_suffixes"] | c["town_words"] | c["street_words"]
-        return _capitalised(tok) and tok.lower_ not in ends_a_name
+        return _capitalised(tok) and tok.lower_ not in _cue_words()
 
     def _accept(self, doc: Doc, span: Span, ent: Span | None, titles: frozenset[str], ents: list[Span]) -> bool:
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles:
