@@ -691,9 +691,10 @@ def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]]
 
 def _only_villages(cands: list[Candidate]) -> bool:
     """Every reading of the name is a small town, village or district: no country, province, region
-    or city ('Louisville' is the city in Kentucky whatever else a sports story names)."""
+    or city ('Louisville' is the city in Kentucky whatever else a sports story names). A city known by
+    the name only as an alternate (Melitopol, once Novooleksandrivka) does not make it a city's."""
     return not any(c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
-                   or c.population >= VILLAGE_NAME_MAX_POPULATION for c in cands)
+                   or c.population >= VILLAGE_NAME_MAX_POPULATION and not c.alternate for c in cands)
 
 
 def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> dict[tuple, float]:

@@ -40,7 +40,7 @@ from polemos.gazetteer.names import fold, translit
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
-from .geoparser import actor_countries
+from .geoparser import actor_areas, actor_countries
 from .toponyms import cues as toponym_cues
 
 LOCATING_ROLES = ("place", None)
@@ -86,6 +86,13 @@ def geo_precision(place: Place, text: str) -> int:
     return 3
 
 
+def _closes_a_name_with_in(place: Place, text: str) -> bool:
+    """'outside the Ministry of Health in Kyiv': a place NER read as the end of an organisation's name,
+    after 'in' or 'at', says where the organisation is, and so where its event was."""
+    before = text[max(0, place.start - 4):place.start].lower().split()
+    return place.role == "embedded" and before[-1:] in (["in"], ["at"])
+
+
 def _after_a_district(before: list[str]) -> bool:
     """'in Kharwar district, Logar': the place after the comma only says where a district the gazetteer
     lacks lies, so the event is known to that district, not to the place. before: the words before it."""
@@ -114,6 +121,8 @@ class EventLocator:
             places = with_variants(places)
         found = self.find(doc, places)
         self.set_annotations(doc, found, places)
+        if len(doc_text(doc)) <= NOTE_CHARS:
+            at_actors_area(doc, [e for e in doc._.events or [] if e.location is None])
         return doc
 
     def find(self, doc: Doc, places: list[Place] | None = None) -> dict[str, tuple[int, int]]:
@@ -153,7 +162,7 @@ class EventLocator:
         text = doc_text(doc)
         best, best_score = None, 0.0
         for i, p in enumerate(places):
-            if p.role not in LOCATING_ROLES or p.latitude is None:
+            if not (p.role in LOCATING_ROLES or _closes_a_name_with_in(p, text)) or p.latitude is None:
                 continue
             if _abroad(p, home):
                 continue  # 'Gorgan' (Iran) in a note of Artsakh, Azerbaijan and Fizuli: a namesake abroad
@@ -187,6 +196,30 @@ class EventLocator:
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
             _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
+
+
+def at_actors_area(doc: Doc, events: list[Event]) -> None:
+    """'the OSCE SMM observed 57 explosions near Semyhiria', a village the gazetteer lacks, in a note
+    that names no other place: the events are put at the seat of the main division where the note's
+    actors operate (the first data/actor_areas.tsv lists for them; geo_precision 3), as ACLED codes
+    an event known only to its province."""
+    if not events:
+        return
+    areas = actor_areas(doc)
+    if not areas:
+        return
+    country_code, admin1 = areas[0]
+    try:
+        gaz = get_gazetteer()
+    except GazetteerUnavailable:
+        return
+    seat, country = gaz.admin1_seat(country_code, admin1), gaz.country(country_code)
+    if seat is None:
+        return
+    for event in events:
+        event.location = Location(name=admin1, latitude=round(seat.latitude, 5), longitude=round(seat.longitude, 5),
+                                  country=country.name if country else None, country_code=country_code,
+                                  admin1=admin1, geo_precision=3, feature_code="ADM1")
 
 
 def _focus_precision(place: Place, text: str) -> int:
