@@ -4,7 +4,8 @@ Owner: geoparsing (issue 5). Reads doc._.toponyms (and each span's
 span._.toponym reading), writes doc._.places: one Place per toponym, same
 order, with null coordinates where no entry fits. The resolution itself
 (population, feature type, country focus, 'X, Y' parents, proximity) is in
-polemos.gazetteer.resolve, shared with `polemos geoparse`.
+polemos.gazetteer.resolve, shared with `polemos geoparse`; the areas where the
+note's actors operate (data/actor_areas.tsv) are read here, and only when needed.
 """
 
 from __future__ import annotations
@@ -43,13 +44,13 @@ class Geoparser:
         return [mention_of(span) for span in doc._.toponyms or []]
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        from .event_location import NOTE_CHARS  # here, since that module imports this one
+
         if not mentions:
             doc._.places = []
             return
         areas = LazyList(lambda: actor_areas(doc))  # ~35 regex searches: only when a name needs them
         chosen = self.resolver.resolve(mentions, actor_countries(doc), areas)
-        from .event_location import NOTE_CHARS  # that module reads this one's actor_countries
-
         if len(doc_text(doc)) <= NOTE_CHARS:  # a note names its scene's village; a long story names many
             away_from_actor_areas(mentions, chosen, areas, self.resolver.gaz)
         doc._.places = [to_place(m, c, self.resolver.gaz) for m, c in zip(mentions, chosen)]
