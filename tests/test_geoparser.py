@@ -968,3 +968,24 @@ def test_the_actors_areas_are_read_only_when_needed():
     assert calls == []
     assert bool(lazy) and list(lazy) == [("UA", "Donetsk")] and len(lazy) == 1
     assert calls == [1]
+
+
+def test_ajk_is_azad_jammu_and_kashmir_by_acleds_name(nlp):
+    text = "Indian troops fired mortar shells at Nakyal sector (Kotli district, AJK) on Sunday."
+    ajk = place_named(nlp, text, "AJK")
+    assert ajk.feature_code == "ADM1" and ajk.country_code == "PK" and ajk.name == "Azad Jammu and Kashmir"
+    assert place_named(nlp, text, "Kotli").admin1 == "Azad Jammu and Kashmir"
+
+
+def test_initials_of_one_division_say_which_state_a_place_is_in_but_two_letter_codes_do_not():
+    from polemos.gazetteer.index import Candidate
+    from polemos.gazetteer.resolve import Mention, _state_parent
+
+    def division(name):
+        return Candidate(index=0, name=name, latitude=0.0, longitude=0.0, geonameid=None, feature_code="ADM1",
+                         country_code="PK", admin1=name, admin2=None, population=0, alternate=False, fuzzy=0.0)
+
+    town = Candidate(index=1, name="X", latitude=0.0, longitude=0.0, geonameid=1, feature_code="PPL", country_code="PK",
+                     admin1="Punjab", admin2=None, population=120_000, alternate=False, fuzzy=0.0)
+    assert _state_parent([town], Mention(text="AJK", start=0, end=3, candidates=[division("Azad Jammu and Kashmir")]))
+    assert not _state_parent([town], Mention(text="TN", start=0, end=2, candidates=[division("Tennessee")]))

@@ -785,12 +785,15 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
 
 
 def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
-    """The Y of 'X, Y' is a first-level division's name in full, and X names no province or country: Y
-    says which state X is in ('Soledad, Sinaloa'), where 'Kabul, Helmand' may be a list of
-    provinces and 'TN' may be one of several states so abbreviated."""
+    """The Y of 'X, Y' is a first-level division's name in full, or initials of three letters or more of
+    one division only ('AJK'), and X names no province or country: Y says which state X is in ('Soledad,
+    Sinaloa'), where 'Kabul, Helmand' may be a list of provinces and 'TN' one of several states so
+    abbreviated (two-letter codes are shared across countries: Tamil Nadu's and Tennessee's)."""
     written = fold(parent.name or parent.text)
-    return (any(c.feature_code in ADMIN1_CODES and not c.alternate and fold(c.name) == written for c in parent.candidates)
-            and not any(_level(c) is not None for c in child_candidates))
+    divisions = [c for c in parent.candidates if c.feature_code in ADMIN1_CODES and not c.alternate]
+    initials = len(written) >= 3 and len(parent.candidates) == len(divisions) == 1
+    named = initials or any(fold(c.name) == written for c in divisions)
+    return named and not any(_level(c) is not None for c in child_candidates)
 
 
 def _is_division(c: Candidate) -> bool:
