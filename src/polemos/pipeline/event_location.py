@@ -108,17 +108,17 @@ def _urban_precision(place: Place, places: list[Place], text: str, precision: in
         towns = get_gazetteer().towns_in(district.country_code, district.admin1)
     except GazetteerUnavailable:
         return precision
-    inside_a_city = any(t.population >= CITY_POPULATION and not _named_after(district, t)
+    inside_a_city = any(t.population >= CITY_POPULATION and not _around(district, t)
                         and haversine_km(t.latitude, t.longitude, district.latitude, district.longitude) <= URBAN_DISTRICT_KM
                         for t in towns)
     return 1 if inside_a_city else precision
 
 
-def _named_after(district: Place, town: Candidate) -> bool:
-    """'Jalandhar' district, 'Amphoe Mueang Chiang Mai': a district named after its seat city is the
-    country around the city, not a district of it."""
+def _around(district: Place, town: Candidate) -> bool:
+    """'Harris County' holding Houston, 'Jalandhar' district, 'Amphoe Mueang Chiang Mai': a district that
+    holds the city or is named after it is the country around the city, not a district of it."""
     own = fold(district.name or district.text)
-    return fold(town.name) in own or own in fold(town.name)
+    return town.admin2 == district.admin2 or fold(town.name) in own or own in fold(town.name)
 
 
 def _after_a_district(before: list[str]) -> bool:
