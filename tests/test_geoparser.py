@@ -989,3 +989,58 @@ def test_initials_of_one_division_say_which_state_a_place_is_in_but_two_letter_c
                      admin1="Punjab", admin2=None, population=120_000, alternate=False, fuzzy=0.0)
     assert _state_parent([town], Mention(text="AJK", start=0, end=3, candidates=[division("Azad Jammu and Kashmir")]))
     assert not _state_parent([town], Mention(text="TN", start=0, end=2, candidates=[division("Tennessee")]))
+
+def test_a_district_outranks_a_namesake_village_of_another_district():
+    # a bare name is a district's seat when the town lies in it; a village of the name in a neighbouring
+    # district does not make the name a village
+    from polemos.gazetteer.index import Candidate
+    from polemos.gazetteer.resolve import _same_named_town
+
+    district = Candidate(0, "Harbourside", 41.0, 29.0, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
+    village = Candidate(1, "Harbourside", 41.1, 28.4, 7, "PPL", "XX", "Metropolis", "Westfield", 1_500, False)
+    seat = Candidate(2, "Harbourside", 41.0, 29.0, 8, "PPL", "XX", "Metropolis", "Harbourside", 90_000, False)
+    undistricted = Candidate(3, "Harbourside", 41.02, 29.01, 9, "PPL", "XX", "Metropolis", None, 90_000, False)
+    listed = Candidate(4, "Harbourside", 41.5, 29.5, None, "ADM2", "XX", "Metropolis", None, 0, False)
+    assert not _same_named_town(district, [district, village])
+    assert _same_named_town(district, [district, village, seat])
+    assert _same_named_town(district, [district, undistricted])  # no district known, on its point
+    assert _same_named_town(listed, [listed, village])  # a division that does not say which towns it holds
+
+
+def test_an_urban_district_the_town_list_lacks_locates_its_event(nlp):
+    loc = locate_event(nlp, "Police detained dozens of students who marched in Beyoglu, Istanbul, on Friday.", "detained")
+    assert loc.feature_code == "ADM2" and loc.admin1 == "Istanbul" and near(loc, 41.03, 28.98, 5)
+
+
+def test_a_street_named_after_a_far_city_loses_to_the_district_named(nlp):
+    text = ("Gunmen fired at shops in Aden Street, in the north of the city (Al Qahirah, Taizz), "
+            "with no report of casualties.")
+    loc = locate_event(nlp, text, "fired")
+    assert loc.admin1 == "Taizz"
+
+
+def test_a_town_outside_the_district_the_note_names_is_a_namesake():
+    # 'in X municipality, Y, residents of Z village': a Z of the province 40 km from X's seat, in another
+    # municipality, is some other Z; the municipality is where it happened
+    from polemos.model import Place
+    from polemos.pipeline.event_location import _outside_the_district_named
+
+    district = Place(text="Riverton", start=0, end=8, latitude=19.0, longitude=-97.0, feature_code="ADM2",
+                     admin1="Coastal", admin2="Riverton", country_code="XX", role="place")
+    far_village = Place(text="Oakvale", start=30, end=37, latitude=19.35, longitude=-97.1, feature_code="PPL",
+                        admin1="Coastal", admin2="Hillside", country_code="XX", role="place")
+    own_village = far_village.model_copy(update={"admin2": "Riverton"})
+    assert _outside_the_district_named(far_village, [district, far_village])
+    assert not _outside_the_district_named(own_village, [district, own_village])
+    assert not _outside_the_district_named(far_village, [far_village])  # no district named
+
+
+def test_a_district_of_a_city_has_the_city_precision(nlp):
+    # ACLED codes an event in a city's district as in the city (1); a district named after its seat
+    # town is the country around it (2), and so is 'near' a district
+    inner = locate_event(nlp, "Police dispersed a march in Beyoglu, Istanbul, on Sunday.", "dispersed")
+    seat = locate_event(nlp, "Police dispersed a march in Jalandhar district, Punjab, on Sunday.", "dispersed")
+    near_it = locate_event(nlp, "Police dispersed a march near Beyoglu, Istanbul, on Sunday.", "dispersed")
+    assert (inner.feature_code, inner.geo_precision) == ("ADM2", 1)
+    assert (seat.feature_code, seat.geo_precision) == ("ADM2", 2)
+    assert near_it.geo_precision == 2

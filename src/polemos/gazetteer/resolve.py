@@ -92,6 +92,7 @@ ACTOR_AREA_SHARE = 1.0
 # a name with a reading this large is a city's, which a division focus must not move ('Louisville');
 # below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
 VILLAGE_NAME_MAX_POPULATION = 100_000
+SEAT_KM = 10.0  # a district's point is its seat: a town this near it is in it
 SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
@@ -154,8 +155,21 @@ def _distance_km(a: Candidate, b: Candidate) -> float:
 
 def _same_named_town(c: Candidate, cands: list[Candidate]) -> bool:
     """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku): one near its
-    point, or one inside it (the build moves a division geocoded on its namesake city off it)."""
-    return any(o.is_town and o.country_code == c.country_code and (_distance_km(o, c) < 150 or _seat_of(o, c)) for o in cands)
+    point, or one inside it (the build moves a division geocoded on its namesake city off it). A
+    second-level division's namesake must lie inside it (`_in_district`)."""
+    return any(o.is_town and o.country_code == c.country_code and (_distance_km(o, c) < 150 or _seat_of(o, c))
+               and _in_district(o, c) for o in cands)
+
+
+def _in_district(town: Candidate, division: Candidate) -> bool:
+    """Whether the town lies in the division, when that is a second-level one (always true of a first-level
+    division). Its own seat does; a village of its name in a neighbouring district does not, and then
+    the bare name is the district: 'Kadikoy, Istanbul' is Istanbul's Kadikoy district, not a village of
+    Silivri 60 km off. A division that does not say which towns it holds (a countrystatecity one, with
+    no admin2) holds any; a town on the division's point is its seat, whatever district it is filed under."""
+    if division.feature_code not in ADMIN2_CODES or not division.admin2 or town.admin2 == division.admin2:
+        return True
+    return _distance_km(town, division) < SEAT_KM
 
 
 def _seat_of(town: Candidate, division: Candidate) -> bool:
