@@ -690,3 +690,22 @@ def test_officers_hit_when_police_killed_the_dead_are_none_of_the_dead(parse):
     text = "A man opened fire on deputies, who shot back, killing him. One deputy was hit in the leg."
     assert _killed_injured(parse, text) == (1, 1)
     assert _killed_injured(parse, "Officers shot and killed a man who fired at them. An officer was struck in the arm.") == (1, 1)
+
+
+# ---- cas12: lists in appositions, gapped clauses ------------------------------------------------
+
+def test_an_apposition_listing_the_victims_counts_them(parse):
+    text = "The victims, a 17-year-old boy, his mother and an 18-year-old man, were shot in the legs."
+    assert _killed_injured(parse, text) == (0, 3)
+    # the parser hangs the list on "victims" as a coordination: still the victims' own list
+    assert _killed_injured(parse, "Police said the victims, a woman and her two sons, were taken to the hospital.") == (0, 3)
+    assert _killed_injured(parse, "The victims, two brothers and their cousin, were shot while sitting in a car.") == (0, 3)
+    # a number of its own still decides
+    assert _killed_injured(parse, "Four people, a man and three women, were shot outside a bar.") == (0, 4)
+
+
+def test_a_gapped_clause_adds_the_other_person_hit(parse):
+    assert _killed_injured(parse, "One victim was shot in the chest and another in the leg.") == (0, 2)
+    assert _killed_injured(parse, "One man was shot in the arm and the other in the leg, police said.") == (0, 2)
+    # two wounds of one person are one person
+    assert _killed_injured(parse, "He was shot in the arm and the chest.") == (0, 1)

@@ -444,6 +444,9 @@ NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
 
 def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
     """How many people a victim phrase headed by `tok` stands for (coordination summed)."""
+    listed = _apposition_list(tok, lex) if _depth == 0 else None
+    if listed is not None:
+        return listed
     parts = [tok]
     if _depth == 0:
         stack = [tok]
@@ -485,6 +488,28 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                 result.specific[g] = result.specific.get(g, 0) + n
             result.start, result.end = min(result.start, one.start), max(result.end, one.end)
     return result
+
+
+def _apposition_list(tok: Token, lex: Lexicon) -> Victims | None:
+    """'The victims, a 17-year-old boy and an 18-year-old man, were shot': an unnumbered plural
+    whose apposition lists its people counts them (two), not the plural's vague figure. The
+    parser also hangs the list on 'victims' as a coordination ('The victims, two brothers and
+    their cousin'): after a comma, a generic word's list is its apposition too."""
+    if tok.tag_ not in PLURAL_TAGS or _count_from_modifiers(tok, lex)[1] != PLURAL:
+        return None
+    listing = next((c for c in tok.children if c.dep_ == "appos" and _is_person(c, lex)
+                    and any(g.dep_ == "conj" and _is_person(g, lex) for g in c.children)), None)
+    after_comma = tok.nbor(1) if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "," else None
+    if listing is None and after_comma is not None and tok.lemma_.lower() in lex.generic_lemmas:
+        listing = next((c for c in tok.children if c.dep_ == "conj" and c.left_edge.i == after_comma.i + 1
+                        and _is_person(c, lex)), None)
+    if listing is None:
+        return None
+    victims = count_victims(listing, lex, _depth=0)
+    if victims is not None:
+        victims.start = min(victims.start, tok.left_edge.idx)
+        victims.anaphoric = False  # the list tells who they all are: an exact figure, not a repeat
+    return victims
 
 
 def _listed_name(head: Token, appos: Token) -> bool:
@@ -1357,6 +1382,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     victims = count_victims(victim, lex)
     if victims is None:
         return None
+    for _ in range(_gapped_victims(trigger, victim)):  # "... in the chest and another in the leg"
+        victims.low, victims.high, victims.generic = victims.low + 1, victims.high + 1, victims.generic + 1
     if kind == "killed" and form == "noun" and trigger.lemma_.lower() in ("body", "corpse") and victim.i == trigger.i:
         pass  # the bodies are the dead
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
@@ -1386,6 +1413,19 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         partitive=_is_partitive(victim, lex),
         gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex),
     )
+
+
+def _gapped_victims(trigger: Token, victim: Token) -> int:
+    """How many more people a gapped clause adds: "One victim was shot in the chest and another in
+    the leg", "one in the arm and the other in the leg" (the parser joins "another" to "chest")."""
+    def another(tok: Token) -> bool:
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        return tok.lower_ == "another" or "another" in dets or (tok.lower_ == "other" and "the" in dets)
+    places = [obj for prep in trigger.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
+    def own_place(tok: Token, obj: Token) -> bool:  # "another *in the leg*", wherever the parser hangs it
+        return any(t.dep_ == "prep" and t.head in (trigger, obj, tok) for t in tok.doc[tok.i + 1: tok.sent.end])
+    return sum(1 for obj in places for c in obj.children
+               if c.dep_ == "conj" and c.i > victim.i and another(c) and own_place(c, obj))
 
 
 def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:
