@@ -709,3 +709,16 @@ def test_a_gapped_clause_adds_the_other_person_hit(parse):
     assert _killed_injured(parse, "One man was shot in the arm and the other in the leg, police said.") == (0, 2)
     # two wounds of one person are one person
     assert _killed_injured(parse, "He was shot in the arm and the chest.") == (0, 1)
+
+
+def test_a_joined_clause_with_its_own_new_victim_is_one_more_person(parse):
+    assert _killed_injured(parse, "A 30-year-old man was killed and a 25-year-old man was shot.") == (1, 1)
+    assert _killed_injured(parse, "A 19-year-old was shot in the arm and a 20-year-old was shot in the leg.") == (0, 2)
+    # one victim, two verbs
+    assert _killed_injured(parse, "A man was shot and killed outside a store on Friday.") == (1, 0)
+
+
+def test_a_condition_after_a_joined_verb_is_the_first_verbs_victim(parse):
+    text = "A teenager was shot and killed at a party. A 19-year-old was also shot and was taken to a hospital in stable condition."
+    assert _killed_injured(parse, text) == (1, 1)
+    assert _killed_injured(parse, "A woman was shot in the leg and was listed in stable condition.") == (0, 1)

@@ -1213,10 +1213,29 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
     _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
     _hurt_then_died(mentions, span.doc if isinstance(span, Span) else span)
+    _coordinated_newcomers(mentions, span.doc if isinstance(span, Span) else span)
     return _drop_shadowed(mentions)
 
 
 HARM_KINDS = {"killed": "dead", "injured": "hurt", "shot": "hurt"}
+
+
+def _coordinated_newcomers(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'A 30-year-old man was killed and a 25-year-old man was shot': a clause joined to a harm
+    clause, with its own indefinite single victim ('a ...'), tells one more person hit, as an
+    ordinal victim does (at least both were hit). Only within one sentence: across sentences a
+    report retells its victims with new indefinites ('A man was shot ... A man was taken to the
+    hospital'), and ages told apart across sentences lost unseen records (cas8)."""
+    by_trigger = {m.trigger_start: m for m in mentions if m.counts and m.kind in HARM_KINDS}
+    for m in by_trigger.values():
+        token = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        if token is None or m.low != 1 or m.anaphoric or not m.text.lower().startswith(("a ", "an ")):
+            continue
+        verb = token[0]
+        told = by_trigger.get(verb.head.idx) if verb.dep_ == "conj" else None
+        if told is None or told.start == m.start or told.vague or told.anaphoric:
+            continue  # ("was shot and killed": one victim, two verbs)
+        m.ordinal = max(m.ordinal, max(told.ordinal, told.low) + 1)
 
 
 def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
@@ -1353,8 +1372,12 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _child(trigger.head, "nsubjpass", "nsubj")
     elif form == "condition":
         verb = trigger.head.head  # condition <- in <- verb
+        if verb.dep_ == "pobj" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "taken to a hospital in stable condition": condition <- in <- hospital <- to <- taken
         victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
             if verb.pos_ in ("VERB", "AUX") else None
+        if victim is None and verb.dep_ == "conj" and verb.pos_ == "VERB":
+            victim = _victim_of_verb(verb, "verb")  # "was also shot and was taken to the hospital in stable condition"
     elif form == "adjective":
         victim = _victim_of_adjective(trigger, lex)
     else:
