@@ -722,3 +722,17 @@ def test_a_condition_after_a_joined_verb_is_the_first_verbs_victim(parse):
     text = "A teenager was shot and killed at a party. A 19-year-old was also shot and was taken to a hospital in stable condition."
     assert _killed_injured(parse, text) == (1, 1)
     assert _killed_injured(parse, "A woman was shot in the leg and was listed in stable condition.") == (0, 1)
+
+
+def test_also_with_a_new_victim_is_one_more_person(parse):
+    text = "A man was shot and killed outside a bar on Friday. A 24-year-old man was also shot."
+    assert _killed_injured(parse, text) == (1, 1)
+    # "he was also shot" retells someone
+    assert _killed_injured(parse, "A man was shot in the arm on Friday. He was also shot in the leg.") == (0, 1)
+
+
+def test_headline_subject_with_where_and_how_often(parse):
+    assert _killed_injured(parse, "Police: Teen shot in leg at party") == (0, 1)
+    assert _killed_injured(parse, "Woman shot multiple times in Northside home") == (0, 1)
+    # what was aimed at is no victim
+    assert _killed_injured(parse, "Man shot at officers during chase") == (0, 0)

@@ -853,6 +853,8 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         victim = _subject_after_preposition(verb) or _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
         victim = _child(verb, "dobj") or _shared_object(verb)
+        if victim is not None and _times(victim):
+            return None  # "Woman shot multiple times": how often, no object (a headline's subject may be)
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
             for prt in verb.children:
                 if prt.dep_ in ("prt", "prep"):
@@ -937,8 +939,8 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
     """'Teen wounded in drive-by shooting', 'Man shot in leg during robbery attempt': a headline's
     reduced passive parsed as an active past with no object; its bare subject (no article, a
     person word) is the victim (not 'A man shot at officers', 'Police shot in the air')."""
-    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS for c in verb.children) \
-            or any(c.dep_ == "prep" and c.lower_ in lex.aim_prepositions for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS and not _times(c) for c in verb.children) \
+            or any(_aimed_at(c, verb, lex) for c in verb.children):
         return None
     subject = _child(verb, "nsubj")
     if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
@@ -946,6 +948,20 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
     lemma = subject.lemma_.lower()
     person_word = lemma in lex.generic_lemmas or lemma in lex.group_words or _age_of(subject) is not None
     return subject if person_word and subject.pos_ in NOUN_POS and lemma not in lex.collectives else None
+
+
+def _times(tok: Token) -> bool:
+    """'Woman shot multiple times': how often, parsed as the object."""
+    return tok.dep_ == "dobj" and tok.lower_ == "times"
+
+
+def _aimed_at(prep: Token, verb: Token, lex: Lexicon) -> bool:
+    """'Man shot at officers', 'Gunman fired into the crowd': what was aimed at, right after the
+    verb or a person; not where it happened ('Teen shot in leg at party')."""
+    if prep.dep_ != "prep" or prep.lower_ not in lex.aim_prepositions:
+        return False
+    target = _child(prep, "pobj")
+    return prep.i == verb.i + 1 or (target is not None and _is_person(target, lex))
 
 
 # Children that make a past verb a full clause, not a headline's reduced passive.
@@ -1425,7 +1441,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         # ("is expected to survive" forecasts the outcome; the harm is reported)
         hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
-        more=bool(_victim_words(victim, lex) & lex.other_people),
+        more=bool(_victim_words(victim, lex) & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
         others=bool(_victim_words(victim, lex) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
@@ -1436,6 +1452,13 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         partitive=_is_partitive(victim, lex),
         gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex),
     )
+
+
+def _also_a_newcomer(trigger: Token, victim: Token, victims: Victims) -> bool:
+    """'A 24-year-old man was also shot': 'also' with a victim brought in by 'a'/'an' is one
+    more person, not a retelling (that would say 'he' or 'the man')."""
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
+    return also and victims.low == 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
 
 
 def _gapped_victims(trigger: Token, victim: Token) -> int:
