@@ -736,3 +736,10 @@ def test_headline_subject_with_where_and_how_often(parse):
     assert _killed_injured(parse, "Woman shot multiple times in Northside home") == (0, 1)
     # what was aimed at is no victim
     assert _killed_injured(parse, "Man shot at officers during chase") == (0, 0)
+
+
+def test_people_a_shooting_left_with_injuries_were_hurt(parse):
+    assert _killed_injured(parse, "The gunfire left a woman with life-threatening injuries.") == (0, 1)
+    assert _killed_injured(parse, "The shooting left a man dead and a woman with injuries to her arm.") == (1, 1)
+    # not any cause: GVA counts people shot
+    assert _killed_injured(parse, "The crash left two people with minor injuries.") == (0, 0)

@@ -84,6 +84,7 @@ class Lexicon:
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
     expected_verbs: frozenset[str]  # "the victim is expected to survive": hurt and alive
+    left_with_causes: frozenset[str]  # "the shooting left two others with serious injuries": hurt
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
@@ -179,6 +180,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
         expected_verbs=frozenset(data["hospital"]["expected_verbs"]),
+        left_with_causes=frozenset(data["hospital"].get("left_with_causes", [])),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
@@ -458,7 +460,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                     continue
                 if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
                     continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
-                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children):
+                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children) \
+                        or _with_own_injuries(child, lex):
                     continue  # "one dead and 3 other people injured": the others have their own trigger
                 if _shares_determiner(head, child, lex):
                     continue  # "a bomb maker and facilitator": one person, two roles
@@ -510,6 +513,12 @@ def _apposition_list(tok: Token, lex: Lexicon) -> Victims | None:
         victims.start = min(victims.start, tok.left_edge.idx)
         victims.anaphoric = False  # the list tells who they all are: an exact figure, not a repeat
     return victims
+
+
+def _with_own_injuries(tok: Token, lex: Lexicon) -> bool:
+    """'left a man dead and a woman with injuries': the woman's harm is her own."""
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and _left_with_injuries(o, lex) == tok
+                                                                for o in p.children) for p in tok.children)
 
 
 def _listed_name(head: Token, appos: Token) -> bool:
@@ -1024,6 +1033,9 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
     of = _of_object(noun)
     if of is not None:
         return of
+    left = _left_with_injuries(noun, lex)
+    if left is not None:
+        return left
     if any(c.dep_ == "nummod" for c in noun.children):
         return noun  # "six deaths", "two bodies"
     if noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in FOUND_VERBS:
@@ -1034,6 +1046,22 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
             if tok.dep_ in ("pobj", "attr", "dobj") and _is_number(tok, lex) and tok.i > noun.i:
                 return tok
     return None
+
+
+def _left_with_injuries(noun: Token, lex: Lexicon) -> Token | None:
+    """'The shooting left one man dead and two others with serious injuries': the people a
+    shooting (`[hospital] left_with_causes`) left with injuries."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.lemma_.lower() not in lex.kinds["injured"].nouns:
+        return None
+    person = noun.head.head
+    verb = person
+    while verb.dep_ == "conj" and verb.head.pos_ != "VERB":
+        verb = verb.head  # "left a man dead and a woman with injuries"
+    verb = verb.head
+    if person.dep_ not in ("dobj", "conj") or verb.lemma_.lower() != "leave" or not _is_person(person, lex):
+        return None
+    cause = _child(verb, "nsubj")
+    return person if cause is not None and cause.lemma_.lower() in lex.left_with_causes else None
 
 
 # --------------------------------------------------------------------------- flags
