@@ -758,6 +758,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
     if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
         return "killed", "mistagged"
+    if lower in lex.headline_participles and tok.pos_ in ("NOUN", "PROPN") and _after_bare_person(tok, lex):
+        return lex.headline_participles[lower], "mistagged"  # "Teen girl shot, man arrested" ("shot" as a noun)
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
@@ -802,6 +804,15 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         if tok.pos_ in ("NOUN", "PROPN") and lemma in spec.nouns:
             return kind, "noun"
     return None
+
+
+def _after_bare_person(tok: Token, lex: Lexicon) -> bool:
+    """Right after a headline's bare person noun ('Teen girl shot'): no article, no possessor."""
+    if not tok.i:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.pos_ in ("NOUN", "PROPN") and _is_person(before, lex) \
+        and not any(c.dep_ in ("det", "poss") for c in before.children)
 
 
 def _harmed_of(noun: Token, lex: Lexicon) -> Token | None:
