@@ -92,6 +92,7 @@ class Lexicon:
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
+    aim_targets: frozenset[str]  # "Man shot at car": what was aimed at, not where
     multiple_counts: dict[str, int]
     multiple_nouns: dict[str, str]
     fatal_adjectives: frozenset[str]
@@ -188,6 +189,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
+        aim_targets=frozenset(data["headlines"].get("aim_targets", [])),
         multiple_counts=dict(data["multiple_victims"]["counts"]),
         multiple_nouns=dict(data["multiple_victims"]["nouns"]),
         fatal_adjectives=frozenset(data["multiple_victims"]["fatal_adjectives"]),
@@ -811,8 +813,10 @@ def _after_bare_person(tok: Token, lex: Lexicon) -> bool:
     if not tok.i:
         return False
     before = tok.doc[tok.i - 1]
-    return before.pos_ in ("NOUN", "PROPN") and _is_person(before, lex) \
-        and not any(c.dep_ in ("det", "poss") for c in before.children)
+    person = before.pos_ in ("NOUN", "PROPN") or (before.pos_ == "ADJ" and _age_of(before) is not None)  # "17-year-old shot"
+    # (not "A 17-year-old shot his brother", parsed as one noun phrase with an object)
+    return person and _is_person(before, lex) and not any(c.dep_ in ("det", "poss") for c in before.children) \
+        and not any(c.dep_ in ("det", "poss", "dobj") for c in tok.children)
 
 
 def _harmed_of(noun: Token, lex: Lexicon) -> Token | None:
@@ -976,12 +980,13 @@ def _times(tok: Token) -> bool:
 
 
 def _aimed_at(prep: Token, verb: Token, lex: Lexicon) -> bool:
-    """'Man shot at officers', 'Gunman fired into the crowd': what was aimed at, right after the
-    verb or a person; not where it happened ('Teen shot in leg at party')."""
+    """'Man shot at officers', 'Gunman fired into the crowd', 'Man shot at car': what was aimed
+    at, a person or a vehicle (`[headlines] aim_targets`); not where it happened ('Teens shot at
+    bus stop', 'Teen shot in leg at party')."""
     if prep.dep_ != "prep" or prep.lower_ not in lex.aim_prepositions:
         return False
     target = _child(prep, "pobj")
-    return prep.i == verb.i + 1 or (target is not None and _is_person(target, lex))
+    return target is None or _is_person(target, lex) or target.lemma_.lower() in lex.aim_targets
 
 
 # Children that make a past verb a full clause, not a headline's reduced passive.
