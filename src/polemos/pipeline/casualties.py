@@ -964,7 +964,7 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
     reduced passive parsed as an active past with no object; its bare subject (no article, a
     person word) is the victim (not 'A man shot at officers', 'Police shot in the air')."""
     if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS and not _times(c) for c in verb.children) \
-            or any(_aimed_at(c, verb, lex) for c in verb.children):
+            or any(_aimed_at(c, lex) for c in verb.children):
         return None
     subject = _child(verb, "nsubj")
     if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
@@ -979,7 +979,7 @@ def _times(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.lower_ == "times"
 
 
-def _aimed_at(prep: Token, verb: Token, lex: Lexicon) -> bool:
+def _aimed_at(prep: Token, lex: Lexicon) -> bool:
     """'Man shot at officers', 'Gunman fired into the crowd', 'Man shot at car': what was aimed
     at, a person or a vehicle (`[headlines] aim_targets`); not where it happened ('Teens shot at
     bus stop', 'Teen shot in leg at party')."""
