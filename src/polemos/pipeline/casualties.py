@@ -913,6 +913,9 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         if own is not None and verb.tag_ in ("VBN", "VBD"):
             return own  # "left two men dead and a woman wounded"
         head = verb.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and verb.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return head  # "Man, 45, shot and killed near park": the parser joins the verb to its subject
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _is_passive(verb) or form == "intransitive":
                 found = _child(head, "nsubjpass") or _child(head, "nsubj")
