@@ -690,3 +690,4 @@ def test_officers_hit_when_police_killed_the_dead_are_none_of_the_dead(parse):
     text = "A man opened fire on deputies, who shot back, killing him. One deputy was hit in the leg."
     assert _killed_injured(parse, text) == (1, 1)
     assert _killed_injured(parse, "Officers shot and killed a man who fired at them. An officer was struck in the arm.") == (1, 1)
+
