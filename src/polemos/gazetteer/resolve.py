@@ -405,11 +405,16 @@ class Resolver:
             best, best_score, best_inside = None, -1e9, False
             parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
             holders = _states_holding_the_town(m.candidates, mentions[j].candidates)
+            # 'Long Island, New York': the state that holds it, not the city; unless the child may be a
+            # state beside it ('La Libertad, Arequipa' may list two regions)
+            only_holders = bool(holders) and not _siblings(m.candidates, holders[0])
             for cp, sp in zip(mentions[j].candidates, base[j]):
+                if only_holders and cp not in holders:
+                    continue
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
                 for cc, sc in zip(m.candidates, base[i]):
-                    if holders and not (cp in holders and _inside(cc, cp)):
-                        continue
+                    if cp in holders and (cc.is_country or cc.country_code != cp.country_code):
+                        continue  # 'Cairo, Ill.' is no pair of Egypt's capital and a state
                     inside = _inside(cc, cp)
                     score = sp + sc + (_parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0)
                     if score > best_score:
@@ -847,9 +852,9 @@ def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
 
 
 def _states_holding_the_town(child_candidates: list[Candidate], parent_candidates: list[Candidate]) -> list[Candidate]:
-    """The parent's readings that are first-level divisions holding a town of the child's name: 'Cairo,
-    Ill.', 'Lebanon, Pa.', 'Athens, Georgia' name that town (or a district of the name inside it), not a
-    capital or country elsewhere, and not a list of a country and a state."""
+    """The parent's readings that are first-level divisions holding a town of the child's name: with
+    them, 'Cairo, Ill.', 'Lebanon, Pa.', 'Peru, Ind.' name a place of that state's country, not a capital
+    or a country elsewhere (nor a list of a country and a state)."""
     return [p for p in parent_candidates if p.feature_code in ADMIN1_CODES and not p.alternate
             and any(c.is_town and _inside(c, p) for c in child_candidates)]
 
