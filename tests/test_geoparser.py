@@ -962,3 +962,11 @@ def test_a_country_name_is_the_town_beside_a_local_storys_towns(nlp):
     assert lebanon.country_code == "US" and lebanon.admin1 == "Oregon"
     places = places_of(nlp, "Lebanon said the talks in Paris and Geneva had failed.")
     assert next(p for p in places if p.text == "Lebanon").country_code == "LB"
+
+
+def test_a_state_that_holds_the_place_before_it_is_the_state(nlp):
+    """'Long Island, New York' names the state that holds the island, not the city, and the state
+    is meant where the name recurs in the list."""
+    text = "People became ill in Boston, Long Island, New York, Pennsylvania and New Jersey after eating at the chain."
+    new_york = resolve_given(nlp, text, ["Boston", "Long Island", "New York", "Pennsylvania", "New Jersey"])[2]
+    assert new_york.feature_code == "ADM1"
