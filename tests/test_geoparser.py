@@ -1044,3 +1044,63 @@ def test_a_district_of_a_city_has_the_city_precision(nlp):
     assert (inner.feature_code, inner.geo_precision) == ("ADM2", 1)
     assert (seat.feature_code, seat.geo_precision) == ("ADM2", 2)
     assert near_it.geo_precision == 2
+
+def test_the_state_of_a_name_is_the_state_not_its_namesake_city(nlp):
+    """'the state of Washington' is the state; read bare, 'Washington' beside Canada and Alberta is the capital."""
+    text = "The sick cow was found on a farm in the state of Washington, near the border with Canada."
+    washington = resolve_given(nlp, text, ["Washington", "Canada"])[0]
+    assert washington.feature_code == "ADM1" and near(washington, 47.3, -120.2, 150)
+
+
+def test_the_province_of_a_name_is_the_province_not_a_town_abroad(nlp):
+    """'the province of Quebec' beside 'the state of New York': the province, though the other name's
+    country makes a US town known as Quebec look likely."""
+    places = places_of(nlp, "Officials in the province of Quebec and in the state of New York closed the border crossings.")
+    quebec = next(p for p in places if p.text == "Quebec")
+    new_york = next(p for p in places if p.text == "New York")
+    assert quebec.feature_code == "ADM1" and quebec.country_code == "CA"
+    assert new_york.feature_code == "ADM1"  # not New York City
+
+
+@pytest.mark.parametrize("text, town, lat, lon", [
+    ("Officials in Lebanon, Pa., said the warehouse fire spread toward Annville.", "Lebanon", 40.34, -76.41),
+    ("PERU, Ind. -- A tornado damaged the county courthouse on Sunday, the mayor said.", "PERU", 40.75, -86.07),
+    ("Officials in Cairo, Ill., said the river crested Tuesday.", "Cairo", 37.0, -89.18),
+])
+def test_a_country_name_before_a_state_is_the_town_of_that_state(nlp, text, town, lat, lon):
+    """A dateline or 'X, State' with a country's or a capital's name as X is the town of that name in the
+    state (Egypt's governorate of Cairo makes no list of states of it); a dotted state abbreviation
+    ('Ind.') is the state, not India."""
+    place = next(p for p in places_of(nlp, text) if p.text == town)
+    assert place.country_code == "US" and near(place, lat, lon, 30)
+
+
+def test_closeness_counts_to_the_town_a_pair_names(nlp):
+    """'Paris, Texas' is Texas's Paris: the Clarksville near it is Texas's too, not Tennessee's larger one."""
+    text = "A tornado struck Paris, Texas on Sunday, damaging homes in nearby Clarksville and Bogata."
+    clarksville = resolve_given(nlp, text, ["Paris", "Texas", "Clarksville"])[2]
+    assert clarksville.admin1 == "Texas"
+
+
+def test_a_state_named_like_a_country_is_the_state_of_the_towns_named(nlp):
+    text = ("The Georgia Bureau of Investigation said the shooting in Athens was the third this year. "
+            "Police in Atlanta and Savannah are also investigating.")
+    georgia = next(p for p in places_of(nlp, text) if p.text == "Georgia")
+    assert georgia.country_code == "US" and georgia.feature_code == "ADM1"
+
+
+def test_a_country_name_is_the_town_beside_a_local_storys_towns(nlp):
+    """A local story names its neighbours: Lebanon beside Albany and Corvallis is Oregon's town."""
+    places = places_of(nlp, "The fair in Albany, Ore., drew visitors from Corvallis and Lebanon, organisers said.")
+    lebanon = next(p for p in places if p.text == "Lebanon")
+    assert lebanon.country_code == "US" and lebanon.admin1 == "Oregon"
+    places = places_of(nlp, "Lebanon said the talks in Paris and Geneva had failed.")
+    assert next(p for p in places if p.text == "Lebanon").country_code == "LB"
+
+
+def test_a_state_that_holds_the_place_before_it_is_the_state(nlp):
+    """'Long Island, New York' names the state that holds the island, not the city, and the state
+    is meant where the name recurs in the list."""
+    text = "People became ill in Boston, Long Island, New York, Pennsylvania and New Jersey after eating at the chain."
+    new_york = resolve_given(nlp, text, ["Boston", "Long Island", "New York", "Pennsylvania", "New Jersey"])[2]
+    assert new_york.feature_code == "ADM1"

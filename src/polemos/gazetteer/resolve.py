@@ -112,7 +112,7 @@ class Mention:
     start: int
     end: int
     name: str | None = None  # the name to look up when it differs from text ("Ghazni" of "Ghazni province")
-    admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village
+    admin_hint: str | None = None  # 'admin' after a division word, 'town' after city/town/village, 'division' after 'the state of'
     parent: int | None = None  # index of a mention that names the enclosing place ("X, Y")
     bracketed: bool = False  # the parent is given in brackets ('X (Z, Y)'), as locators write it
     located_in: int | None = None  # index of the mention after 'in'/'at' ('X Hospital in Y'): where an unknown X is
@@ -195,6 +195,10 @@ class Resolver:
             found = self.gaz.lookup(name[4:], fuzzy=m.fuzzy)
         if not found:
             found = self._part_of_a_country(name)
+        if _dotted_abbreviation(name):
+            # 'Ind.', 'Ga.', 'Wash.': a news agency's abbreviation of a state or province, not India's
+            # ISO code, the country Georgia or the capital
+            found = [c for c in found if c.feature_code in ADMIN1_CODES and not c.alternate] or found
         if len(name) <= 3 and name.isupper():
             # an abbreviation ('SA', 'UK', 'DRC', 'NYC') stands for a country, a division, a region or
             # a city, not for a village that has it among its many names
@@ -215,12 +219,14 @@ class Resolver:
         for c in m.candidates:
             s = _prior(c)
             if c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES:
-                if m.admin_hint == "admin":
+                if m.admin_hint in ("admin", "division"):
                     s += 3.0
                 elif _same_named_town(c, m.candidates):
                     s -= 2.5  # a bare name is the town more often than its province
             elif m.admin_hint == "admin" and c.is_town:
                 s += 1.0
+            elif m.admin_hint == "division" and (c.is_town or c.is_country):
+                s -= 3.0  # 'the province of Quebec', 'the state of Mexico': not the city, nor the country
             elif m.admin_hint == "town" and c.is_town:
                 s += 2.0
             scores.append(s)
@@ -241,9 +247,11 @@ class Resolver:
         for i, m in enumerate(mentions):
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
         # Second pass: country focus, the parent, and closeness to the other points named.
-        points = [c for c in chosen if c is not None and _is_point(c)]
         listed: set[int] = set()
         pinned = self._resolve_pairs(mentions, base, focus, listed)
+        # closeness counts to the pairs' readings ('Paris, Texas' is no help to a Clarksville in France's
+        # direction): the first picks elsewhere
+        points = [c for c in (pinned.get(i, c) for i, c in enumerate(chosen)) if c is not None and _is_point(c)]
         held = _towns_named(mentions)
         states = _states_named(mentions, chosen)
         items = _list_items(mentions, chosen)
@@ -299,6 +307,8 @@ class Resolver:
             final.append(best)
         self._follow_pinned(mentions, final, pinned, focus, votes)
         _follow_named_counties(mentions, final)
+        _states_of_the_towns_named(mentions, final)
+        _towns_beside_the_story(mentions, final)
         self._drop_direction_names(mentions, final, focus)
         self._drop_far_guesses(final, focus)
         self._drop_stray_towns(mentions, final, pinned)
@@ -408,9 +418,17 @@ class Resolver:
                 continue
             best, best_score, best_inside = None, -1e9, False
             parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
+            holders = _states_holding_the_town(m.candidates, mentions[j].candidates)
+            # 'Long Island, New York': the state that holds it, not the city; unless the child may be a
+            # state beside it ('La Libertad, Arequipa' may list two regions)
+            only_holders = bool(holders) and not _siblings(m.candidates, holders[0])
             for cp, sp in zip(mentions[j].candidates, base[j]):
+                if only_holders and cp not in holders:
+                    continue
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
                 for cc, sc in zip(m.candidates, base[i]):
+                    if cp in holders and (cc.is_country or cc.country_code != cp.country_code):
+                        continue  # 'Cairo, Ill.' is no pair of Egypt's capital and a state
                     inside = _inside(cc, cp)
                     score = sp + sc + (_parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0)
                     if score > best_score:
@@ -697,6 +715,41 @@ def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> di
     return named
 
 
+def _states_of_the_towns_named(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """'the Georgia Bureau of Investigation' in a story of Athens, Atlanta and Savannah: a name read as
+    a country that is also a state of another country is that state when two other names the document
+    uses are towns of it."""
+    towns: dict[tuple[str, str], set[str]] = {}
+    for m, c in zip(mentions, final):
+        if c is not None and c.is_town and c.admin1 and c.feature_code is not None and m.role != "demonym":
+            towns.setdefault((c.country_code, c.admin1), set()).add(fold(m.name or m.text))
+    for i, (m, c) in enumerate(zip(mentions, final)):
+        if c is None or not c.is_country or m.forced is not None:
+            continue
+        own = fold(m.name or m.text)
+        for o in m.candidates:
+            if o.feature_code in ADMIN1_CODES and o.country_code != c.country_code and not o.alternate \
+                    and len(towns.get((o.country_code, o.admin1), set()) - {own}) >= 2:
+                final[i] = o
+                break
+
+
+def _towns_beside_the_story(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """'visitors from Corvallis and Lebanon' in a story of Albany, Oregon: a country's name that is
+    also a town within 50 km of two of the towns the document names is that town, as a local story
+    names its neighbours. Not a government ('Lebanon said'), nor inside an organisation's name."""
+    towns = [(fold(m.name or m.text), c) for m, c in zip(mentions, final)
+             if c is not None and c.is_town and c.feature_code is not None]
+    for i, (m, c) in enumerate(zip(mentions, final)):
+        if c is None or not c.is_country or m.forced is not None or m.role != "place":
+            continue
+        own = fold(m.name or m.text)
+        beside = [o for o in m.candidates if o.is_town and not o.alternate
+                  and len({name for name, t in towns if name != own and _distance_km(o, t) < CLOSE_KM}) >= 2]
+        if beside:
+            final[i] = max(beside, key=lambda o: o.population)
+
+
 def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]], m: Mention) -> bool:
     """Second-level division c holds a town of another name that the document names (its own
     namesake town, 'Marib' in 'Marib (Marib, Marib)', says nothing)."""
@@ -755,6 +808,12 @@ def _spelt_out(m: Mention, final: list[Candidate | None], gaz: Gazetteer) -> Can
     return None
 
 
+def _dotted_abbreviation(text: str) -> bool:
+    """'Ind.', 'Ga.', 'Calif.': a capital, a few small letters and a dot, as datelines abbreviate states."""
+    head = text[:-1]
+    return text.endswith(".") and 2 <= len(head) <= 5 and head.isalpha() and head[0].isupper() and head[1:].islower()
+
+
 def _abbreviation_of(text: str, name: str) -> bool:
     """'Wash.' of Washington, 'Calif.' of California: a dotted short form of the name."""
     head = text.rstrip(".")
@@ -776,9 +835,9 @@ def _same_level(c: Candidate, other: Candidate) -> bool:
 
 
 def _siblings(child_candidates: list[Candidate], parent: Candidate) -> bool:
-    """The child's name is also that of a place of the parent's level (a state beside a state)."""
-    level = _level(parent)
-    return level is not None and any(not c.alternate and _level(c) == level for c in child_candidates)
+    """The child's name is also that of a place of the parent's level (a state beside a state of its
+    country; Egypt's governorate of Cairo makes no list of 'Cairo, Ill.')."""
+    return any(not c.alternate and _same_level(c, parent) for c in child_candidates)
 
 
 def _in_a_list(mentions: list[Mention], j: int) -> bool:
@@ -809,6 +868,13 @@ def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
     named = initials or any(fold(c.name) == written for c in divisions)
     return named and not any(_level(c) is not None for c in child_candidates)
 
+
+def _states_holding_the_town(child_candidates: list[Candidate], parent_candidates: list[Candidate]) -> list[Candidate]:
+    """The parent's readings that are first-level divisions holding a town of the child's name: with
+    them, 'Cairo, Ill.', 'Lebanon, Pa.', 'Peru, Ind.' name a place of that state's country, not a capital
+    or a country elsewhere (nor a list of a country and a state)."""
+    return [p for p in parent_candidates if p.feature_code in ADMIN1_CODES and not p.alternate
+            and any(c.is_town and _inside(c, p) for c in child_candidates)]
 
 def _is_division(c: Candidate) -> bool:
     return (c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES) and not c.alternate

@@ -133,6 +133,8 @@ class ToponymRecognizer:
     def _mention(self, span: Span, name: str | None = None, **kw) -> Mention:
         if kw.get("admin_hint") is None and len(span) > 1 and span[-1].lower_ in cues()["town_words"]:
             kw["admin_hint"] = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
+        if kw.get("admin_hint") is None:
+            kw["admin_hint"] = _prefix_hint(span)
         if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
             name = "the " + span.text
         name = name or self._compass_part(span)
@@ -518,6 +520,7 @@ class ToponymRecognizer:
             hint = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         elif span.end < len(doc):
             hint = self._suffix_hint(doc[span.end]) or self._office_hint(doc[span.end])
+        hint = hint or _prefix_hint(span)
         role = "metonym" if self._is_metonym(doc, span) else "embedded" if self._names_an_organisation(doc, span) else "place"
         name = name or self._compass_part(span)
         return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
@@ -619,6 +622,25 @@ def _opens_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
     if k >= len(doc) or doc[k].text != ",":
         return False
     return any(t.text == ")" for t in doc[k + 1:k + 1 + reach])
+
+
+def _prefix_hint(span: Span) -> str | None:
+    """'the state of Washington', 'the province of Alberta', 'the city of Hays': a division or town
+    word before 'of' says which reading of the name is meant. Written small after 'the', the division
+    word rules out the name's towns and countries ('division': the state, not the capital, nor Mexico
+    the country); capitalised it may be part of a country's style ('the State of Qatar': 'admin', a
+    mere hint). In 'the Tigray region of Ethiopia' the word belongs to the name before it."""
+    doc, k = span.doc, span.start
+    if k < 3 or doc[k - 1].lower_ != "of":
+        return None
+    word = doc[k - 2]
+    if doc[k - 3].lower_ != "the" and not word.is_title:
+        return None
+    if word.lower_ in cues()["town_words"]:
+        return "town"
+    if word.lower_ in cues()["division_words_before"]:
+        return "admin" if word.is_title else "division"
+    return None
 
 
 def _comma_parts(ent: Span) -> list[Span]:
