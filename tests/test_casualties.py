@@ -736,3 +736,13 @@ def test_a_count_that_includes_the_attacker_is_not_added_to(parse):
     text = ("Police said three people were found dead in an apparent murder-suicide on Friday. "
             "The man killed his wife and son and then killed himself.")
     assert _killed_injured(parse, text) == (3, 0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Deputies are conducting a death investigation after a 20-year-old man was found in a car on Elm Street.", (1, 0)),
+    ("Police opened a homicide investigation into the shooting of a man on Elm Street.", (1, 0)),
+    # other compounds of a death noun name no death
+    ("Homicide detectives are investigating the shooting of a man on Elm Street.", (0, 1)),
+])
+def test_an_inquiry_named_by_a_death_noun_is_one_death(parse, text, expected):
+    assert _killed_injured(parse, text) == expected

@@ -103,6 +103,7 @@ class Lexicon:
     sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
+    death_inquiries: frozenset[str] = frozenset()  # "a death investigation": the inquiry names one death
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
     killing_then_suicide: frozenset[str] = frozenset()  # "murder-suicide": who killed himself killed others first
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
@@ -200,6 +201,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         killing_then_suicide=frozenset(data.get("attackers", {}).get("killing_then_suicide", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
+        death_inquiries=frozenset(data["multiple_victims"].get("death_inquiries", [])),
         early_reports=frozenset(data["background"].get("early_reports", [])),
         early_saying=frozenset(data["background"].get("early_saying", [])),
         saying_verbs=frozenset(data["background"].get("saying_verbs", [])),
@@ -1633,7 +1635,8 @@ def _names_a_death(noun: Token, lex: Lexicon) -> bool:
     """'a Sumter County death', 'the homicide': one death, victim unnamed (not 'death threats',
     'homicide detectives', 'no deaths', 'deaths'; nor 'the commander's death', 'his death':
     a death told of someone, read with its context elsewhere)."""
-    return noun.lemma_.lower() in lex.death_nouns and noun.tag_ == "NN" and noun.dep_ != "compound" \
+    compound = noun.dep_ == "compound" and noun.head.lemma_.lower() not in lex.death_inquiries
+    return noun.lemma_.lower() in lex.death_nouns and noun.tag_ == "NN" and not compound \
         and _of_object(noun) is None and not any(c.dep_ in ("nummod", "poss") for c in noun.children) \
         and not any(c.lower_ in NEGATORS for c in noun.lefts)
 
