@@ -181,3 +181,40 @@ def test_variant_lookup_finds_the_gazetteer_spelling(gaz):
     assert gaz.has("Ras al Ain") and not gaz.exact("Ras al Ain")
     # A generic English word or an acronym is no part of a romanised name: 'Dade City' is not Dadu.
     assert gaz.variants("Dadu city") == [] and gaz.variants("Bassa LGA") == []
+
+
+def test_a_townless_district_is_at_the_town_of_its_name_listed_in_its_province():
+    # GeoNames gives Istanbul's and Syria's districts no cities500 town; countrystatecity lists the town
+    from polemos.gazetteer.build import _listed_seat
+
+    towns = {"harbourside": [(41.0, 29.0, "Metropolis")], "twinford": [(40.0, 30.0, "Metropolis"), (38.0, 27.0, "Metropolis")],
+             "elsewhere": [(37.0, 27.0, "Other Province")]}
+    assert _listed_seat("Harbourside District", [], towns, "Metropolis") == (41.0, 29.0)
+    assert _listed_seat("Elsewhere", [], towns, "Metropolis") is None  # only in another province
+    assert _listed_seat("Twinford", [], towns, "Metropolis") is None  # two far apart: no telling which
+    assert _listed_seat("Harbourside", [], towns, "") is None
+
+
+def test_townless_districts_are_in_the_gazetteer(gaz):
+    beyoglu = [c for c in gaz.exact("Beyoglu") if c.feature_code == "ADM2" and c.admin1 == "Istanbul"]
+    assert beyoglu and abs(beyoglu[0].latitude - 41.03) < 0.05 and abs(beyoglu[0].longitude - 28.98) < 0.05
+
+
+def test_a_hyphenated_province_is_seated_at_the_town_its_first_part_names():
+    from polemos.gazetteer.build import PlaceRow, admin1_seats
+
+    places = [PlaceRow(0, "Vale-Ridge", 10.0, 10.0, "ADM1", "XX", admin1="Vale-Ridge"),
+              PlaceRow(1, "Market", 10.1, 10.1, "PPL", "XX", admin1="Vale-Ridge", population=50_000),
+              PlaceRow(2, "Vale", 10.2, 10.2, "PPL", "XX", admin1="Vale-Ridge", population=30_000),
+              PlaceRow(3, "Ridge", 10.3, 10.3, "PPL", "XX", admin1="Vale-Ridge", population=40_000),
+              PlaceRow(4, "Holm-Fjord", 20.0, 20.0, "ADM1", "XX", admin1="Holm-Fjord"),
+              PlaceRow(5, "Harbour", 20.1, 20.1, "PPL", "XX", admin1="Holm-Fjord", population=250_000),
+              PlaceRow(6, "Holm", 20.2, 20.2, "PPL", "XX", admin1="Holm-Fjord", population=24_000)]
+    seats = admin1_seats(places)
+    assert places[seats["XX\tVale-Ridge"]].name == "Vale"
+    assert places[seats["XX\tHolm-Fjord"]].name == "Harbour"  # the namesake is a tenth of the capital's size
+
+
+def test_a_hyphenated_province_seat_in_the_gazetteer(gaz):
+    assert gaz.admin1_seat("LB", "Baalbek-Hermel").name == "Baalbek"
+    assert gaz.admin1_seat("PK", "Gilgit-Baltistan").name == "Gilgit"

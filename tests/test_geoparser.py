@@ -909,3 +909,138 @@ def test_major_islands_are_islands_not_namesake_villages(nlp):
     island = resolve_given(nlp, "Police on Long Island said two men were arrested after the shooting in Hempstead, "
                                 "New York.", ["Long Island"])[0]
     assert island.country_code == "US" and near(island, 40.8, -73.3, 50)
+
+
+def test_a_village_known_only_outside_the_actors_areas_is_put_in_their_main_division(nlp):
+    # the gazetteer's only Lisove lies in Kirovohrad oblast; the monitors work in Donbas, so the note's
+    # Lisove is a Donbas village the gazetteer lacks: a guess at the seat of the first area listed
+    loc = locate_event(nlp, "Monitors of the OSCE SMM recorded 14 explosions near Lisove on Sunday.", "explosions")
+    assert loc.country_code == "UA" and loc.admin1 == "Donetsk"
+    assert place_named(nlp, "Farmers heard 14 explosions near Lisove on Sunday.", "Lisove").admin1 == "Kirovohrad"
+
+
+def test_a_note_naming_no_place_is_put_in_its_actors_main_division(nlp):
+    text = "On 3 June, the OSCE SMM heard 12 explosions near the water filtration station."
+    doc = nlp(text)
+    assert doc._.events and all(e.location is not None and e.location.admin1 == "Donetsk" and e.location.geo_precision == 3
+                                for e in doc._.events)
+    assert all(e.location is None for e in nlp("On 3 June, farmers heard 12 explosions near the water station.")._.events)
+
+
+def test_a_bare_village_read_as_a_work_of_art_after_near_is_a_place(nlp):
+    from spacy.tokens import Span
+
+    text = "The SMM recorded three shots near Talakivka on Monday."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "polemos_toponyms":
+            break
+        doc = proc(doc)
+    village = next(t.i for t in doc if t.text == "Talakivka")
+    doc.ents = [Span(doc, village, village + 1, label="WORK_OF_ART")]
+    doc = nlp.get_pipe("polemos_toponyms")(doc)
+    assert [t.text for t in doc._.toponyms] == ["Talakivka"]
+
+
+def test_a_city_known_by_the_name_only_as_an_alternate_does_not_make_it_a_citys_name():
+    from polemos.gazetteer.index import Candidate
+    from polemos.gazetteer.resolve import _only_villages
+
+    def town(population, alternate):
+        return Candidate(index=0, name="X", latitude=0.0, longitude=0.0, geonameid=1, feature_code="PPL", country_code="UA",
+                         admin1="A", admin2=None, population=population, alternate=alternate, fuzzy=0.0)
+
+    assert _only_villages([town(1_500, False), town(150_000, True)])
+    assert not _only_villages([town(1_500, False), town(150_000, False)])
+
+
+def test_a_place_closing_an_organisations_name_after_in_locates_its_event(nlp):
+    text = "On 4 June, nurses protested outside the Ministry of Health in Tbilisi demanding higher wages."
+    assert place_named(nlp, text, "Tbilisi").role == "embedded"
+    assert locate_event(nlp, text, "protested").name == "Tbilisi"
+
+
+def test_the_actors_areas_are_read_only_when_needed():
+    from polemos.pipeline.geoparser import LazyList
+
+    calls = []
+    lazy = LazyList(lambda: calls.append(1) or [("UA", "Donetsk")])
+    assert calls == []
+    assert bool(lazy) and list(lazy) == [("UA", "Donetsk")] and len(lazy) == 1
+    assert calls == [1]
+
+
+def test_ajk_is_azad_jammu_and_kashmir_by_acleds_name(nlp):
+    text = "Indian troops fired mortar shells at Nakyal sector (Kotli district, AJK) on Sunday."
+    ajk = place_named(nlp, text, "AJK")
+    assert ajk.feature_code == "ADM1" and ajk.country_code == "PK" and ajk.name == "Azad Jammu and Kashmir"
+    assert place_named(nlp, text, "Kotli").admin1 == "Azad Jammu and Kashmir"
+
+
+def test_initials_of_one_division_say_which_state_a_place_is_in_but_two_letter_codes_do_not():
+    from polemos.gazetteer.index import Candidate
+    from polemos.gazetteer.resolve import Mention, _state_parent
+
+    def division(name):
+        return Candidate(index=0, name=name, latitude=0.0, longitude=0.0, geonameid=None, feature_code="ADM1",
+                         country_code="PK", admin1=name, admin2=None, population=0, alternate=False, fuzzy=0.0)
+
+    town = Candidate(index=1, name="X", latitude=0.0, longitude=0.0, geonameid=1, feature_code="PPL", country_code="PK",
+                     admin1="Punjab", admin2=None, population=120_000, alternate=False, fuzzy=0.0)
+    assert _state_parent([town], Mention(text="AJK", start=0, end=3, candidates=[division("Azad Jammu and Kashmir")]))
+    assert not _state_parent([town], Mention(text="TN", start=0, end=2, candidates=[division("Tennessee")]))
+
+def test_a_district_outranks_a_namesake_village_of_another_district():
+    # a bare name is a district's seat when the town lies in it; a village of the name in a neighbouring
+    # district does not make the name a village
+    from polemos.gazetteer.index import Candidate
+    from polemos.gazetteer.resolve import _same_named_town
+
+    district = Candidate(0, "Harbourside", 41.0, 29.0, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
+    village = Candidate(1, "Harbourside", 41.1, 28.4, 7, "PPL", "XX", "Metropolis", "Westfield", 1_500, False)
+    seat = Candidate(2, "Harbourside", 41.0, 29.0, 8, "PPL", "XX", "Metropolis", "Harbourside", 90_000, False)
+    undistricted = Candidate(3, "Harbourside", 41.02, 29.01, 9, "PPL", "XX", "Metropolis", None, 90_000, False)
+    listed = Candidate(4, "Harbourside", 41.5, 29.5, None, "ADM2", "XX", "Metropolis", None, 0, False)
+    assert not _same_named_town(district, [district, village])
+    assert _same_named_town(district, [district, village, seat])
+    assert _same_named_town(district, [district, undistricted])  # no district known, on its point
+    assert _same_named_town(listed, [listed, village])  # a division that does not say which towns it holds
+
+
+def test_an_urban_district_the_town_list_lacks_locates_its_event(nlp):
+    loc = locate_event(nlp, "Police detained dozens of students who marched in Beyoglu, Istanbul, on Friday.", "detained")
+    assert loc.feature_code == "ADM2" and loc.admin1 == "Istanbul" and near(loc, 41.03, 28.98, 5)
+
+
+def test_a_street_named_after_a_far_city_loses_to_the_district_named(nlp):
+    text = ("Gunmen fired at shops in Aden Street, in the north of the city (Al Qahirah, Taizz), "
+            "with no report of casualties.")
+    loc = locate_event(nlp, text, "fired")
+    assert loc.admin1 == "Taizz"
+
+
+def test_a_town_outside_the_district_the_note_names_is_a_namesake():
+    # 'in X municipality, Y, residents of Z village': a Z of the province 40 km from X's seat, in another
+    # municipality, is some other Z; the municipality is where it happened
+    from polemos.model import Place
+    from polemos.pipeline.event_location import _outside_the_district_named
+
+    district = Place(text="Riverton", start=0, end=8, latitude=19.0, longitude=-97.0, feature_code="ADM2",
+                     admin1="Coastal", admin2="Riverton", country_code="XX", role="place")
+    far_village = Place(text="Oakvale", start=30, end=37, latitude=19.35, longitude=-97.1, feature_code="PPL",
+                        admin1="Coastal", admin2="Hillside", country_code="XX", role="place")
+    own_village = far_village.model_copy(update={"admin2": "Riverton"})
+    assert _outside_the_district_named(far_village, [district, far_village])
+    assert not _outside_the_district_named(own_village, [district, own_village])
+    assert not _outside_the_district_named(far_village, [far_village])  # no district named
+
+
+def test_a_district_of_a_city_has_the_city_precision(nlp):
+    # ACLED codes an event in a city's district as in the city (1); a district named after its seat
+    # town is the country around it (2), and so is 'near' a district
+    inner = locate_event(nlp, "Police dispersed a march in Beyoglu, Istanbul, on Sunday.", "dispersed")
+    seat = locate_event(nlp, "Police dispersed a march in Jalandhar district, Punjab, on Sunday.", "dispersed")
+    near_it = locate_event(nlp, "Police dispersed a march near Beyoglu, Istanbul, on Sunday.", "dispersed")
+    assert (inner.feature_code, inner.geo_precision) == ("ADM2", 1)
+    assert (seat.feature_code, seat.geo_precision) == ("ADM2", 2)
+    assert near_it.geo_precision == 2

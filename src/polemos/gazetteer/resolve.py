@@ -92,6 +92,7 @@ ACTOR_AREA_SHARE = 1.0
 # a name with a reading this large is a city's, which a division focus must not move ('Louisville');
 # below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
 VILLAGE_NAME_MAX_POPULATION = 100_000
+SEAT_KM = 10.0  # a district's point is its seat: a town this near it is in it
 SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
@@ -154,8 +155,21 @@ def _distance_km(a: Candidate, b: Candidate) -> float:
 
 def _same_named_town(c: Candidate, cands: list[Candidate]) -> bool:
     """A division that shares its name with a town of its country (Ghazni, Aleppo, Baku): one near its
-    point, or one inside it (the build moves a division geocoded on its namesake city off it)."""
-    return any(o.is_town and o.country_code == c.country_code and (_distance_km(o, c) < 150 or _seat_of(o, c)) for o in cands)
+    point, or one inside it (the build moves a division geocoded on its namesake city off it). A
+    second-level division's namesake must lie inside it (`_in_district`)."""
+    return any(o.is_town and o.country_code == c.country_code and (_distance_km(o, c) < 150 or _seat_of(o, c))
+               and _in_district(o, c) for o in cands)
+
+
+def _in_district(town: Candidate, division: Candidate) -> bool:
+    """Whether the town lies in the division, when that is a second-level one (always true of a first-level
+    division). Its own seat does; a village of its name in a neighbouring district does not, and then
+    the bare name is the district: 'Kadikoy, Istanbul' is Istanbul's Kadikoy district, not a village of
+    Silivri 60 km off. A division that does not say which towns it holds (a countrystatecity one, with
+    no admin2) holds any; a town on the division's point is its seat, whatever district it is filed under."""
+    if division.feature_code not in ADMIN2_CODES or not division.admin2 or town.admin2 == division.admin2:
+        return True
+    return _distance_km(town, division) < SEAT_KM
 
 
 def _seat_of(town: Candidate, division: Candidate) -> bool:
@@ -691,9 +705,10 @@ def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]]
 
 def _only_villages(cands: list[Candidate]) -> bool:
     """Every reading of the name is a small town, village or district: no country, province, region
-    or city ('Louisville' is the city in Kentucky whatever else a sports story names)."""
+    or city ('Louisville' is the city in Kentucky whatever else a sports story names). A city known by
+    the name only as an alternate (Melitopol, once Novooleksandrivka) does not make it a city's."""
     return not any(c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in LARGE_REGION_CODES
-                   or c.population >= VILLAGE_NAME_MAX_POPULATION for c in cands)
+                   or c.population >= VILLAGE_NAME_MAX_POPULATION and not c.alternate for c in cands)
 
 
 def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> dict[tuple, float]:
@@ -784,12 +799,15 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
 
 
 def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
-    """The Y of 'X, Y' is a first-level division's name in full, and X names no province or country: Y
-    says which state X is in ('Soledad, Sinaloa'), where 'Kabul, Helmand' may be a list of
-    provinces and 'TN' may be one of several states so abbreviated."""
+    """The Y of 'X, Y' is a first-level division's name in full, or initials of three letters or more of
+    one division only ('AJK'), and X names no province or country: Y says which state X is in ('Soledad,
+    Sinaloa'), where 'Kabul, Helmand' may be a list of provinces and 'TN' one of several states so
+    abbreviated (two-letter codes are shared across countries: Tamil Nadu's and Tennessee's)."""
     written = fold(parent.name or parent.text)
-    return (any(c.feature_code in ADMIN1_CODES and not c.alternate and fold(c.name) == written for c in parent.candidates)
-            and not any(_level(c) is not None for c in child_candidates))
+    divisions = [c for c in parent.candidates if c.feature_code in ADMIN1_CODES and not c.alternate]
+    initials = len(written) >= 3 and len(parent.candidates) == len(divisions) == 1
+    named = initials or any(fold(c.name) == written for c in divisions)
+    return named and not any(_level(c) is not None for c in child_candidates)
 
 
 def _is_division(c: Candidate) -> bool:

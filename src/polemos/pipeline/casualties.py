@@ -84,6 +84,7 @@ class Lexicon:
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
     survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
     expected_verbs: frozenset[str]  # "the victim is expected to survive": hurt and alive
+    left_with_causes: frozenset[str]  # "the shooting left two others with serious injuries": hurt
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
@@ -91,6 +92,7 @@ class Lexicon:
     distinct_markers: frozenset[str]
     not_distinct: frozenset[str]  # nouns an ordinal names no other incident with: "second-degree"
     headline_participles: dict[str, str]
+    aim_targets: frozenset[str]  # "Man shot at car": what was aimed at, not where
     multiple_counts: dict[str, int]
     multiple_nouns: dict[str, str]
     fatal_adjectives: frozenset[str]
@@ -181,6 +183,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
         survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
         expected_verbs=frozenset(data["hospital"]["expected_verbs"]),
+        left_with_causes=frozenset(data["hospital"].get("left_with_causes", [])),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
@@ -188,6 +191,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
+        aim_targets=frozenset(data["headlines"].get("aim_targets", [])),
         multiple_counts=dict(data["multiple_victims"]["counts"]),
         multiple_nouns=dict(data["multiple_victims"]["nouns"]),
         fatal_adjectives=frozenset(data["multiple_victims"]["fatal_adjectives"]),
@@ -449,15 +453,20 @@ NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
 
 def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
     """How many people a victim phrase headed by `tok` stands for (coordination summed)."""
+    # (names after the plural are counted with the rest of its list below: "his parents, Tom
+    # and Mary Grant, and a family friend")
+    listed = _apposition_list(tok, lex) if _depth == 0 and not _named_members(tok) else None
+    if listed is not None:
+        return listed
     parts = [tok] + _objects_listed_after(tok, lex)
     if _depth == 0:
         stack = list(parts)
-        listed: set[Token] = set()  # the names a plural lists: counted by the plural
+        plural_names: set[Token] = set()  # the names a plural lists: counted by the plural
         while stack:
             head = stack.pop()
-            listed.update(_named_members(head))
+            plural_names.update(_named_members(head))
             for child in head.children:
-                if child in listed:
+                if child in plural_names:
                     # "his stepsons, Quinn and Tory Carlson, and his wife": the names are the
                     # plural's people; a noun hung on them is the next one of the list
                     stack.append(child)
@@ -468,7 +477,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                     continue
                 if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
                     continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
-                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children):
+                if any(g.dep_ in ("acl", "amod", "relcl") and trigger_kind(g, lex) for g in child.children) \
+                        or _with_own_injuries(child, lex):
                     continue  # "one dead and 3 other people injured": the others have their own trigger
                 if _shares_determiner(head, child, lex):
                     continue  # "a bomb maker and facilitator": one person, two roles
@@ -555,6 +565,34 @@ def _count_as(victims: Victims, n: int) -> None:
     victims.vague_keys = set()
     if victims.generic:
         victims.generic = n
+
+
+def _apposition_list(tok: Token, lex: Lexicon) -> Victims | None:
+    """'The victims, a 17-year-old boy and an 18-year-old man, were shot': an unnumbered plural
+    whose apposition lists its people counts them (two), not the plural's vague figure. The
+    parser also hangs the list on 'victims' as a coordination ('The victims, two brothers and
+    their cousin'): after a comma, a generic word's list is its apposition too."""
+    if tok.tag_ not in PLURAL_TAGS or _count_from_modifiers(tok, lex)[1] != PLURAL:
+        return None
+    listing = next((c for c in tok.children if c.dep_ == "appos" and _is_person(c, lex)
+                    and any(g.dep_ == "conj" and _is_person(g, lex) for g in c.children)), None)
+    after_comma = tok.nbor(1) if tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "," else None
+    if listing is None and after_comma is not None and tok.lemma_.lower() in lex.generic_lemmas:
+        listing = next((c for c in tok.children if c.dep_ == "conj" and c.left_edge.i == after_comma.i + 1
+                        and _is_person(c, lex)), None)
+    if listing is None:
+        return None
+    victims = count_victims(listing, lex, _depth=0)
+    if victims is not None:
+        victims.start = min(victims.start, tok.left_edge.idx)
+        victims.anaphoric = False  # the list tells who they all are: an exact figure, not a repeat
+    return victims
+
+
+def _with_own_injuries(tok: Token, lex: Lexicon) -> bool:
+    """'left a man dead and a woman with injuries': the woman's harm is her own."""
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and _left_with_injuries(o, lex) == tok
+                                                                for o in p.children) for p in tok.children)
 
 
 def _listed_name(head: Token, appos: Token) -> bool:
@@ -794,6 +832,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
     if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
         return "killed", "mistagged"
+    if lower in lex.headline_participles and tok.pos_ in ("NOUN", "PROPN") and _after_bare_person(tok, lex):
+        return lex.headline_participles[lower], "mistagged"  # "Teen girl shot, man arrested" ("shot" as a noun)
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
@@ -838,6 +878,17 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         if tok.pos_ in ("NOUN", "PROPN") and lemma in spec.nouns:
             return kind, "noun"
     return None
+
+
+def _after_bare_person(tok: Token, lex: Lexicon) -> bool:
+    """Right after a headline's bare person noun ('Teen girl shot'): no article, no possessor."""
+    if not tok.i:
+        return False
+    before = tok.doc[tok.i - 1]
+    person = before.pos_ in ("NOUN", "PROPN") or (before.pos_ == "ADJ" and _age_of(before) is not None)  # "17-year-old shot"
+    # (not "A 17-year-old shot his brother", parsed as one noun phrase with an object)
+    return person and _is_person(before, lex) and not any(c.dep_ in ("det", "poss") for c in before.children) \
+        and not any(c.dep_ in ("det", "poss", "dobj") for c in tok.children)
 
 
 def _harmed_of(noun: Token, lex: Lexicon) -> Token | None:
@@ -898,6 +949,8 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         victim = _subject_after_preposition(verb) or _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
         victim = _child(verb, "dobj") or _shared_object(verb)
+        if victim is not None and _times(victim):
+            return None  # "Woman shot multiple times": how often, no object (a headline's subject may be)
         if victim is None:  # "arrested up to 40 protesters": object parsed under a particle
             for prt in verb.children:
                 if prt.dep_ in ("prt", "prep"):
@@ -932,6 +985,9 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
         if own is not None and verb.tag_ in ("VBN", "VBD"):
             return own  # "left two men dead and a woman wounded"
         head = verb.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and verb.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return head  # "Man, 45, shot and killed near park": the parser joins the verb to its subject
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _is_passive(verb) or form == "intransitive":
                 found = _child(head, "nsubjpass") or _child(head, "nsubj")
@@ -982,8 +1038,8 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
     """'Teen wounded in drive-by shooting', 'Man shot in leg during robbery attempt': a headline's
     reduced passive parsed as an active past with no object; its bare subject (no article, a
     person word) is the victim (not 'A man shot at officers', 'Police shot in the air')."""
-    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS for c in verb.children) \
-            or any(c.dep_ == "prep" and c.lower_ in lex.aim_prepositions for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS and not _times(c) for c in verb.children) \
+            or any(_aimed_at(c, lex) for c in verb.children):
         return None
     subject = _child(verb, "nsubj")
     if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
@@ -991,6 +1047,21 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
     lemma = subject.lemma_.lower()
     person_word = lemma in lex.generic_lemmas or lemma in lex.group_words or _age_of(subject) is not None
     return subject if person_word and subject.pos_ in NOUN_POS and lemma not in lex.collectives else None
+
+
+def _times(tok: Token) -> bool:
+    """'Woman shot multiple times': how often, parsed as the object."""
+    return tok.dep_ == "dobj" and tok.lower_ == "times"
+
+
+def _aimed_at(prep: Token, lex: Lexicon) -> bool:
+    """'Man shot at officers', 'Gunman fired into the crowd', 'Man shot at car': what was aimed
+    at, a person or a vehicle (`[headlines] aim_targets`); not where it happened ('Teens shot at
+    bus stop', 'Teen shot in leg at party')."""
+    if prep.dep_ != "prep" or prep.lower_ not in lex.aim_prepositions:
+        return False
+    target = _child(prep, "pobj")
+    return target is None or _is_person(target, lex) or target.lemma_.lower() in lex.aim_targets
 
 
 # Children that make a past verb a full clause, not a headline's reduced passive.
@@ -1053,6 +1124,9 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
     of = _of_object(noun)
     if of is not None:
         return of
+    left = _left_with_injuries(noun, lex)
+    if left is not None:
+        return left
     if any(c.dep_ == "nummod" for c in noun.children):
         return noun  # "six deaths", "two bodies"
     if noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in FOUND_VERBS:
@@ -1063,6 +1137,22 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
             if tok.dep_ in ("pobj", "attr", "dobj") and _is_number(tok, lex) and tok.i > noun.i:
                 return tok
     return None
+
+
+def _left_with_injuries(noun: Token, lex: Lexicon) -> Token | None:
+    """'The shooting left one man dead and two others with serious injuries': the people a
+    shooting (`[hospital] left_with_causes`) left with injuries."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.lemma_.lower() not in lex.kinds["injured"].nouns:
+        return None
+    person = noun.head.head
+    verb = person
+    while verb.dep_ == "conj" and verb.head.pos_ != "VERB":
+        verb = verb.head  # "left a man dead and a woman with injuries"
+    verb = verb.head
+    if person.dep_ not in ("dobj", "conj") or verb.lemma_.lower() != "leave" or not _is_person(person, lex):
+        return None
+    cause = _child(verb, "nsubj")
+    return person if cause is not None and cause.lemma_.lower() in lex.left_with_causes else None
 
 
 # --------------------------------------------------------------------------- flags
@@ -1258,10 +1348,29 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
     _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
     _hurt_then_died(mentions, span.doc if isinstance(span, Span) else span)
+    _coordinated_newcomers(mentions, span.doc if isinstance(span, Span) else span)
     return _drop_shadowed(mentions)
 
 
 HARM_KINDS = {"killed": "dead", "injured": "hurt", "shot": "hurt"}
+
+
+def _coordinated_newcomers(mentions: list[CasualtyMention], doc: Doc) -> None:
+    """'A 30-year-old man was killed and a 25-year-old man was shot': a clause joined to a harm
+    clause, with its own indefinite single victim ('a ...'), tells one more person hit, as an
+    ordinal victim does (at least both were hit). Only within one sentence: across sentences a
+    report retells its victims with new indefinites ('A man was shot ... A man was taken to the
+    hospital'), and ages told apart across sentences lost unseen records (cas8)."""
+    by_trigger = {m.trigger_start: m for m in mentions if m.counts and m.kind in HARM_KINDS}
+    for m in by_trigger.values():
+        token = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        if token is None or m.low != 1 or m.anaphoric or not m.text.lower().startswith(("a ", "an ")):
+            continue
+        verb = token[0]
+        told = by_trigger.get(verb.head.idx) if verb.dep_ == "conj" else None
+        if told is None or told.start == m.start or told.vague or told.anaphoric:
+            continue  # ("was shot and killed": one victim, two verbs)
+        m.ordinal = max(m.ordinal, max(told.ordinal, told.low) + 1)
 
 
 def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
@@ -1398,8 +1507,12 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _child(trigger.head, "nsubjpass", "nsubj")
     elif form == "condition":
         verb = trigger.head.head  # condition <- in <- verb
+        if verb.dep_ == "pobj" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "taken to a hospital in stable condition": condition <- in <- hospital <- to <- taken
         victim = (_child(verb, "dobj") or _child(verb, "nsubjpass") or _child(verb, "nsubj")) \
             if verb.pos_ in ("VERB", "AUX") else None
+        if victim is None and verb.dep_ == "conj" and verb.pos_ == "VERB":
+            victim = _victim_of_verb(verb, "verb")  # "was also shot and was taken to the hospital in stable condition"
     elif form == "adjective":
         victim = _victim_of_adjective(trigger, lex)
     else:
@@ -1427,6 +1540,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     victims = count_victims(victim, lex)
     if victims is None:
         return None
+    for _ in range(_gapped_victims(trigger, victim)):  # "... in the chest and another in the leg"
+        victims.low, victims.high, victims.generic = victims.low + 1, victims.high + 1, victims.generic + 1
     if kind == "killed" and form == "noun" and trigger.lemma_.lower() in ("body", "corpse") and victim.i == trigger.i:
         pass  # the bodies are the dead
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
@@ -1445,7 +1560,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         # ("is expected to survive" forecasts the outcome; the harm is reported)
         hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
-        more=bool(_victim_words(victim, lex) & lex.other_people),
+        more=bool(_victim_words(victim, lex) & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
         others=bool(_victim_words(victim, lex) & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
@@ -1458,6 +1573,26 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex) or (kind == "killed" and _harmed_others(trigger, victim, lex)),
         with_attacker=_includes_the_attacker(trigger, victim, lex),
     )
+
+
+def _also_a_newcomer(trigger: Token, victim: Token, victims: Victims) -> bool:
+    """'A 24-year-old man was also shot': 'also' with a victim brought in by 'a'/'an' is one
+    more person, not a retelling (that would say 'he' or 'the man')."""
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
+    return also and victims.low == 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
+
+
+def _gapped_victims(trigger: Token, victim: Token) -> int:
+    """How many more people a gapped clause adds: "One victim was shot in the chest and another in
+    the leg", "one in the arm and the other in the leg" (the parser joins "another" to "chest")."""
+    def another(tok: Token) -> bool:
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        return tok.lower_ == "another" or "another" in dets or (tok.lower_ == "other" and "the" in dets)
+    places = [obj for prep in trigger.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
+    def own_place(tok: Token, obj: Token) -> bool:  # "another *in the leg*", wherever the parser hangs it
+        return any(t.dep_ == "prep" and t.head in (trigger, obj, tok) for t in tok.doc[tok.i + 1: tok.sent.end])
+    return sum(1 for obj in places for c in obj.children
+               if c.dep_ == "conj" and c.i > victim.i and another(c) and own_place(c, obj))
 
 
 def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:

@@ -40,7 +40,7 @@ from polemos.gazetteer.names import fold, translit
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
-from .geoparser import actor_countries
+from .geoparser import actor_areas, actor_countries
 from .toponyms import cues as toponym_cues
 
 LOCATING_ROLES = ("place", None)
@@ -75,8 +75,7 @@ def specificity(place: Place) -> float:
 def geo_precision(place: Place, text: str) -> int:
     code = place.feature_code
     before = text[max(0, place.start - 25):place.start].lower().split()
-    near = bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
-                             or " ".join(before[-2:]) in _cues()["near_phrases"])
+    near = _named_near(place, text)
     if code in TOWN_CODES:
         return 2 if near or _names_its_division(place, text) or _after_a_district(before) else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
@@ -84,6 +83,49 @@ def geo_precision(place: Place, text: str) -> int:
     if code is None and place.latitude is not None:
         return 2  # a place the gazetteer lacks, put at the town or district named beside it
     return 3
+
+
+def _closes_a_name_with_in(place: Place, text: str) -> bool:
+    """'outside the Ministry of Health in Kyiv': a place NER read as the end of an organisation's name,
+    after 'in' or 'at', says where the organisation is, and so where its event was."""
+    before = text[max(0, place.start - 4):place.start].lower().split()
+    return place.role == "embedded" and before[-1:] in (["in"], ["at"])
+
+
+# ACLED codes an event in a city's district or neighbourhood at the city's precision, 1 (a district
+# of Kyiv, of Istanbul): a second-level division whose point lies this near a city of this size in its
+# province is a district of that city.
+URBAN_DISTRICT_KM = 10.0
+CITY_POPULATION = 100_000
+
+
+def _named_near(place: Place, text: str) -> bool:
+    """'near X', 'outside X', 'the area of X'."""
+    before = text[max(0, place.start - 25):place.start].lower().split()
+    return bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
+                             or " ".join(before[-2:]) in _cues()["near_phrases"])
+
+
+def _urban_precision(place: Place, places: list[Place], text: str, precision: int) -> int:
+    """precision, or 1 for a district (or a place put at one) inside a city, unless it says 'near'."""
+    district = place if place.feature_code in ADMIN2_CODES else _division_of_guess(place, places, ADMIN2_CODES)
+    if precision != 2 or district is None or _named_near(place, text):
+        return precision
+    try:
+        towns = get_gazetteer().towns_in(district.country_code, district.admin1)
+    except GazetteerUnavailable:
+        return precision
+    inside_a_city = any(t.population >= CITY_POPULATION and not _around(district, t)
+                        and haversine_km(t.latitude, t.longitude, district.latitude, district.longitude) <= URBAN_DISTRICT_KM
+                        for t in towns)
+    return 1 if inside_a_city else precision
+
+
+def _around(district: Place, town: Candidate) -> bool:
+    """'Harris County' holding Houston, 'Jalandhar' district, 'Amphoe Mueang Chiang Mai': a district that
+    holds the city or is named after it is the country around the city, not a district of it."""
+    own = fold(district.name or district.text)
+    return town.admin2 == district.admin2 or fold(town.name) in own or own in fold(town.name)
 
 
 def _after_a_district(before: list[str]) -> bool:
@@ -114,6 +156,8 @@ class EventLocator:
             places = with_variants(places)
         found = self.find(doc, places)
         self.set_annotations(doc, found, places)
+        if len(doc_text(doc)) <= NOTE_CHARS:
+            at_actors_area(doc, [e for e in doc._.events or [] if e.location is None])
         return doc
 
     def find(self, doc: Doc, places: list[Place] | None = None) -> dict[str, tuple[int, int]]:
@@ -136,7 +180,8 @@ class EventLocator:
                 sentences = [_sentence_of(doc, s, e) for s, e in regions]
                 best = self._best_in(doc, places, [r for r in sentences if r], trigger, home)
             if best is not None:
-                out[event.id] = (best, geo_precision(places[best], doc_text(doc)))
+                precision = geo_precision(places[best], doc_text(doc))
+                out[event.id] = (best, _urban_precision(places[best], places, doc_text(doc), precision))
             elif focus is not None:
                 out[event.id] = (focus, _focus_precision(places[focus], doc_text(doc)))
         return out
@@ -152,8 +197,9 @@ class EventLocator:
         """home: the note's country (note_country), whose places alone can locate its events."""
         text = doc_text(doc)
         best, best_score = None, 0.0
+        neighbours = [q for q in places if _in_regions(q, regions) and not _abroad(q, home)]
         for i, p in enumerate(places):
-            if p.role not in LOCATING_ROLES or p.latitude is None:
+            if not (p.role in LOCATING_ROLES or _closes_a_name_with_in(p, text)) or p.latitude is None:
                 continue
             if _abroad(p, home):
                 continue  # 'Gorgan' (Iran) in a note of Artsakh, Azerbaijan and Fizuli: a namesake abroad
@@ -169,8 +215,10 @@ class EventLocator:
                 score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
             if _names_a_parent(text, places, i, home):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
-            if _isolated(p, [q for q in places if _in_regions(q, regions) and not _abroad(q, home)]):
+            if _isolated(p, neighbours):
                 score -= ISOLATED_PENALTY
+            if _outside_the_district_named(p, neighbours):
+                score -= OUTSIDE_DISTRICT_PENALTY
             if _names_a_street(text, p):
                 score -= STREET_PENALTY
             score -= min(abs(p.start - trigger), 400) / 400.0
@@ -187,6 +235,30 @@ class EventLocator:
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
             _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
+
+
+def at_actors_area(doc: Doc, events: list[Event]) -> None:
+    """'the OSCE SMM observed 57 explosions near Semyhiria', a village the gazetteer lacks, in a note
+    that names no other place: the events are put at the seat of the main division where the note's
+    actors operate (the first data/actor_areas.tsv lists for them; geo_precision 3), as ACLED codes
+    an event known only to its province."""
+    if not events:
+        return
+    areas = actor_areas(doc)
+    if not areas:
+        return
+    country_code, admin1 = areas[0]
+    try:
+        gaz = get_gazetteer()
+    except GazetteerUnavailable:
+        return
+    seat, country = gaz.admin1_seat(country_code, admin1), gaz.country(country_code)
+    if seat is None:
+        return
+    for event in events:
+        event.location = Location(name=admin1, latitude=round(seat.latitude, 5), longitude=round(seat.longitude, 5),
+                                  country=country.name if country else None, country_code=country_code,
+                                  admin1=admin1, geo_precision=3, feature_code="ADM1")
 
 
 def _focus_precision(place: Place, text: str) -> int:
@@ -419,8 +491,10 @@ BEARING_PENALTY = 3.0
 # another province ('Colonia' in a note about a Mexican city) more often than the event's place.
 ISOLATED_PENALTY = 2.0
 ISOLATED_KM = 150.0
-# 'on Murree road', 'in Armas square': a street or square named after a place is not that place.
-STREET_PENALTY = 2.5
+# 'on Murree road', 'in Armas square': a street or square named after a place is not that place. More
+# than a locative and a town's rank over a district give: a capital's namesake street in another city
+# ('in Capital Street, in the north of the city (X district, Y)') lost to the district at 2.5.
+STREET_PENALTY = 4.0
 
 
 def _isolated(place: Place, neighbours: list[Place]) -> bool:
@@ -433,6 +507,22 @@ def _isolated(place: Place, neighbours: list[Place]) -> bool:
         return False
     return not any(_same_division(place, q) or haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) <= ISOLATED_KM
                    for q in others)
+
+
+# A town of the province, but outside the district its clauses name and this far from the district's seat
+# ('in X municipality, Y, residents of Z village', Z read as a namesake in another municipality), loses
+# this much: the district is where the event was.
+OUTSIDE_DISTRICT_PENALTY = 2.0
+OUTSIDE_DISTRICT_KM = 25.0
+
+
+def _outside_the_district_named(place: Place, neighbours: list[Place]) -> bool:
+    if place.feature_code not in TOWN_CODES or not place.admin2:
+        return False
+    return any(q.feature_code in ADMIN2_CODES and q.role in LOCATING_ROLES and _same_division(place, q)
+               and q.admin2 != place.admin2
+               and haversine_km(place.latitude, place.longitude, q.latitude, q.longitude) > OUTSIDE_DISTRICT_KM
+               for q in neighbours)
 
 
 def _same_division(a: Place, b: Place) -> bool:

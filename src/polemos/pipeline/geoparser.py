@@ -4,19 +4,23 @@ Owner: geoparsing (issue 5). Reads doc._.toponyms (and each span's
 span._.toponym reading), writes doc._.places: one Place per toponym, same
 order, with null coordinates where no entry fits. The resolution itself
 (population, feature type, country focus, 'X, Y' parents, proximity) is in
-polemos.gazetteer.resolve, shared with `polemos geoparse`.
+polemos.gazetteer.resolve, shared with `polemos geoparse`; the areas where the
+note's actors operate (data/actor_areas.tsv) are read here, and only when needed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from polemos.gazetteer.build import read_tsv
-from polemos.gazetteer.resolve import Mention, Resolver, to_place
+from polemos.gazetteer.index import ADMIN1_CODES, Candidate, Gazetteer
+from polemos.gazetteer.names import fold
+from polemos.gazetteer.resolve import Mention, Resolver, _as_guess, to_place
 
 from .components import doc_text
 
@@ -40,10 +44,15 @@ class Geoparser:
         return [mention_of(span) for span in doc._.toponyms or []]
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        from .event_location import NOTE_CHARS  # here, since that module imports this one
+
         if not mentions:
             doc._.places = []
             return
-        chosen = self.resolver.resolve(mentions, actor_countries(doc), actor_areas(doc))
+        areas = LazyList(lambda: actor_areas(doc))  # ~35 regex searches: only when a name needs them
+        chosen = self.resolver.resolve(mentions, actor_countries(doc), areas)
+        if len(doc_text(doc)) <= NOTE_CHARS:  # a note names its scene's village; a long story names many
+            away_from_actor_areas(mentions, chosen, areas, self.resolver.gaz)
         doc._.places = [to_place(m, c, self.resolver.gaz) for m, c in zip(mentions, chosen)]
 
 
@@ -77,6 +86,66 @@ def actor_areas(doc: Doc) -> list[tuple[str, str]]:
         if actor in named or any(p.search(text) for p in patterns):
             out.extend(a for a in areas if a not in out)
     return out
+
+
+class LazyList:
+    """A list computed on first use: the resolver reads the actors' areas only for a name of several
+    villages or of one village known only outside them, and most documents have neither."""
+
+    def __init__(self, compute: Callable[[], list]) -> None:
+        self._compute = compute
+        self._items: list | None = None
+
+    def _get(self) -> list:
+        if self._items is None:
+            self._items = self._compute()
+        return self._items
+
+    def __iter__(self) -> Iterator:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __bool__(self) -> bool:
+        return bool(self._get())
+
+
+# A reading this small of a name the note gives no province for is a namesake, not a town it would
+# name bare however far from where its actors operate.
+AREA_VILLAGE_POPULATION = 20_000
+
+
+def away_from_actor_areas(mentions: list[Mention], chosen: list[Candidate | None], areas: Iterable[tuple[str, str]],
+                          gaz: Gazetteer) -> None:
+    """'the OSCE SMM observed explosions near Kruta Balka', whose only Kruta Balka in the gazetteer lies
+    in Poltava oblast: in a note whose one place below a country is a village named bare, every
+    reading of which lies outside the divisions where the note's actors operate, the village is one
+    of those divisions' that the gazetteer lacks. It is put at the seat of the actors' main division
+    in that country (the first one data/actor_areas.tsv lists), as a guess."""
+    for i, c in enumerate(chosen):
+        if not _a_bare_village(mentions[i], c) or _other_places_named(mentions, chosen, i):
+            continue
+        own = [a for cc, a in areas if cc == c.country_code]
+        if not own or any(o.country_code == c.country_code and o.admin1 in own for o in mentions[i].candidates):
+            continue
+        seat = gaz.admin1_seat(c.country_code, own[0])
+        if seat is not None:
+            chosen[i] = _as_guess(seat)
+
+
+def _other_places_named(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> bool:
+    """The note names a place below a country under another name than mention i's."""
+    own = fold(mentions[i].name or mentions[i].text)
+    return any(c is not None and not c.is_country and fold(m.name or m.text) != own
+               for j, (m, c) in enumerate(zip(mentions, chosen)) if j != i and m.role in ("place", "metonym"))
+
+
+def _a_bare_village(m: Mention, c: Candidate | None) -> bool:
+    """A village read from a name of its own, no parent given, nothing larger among its readings."""
+    return (c is not None and c.is_town and not c.fuzzy and m.role == "place" and m.parent is None
+            and all(o.population < AREA_VILLAGE_POPULATION for o in m.candidates if o.is_town)
+            and not any(o.feature_code in ADMIN1_CODES or o.is_country for o in m.candidates))
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,8 @@ from .components import doc_text, read_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
+# NER's labels for a bare village name it does not know ('near Hnutove' as a work of art)
+MISREAD_VILLAGE_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
 ROMANCE_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das"})
 # 'wa' (and) and the Arabic article as it is written before some letters ('Dhi as Sufal', 'Suq ash Shuyukh')
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "los", "las", "upon", "on", "du", "des", "da", "do", "dos", "van", "von", "am", "an", "bin",
@@ -414,10 +416,10 @@ class ToponymRecognizer:
         return self._strong_context(doc, span.start, span.end)
 
     def _bare_name_in_place_context(self, doc: Doc, span: Span, ent: Span, all_propn: bool) -> bool:
-        """'near Tryokhizbenka, Luhansk', 'in Hasbaya': NER reads a village it does not know as an
-        organisation or a people; when the entity is the known name alone, after 'near'/'in'/'at' or before
-        ', Province', it is the village, however small."""
-        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ not in ("ORG", "NORP"):
+        """'near Tryokhizbenka, Luhansk', 'in Hasbaya', 'near Hnutove': NER reads a village it does not
+        know as an organisation, a people or a work's title; when the entity is the known name alone, after
+        'near'/'in'/'at' or before ', Province', it is the village, however small."""
+        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ not in MISREAD_VILLAGE_LABELS:
             return False
         return self._strong_context(doc, span.start, span.end)
 
