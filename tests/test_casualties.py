@@ -691,3 +691,58 @@ def test_officers_hit_when_police_killed_the_dead_are_none_of_the_dead(parse):
     assert _killed_injured(parse, text) == (1, 1)
     assert _killed_injured(parse, "Officers shot and killed a man who fired at them. An officer was struck in the arm.") == (1, 1)
 
+
+@pytest.mark.parametrize("text,expected", [
+    # the names after an unnumbered plural tell how many it stands for
+    ("Detectives said Moore shot his children, Ann, Beth and Carl Moore, at their home.", (0, 3)),
+    ("Officials said Grant killed his parents, Tom and Mary Grant, and a family friend.", (3, 0)),
+    # the names are the plural's people, not more of them; a noun after them is the next one
+    ("Investigators said Hill killed a cousin, his grandsons, Tim and Luke Hill, and a neighbor.", (4, 0)),
+    # a plural hung on a named person as an apposition is the next one of the list
+    ("Deputies said Miller shot and killed a coworker Dale Whitt, his stepdaughters, Amy and Rose Lyle, "
+     "and his mother, Joan Miller.", (4, 0)),
+])
+def test_a_list_of_victims_with_their_names_counts_each_person(parse, text, expected):
+    assert _killed_injured(parse, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A man who killed his wife and her mother was shot dead by police on Sunday.", (3, 0)),
+    ("Deputies shot and killed a man who had killed two people at a gas station.", (3, 0)),
+    # the one he shot stays wounded
+    ("A man who shot his girlfriend was killed by officers.", (1, 1)),
+    # nobody else harmed: the man police killed is the only death
+    ("Police shot and killed a man who was firing at cars.", (1, 0)),
+])
+def test_one_killed_who_harmed_others_in_the_same_sentence_is_one_more_death(parse, text, expected):
+    assert _killed_injured(parse, text) == expected
+
+
+def test_who_killed_himself_in_a_murder_suicide_is_the_attacker(parse):
+    text = ("Police called the shooting a murder-suicide. Lee shot and killed a neighbor on Tuesday. "
+            "The girl was found safe an hour before her uncle killed himself.")
+    assert _killed_injured(parse, text) == (2, 0)
+    # not said to be one: "her uncle" may be the only death
+    assert _killed_injured(parse, "The girl was found safe an hour before her uncle killed himself.") == (1, 0)
+
+
+def test_a_count_that_includes_the_attacker_is_not_added_to(parse):
+    text = "Four people died, including the gunman, in a shooting at a bar on Friday. Police said the gunman killed himself."
+    assert _killed_injured(parse, text) == (4, 0)
+    text = ("Three people were shot dead at a warehouse on Monday. The suspect was found dead in his truck. "
+            "Police said the suspect killed himself.")
+    assert _killed_injured(parse, text) == (4, 0)
+    # a count told of a murder-suicide holds the one who killed himself
+    text = ("Police said three people were found dead in an apparent murder-suicide on Friday. "
+            "The man killed his wife and son and then killed himself.")
+    assert _killed_injured(parse, text) == (3, 0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Deputies are conducting a death investigation after a 20-year-old man was found in a car on Elm Street.", (1, 0)),
+    ("Police opened a homicide investigation into the shooting of a man on Elm Street.", (1, 0)),
+    # other compounds of a death noun name no death
+    ("Homicide detectives are investigating the shooting of a man on Elm Street.", (0, 1)),
+])
+def test_an_inquiry_named_by_a_death_noun_is_one_death(parse, text, expected):
+    assert _killed_injured(parse, text) == expected

@@ -105,7 +105,9 @@ class Lexicon:
     sidebar: re.Pattern  # a line that points to another story: "RELATED: ...", "[OTHER NEWS: ...]"
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
+    death_inquiries: frozenset[str] = frozenset()  # "a death investigation": the inquiry names one death
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
+    killing_then_suicide: frozenset[str] = frozenset()  # "murder-suicide": who killed himself killed others first
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
     early_saying: frozenset[str] = frozenset()  # "Earlier, officials said ...": a figure told before this report's
     saying_verbs: frozenset[str] = frozenset()
@@ -201,7 +203,9 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         ordinals=dict(data["ordinals"]),
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
+        killing_then_suicide=frozenset(data.get("attackers", {}).get("killing_then_suicide", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
+        death_inquiries=frozenset(data["multiple_victims"].get("death_inquiries", [])),
         early_reports=frozenset(data["background"].get("early_reports", [])),
         early_saying=frozenset(data["background"].get("early_saying", [])),
         saying_verbs=frozenset(data["background"].get("saying_verbs", [])),
@@ -291,6 +295,7 @@ class CasualtyMention:
     found_later: bool = False  # "Deputies later found another victim": one more than all counted before
     partitive: bool = False  # "one of them died": some of the people told of before
     gunman_pronoun: bool = False  # "a gunman killed three people before he was killed": he is the gunman
+    with_attacker: bool = False  # "5 dead, including the gunman": the count holds the attacker
     people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
 
     @property
@@ -448,17 +453,27 @@ NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
 
 def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
     """How many people a victim phrase headed by `tok` stands for (coordination summed)."""
-    listed = _apposition_list(tok, lex) if _depth == 0 else None
+    # (names after the plural are counted with the rest of its list below: "his parents, Tom
+    # and Mary Grant, and a family friend")
+    listed = _apposition_list(tok, lex) if _depth == 0 and not _named_members(tok) else None
     if listed is not None:
         return listed
-    parts = [tok]
+    parts = [tok] + _objects_listed_after(tok, lex)
     if _depth == 0:
-        stack = [tok]
+        stack = list(parts)
+        plural_names: set[Token] = set()  # the names a plural lists: counted by the plural
         while stack:
             head = stack.pop()
+            plural_names.update(_named_members(head))
             for child in head.children:
+                if child in plural_names:
+                    # "his stepsons, Quinn and Tory Carlson, and his wife": the names are the
+                    # plural's people; a noun hung on them is the next one of the list
+                    stack.append(child)
+                    continue
                 countable = child.pos_ in NOUN_POS or child.lower_ in lex.vague or _is_number(child, lex)
-                if not (child.dep_ == "conj" or _listed_name(head, child)) or not countable or not _is_person(child, lex):
+                if not (child.dep_ == "conj" or _listed_name(head, child) or _plural_apposition(head, child)) \
+                        or not countable or not _is_person(child, lex):
                     continue
                 if child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and child.lemma_.lower() not in lex.group_words:
                     continue  # "shot mother - WCAX.COM Local Vermont News, Weather"
@@ -474,6 +489,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
         one = _count_one(part, lex)
         if one is None:
             continue
+        if named := _count_of_members(part):
+            _count_as(one, named)
         if result is None:
             result = one
         else:
@@ -493,6 +510,61 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                 result.specific[g] = result.specific.get(g, 0) + n
             result.start, result.end = min(result.start, one.start), max(result.end, one.end)
     return result
+
+
+def _objects_listed_after(tok: Token, lex: Lexicon) -> list[Token]:
+    """'killed a neighbor, Alan Price, his nephews, ...': the parser may hang the next people of
+    a comma list on the verb as objects of their own; they are more of the victims."""
+    if tok.dep_ != "dobj":
+        return []
+    # (not a name: "a neighbor, Alan Price" is one person)
+    return [c for c in tok.head.rights if c.dep_ == "dobj" and c.i > tok.i and c.pos_ == "NOUN" and _is_person(c, lex)]
+
+
+def _named_members(plural: Token) -> list[Token]:
+    """'his stepsons, Quinn and Tory Carlson': the name words of the two or more people an
+    unnumbered plural lists after a comma; they tell how many it stands for. Read from the
+    words, not the tree: the parser hangs such names on the plural, on each other or on
+    the next noun in many ways, and may take a lone first name for a place."""
+    if plural.tag_ != "NNS" or any(c.dep_ == "nummod" for c in plural.children):
+        return []
+    doc, i = plural.doc, plural.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    names: list[list[Token]] = []
+    for tok in doc[i + 1:]:
+        if tok.pos_ == "PROPN":
+            if not names or doc[tok.i - 1].pos_ != "PROPN":
+                names.append([])
+            names[-1].append(tok)
+        elif not (tok.lower_ in (",", "and") or tok.like_num):  # (an age between commas: "Tim, 9, and Luke")
+            break
+    if len(names) < 2 or not any(t.ent_type_ == "PERSON" for name in names for t in name):
+        return []
+    return [t for name in names for t in name]
+
+
+def _count_of_members(plural: Token) -> int:
+    """How many people _named_members lists: one per run of name words."""
+    members = _named_members(plural)
+    return sum(1 for t in members if t.doc[t.i - 1] not in members)
+
+
+def _plural_apposition(head: Token, appos: Token) -> bool:
+    """'a coworker, Dale Whitt, his stepdaughters, ...': a plural hung on one person as an
+    apposition cannot be that person; it is the next one of the list."""
+    return appos.dep_ == "appos" and appos.tag_ == "NNS" and head.tag_ in ("NN", "NNP")
+
+
+def _count_as(victims: Victims, n: int) -> None:
+    """Set an unnumbered plural's count to the n people it names."""
+    victims.low = victims.high = n
+    victims.vague = victims.plural_only = False
+    victims.groups = {g: n for g in victims.groups}
+    victims.specific = {g: n for g in victims.specific}
+    victims.vague_keys = set()
+    if victims.generic:
+        victims.generic = n
 
 
 def _apposition_list(tok: Token, lex: Lexicon) -> Victims | None:
@@ -1493,11 +1565,13 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         # (not "the suspect in the airport shooting": a phrase on him names his own deed)
-        attacker=victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors,
+        attacker=(victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors)
+        or _suicide_after_killing(victim, lex),
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
         partitive=_is_partitive(victim, lex),
-        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex),
+        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex) or (kind == "killed" and _harmed_others(trigger, victim, lex)),
+        with_attacker=_includes_the_attacker(trigger, victim, lex),
     )
 
 
@@ -1530,6 +1604,50 @@ def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:
         return False
     subject, kind = _child(clause.head, "nsubj"), trigger_kind(clause.head, lex)
     return subject is not None and subject.lemma_.lower() in lex.attackers and kind is not None and kind[0] in HARM_KINDS
+
+
+def _includes_the_attacker(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'5 dead, including gunman', 'Seven people died, including the suspect', and a count
+    told of a murder-suicide ('Three dead in apparent murder-suicide'): the attacker is one
+    of those counted."""
+    sentence = trigger.sent.text.lower()
+    if any(term in sentence for term in lex.killing_then_suicide):
+        return True
+    for tok in (trigger, victim):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"):
+            people = [o for o in prep.children if o.dep_ == "pobj"]
+            people += [c for o in people for c in o.conjuncts]
+            if any(o.lemma_.lower() in lex.attackers or o.lower_ in REFLEXIVE_PRONOUNS for o in people):
+                return True
+    return False
+
+
+def _suicide_after_killing(victim: Token, lex: Lexicon) -> bool:
+    """'her stepfather killed himself' in a report that calls it a murder-suicide: the one who
+    killed himself is the attacker, whatever word names him."""
+    if victim.lower_ not in REFLEXIVE_PRONOUNS:
+        return False
+    text = doc_text(victim.doc).lower()
+    return any(term in text for term in lex.killing_then_suicide)
+
+
+def _harmed_others(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'A man who killed his wife was shot dead by police', 'a man shot and killed by deputies
+    first shot his girlfriend': the one killed is, in the same sentence, the subject of
+    another harm with people of its own as object, so he is the attacker (one more death,
+    none of the people he hit). A single noun or name only; a pronoun is read above, and an
+    attacker word ("police killed the gunman, who killed three officers") is a group of its own."""
+    if victim.pos_ not in ("NOUN", "PROPN") or victim.tag_ in ("NNS", "NNPS") or victim.lemma_.lower() in lex.attackers:
+        return False
+    for verb in victim.sent:
+        if verb.i == trigger.i or verb.pos_ != "VERB" or _agent_of(verb) != victim.lower_:
+            continue
+        kind = trigger_kind(verb, lex)
+        obj = _child(verb, "dobj")
+        if kind and kind[0] in HARM_KINDS and obj is not None and obj.i != victim.i \
+                and obj.lower_ not in REFLEXIVE_PRONOUNS and (_is_person(obj, lex) or _is_number(obj, lex)):
+            return True
+    return False
 
 
 def _is_partitive(victim: Token, lex: Lexicon) -> bool:
@@ -1652,7 +1770,8 @@ def _names_a_death(noun: Token, lex: Lexicon) -> bool:
     """'a Sumter County death', 'the homicide': one death, victim unnamed (not 'death threats',
     'homicide detectives', 'no deaths', 'deaths'; nor 'the commander's death', 'his death':
     a death told of someone, read with its context elsewhere)."""
-    return noun.lemma_.lower() in lex.death_nouns and noun.tag_ == "NN" and noun.dep_ != "compound" \
+    compound = noun.dep_ == "compound" and noun.head.lemma_.lower() not in lex.death_inquiries
+    return noun.lemma_.lower() in lex.death_nouns and noun.tag_ == "NN" and not compound \
         and _of_object(noun) is None and not any(c.dep_ in ("nummod", "poss") for c in noun.children) \
         and not any(c.lower_ in NEGATORS for c in noun.lefts)
 
@@ -1814,9 +1933,10 @@ def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: 
     named so ('gunman', 'suspect') or when he is also the one who killed the others
     ('Campbell killed a neighbor ... Campbell killed himself'); otherwise the one who
     killed himself may be the only victim ('a teen fatally shot himself')."""
-    victims = [m for m in mentions if not (m.reflexive or m.gunman_pronoun)]
+    # (not the attacker himself: "the suspect was found dead", "5 dead, including the gunman")
+    victims = [m for m in mentions if not (m.reflexive or m.gunman_pronoun or m.attacker or m.with_attacker)]
     agents = {m.agent for m in victims if m.agent and m.agent not in PERSONAL_PRONOUNS}
-    attackers = [m for m in mentions if m.gunman_pronoun or m.reflexive and (m.agent in lex.attackers or m.agent in agents)]
+    attackers = [m for m in mentions if m.gunman_pronoun or m.reflexive and (m.agent in lex.attackers or m.agent in agents or m.attacker)]
     if not attackers or not victims and not any(m.gunman_pronoun for m in attackers):
         return killed  # (the gunman "before he was killed" is one more death even after victims only shot)
     low = _combine_kind(victims, lex).low + 1
