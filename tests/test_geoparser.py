@@ -990,6 +990,7 @@ def test_initials_of_one_division_say_which_state_a_place_is_in_but_two_letter_c
     assert _state_parent([town], Mention(text="AJK", start=0, end=3, candidates=[division("Azad Jammu and Kashmir")]))
     assert not _state_parent([town], Mention(text="TN", start=0, end=2, candidates=[division("Tennessee")]))
 
+
 def test_a_district_outranks_a_namesake_village_of_another_district():
     # a bare name is a district's seat when the town lies in it; a village of the name in a neighbouring
     # district does not make the name a village
@@ -1044,6 +1045,7 @@ def test_a_district_of_a_city_has_the_city_precision(nlp):
     assert (inner.feature_code, inner.geo_precision) == ("ADM2", 1)
     assert (seat.feature_code, seat.geo_precision) == ("ADM2", 2)
     assert near_it.geo_precision == 2
+
 
 def test_the_state_of_a_name_is_the_state_not_its_namesake_city(nlp):
     """'the state of Washington' is the state; read bare, 'Washington' beside Canada and Alberta is the capital."""
