@@ -303,9 +303,21 @@ def test_gva_full_report_splits_even_and_odd():
     assert all(err["index"] in (0, 1, 2) for err in report.errors)
 
 
+def test_gva_lists_location_misses_beside_count_misses():
+    from polemos.eval import gva
+
+    # the gold incident lies in Columbus, 100 km from the Dayton the text names: a location miss
+    far = {**GVA_TINY[0], "gold": {**GVA_TINY[0]["gold"], "latitude": 39.96, "longitude": -83.0}}
+    report = gva.evaluate([far, GVA_TINY[1]], Options())
+    misses = [e for e in report.errors if e.get("field") == "location"]
+    assert len(misses) == 1 and misses[0]["index"] == 0 and misses[0]["pred"]["km"] > 90
+    assert misses[0]["gold"] == {"city_or_county": "Dayton", "state": "Ohio"}
+
+
 def test_acled_match_breaks_ties_by_place_and_never_over_type():
     """A note ACLED split into one event per town is matched town by town; place never outweighs type."""
     from polemos.eval import acled
+    from polemos.eval.common import location_error
 
     gold = {"sub_event_type": "Armed clash", "event_type": "Battles", "event_date": "2020-05-09",
             "actor1": None, "actor2": None, "latitude": 15.64, "longitude": 44.47}
@@ -316,5 +328,5 @@ def test_acled_match_breaks_ties_by_place_and_never_over_type():
     wrong_type_near = event("e3", "Attack", 6, 9, event_date="2020-05-09", location=near.location)
     assert max([far, near], key=lambda e: acled._score(e, gold)) is near
     assert max([far, wrong_type_near], key=lambda e: acled._score(e, gold)) is far
-    miss = acled._location_error({"id": "x", "gold": {**gold, "location": "Near"}, "text": "t"}, far)
-    assert miss["pred"]["location"] == "Far" and miss["pred"]["km"] > 25
+    miss = location_error({"id": "x", "gold": {**gold, "location": "Near"}, "text": "t"}, far, acled.ACLED_PLACE_KEYS)
+    assert miss["pred"]["location"] == "Far" and miss["pred"]["km"] > 25 and miss["gold"]["location"] == "Near"

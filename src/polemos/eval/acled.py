@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .common import Options, Report, haversine_km, norm_text, ratio, run_extraction
+from .common import Options, Report, location_error, near_gold, norm_text, ratio, run_extraction
 
 PERIOD = re.compile(r"\(\d{4}-(\d{4})?\)")
 
@@ -37,34 +37,16 @@ def actor_match(pred: str | None, gold: str | None) -> bool:
     return bool(base) and p == base
 
 
-def _near(event, gold) -> bool:
-    loc = event.location if event else None
-    return bool(loc and loc.latitude is not None and gold.get("latitude") is not None and
-                haversine_km(loc.latitude, loc.longitude, gold["latitude"], gold["longitude"]) <= 25)
-
-
 def _score(event, gold) -> float:
     # Place breaks ties only: a note that ACLED split into one event per front or town is matched
     # event by event to the one told at that place, never a wrong type to a right place.
     return (3 * (event.sub_event_type == gold["sub_event_type"]) + (event.event_type == gold["event_type"])
             + actor_match(event.actor1, gold.get("actor1")) + actor_match(event.actor2, gold.get("actor2"))
-            + (event.event_date == gold.get("event_date")) + 0.5 * _near(event, gold))
+            + (event.event_date == gold.get("event_date")) + 0.5 * near_gold(event, gold))
 
 
-def _location_error(rec: dict, event) -> dict:
-    """A location miss: the gold place beside where polemos put the event (pred None: no event found;
-    location None: an event with no place), and how far apart."""
-    gold = rec["gold"]
-    pred = None if event is None else {"location": None}
-    loc = event.location if event else None
-    if loc is not None:
-        km = (round(haversine_km(loc.latitude, loc.longitude, gold["latitude"], gold["longitude"]))
-              if loc.latitude is not None else None)
-        pred = {"location": loc.name, "admin1": loc.admin1, "country": loc.country,
-                "geo_precision": loc.geo_precision, "km": km}
-    return {"id": rec["id"], "field": "location",
-            "gold": {k: gold.get(k) for k in ("location", "admin2", "admin1", "country", "geo_precision")},
-            "pred": pred, "text": rec["text"][:400]}
+# The gold place fields a location miss shows.
+ACLED_PLACE_KEYS = ("location", "admin2", "admin1", "country", "geo_precision")
 
 
 def evaluate(records: list[dict], options: Options) -> Report:
@@ -94,10 +76,10 @@ def evaluate(records: list[dict], options: Options) -> Report:
         tally("inter1", bool(event and event.inter1 == gold.get("inter1")))
         loc = event.location if event else None
         if gold.get("latitude") is not None:
-            near = _near(event, gold)
+            near = near_gold(event, gold)
             tally("location_25km", near)
             if not near:
-                errors.append(_location_error(rec, event))
+                errors.append(location_error(rec, event, ACLED_PLACE_KEYS))
         tally("country", bool(loc and norm_text(loc.country) == norm_text(gold.get("country"))))
         tally("admin1", bool(loc and norm_text(loc.admin1) == norm_text(gold.get("admin1"))))
         tally("geo_precision", bool(loc and loc.geo_precision == gold.get("geo_precision")))

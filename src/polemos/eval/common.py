@@ -87,6 +87,28 @@ def run_extraction(records: list[dict[str, Any]], options: Options, progress: st
     return list(track(extract(to_documents(records), batch_size=options.batch_size), total=len(records), description=progress))
 
 
+def near_gold(event: Event | None, gold: dict[str, Any], km: float = 25.0) -> bool:
+    """The event's place lies within km of the gold point."""
+    loc = event.location if event else None
+    return bool(loc and loc.latitude is not None and gold.get("latitude") is not None and
+                haversine_km(loc.latitude, loc.longitude, gold["latitude"], gold["longitude"]) <= km)
+
+
+def location_error(rec: dict[str, Any], event: Event | None, gold_keys: tuple[str, ...]) -> dict[str, Any]:
+    """A location miss for the errors list: the gold place (gold_keys of rec["gold"]) beside where polemos
+    put the event (pred None: no event found; location None: an event with no place), and how far apart."""
+    gold = rec["gold"]
+    pred = None if event is None else {"location": None}
+    loc = event.location if event else None
+    if loc is not None:
+        km = (round(haversine_km(loc.latitude, loc.longitude, gold["latitude"], gold["longitude"]))
+              if loc.latitude is not None else None)
+        pred = {"location": loc.name, "admin1": loc.admin1, "country": loc.country,
+                "geo_precision": loc.geo_precision, "km": km}
+    return {"id": rec["id"], "field": "location", "gold": {k: gold.get(k) for k in gold_keys},
+            "pred": pred, "text": rec["text"][:400]}
+
+
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0

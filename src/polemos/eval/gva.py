@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .casualty_scoring import CountTally, bucket, document_casualties, mode_of
-from .common import HALVES, Options, Report, haversine_km, norm_text, ratio, run_extraction
+from .common import HALVES, Options, Report, location_error, near_gold, norm_text, ratio, run_extraction
 
 
 def _city_match(location, gold_city: str | None) -> bool:
@@ -62,9 +62,10 @@ def evaluate(records: list[dict], options: Options) -> Report:
             _tally(hits, "has_event", event is not None)
             _tally(hits, "date", bool(event and event.event_date == gold.get("date")))
             loc = event.location if event else None
-            near = bool(loc and loc.latitude is not None and gold.get("latitude") is not None and
-                        haversine_km(loc.latitude, loc.longitude, gold["latitude"], gold["longitude"]) <= 25)
+            near = near_gold(event, gold)
             _tally(hits, "location_25km", near)
+            if not near and gold.get("latitude") is not None:
+                errors.append({**location_error(rec, event, ("city_or_county", "state")), "index": index})
             _tally(hits, "state", bool(loc and norm_text(loc.admin1) == norm_text(gold.get("state"))))
             _tally(hits, "city_or_county", _city_match(loc, gold.get("city_or_county")))
         if killed != gold["killed"] or injured != gold["injured"]:
