@@ -958,6 +958,9 @@ def test_a_place_closing_an_organisations_name_after_in_locates_its_event(nlp):
     text = "On 4 June, nurses protested outside the Ministry of Health in Tbilisi demanding higher wages."
     assert place_named(nlp, text, "Tbilisi").role == "embedded"
     assert locate_event(nlp, text, "protested").name == "Tbilisi"
+    # a facility named after a place opens its own name: the shooting was at the school, not in Springfield
+    school = locate_event(nlp, "A teenager was shot Friday morning at Springfield High School, police said.", "shot")
+    assert school is None or school.name != "Springfield"
 
 
 def test_the_actors_areas_are_read_only_when_needed():

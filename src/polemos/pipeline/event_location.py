@@ -87,9 +87,12 @@ def geo_precision(place: Place, text: str) -> int:
 
 def _closes_a_name_with_in(place: Place, text: str) -> bool:
     """'outside the Ministry of Health in Kyiv': a place NER read as the end of an organisation's name,
-    after 'in' or 'at', says where the organisation is, and so where its event was."""
+    after 'in' or 'at', says where the organisation is, and so where its event was. The place must end
+    the name: in 'a shooting at Springfield High School' it opens a facility's name, which is no place."""
     before = text[max(0, place.start - 4):place.start].lower().split()
-    return place.role == "embedded" and before[-1:] in (["in"], ["at"])
+    after = text[place.end:place.end + 30].split()
+    ends_the_name = not after or not after[0][:1].isupper()
+    return place.role == "embedded" and before[-1:] in (["in"], ["at"]) and ends_the_name
 
 
 # ACLED codes an event in a city's district or neighbourhood at the city's precision, 1 (a district
