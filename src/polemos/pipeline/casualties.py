@@ -1496,7 +1496,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger) or _headline_subject(trigger, lex)
     elif form == "victims":
-        victim = trigger
+        victim = _partitive_number(trigger, lex) or trigger
     elif form == "wound":
         victim = _victim_of_wound(trigger)
     elif form == "in_hospital":
@@ -1654,6 +1654,15 @@ def _is_partitive(victim: Token, lex: Lexicon) -> bool:
     """'one of them', 'two of the victims': a count out of people named before."""
     of = _of_object(victim)
     return of is not None and _is_number(victim, lex) and (of.pos_ == "PRON" or _is_anaphoric(of, lex))
+
+
+def _partitive_number(whole: Token, lex: Lexicon) -> Token | None:
+    """'six *of the seven victims* were peppered with bird shot': the number before 'of' counts
+    the people hit; the victims after it are the whole group, some of them unhurt."""
+    prep = whole.head
+    if whole.dep_ == "pobj" and prep.lower_ == "of" and _is_number(prep.head, lex) and prep.head.i < whole.i:
+        return prep.head
+    return None
 
 
 def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
