@@ -1260,7 +1260,22 @@ def _is_hypothetical(trigger: Token) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True  # "the bullets that nearly killed his father": he lived
+    if _in_condition(trigger):
+        return True
     return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
+
+
+CONDITIONAL_MARKERS = {"if", "unless"}
+
+
+def _in_condition(trigger: Token) -> bool:
+    """'If a child is shot and we don't speak up ...': a condition, not an event told. (Only
+    an adverbial clause: in 'police are trying to determine if the man was shot by an officer',
+    a clause of its own, the man was shot.)"""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "if a man is shot and killed"
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in clause.children)
 
 
 def _in_early_report(trigger: Token, lex: Lexicon) -> bool:
