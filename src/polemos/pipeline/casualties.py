@@ -1230,7 +1230,21 @@ def _is_negated(trigger: Token, victim: Token | None) -> bool:
     head = _clause_head(trigger)
     if head is not trigger and any(c.dep_ == "neg" for c in head.children) and trigger.dep_ in ("xcomp", "oprd", "acomp"):
         return True
+    if _kept_from(trigger):
+        return True
     return victim is not None and victim.lower_ in ("nobody", "none", "no-one")
+
+
+PREVENTING_VERBS = {"stop", "prevent", "keep", "save", "spare", "block"}
+
+
+def _kept_from(trigger: Token) -> bool:
+    """'the laptop in his backpack stopped a bullet from hitting him': the harm was prevented."""
+    prep = trigger.head
+    if trigger.dep_ != "pcomp" or prep.lower_ != "from":
+        return False
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "kept a round (from striking)"
+    return verb.lemma_.lower() in PREVENTING_VERBS
 
 
 def _is_anaphoric(victim: Token, lex: Lexicon) -> bool:
