@@ -494,22 +494,27 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
         if result is None:
             result = one
         else:
-            result.low += one.low
-            result.high += one.high
-            result.generic += one.generic
-            result.vague = result.vague and one.vague
-            result.anaphoric = result.anaphoric and one.anaphoric
-            result.plural_only = result.plural_only and one.plural_only
-            result.vague_keys |= one.vague_keys
-            result.names += one.names
-            result.people += one.people
-            result.ordinal = max(result.ordinal, one.ordinal)
-            for g, n in one.groups.items():
-                result.groups[g] = result.groups.get(g, 0) + n
-            for g, n in one.specific.items():
-                result.specific[g] = result.specific.get(g, 0) + n
-            result.start, result.end = min(result.start, one.start), max(result.end, one.end)
+            _add_victims(result, one)
     return result
+
+
+def _add_victims(result: Victims, one: Victims) -> None:
+    """Sum `one` into `result`: the people of a list ('a man and two women')."""
+    result.low += one.low
+    result.high += one.high
+    result.generic += one.generic
+    result.vague = result.vague and one.vague
+    result.anaphoric = result.anaphoric and one.anaphoric
+    result.plural_only = result.plural_only and one.plural_only
+    result.vague_keys |= one.vague_keys
+    result.names += one.names
+    result.people += one.people
+    result.ordinal = max(result.ordinal, one.ordinal)
+    for g, n in one.groups.items():
+        result.groups[g] = result.groups.get(g, 0) + n
+    for g, n in one.specific.items():
+        result.specific[g] = result.specific.get(g, 0) + n
+    result.start, result.end = min(result.start, one.start), max(result.end, one.end)
 
 
 def _objects_listed_after(tok: Token, lex: Lexicon) -> list[Token]:
@@ -554,6 +559,28 @@ def _plural_apposition(head: Token, appos: Token) -> bool:
     """'a coworker, Dale Whitt, his stepdaughters, ...': a plural hung on one person as an
     apposition cannot be that person; it is the next one of the list."""
     return appos.dep_ == "appos" and appos.tag_ == "NNS" and head.tag_ in ("NN", "NNP")
+
+
+def _person_listed_before(victim: Token, lex: Lexicon) -> Token | None:
+    """'Mother, 2 children shot in parked car', 'Father, 2 sons shot': a headline that opens with
+    a bare person and a comma before the counted plural lists that person too (one person cannot
+    be two children). Read from the words: the parser hangs the person on the plural as an
+    apposition or on the verb."""
+    doc, first = victim.doc, victim.left_edge.i
+    if first != victim.i - 1 or not _is_number(doc[first], lex) or victim.tag_ not in PLURAL_TAGS:
+        return None
+    if first < 2 or doc[first - 1].text != "," or doc[first - 2].i != doc[first - 2].sent.start:
+        return None
+    person = doc[first - 2]
+    return person if person.tag_ in ("NN", "NNP") and _is_person(person, lex) else None
+
+
+def _with_person_before(victims: Victims, victim: Token, lex: Lexicon) -> None:
+    """Add the person a headline lists before the counted plural (`_person_listed_before`)."""
+    person = _person_listed_before(victim, lex)
+    one = _count_one(person, lex) if person is not None else None
+    if one is not None and not one.vague:
+        _add_victims(victims, one)
 
 
 def _count_as(victims: Victims, n: int) -> None:
@@ -755,7 +782,7 @@ def _count_from_modifiers(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | N
         return (1, 1), False
     if _age_of(tok) is not None and tok.pos_ == "ADJ":
         return (1, 1), False  # "the 15-year-old"
-    if tok.pos_ != "NOUN":
+    if tok.pos_ != "NOUN" and _interjection_with_age(tok.head) != tok:  # ("Boy, 6, wounded")
         return None, False
     if tok.tag_ in PLURAL_TAGS:
         if lemma in ("people", "person") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.lefts):
@@ -1041,12 +1068,24 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
     if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in HEADLINE_BLOCKERS and not _times(c) for c in verb.children) \
             or any(_aimed_at(c, lex) for c in verb.children):
         return None
-    subject = _child(verb, "nsubj")
+    subject = _child(verb, "nsubj") or _interjection_with_age(verb)
     if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
         return None
     lemma = subject.lemma_.lower()
     person_word = lemma in lex.generic_lemmas or lemma in lex.group_words or _age_of(subject) is not None
-    return subject if person_word and subject.pos_ in NOUN_POS and lemma not in lex.collectives else None
+    noun = subject.pos_ in NOUN_POS or subject.dep_ == "intj"
+    return subject if person_word and noun and lemma not in lex.collectives else None
+
+
+def _interjection_with_age(verb: Token) -> Token | None:
+    """'Boy, 6, wounded in drive-by shooting': the parser takes the headline's first word for an
+    interjection; the age set off by commas after it shows it is a person, the subject."""
+    word = _child(verb, "intj")
+    doc = verb.doc
+    if word is None or word.i + 3 >= len(doc) or word.i + 3 > verb.i:
+        return None
+    comma, age, comma2 = doc[word.i + 1], doc[word.i + 2], doc[word.i + 3]
+    return word if comma.text == "," and comma2.text == "," and age.like_num else None
 
 
 def _times(tok: Token) -> bool:
@@ -1230,7 +1269,21 @@ def _is_negated(trigger: Token, victim: Token | None) -> bool:
     head = _clause_head(trigger)
     if head is not trigger and any(c.dep_ == "neg" for c in head.children) and trigger.dep_ in ("xcomp", "oprd", "acomp"):
         return True
+    if _kept_from(trigger):
+        return True
     return victim is not None and victim.lower_ in ("nobody", "none", "no-one")
+
+
+PREVENTING_VERBS = {"stop", "prevent", "keep", "save", "spare", "block"}
+
+
+def _kept_from(trigger: Token) -> bool:
+    """'the laptop in his backpack stopped a bullet from hitting him': the harm was prevented."""
+    prep = trigger.head
+    if trigger.dep_ != "pcomp" or prep.lower_ != "from":
+        return False
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "kept a round (from striking)"
+    return verb.lemma_.lower() in PREVENTING_VERBS
 
 
 def _is_anaphoric(victim: Token, lex: Lexicon) -> bool:
@@ -1260,7 +1313,22 @@ def _is_hypothetical(trigger: Token) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True  # "the bullets that nearly killed his father": he lived
+    if _in_condition(trigger):
+        return True
     return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will", "may", "should") for c in trigger.children)
+
+
+CONDITIONAL_MARKERS = {"if", "unless"}
+
+
+def _in_condition(trigger: Token) -> bool:
+    """'If a child is shot and we don't speak up ...': a condition, not an event told. (Only
+    an adverbial clause: in 'police are trying to determine if the man was shot by an officer',
+    a clause of its own, the man was shot.)"""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "if a man is shot and killed"
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in clause.children)
 
 
 def _in_early_report(trigger: Token, lex: Lexicon) -> bool:
@@ -1496,7 +1564,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger) or _headline_subject(trigger, lex)
     elif form == "victims":
-        victim = trigger
+        victim = _partitive_number(trigger, lex) or trigger
     elif form == "wound":
         victim = _victim_of_wound(trigger)
     elif form == "in_hospital":
@@ -1531,6 +1599,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _victim_before_separator(trigger, lex)
         if victim is None:
             return None
+    if form == "verb" and not _is_person(victim, lex):
+        victim = _number_before_place(trigger, victim, lex) or victim
     if not _is_person(victim, lex) and not (form == "noun" and victim.i == trigger.i):
         return None  # "the house was shot", "a fatal shooting"
     if victim.i != trigger.i and trigger_kind(victim, lex) and not _is_number(victim, lex) and victim.lemma_.lower() not in ("body", "corpse", "victim"):
@@ -1540,6 +1610,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     victims = count_victims(victim, lex)
     if victims is None:
         return None
+    _with_person_before(victims, victim, lex)
     for _ in range(_gapped_victims(trigger, victim)):  # "... in the chest and another in the leg"
         victims.low, victims.high, victims.generic = victims.low + 1, victims.high + 1, victims.generic + 1
     if kind == "killed" and form == "noun" and trigger.lemma_.lower() in ("body", "corpse") and victim.i == trigger.i:
@@ -1573,6 +1644,15 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex) or (kind == "killed" and _harmed_others(trigger, victim, lex)),
         with_attacker=_includes_the_attacker(trigger, victim, lex),
     )
+
+
+def _number_before_place(verb: Token, obj: Token, lex: Lexicon) -> Token | None:
+    """'Gunfire wounds two outside house party': the parser hangs the number right after the
+    verb on the place noun it reads as the object; the number is who was hurt."""
+    if obj.dep_ != "dobj" or obj.head != verb or verb.i + 1 >= len(verb.doc):
+        return None
+    number = verb.doc[verb.i + 1]
+    return number if number.head == obj and number.dep_ == "nummod" and _is_number(number, lex) else None
 
 
 def _also_a_newcomer(trigger: Token, victim: Token, victims: Victims) -> bool:
@@ -1654,6 +1734,15 @@ def _is_partitive(victim: Token, lex: Lexicon) -> bool:
     """'one of them', 'two of the victims': a count out of people named before."""
     of = _of_object(victim)
     return of is not None and _is_number(victim, lex) and (of.pos_ == "PRON" or _is_anaphoric(of, lex))
+
+
+def _partitive_number(whole: Token, lex: Lexicon) -> Token | None:
+    """'six *of the seven victims* were peppered with bird shot': the number before 'of' counts
+    the people hit; the victims after it are the whole group, some of them unhurt."""
+    prep = whole.head
+    if whole.dep_ == "pobj" and prep.lower_ == "of" and _is_number(prep.head, lex) and prep.head.i < whole.i:
+        return prep.head
+    return None
 
 
 def _another_dated(trigger: Token, victim: Token, lex: Lexicon) -> bool:
