@@ -87,3 +87,32 @@ def test_a_name_its_bracket_placed_is_that_place_where_it_recurs(nlp):
 def test_the_province_after_a_town_and_its_vicinity_only_says_where_the_town_is(nlp):
     loc = locate_event(nlp, "Government forces shelled Kafr Nabl and its surroundings in Idleb on Friday.", "shelled")
     assert loc.name.startswith("Kafr") and loc.geo_precision == 1
+
+
+def test_a_known_village_read_as_a_people_before_a_division_word_is_a_place(nlp):
+    # the tagger may read an Indian village it does not know as an adjective and NER as a people
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Pakistani troops fired mortars at Indian posts in Tangdhar sector area (Kupwara district, J&K).")
+    for name, proc in nlp.pipeline:
+        if name == "polemos_toponyms":
+            break
+        doc = proc(doc)
+    village = next(t for t in doc if t.text == "Tangdhar")
+    village.pos_ = "ADJ"
+    doc.ents = [e for e in doc.ents if not (e.start <= village.i < e.end)] + [Span(doc, village.i, village.i + 1, label="NORP")]
+    doc = nlp.get_pipe("polemos_toponyms")(doc)
+    found = [s for s in doc._.toponyms if s.text == "Tangdhar"]
+    assert found and found[0]._.toponym.role == "place"
+    assert [s._.toponym.role for s in doc._.toponyms if s.text == "Pakistani"] == ["demonym"]
+
+
+def test_a_choice_of_districts_puts_the_event_at_the_province_holding_them(nlp):
+    text = "Taliban fighters ambushed a police convoy in Kunduz province (either in Chahar Dara or Imam Sahib districts)."
+    loc = locate_event(nlp, text, "ambushed")
+    assert loc.feature_code == "ADM1" and loc.admin1 == "Kunduz" and loc.geo_precision == 3
+
+
+def test_a_choice_of_actors_does_not_move_the_event_from_its_town(nlp):
+    loc = locate_event(nlp, "Either militants or soldiers fired at a car in Kunduz city on Friday.", "fired")
+    assert loc.feature_code == "PPL" and loc.name == "Kunduz"

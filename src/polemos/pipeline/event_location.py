@@ -221,6 +221,8 @@ class EventLocator:
                 score -= OUTSIDE_DISTRICT_PENALTY
             if _names_a_street(text, p):
                 score -= STREET_PENALTY
+            if _one_of_alternatives(text, p):
+                score -= ALTERNATIVE_PENALTY
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0
             if score > best_score:
@@ -495,6 +497,28 @@ ISOLATED_KM = 150.0
 # than a locative and a town's rank over a district give: a capital's namesake street in another city
 # ('in Capital Street, in the north of the city (X district, Y)') lost to the district at 2.5.
 STREET_PENALTY = 4.0
+
+
+# 'in Balkh province (either in X or Y districts)': either place loses more than a locative and a
+# district's rank over a province give, so that the province named beside them wins.
+ALTERNATIVE_PENALTY = 3.0
+# how far back from a place the word opening the choice may stand ('either in A, B or C')
+ALTERNATIVE_REACH = 60
+
+
+def _one_of_alternatives(text: str, place: Place) -> bool:
+    """The place is one of a choice the note leaves open: 'either (in) A or (in) B'. The words opening
+    the choice (data: alternative_words) stand before it in the same clause."""
+    before = text[max(0, place.start - ALTERNATIVE_REACH):place.start]
+    return bool(_alternative_pattern().search(before))
+
+
+@lru_cache(maxsize=1)
+def _alternative_pattern() -> re.Pattern:
+    opener = "|".join(map(re.escape, sorted(_cues()["alternative_words"])))
+    lead = r"(?:(?:in|at|near|the)\s+)*"
+    # A right after the opener, or B after an 'or' with no clause break since the opener
+    return re.compile(rf"\b(?:{opener})\s+{lead}(?:[^.;:()]*\bor\s+{lead})?$", re.IGNORECASE)
 
 
 def _isolated(place: Place, neighbours: list[Place]) -> bool:

@@ -421,9 +421,17 @@ class ToponymRecognizer:
         """'near Tryokhizbenka, Luhansk', 'in Hasbaya', 'near Hnutove': NER reads a village it does not
         know as an organisation, a people or a work's title; when the entity is the known name alone, after
         'near'/'in'/'at' or before ', Province', it is the village, however small."""
-        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ not in MISREAD_VILLAGE_LABELS:
+        if (ent.start, ent.end) != (span.start, span.end) or ent.label_ not in MISREAD_VILLAGE_LABELS:
+            return False
+        if not all_propn and not self._village_read_as_a_people(doc, span):
             return False
         return self._strong_context(doc, span.start, span.end)
+
+    def _village_read_as_a_people(self, doc: Doc, span: Span) -> bool:
+        """'in Sunderbani sector area': NER and the tagger read a village they do not know as a people's
+        adjective; one capitalised word that is no demonym, with a division word after it, is the village."""
+        return (len(span) == 1 and span[0].is_title and span.text not in demonyms()
+                and span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin")
 
     def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
         """A place inside an organisation's or a work's name ('Bank of England'), not an entity that
