@@ -37,6 +37,7 @@ from polemos.gazetteer.distance import haversine_km
 from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
                                      Candidate, GazetteerUnavailable, get_gazetteer)
 from polemos.gazetteer.names import fold, translit
+from polemos.gazetteer.resolve import cities_around
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -93,10 +94,7 @@ def _closes_a_name_with_in(place: Place, text: str) -> bool:
 
 
 # ACLED codes an event in a city's district or neighbourhood at the city's precision, 1 (a district
-# of Kyiv, of Istanbul): a second-level division whose point lies this near a city of this size in its
-# province is a district of that city.
-URBAN_DISTRICT_KM = 10.0
-CITY_POPULATION = 100_000
+# of Kyiv, of Istanbul): resolve.cities_around says which districts are a city's.
 
 
 def _named_near(place: Place, text: str) -> bool:
@@ -112,12 +110,10 @@ def _urban_precision(place: Place, places: list[Place], text: str, precision: in
     if precision != 2 or district is None or _named_near(place, text):
         return precision
     try:
-        towns = get_gazetteer().towns_in(district.country_code, district.admin1)
+        cities = cities_around(get_gazetteer(), district)
     except GazetteerUnavailable:
         return precision
-    inside_a_city = any(t.population >= CITY_POPULATION and not _around(district, t)
-                        and haversine_km(t.latitude, t.longitude, district.latitude, district.longitude) <= URBAN_DISTRICT_KM
-                        for t in towns)
+    inside_a_city = any(not _around(district, t) for t in cities)
     return 1 if inside_a_city else precision
 
 
