@@ -116,3 +116,11 @@ def test_a_choice_of_districts_puts_the_event_at_the_province_holding_them(nlp):
 def test_a_choice_of_actors_does_not_move_the_event_from_its_town(nlp):
     loc = locate_event(nlp, "Either militants or soldiers fired at a car in Kunduz city on Friday.", "fired")
     assert loc.feature_code == "PPL" and loc.name == "Kunduz"
+
+
+def test_a_bracket_between_a_name_and_its_division_word_is_its_other_name(nlp):
+    # 'Rabat' inside the bracket is no parent of Kushk (nor Morocco's capital): the district's other name
+    places = places_of(nlp, "Taliban fighters overran a police post in Kushk (Rabat-e Sangi) district of Herat province.")
+    kushk = place(places, "Kushk")
+    assert kushk.country_code == "AF" and kushk.admin1 == "Herat"
+    assert not any(p.country_code == "MA" for p in places)

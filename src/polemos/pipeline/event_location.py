@@ -136,10 +136,15 @@ def _after_a_bearing(before: list[str]) -> bool:
             and (len(before) < 3 or before[-3] != "the"))
 
 
+_BRACKETED_ALIAS = re.compile(r"^\s*\([^(),.;]{1,40}\)")
+
+
 def _names_its_division(place: Place, text: str) -> bool:
     """'in Kushk district', 'the Naushera sector': a town's name followed by a division's word names the
-    area around the town, which ACLED codes as near the town (geo_precision 2)."""
-    after = [w.strip(".,;:()") for w in text[place.end:place.end + 30].lower().split()[:2]]
+    area around the town, which ACLED codes as near the town (geo_precision 2); so does one after the
+    district's other name in brackets ('in Kushk (Rabat-e Sangi) district')."""
+    rest = _BRACKETED_ALIAS.sub("", text[place.end:place.end + 60], count=1)
+    after = [w.strip(".,;:()") for w in rest[:30].lower().split()[:2]]
     if not after or after[0] not in toponym_cues()["admin_suffixes"]:
         return False
     return len(after) < 2 or after[1] not in _cues()["seat_words"]  # 'Ghoryan district center' is the town

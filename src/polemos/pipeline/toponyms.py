@@ -121,6 +121,7 @@ class ToponymRecognizer:
         for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
+        out = [(span, m) for span, m in out if not self._in_an_alias_bracket(doc, span)]
         self._link_parents(doc, out)
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
@@ -480,6 +481,16 @@ class ToponymRecognizer:
             elif between.text.strip() in LIST_JOINS:
                 m.joined = k + 1  # 'Idaho and Maine': the next item of a list
 
+    def _in_an_alias_bracket(self, doc: Doc, span: Span, reach: int = 6) -> bool:
+        """'Kushk (Rabat-e Sangi) district': a bracket after a name and before a division word gives
+        the division's other name, not a place that holds it ('X (Y)' alone does). Its words are no
+        places: read as one, the alias put Kushk in Morocco's capital."""
+        opening = _bracket_end(doc, span.start - 1, -1, reach)
+        closing = _bracket_end(doc, span.end, 1, reach)
+        if opening is None or closing is None or closing + 1 >= len(doc) or opening == 0:
+            return False
+        return _capitalised(doc[opening - 1]) and self._suffix_hint(doc[closing + 1]) == "admin"
+
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
         nouns and a division word, between a place and the larger place that contains both."""
@@ -568,6 +579,19 @@ def _inside_a_group_name(doc: Doc, span: Span, gaz) -> bool:
         if len(countries) == 1 and None not in countries:
             return all(c.country_code not in countries for c in gaz.lookup(span.text, fuzzy=False))
     return False
+
+
+def _bracket_end(doc: Doc, k: int, step: int, reach: int) -> int | None:
+    """From token k on, going by step: the index of the bracket ('(' going back, ')' going on) that
+    encloses it within reach tokens, with no comma, stop or other bracket before it."""
+    want, other = ("(", ")") if step < 0 else (")", "(")
+    for _ in range(reach):
+        if k < 0 or k >= len(doc) or doc[k].text in (other, ",", ".", ";"):
+            return None
+        if doc[k].text == want:
+            return k
+        k += step
+    return None
 
 
 def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
