@@ -12,6 +12,16 @@ def place(places, text, k=0):
     return [p for p in places if p.text == text][k]
 
 
+def doc_before_toponyms(nlp, text):
+    """The text run through the pipeline up to the toponym recogniser, for a test to set what NER read."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "polemos_toponyms":
+            break
+        doc = proc(doc)
+    return doc
+
+
 def test_a_word_of_a_one_country_armed_groups_name_is_no_scene(nlp):
     # 'Haram' is a place in Norway; in 'Boko Haram' it names the Nigerian group
     places = places_of(nlp, "Suspected Boko Haram fighters raided Gwoza, Borno, on Monday.")
@@ -32,11 +42,7 @@ def test_a_state_after_an_unknown_town_in_one_organisation_entity_is_a_place(nlp
     # NER may read 'Tepuche, Sinaloa' as one organisation: the comma makes it a locator, not a name
     from spacy.tokens import Span
 
-    doc = nlp.make_doc("In Tepuche, Sinaloa, two men were found dead.")
-    for name, proc in nlp.pipeline:
-        if name == "polemos_toponyms":
-            break
-        doc = proc(doc)
+    doc = doc_before_toponyms(nlp, "In Tepuche, Sinaloa, two men were found dead.")
     doc.ents = [Span(doc, 1, 4, label="ORG")]
     doc = nlp.get_pipe("polemos_toponyms")(doc)
     sinaloa = [s for s in doc._.toponyms if s.text == "Sinaloa"]
@@ -93,11 +99,7 @@ def test_a_known_village_read_as_a_people_before_a_division_word_is_a_place(nlp)
     # the tagger may read an Indian village it does not know as an adjective and NER as a people
     from spacy.tokens import Span
 
-    doc = nlp.make_doc("Pakistani troops fired mortars at Indian posts in Tangdhar sector area (Kupwara district, J&K).")
-    for name, proc in nlp.pipeline:
-        if name == "polemos_toponyms":
-            break
-        doc = proc(doc)
+    doc = doc_before_toponyms(nlp, "Pakistani troops fired mortars at Indian posts in Tangdhar sector area (Kupwara district, J&K).")
     village = next(t for t in doc if t.text == "Tangdhar")
     village.pos_ = "ADJ"
     doc.ents = [e for e in doc.ents if not (e.start <= village.i < e.end)] + [Span(doc, village.i, village.i + 1, label="NORP")]
