@@ -126,3 +126,15 @@ def test_a_bracket_between_a_name_and_its_division_word_is_its_other_name(nlp):
     kushk = place(places, "Kushk")
     assert kushk.country_code == "AF" and kushk.admin1 == "Herat"
     assert not any(p.country_code == "MA" for p in places)
+
+
+def test_a_valley_is_no_hint_that_its_name_is_a_division(nlp):
+    # 'valley' makes the name a place, but not the first-level division of that name (Trinidad's San Fernando)
+    places = places_of(nlp, "Wildfires forced thousands to flee their homes in the San Fernando Valley on Sunday.")
+    assert place(places, "San Fernando").feature_code not in ("ADM1", "ADM2")
+
+
+def test_a_bracketed_town_after_no_place_is_a_place(nlp):
+    # a newspaper's home town in brackets before its name: 'State' after it is no division word of an alias
+    places = places_of(nlp, "The (Toledo) State Herald reported the closure on Monday.")
+    assert any(p.text == "Toledo" for p in places)

@@ -121,7 +121,8 @@ class ToponymRecognizer:
         for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
-        out = [(span, m) for span, m in out if not self._in_an_alias_bracket(doc, span)]
+        ends = {span.end for span, _ in out}
+        out = [(span, m) for span, m in out if not self._in_an_alias_bracket(doc, span, ends)]
         self._link_parents(doc, out)
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
@@ -163,7 +164,10 @@ class ToponymRecognizer:
         last = doc[end - 1].lower_
         if self.gaz.has(doc[start:end].text):
             last = ""  # 'Mexico City', 'Kansas City': the whole name is known
-        if end - start > 1 and last in cues()["admin_suffixes"]:
+        if end - start > 1 and last in cues()["feature_words"]:
+            end -= 1
+            hint = "feature"
+        elif end - start > 1 and last in cues()["admin_suffixes"]:
             end -= 1
             hint = "admin"
         elif end - start > 1 and last in cues()["town_words"]:
@@ -196,6 +200,8 @@ class ToponymRecognizer:
 
     def _suffix_hint(self, token: Token) -> str | None:
         word = token.lower_
+        if word in cues()["feature_words"]:
+            return "feature"  # 'the X Valley': a place, not a hint that it is the division X
         if word in cues()["admin_suffixes"]:
             return "admin"
         if word in cues()["town_words"]:
@@ -481,15 +487,16 @@ class ToponymRecognizer:
             elif between.text.strip() in LIST_JOINS:
                 m.joined = k + 1  # 'Idaho and Maine': the next item of a list
 
-    def _in_an_alias_bracket(self, doc: Doc, span: Span, reach: int = 6) -> bool:
-        """'Kushk (Rabat-e Sangi) district': a bracket after a name and before a division word gives
-        the division's other name, not a place that holds it ('X (Y)' alone does). Its words are no
-        places: read as one, the alias put Kushk in Morocco's capital."""
+    def _in_an_alias_bracket(self, doc: Doc, span: Span, place_ends: set[int], reach: int = 6) -> bool:
+        """'Kushk (Rabat-e Sangi) district': a bracket right after a place's name (place_ends: where the
+        found names end) and before a division word gives the division's other name, not a place that
+        holds it ('X (Y)' alone does). Its words are no places: read as one, the alias put Kushk in
+        Morocco's capital. 'The (Springfield) State Journal-Register' follows no place."""
         opening = _bracket_end(doc, span.start - 1, -1, reach)
         closing = _bracket_end(doc, span.end, 1, reach)
-        if opening is None or closing is None or closing + 1 >= len(doc) or opening == 0:
+        if opening is None or closing is None or closing + 1 >= len(doc) or opening not in place_ends:
             return False
-        return _capitalised(doc[opening - 1]) and self._suffix_hint(doc[closing + 1]) == "admin"
+        return self._suffix_hint(doc[closing + 1]) == "admin"
 
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
