@@ -1109,3 +1109,30 @@ def test_a_state_that_holds_the_place_before_it_is_the_state(nlp):
     text = "People became ill in Boston, Long Island, New York, Pennsylvania and New Jersey after eating at the chain."
     new_york = resolve_given(nlp, text, ["Boston", "Long Island", "New York", "Pennsylvania", "New Jersey"])[2]
     assert new_york.feature_code == "ADM1"
+
+
+class _CityGazetteer:
+    """A gazetteer stub that knows one province's towns, for the resolver's scoring."""
+
+    def __init__(self, towns):
+        self._towns = towns
+
+    def towns_in(self, country_code, admin1):
+        return [t for t in self._towns if (t.country_code, t.admin1) == (country_code, admin1)]
+
+
+def test_a_city_district_called_a_town_outranks_a_namesake_village_of_another_district():
+    # 'Harbourside town, Metropolis': the quarter of the city, not a village of its name 50 km off
+    from polemos.gazetteer.index import Candidate
+    from polemos.gazetteer.resolve import Mention, Resolver
+
+    city = Candidate(0, "Metropolis", 41.01, 28.95, 5, "PPLA", "XX", "Metropolis", "Centre", 5_000_000, False)
+    district = Candidate(1, "Harbourside", 40.98, 29.02, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
+    village = Candidate(2, "Harbourside", 41.1, 28.4, 7, "PPL", "XX", "Metropolis", "Westfield", 1_500, False)
+    resolver = Resolver(gazetteer=_CityGazetteer([city, village]))
+    scores = resolver.base_scores(Mention(text="Harbourside", start=0, end=11, admin_hint="town", candidates=[district, village]))
+    assert scores[0] > scores[1]
+    # a district far from any city (a rural municipality) stays below the village named a town
+    rural = Candidate(3, "Harbourside", 39.0, 31.0, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
+    scores = resolver.base_scores(Mention(text="Harbourside", start=0, end=11, admin_hint="town", candidates=[rural, village]))
+    assert scores[0] < scores[1]

@@ -61,6 +61,8 @@ def is_direction_name(name: str) -> bool:
 # Population-like prior for divisions, which the packaged data gives no population.
 ADMIN1_PRIOR = 6.0
 ADMIN2_PRIOR = 4.8
+# what 'X town', 'X city' give a town reading of X (and a district of X that holds no town of its name)
+TOWN_HINT = 2.0
 COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
@@ -143,11 +145,23 @@ def _prior(c: Candidate) -> float:
     return score
 
 
+# A second-level division whose point lies this near a city of this size in its province is a district
+# of that city (a quarter of Istanbul, of Kyiv), which news calls a town and ACLED codes as one.
+URBAN_DISTRICT_KM = 10.0
+CITY_POPULATION = 100_000
+
+
+def cities_around(gaz: Gazetteer, district: Candidate | Place) -> list[Candidate]:
+    """The cities of the district's first-level division within URBAN_DISTRICT_KM of its point."""
+    return [t for t in gaz.towns_in(district.country_code, district.admin1) if t.population >= CITY_POPULATION
+            and _distance_km(t, district) <= URBAN_DISTRICT_KM]
+
+
 def _is_point(c: Candidate) -> bool:
     return c.feature_code not in COUNTRY_CODES and c.feature_code not in LARGE_REGION_CODES
 
 
-def _distance_km(a: Candidate, b: Candidate) -> float:
+def _distance_km(a: Candidate | Place, b: Candidate | Place) -> float:
     p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
@@ -223,12 +237,14 @@ class Resolver:
                     s += 3.0
                 elif _same_named_town(c, m.candidates):
                     s -= 2.5  # a bare name is the town more often than its province
+                elif m.admin_hint == "town" and c.feature_code in ADMIN2_CODES and cities_around(self.gaz, c):
+                    s += TOWN_HINT  # 'Kadikoy town, Istanbul': a city's district holding no town of its name is that quarter
             elif m.admin_hint == "admin" and c.is_town:
                 s += 1.0
             elif m.admin_hint == "division" and (c.is_town or c.is_country):
                 s -= 3.0  # 'the province of Quebec', 'the state of Mexico': not the city, nor the country
             elif m.admin_hint == "town" and c.is_town:
-                s += 2.0
+                s += TOWN_HINT
             scores.append(s)
         return scores
 

@@ -37,6 +37,7 @@ from polemos.gazetteer.distance import haversine_km
 from polemos.gazetteer.index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, TOWN_CODES,
                                      Candidate, GazetteerUnavailable, get_gazetteer)
 from polemos.gazetteer.names import fold, translit
+from polemos.gazetteer.resolve import cities_around
 from polemos.model import Event, Location, Place
 
 from .components import doc_text, read_text
@@ -96,10 +97,7 @@ def _closes_a_name_with_in(place: Place, text: str) -> bool:
 
 
 # ACLED codes an event in a city's district or neighbourhood at the city's precision, 1 (a district
-# of Kyiv, of Istanbul): a second-level division whose point lies this near a city of this size in its
-# province is a district of that city.
-URBAN_DISTRICT_KM = 10.0
-CITY_POPULATION = 100_000
+# of Kyiv, of Istanbul): resolve.cities_around says which districts are a city's.
 
 
 def _named_near(place: Place, text: str) -> bool:
@@ -115,12 +113,10 @@ def _urban_precision(place: Place, places: list[Place], text: str, precision: in
     if precision != 2 or district is None or _named_near(place, text):
         return precision
     try:
-        towns = get_gazetteer().towns_in(district.country_code, district.admin1)
+        cities = cities_around(get_gazetteer(), district)
     except GazetteerUnavailable:
         return precision
-    inside_a_city = any(t.population >= CITY_POPULATION and not _around(district, t)
-                        and haversine_km(t.latitude, t.longitude, district.latitude, district.longitude) <= URBAN_DISTRICT_KM
-                        for t in towns)
+    inside_a_city = any(not _around(district, t) for t in cities)
     return 1 if inside_a_city else precision
 
 
@@ -143,10 +139,15 @@ def _after_a_bearing(before: list[str]) -> bool:
             and (len(before) < 3 or before[-3] != "the"))
 
 
+_BRACKETED_ALIAS = re.compile(r"^\s*\([^(),.;]{1,40}\)")
+
+
 def _names_its_division(place: Place, text: str) -> bool:
     """'in Kushk district', 'the Naushera sector': a town's name followed by a division's word names the
-    area around the town, which ACLED codes as near the town (geo_precision 2)."""
-    after = [w.strip(".,;:()") for w in text[place.end:place.end + 30].lower().split()[:2]]
+    area around the town, which ACLED codes as near the town (geo_precision 2); so does one after the
+    district's other name in brackets ('in Kushk (Rabat-e Sangi) district')."""
+    rest = _BRACKETED_ALIAS.sub("", text[place.end:place.end + 60], count=1)
+    after = [w.strip(".,;:()") for w in rest[:30].lower().split()[:2]]
     if not after or after[0] not in toponym_cues()["admin_suffixes"]:
         return False
     return len(after) < 2 or after[1] not in _cues()["seat_words"]  # 'Ghoryan district center' is the town
@@ -224,6 +225,8 @@ class EventLocator:
                 score -= OUTSIDE_DISTRICT_PENALTY
             if _names_a_street(text, p):
                 score -= STREET_PENALTY
+            if _one_of_alternatives(text, p):
+                score -= ALTERNATIVE_PENALTY
             score -= min(abs(p.start - trigger), 400) / 400.0
             score += (p.score or 1.0) - 1.0
             if score > best_score:
@@ -498,6 +501,28 @@ ISOLATED_KM = 150.0
 # than a locative and a town's rank over a district give: a capital's namesake street in another city
 # ('in Capital Street, in the north of the city (X district, Y)') lost to the district at 2.5.
 STREET_PENALTY = 4.0
+
+
+# 'in Balkh province (either in X or Y districts)': either place loses more than a locative and a
+# district's rank over a province give, so that the province named beside them wins.
+ALTERNATIVE_PENALTY = 3.0
+# how far back from a place the word opening the choice may stand ('either in A, B or C')
+ALTERNATIVE_REACH = 60
+
+
+def _one_of_alternatives(text: str, place: Place) -> bool:
+    """The place is one of a choice the note leaves open: 'either (in) A or (in) B'. The words opening
+    the choice (data: alternative_words) stand before it in the same clause."""
+    before = text[max(0, place.start - ALTERNATIVE_REACH):place.start]
+    return bool(_alternative_pattern().search(before))
+
+
+@lru_cache(maxsize=1)
+def _alternative_pattern() -> re.Pattern:
+    opener = "|".join(map(re.escape, sorted(_cues()["alternative_words"])))
+    lead = r"(?:(?:in|at|near|the)\s+)*"
+    # A right after the opener, or B after an 'or' with no clause break since the opener
+    return re.compile(rf"\b(?:{opener})\s+{lead}(?:[^.;:()]*\bor\s+{lead})?$", re.IGNORECASE)
 
 
 def _isolated(place: Place, neighbours: list[Place]) -> bool:

@@ -125,6 +125,8 @@ class ToponymRecognizer:
         for span, m in runs:
             add(span, m)
         out.sort(key=lambda pair: pair[0].start)
+        ends = {span.end for span, _ in out}
+        out = [(span, m) for span, m in out if not self._in_an_alias_bracket(doc, span, ends)]
         self._link_parents(doc, out)
         for span, m in out:
             if m.role == "place" and self._is_metonym(doc, span):
@@ -166,7 +168,10 @@ class ToponymRecognizer:
         last = doc[end - 1].lower_
         if self.gaz.has(doc[start:end].text):
             last = ""  # 'Mexico City', 'Kansas City': the whole name is known
-        if end - start > 1 and last in cues()["admin_suffixes"]:
+        if end - start > 1 and last in cues()["feature_words"]:
+            end -= 1
+            hint = "feature"
+        elif end - start > 1 and last in cues()["admin_suffixes"]:
             end -= 1
             hint = "admin"
         elif end - start > 1 and last in cues()["town_words"]:
@@ -199,6 +204,8 @@ class ToponymRecognizer:
 
     def _suffix_hint(self, token: Token) -> str | None:
         word = token.lower_
+        if word in cues()["feature_words"]:
+            return "feature"  # 'the X Valley': a place, not a hint that it is the division X
         if word in cues()["admin_suffixes"]:
             return "admin"
         if word in cues()["town_words"]:
@@ -425,9 +432,17 @@ class ToponymRecognizer:
         """'near Tryokhizbenka, Luhansk', 'in Hasbaya', 'near Hnutove': NER reads a village it does not
         know as an organisation, a people or a work's title; when the entity is the known name alone, after
         'near'/'in'/'at' or before ', Province', it is the village, however small."""
-        if (ent.start, ent.end) != (span.start, span.end) or not all_propn or ent.label_ not in MISREAD_VILLAGE_LABELS:
+        if (ent.start, ent.end) != (span.start, span.end) or ent.label_ not in MISREAD_VILLAGE_LABELS:
+            return False
+        if not all_propn and not self._village_read_as_a_people(doc, span):
             return False
         return self._strong_context(doc, span.start, span.end)
+
+    def _village_read_as_a_people(self, doc: Doc, span: Span) -> bool:
+        """'in Sunderbani sector area': NER and the tagger read a village they do not know as a people's
+        adjective; one capitalised word that is no demonym, with a division word after it, is the village."""
+        return (len(span) == 1 and span[0].is_title and span.text not in demonyms()
+                and span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin")
 
     def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
         """A place inside an organisation's or a work's name ('Bank of England'), not an entity that
@@ -475,6 +490,17 @@ class ToponymRecognizer:
                 m.located_in = k + 1  # 'the Kings Theatre in Portsmouth': where X is, should X be unknown
             elif between.text.strip() in LIST_JOINS:
                 m.joined = k + 1  # 'Idaho and Maine': the next item of a list
+
+    def _in_an_alias_bracket(self, doc: Doc, span: Span, place_ends: set[int], reach: int = 6) -> bool:
+        """'Kushk (Rabat-e Sangi) district': a bracket right after a place's name (place_ends: where the
+        found names end) and before a division word gives the division's other name, not a place that
+        holds it ('X (Y)' alone does). Its words are no places: read as one, the alias put Kushk in
+        Morocco's capital. 'The (Springfield) State Journal-Register' follows no place."""
+        opening = _bracket_end(doc, span.start - 1, -1, reach)
+        closing = _bracket_end(doc, span.end, 1, reach)
+        if opening is None or closing is None or closing + 1 >= len(doc) or opening not in place_ends:
+            return False
+        return self._suffix_hint(doc[closing + 1]) == "admin"
 
     def _unknown_division_between(self, between: Span) -> bool:
         """'( Rafi LGA ,' or ', Nirkh district ,': a division the gazetteer lacks, named by proper
@@ -564,6 +590,19 @@ def _inside_a_group_name(doc: Doc, span: Span, gaz) -> bool:
         if len(countries) == 1 and None not in countries:
             return all(c.country_code not in countries for c in gaz.lookup(span.text, fuzzy=False))
     return False
+
+
+def _bracket_end(doc: Doc, k: int, step: int, reach: int) -> int | None:
+    """From token k on, going by step: the index of the bracket ('(' going back, ')' going on) that
+    encloses it within reach tokens, with no comma, stop or other bracket before it."""
+    want, other = ("(", ")") if step < 0 else (")", "(")
+    for _ in range(reach):
+        if k < 0 or k >= len(doc) or doc[k].text in (other, ",", ".", ";"):
+            return None
+        if doc[k].text == want:
+            return k
+        k += step
+    return None
 
 
 def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
