@@ -466,7 +466,7 @@ class Resolver:
                 # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province),
                 # nor is a city of that name in another state when the parent names a state ('Soledad, Sinaloa'),
                 # nor a city abroad known by that name only as an alternate ('Bani, Seno' is no Bāneh of Iran).
-                pinned[i] = _as_guess(parent)
+                pinned[i] = as_guess(parent)
                 pinned.setdefault(j, parent)
             # else a list ('Asia, Europe and Africa'), not a hierarchy: each on its own
         return pinned
@@ -488,7 +488,7 @@ class Resolver:
                 if located.feature_code in COUNTRY_CODES:
                     # 'the Summit of the Americas in Peru': a venue of a country is likelier in its capital than at its centre
                     located = self.gaz.capital(located.country_code) or located
-                final[i] = _as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
+                final[i] = as_guess(located)  # 'Bambino Gesu Hospital in Rome': the text says where
                 continue
             final[i] = self._inner_place(m, points, home, final[m.parent] if m.parent is not None else None)
         # a story that names no town of its own but divisions ('Louisiana'), streets and a town inside a
@@ -504,7 +504,7 @@ class Resolver:
             if neighbour is not None and not any(_distance_km(neighbour, p) < NEAR_KM for p in points if p is not neighbour):
                 neighbour = None  # a lone town far from the rest is likelier a misreading than a good anchor
             if neighbour is not None or anchor is not None:
-                final[i] = _as_guess(neighbour or anchor)
+                final[i] = as_guess(neighbour or anchor)
 
     def _inner_place(self, m: Mention, points: list[Candidate], home: str | None = None,
                      parent: Candidate | None = None) -> Candidate | None:
@@ -953,7 +953,7 @@ def _focus_country(gaz: Gazetteer, focus: dict[str, float]) -> Candidate | None:
     return gaz.country(cc) if cc else None
 
 
-def _as_guess(anchor: Candidate) -> Candidate:
+def as_guess(anchor: Candidate) -> Candidate:
     """The focus place standing in for an unknown one: same point, no identity of its own."""
     return Candidate(index=anchor.index, name=anchor.name, latitude=anchor.latitude, longitude=anchor.longitude,
                      geonameid=None, feature_code=None, country_code=anchor.country_code, admin1=anchor.admin1,

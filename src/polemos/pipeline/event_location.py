@@ -40,7 +40,7 @@ from polemos.gazetteer.names import fold, translit
 from polemos.gazetteer.resolve import cities_around
 from polemos.model import Event, Location, Place
 
-from .components import doc_text, read_text
+from .components import NOTE_CHARS, doc_text, read_text
 from .geoparser import actor_areas, actor_countries
 from .toponyms import cues as toponym_cues
 
@@ -383,11 +383,6 @@ def focus_place(places: list[Place], home: str | None = None) -> int | None:
     return best[0]
 
 
-# The note's country is read only in a text of a note's length (ACLED's are under 900 characters):
-# there every name is a locator, where in a long article stray readings of surnames and words
-# ('Oropeza' as a Bolivian province, 'Side' as a Turkish town, each named again and again) outvote
-# the one city the story is in.
-NOTE_CHARS = 1000
 # How much a demonym ('Sri Lankan police') or a country's name counts towards the note's country,
 # against a place's 1: who acted is a hint of where, but forces act abroad ('Turkish forces shelled
 # Tall Refaat', 'Turkey backed factions').

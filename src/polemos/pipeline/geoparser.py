@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span
 from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.index import ADMIN1_CODES, Candidate, Gazetteer
 from polemos.gazetteer.names import fold
-from polemos.gazetteer.resolve import Mention, Resolver, _as_guess, to_place
+from polemos.gazetteer.resolve import Mention, Resolver, as_guess, to_place
 
-from .components import doc_text
+from .components import NOTE_CHARS, doc_text
 
 
 class Geoparser:
@@ -44,8 +44,6 @@ class Geoparser:
         return [mention_of(span) for span in doc._.toponyms or []]
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
-        from .event_location import NOTE_CHARS  # here, since that module imports this one
-
         if not mentions:
             doc._.places = []
             return
@@ -131,7 +129,7 @@ def away_from_actor_areas(mentions: list[Mention], chosen: list[Candidate | None
             continue
         seat = gaz.admin1_seat(c.country_code, own[0])
         if seat is not None:
-            chosen[i] = _as_guess(seat)
+            chosen[i] = as_guess(seat)
 
 
 def _other_places_named(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> bool:
