@@ -78,6 +78,7 @@ def test_ascii_admin_names_fold_letters_without_marks():
     assert ascii_name("Diyarbakır") == "Diyarbakir"
     assert ascii_name("Gədəbəy") == "Gadabay"
     assert ascii_name("Ma'rib'") == "Ma'rib"
+    assert ascii_name("Đồng Nai") == "Dong Nai" and ascii_name("Łódź") == "Lodz"  # a capital stays one
 
 
 def test_listed_division_needs_agreeing_towns():

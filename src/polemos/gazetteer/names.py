@@ -14,8 +14,9 @@ from functools import lru_cache
 
 # Letters NFKD does not decompose into a base letter plus a mark.
 LETTERS = str.maketrans({
-    "ə": "a", "Ə": "a", "ı": "i", "ø": "o", "Ø": "o", "ß": "ss", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
-    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ŋ": "ng", "ħ": "h",
+    # capitals stay capitals: the build's ASCII division names keep their case ('Đồng Nai' is 'Dong Nai')
+    "ə": "a", "Ə": "A", "ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+    "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ŋ": "ng", "ħ": "h", "Ħ": "H",
 })
 _QUOTES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4\u02b9\u02ca]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/,.()\"«»]+")
