@@ -17,6 +17,7 @@ from functools import lru_cache
 from polemos.model import Place
 
 from .build import _toponym_cues
+from .distance import haversine_km
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
 from .names import fold
@@ -126,6 +127,11 @@ class Mention:
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
+    @property
+    def folded_name(self) -> str:
+        """The name looked up, folded: what the mentions of one name share."""
+        return fold(self.name or self.text)
+
 
 def _prior(c: Candidate) -> float:
     if c.feature_code in COUNTRY_CODES:
@@ -162,9 +168,7 @@ def _is_point(c: Candidate) -> bool:
 
 
 def _distance_km(a: Candidate | Place, b: Candidate | Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _same_named_town(c: Candidate, cands: list[Candidate]) -> bool:
@@ -283,7 +287,7 @@ class Resolver:
             best, best_score = None, -1e9
             # the context of a name is what the other names say: its own votes only echo its prior
             # ('Georgia' among Alaska, Hawaii and Florida is the state, not the country it votes for)
-            context = _shares(votes, skip=fold(m.name or m.text))
+            context = _shares(votes, skip=m.folded_name)
             global_focus = 0.7 * max(context.values(), default=0.0)
             others = _radians([p for p in points if p is not chosen[i]]) if len(m.candidates) > 1 else []
             regions = _admin1_focus(mentions, chosen, i) if len(m.candidates) > 1 and _only_villages(m.candidates) else {}
@@ -313,7 +317,7 @@ class Resolver:
                     s += weight * _proximity(c, others)
                 if c.feature_code in ADMIN2_CODES and len(m.candidates) > 1 and _holds_a_town_named(c, held, m):
                     s += COUNTY_TOWN_BONUS
-                if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {fold(m.name or m.text)}) >= 2 \
+                if c.feature_code in ADMIN1_CODES and len(states.get(c.country_code, set()) - {m.folded_name}) >= 2 \
                         and (i in listed or any(o.is_country for o in m.candidates)):
                     # 'Georgia' in a story of Alaska, Hawaii and Florida: the state, not the country; 'Virginia,
                     # Washington, West Virginia': an item of a list of states is the state, not the capital
@@ -343,7 +347,7 @@ class Resolver:
         top = max(focus, key=focus.get) if focus else None
         placed = {}
         for i in sorted(pinned):
-            name = fold(mentions[i].name or mentions[i].text)
+            name = mentions[i].folded_name
             context = _shares(votes, skip=name)
             if mentions[i].parent is not None and mentions[i].role != "demonym" \
                     and pinned[i].country_code in (top, max(context, key=context.get, default=None)):
@@ -358,7 +362,7 @@ class Resolver:
             return
         for i, m in enumerate(mentions):
             if i not in pinned and m.forced is None:
-                c = placed.get(fold(m.name or m.text))
+                c = placed.get(m.folded_name)
                 if c is not None and (c.feature_code not in ADMIN1_CODES or m.role != "metonym"):
                     final[i] = c
 
@@ -573,7 +577,7 @@ class Resolver:
                 weight *= DEMONYM_VOTE
             elif c.feature_code in COUNTRY_CODES:
                 weight *= 1.5
-            votes.append((c.country_code, weight, fold(m.name or m.text)))
+            votes.append((c.country_code, weight, m.folded_name))
         return votes
 
 
@@ -589,14 +593,14 @@ def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None])
     names_of: dict[str, set[str]] = {}
     for m, c in zip(mentions, final):
         if c is not None and c.country_code and c.feature_code is not None and not c.fuzzy and m.role in ("place", "metonym"):
-            names_of.setdefault(c.country_code, set()).add(fold(m.name or m.text))
+            names_of.setdefault(c.country_code, set()).add(m.folded_name)
     home = {cc for cc, names in names_of.items() if len(names) >= 2}
     if not home:
         return
     for i, c in enumerate(final):
         if c is None or not _is_local(c) or c.population >= LONE_VILLAGE_POPULATION or c.country_code in home:
             continue
-        own = fold(mentions[i].name or mentions[i].text)
+        own = mentions[i].folded_name
         if names_of.get(c.country_code, set()) - {own}:
             continue
         others = [o for o in mentions[i].candidates if o.country_code in home]
@@ -652,9 +656,9 @@ def _streets_everywhere(mentions: list[Mention]) -> None:
     """A name the document uses as a street's ('the Chartres/Franklin intersection') is the street
     where it recurs bare ('the area below Franklin'): a street story names its streets over and over,
     and read as towns they would pull its focus to their namesakes."""
-    streets = {fold(m.name or m.text) for m in mentions if m.street}
+    streets = {m.folded_name for m in mentions if m.street}
     for m in mentions:
-        if m.forced is None and m.parent is None and m.admin_hint is None and fold(m.name or m.text) in streets:
+        if m.forced is None and m.parent is None and m.admin_hint is None and m.folded_name in streets:
             m.street = True
 
 
@@ -664,7 +668,7 @@ def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[str]
     for m in mentions:
         for c in m.candidates:
             if c.is_town and c.admin2 and not c.alternate:
-                held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(fold(m.name or m.text))
+                held.setdefault((c.country_code, c.admin1, c.admin2), set()).add(m.folded_name)
     return held
 
 
@@ -677,13 +681,13 @@ def _follow_named_counties(mentions: list[Mention], final: list[Candidate | None
     county, not a namesake town far from it (Suffolk, Virginia)."""
     counties: dict[str, Candidate] = {}
     for m, c in zip(mentions, final):
-        words = fold(m.name or m.text).split()
+        words = m.folded_name.split()
         if c is not None and c.feature_code in ADMIN2_CODES and len(words) > 1 and words[-1] in COUNTY_WORDS:
             counties.setdefault(" ".join(words[:-1]), c)
     if not counties:
         return
     for i, m in enumerate(mentions):
-        county = counties.get(fold(m.name or m.text))
+        county = counties.get(m.folded_name)
         c = final[i]
         if county is not None and m.forced is None and (c is None or _distance_km(c, county) > CLOSE_KM):
             final[i] = county
@@ -705,8 +709,8 @@ def _list_items(mentions: list[Mention], chosen: list[Candidate | None]) -> list
             for b in links[todo.pop()] - seen:
                 seen.add(b)
                 todo.append(b)
-        own = fold(m.name or m.text)
-        items.append([b for b in sorted(seen) if chosen[b] is not None and fold(mentions[b].name or mentions[b].text) != own])
+        own = m.folded_name
+        items.append([b for b in sorted(seen) if chosen[b] is not None and mentions[b].folded_name != own])
     return items
 
 
@@ -727,7 +731,7 @@ def _states_named(mentions: list[Mention], chosen: list[Candidate | None]) -> di
     named: dict[str, set[str]] = {}
     for m, c in zip(mentions, chosen):
         if c is not None and c.feature_code in ADMIN1_CODES and m.role != "demonym":
-            named.setdefault(c.country_code, set()).add(fold(m.name or m.text))
+            named.setdefault(c.country_code, set()).add(m.folded_name)
     return named
 
 
@@ -738,11 +742,11 @@ def _states_of_the_towns_named(mentions: list[Mention], final: list[Candidate | 
     towns: dict[tuple[str, str], set[str]] = {}
     for m, c in zip(mentions, final):
         if c is not None and c.is_town and c.admin1 and c.feature_code is not None and m.role != "demonym":
-            towns.setdefault((c.country_code, c.admin1), set()).add(fold(m.name or m.text))
+            towns.setdefault((c.country_code, c.admin1), set()).add(m.folded_name)
     for i, (m, c) in enumerate(zip(mentions, final)):
         if c is None or not c.is_country or m.forced is not None:
             continue
-        own = fold(m.name or m.text)
+        own = m.folded_name
         for o in m.candidates:
             if o.feature_code in ADMIN1_CODES and o.country_code != c.country_code and not o.alternate \
                     and len(towns.get((o.country_code, o.admin1), set()) - {own}) >= 2:
@@ -754,12 +758,12 @@ def _towns_beside_the_story(mentions: list[Mention], final: list[Candidate | Non
     """'visitors from Corvallis and Lebanon' in a story of Albany, Oregon: a country's name that is
     also a town within 50 km of two of the towns the document names is that town, as a local story
     names its neighbours. Not a government ('Lebanon said'), nor inside an organisation's name."""
-    towns = [(fold(m.name or m.text), c) for m, c in zip(mentions, final)
+    towns = [(m.folded_name, c) for m, c in zip(mentions, final)
              if c is not None and c.is_town and c.feature_code is not None]
     for i, (m, c) in enumerate(zip(mentions, final)):
         if c is None or not c.is_country or m.forced is not None or m.role != "place":
             continue
-        own = fold(m.name or m.text)
+        own = m.folded_name
         beside = [o for o in m.candidates if o.is_town and not o.alternate
                   and len({name for name, t in towns if name != own and _distance_km(o, t) < CLOSE_KM}) >= 2]
         if beside:
@@ -769,7 +773,7 @@ def _towns_beside_the_story(mentions: list[Mention], final: list[Candidate | Non
 def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]], m: Mention) -> bool:
     """Second-level division c holds a town of another name that the document names (its own
     namesake town, 'Marib' in 'Marib (Marib, Marib)', says nothing)."""
-    return bool(held.get((c.country_code, c.admin1, c.name), set()) - {fold(m.name or m.text)})
+    return bool(held.get((c.country_code, c.admin1, c.name), set()) - {m.folded_name})
 
 
 def _only_villages(cands: list[Candidate]) -> bool:
@@ -783,14 +787,14 @@ def _only_villages(cands: list[Candidate]) -> bool:
 def _admin1_focus(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> dict[tuple, float]:
     """Share of the document's other resolved places (other names than mention i's) in each
     first-level division; a division named counts as one of its places."""
-    own = fold(mentions[i].name or mentions[i].text)
+    own = mentions[i].folded_name
     votes: Counter = Counter()
     for j, c in enumerate(chosen):
         if j == i or c is None or not c.admin1 or not c.country_code or c.fuzzy or mentions[j].role == "demonym":
             continue
         if c.feature_code in COUNTRY_CODES or c.feature_code in LARGE_REGION_CODES:
             continue
-        if fold(mentions[j].name or mentions[j].text) == own:
+        if mentions[j].folded_name == own:
             continue
         votes[(c.country_code, c.admin1)] += 1.0
     total = sum(votes.values())
@@ -878,7 +882,7 @@ def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
     one division only ('AJK'), and X names no province or country: Y says which state X is in ('Soledad,
     Sinaloa'), where 'Kabul, Helmand' may be a list of provinces and 'TN' one of several states so
     abbreviated (two-letter codes are shared across countries: Tamil Nadu's and Tennessee's)."""
-    written = fold(parent.name or parent.text)
+    written = parent.folded_name
     divisions = [c for c in parent.candidates if c.feature_code in ADMIN1_CODES and not c.alternate]
     initials = len(written) >= 3 and len(parent.candidates) == len(divisions) == 1
     named = initials or any(fold(c.name) == written for c in divisions)
@@ -891,6 +895,7 @@ def _states_holding_the_town(child_candidates: list[Candidate], parent_candidate
     or a country elsewhere (nor a list of a country and a state)."""
     return [p for p in parent_candidates if p.feature_code in ADMIN1_CODES and not p.alternate
             and any(c.is_town and _inside(c, p) for c in child_candidates)]
+
 
 def _is_division(c: Candidate) -> bool:
     return (c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES) and not c.alternate

@@ -907,6 +907,11 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def _bare(tok: Token) -> bool:
+    """No article or possessor: 'Man shot', not 'A man shot' nor 'his son'."""
+    return not any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def _after_bare_person(tok: Token, lex: Lexicon) -> bool:
     """Right after a headline's bare person noun ('Teen girl shot'): no article, no possessor."""
     if not tok.i:
@@ -914,7 +919,7 @@ def _after_bare_person(tok: Token, lex: Lexicon) -> bool:
     before = tok.doc[tok.i - 1]
     person = before.pos_ in ("NOUN", "PROPN") or (before.pos_ == "ADJ" and _age_of(before) is not None)  # "17-year-old shot"
     # (not "A 17-year-old shot his brother", parsed as one noun phrase with an object)
-    return person and _is_person(before, lex) and not any(c.dep_ in ("det", "poss") for c in before.children) \
+    return person and _is_person(before, lex) and _bare(before) \
         and not any(c.dep_ in ("det", "poss", "dobj") for c in tok.children)
 
 
@@ -1013,7 +1018,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
             return own  # "left two men dead and a woman wounded"
         head = verb.head
         if head.pos_ in ("NOUN", "PROPN") and head.i < verb.i and verb.tag_ in ("VBN", "VBD") \
-                and not any(c.dep_ in ("det", "poss") for c in head.children):
+                and _bare(head):
             return head  # "Man, 45, shot and killed near park": the parser joins the verb to its subject
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if _is_passive(verb) or form == "intransitive":
@@ -1069,7 +1074,7 @@ def _headline_subject(verb: Token, lex: Lexicon) -> Token | None:
             or any(_aimed_at(c, lex) for c in verb.children):
         return None
     subject = _child(verb, "nsubj") or _interjection_with_age(verb)
-    if subject is None or subject.i > verb.i or any(c.dep_ in ("det", "poss") for c in subject.children):
+    if subject is None or subject.i > verb.i or not _bare(subject):
         return None
     lemma = subject.lemma_.lower()
     person_word = lemma in lex.generic_lemmas or lemma in lex.group_words or _age_of(subject) is not None
@@ -1411,12 +1416,13 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
         if mention is not None:
             mentions.append(mention)
     mentions.extend(_some_fatally(span, lex))
-    _mark_sidebars(mentions, doc_text(span.doc) if isinstance(span, Span) else doc_text(span), lex)
+    doc = span.doc if isinstance(span, Span) else span
+    _mark_sidebars(mentions, doc_text(doc), lex)
     mentions = sorted(mentions, key=lambda m: m.trigger_start)
-    _others_than_the_dead(mentions, span.doc if isinstance(span, Span) else span)
-    _others_of_another_kind(mentions, span.doc if isinstance(span, Span) else span)
-    _hurt_then_died(mentions, span.doc if isinstance(span, Span) else span)
-    _coordinated_newcomers(mentions, span.doc if isinstance(span, Span) else span)
+    _others_than_the_dead(mentions, doc)
+    _others_of_another_kind(mentions, doc)
+    _hurt_then_died(mentions, doc)
+    _coordinated_newcomers(mentions, doc)
     return _drop_shadowed(mentions)
 
 
@@ -1611,11 +1617,12 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     if victims is None:
         return None
     _with_person_before(victims, victim, lex)
-    for _ in range(_gapped_victims(trigger, victim)):  # "... in the chest and another in the leg"
-        victims.low, victims.high, victims.generic = victims.low + 1, victims.high + 1, victims.generic + 1
+    gapped = _gapped_victims(trigger, victim)  # "... in the chest and another in the leg"
+    victims.low, victims.high, victims.generic = victims.low + gapped, victims.high + gapped, victims.generic + gapped
     if kind == "killed" and form == "noun" and trigger.lemma_.lower() in ("body", "corpse") and victim.i == trigger.i:
         pass  # the bodies are the dead
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
+    victim_words = _victim_words(victim, lex)
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
         generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
@@ -1631,8 +1638,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         # ("is expected to survive" forecasts the outcome; the harm is reported)
         hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
-        more=bool(_victim_words(victim, lex) & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
-        others=bool(_victim_words(victim, lex) & lex.others_than_told),
+        more=bool(victim_words & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
+        others=bool(victim_words & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
         # (not "the suspect in the airport shooting": a phrase on him names his own deed)

@@ -17,10 +17,10 @@ def read_text(name: str) -> str:
     return data_path(name).read_text(encoding="utf-8")
 
 
-# Note rules (the note's country, a village named bare) apply only to a text of a note's length (ACLED's are under 900 characters):
-# there every name is a locator, where in a long article stray readings of surnames and words
-# ('Oropeza' as a Bolivian province, 'Side' as a Turkish town, each named again and again) outvote
-# the one city the story is in.
+# Note rules (the note's country, a village named bare) apply only to a text of a note's length
+# (ACLED's are under 900 characters): there every name is a locator, where in a long article stray
+# readings of surnames and words ('Oropeza' as a Bolivian province, 'Side' as a Turkish town, each
+# named again and again) outvote the one city the story is in.
 NOTE_CHARS = 1000
 
 

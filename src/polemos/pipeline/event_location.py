@@ -96,10 +96,6 @@ def _closes_a_name_with_in(place: Place, text: str) -> bool:
     return place.role == "embedded" and before[-1:] in (["in"], ["at"]) and ends_the_name
 
 
-# ACLED codes an event in a city's district or neighbourhood at the city's precision, 1 (a district
-# of Kyiv, of Istanbul): resolve.cities_around says which districts are a city's.
-
-
 def _named_near(place: Place, text: str) -> bool:
     """'near X', 'outside X', 'the area of X'."""
     before = text[max(0, place.start - 25):place.start].lower().split()
@@ -108,7 +104,9 @@ def _named_near(place: Place, text: str) -> bool:
 
 
 def _urban_precision(place: Place, places: list[Place], text: str, precision: int) -> int:
-    """precision, or 1 for a district (or a place put at one) inside a city, unless it says 'near'."""
+    """precision, or 1 for a district (or a place put at one) inside a city, unless it says 'near': ACLED
+    codes an event in a city's district at the city's precision (a district of Kyiv, of Istanbul);
+    resolve.cities_around says which districts are a city's."""
     district = place if place.feature_code in ADMIN2_CODES else _division_of_guess(place, places, ADMIN2_CODES)
     if precision != 2 or district is None or _named_near(place, text):
         return precision

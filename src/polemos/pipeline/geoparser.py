@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span
 
 from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.index import ADMIN1_CODES, Candidate, Gazetteer
-from polemos.gazetteer.names import fold
 from polemos.gazetteer.resolve import Mention, Resolver, as_guess, to_place
 
 from .components import NOTE_CHARS, doc_text
@@ -73,9 +72,13 @@ def actor_countries(doc: Doc) -> list[str]:
 
 def actor_areas(doc: Doc) -> list[tuple[str, str]]:
     """The (country, first-level division) pairs where the actors the document names operate
-    (data/actor_areas.tsv): which of several same-named villages a note that names no province means."""
+    (data/actor_areas.tsv): which of several same-named villages a note that names no province means.
+    Computed once per Doc: the geoparser and the event locator both read them."""
     from .actors import find_mentions, load_actor_knowledge
 
+    cached = doc.user_data.get("polemos_actor_areas")
+    if cached is not None:
+        return list(cached)
     kb = load_actor_knowledge()
     named = {g.name for m in find_mentions(doc) if m.kind == "group" for g in kb.groups.get(m.value, [])}
     text = doc_text(doc)
@@ -83,6 +86,7 @@ def actor_areas(doc: Doc) -> list[tuple[str, str]]:
     for actor, patterns, areas in _area_table():
         if actor in named or any(p.search(text) for p in patterns):
             out.extend(a for a in areas if a not in out)
+    doc.user_data["polemos_actor_areas"] = tuple(out)
     return out
 
 
@@ -134,8 +138,8 @@ def away_from_actor_areas(mentions: list[Mention], chosen: list[Candidate | None
 
 def _other_places_named(mentions: list[Mention], chosen: list[Candidate | None], i: int) -> bool:
     """The note names a place below a country under another name than mention i's."""
-    own = fold(mentions[i].name or mentions[i].text)
-    return any(c is not None and not c.is_country and fold(m.name or m.text) != own
+    own = mentions[i].folded_name
+    return any(c is not None and not c.is_country and m.folded_name != own
                for j, (m, c) in enumerate(zip(mentions, chosen)) if j != i and m.role in ("place", "metonym"))
 
 
