@@ -1136,3 +1136,20 @@ def test_a_city_district_called_a_town_outranks_a_namesake_village_of_another_di
     rural = Candidate(3, "Harbourside", 39.0, 31.0, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
     scores = resolver.base_scores(Mention(text="Harbourside", start=0, end=11, admin_hint="town", candidates=[rural, village]))
     assert scores[0] < scores[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen ambushed an army patrol 30km east of Gorom-Gorom on Sunday, killing two soldiers.",
+    "Soldiers clashed with militants south-west of Djibo on Sunday.",
+])
+def test_a_town_after_a_bearing_and_of_is_a_place(nlp, text):
+    # 'north of X' is as much a place context as 'near X' (NER reads the town as an organisation)
+    assert any(p.country_code == "BF" and p.admin1 == "Sahel" for p in places_of(nlp, text))
+
+
+def test_a_bracketed_city_is_not_a_village_known_by_its_name_as_an_alternate(nlp):
+    # GeoNames lists 'Bokaro' among the names of Karo, a village of Bokaro district: the bracket locates
+    # the unknown village in the district, whose city is Bokaro
+    text = "On 2 June 2020, a farmer was beaten to death in Lalpania village (Bokaro, Jharkhand) over a land dispute."
+    bokaro = next(p for p in places_of(nlp, text) if p.text == "Bokaro")
+    assert bokaro.name == "Bokāro" and bokaro.population > 500_000

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .build import VERSION, build, gazetteer_path
-from .names import article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit
+from .names import article_for, article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +232,16 @@ class Gazetteer:
                   if k.startswith(starts) and _near_spelling(tkey, translit(k)) for ref in self.refs(k)}
         return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
 
+    def with_article(self, name: str) -> list[Candidate]:
+        """Places stored with the Arabic article that `name` (one word) is written without: 'Tuhayta'
+        is GeoNames's 'At Tuhayta', 'Hazm' its 'Al Hazm'. Only the article as the name's first letter
+        assimilates it (at-T, ash-Sh, ar-R) or 'al'/'el' (names.article_for), so no other name is met."""
+        key = fold(name)
+        if " " in key or len(key) < 4 or not is_latin(key) or _not_romanised(name):
+            return []
+        places = {ref >> 1 for article in article_for(key) for ref in self.refs(f"{article} {key}")}
+        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+
     def _skeleton_keys(self, skel: str) -> list[str]:
         """The name keys with consonant skeleton `skel`, from the file's table (built with the gazetteer)."""
         found = self._skeleton_cache.get(skel)
@@ -281,6 +291,8 @@ class Gazetteer:
             found = self.transliterated(name)
         if not found:
             found = self.variants(name)
+        if not found:
+            found = self.with_article(name)
         if not found and fuzzy:
             found = self.fuzzy(name)
         return found

@@ -446,11 +446,17 @@ class Resolver:
                 if only_holders and cp not in holders:
                     continue
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
+                own_name_inside = any(not o.alternate and _inside(o, cp) for o in m.candidates)
                 for cc, sc in zip(m.candidates, base[i]):
                     if cp in holders and (cc.is_country or cc.country_code != cp.country_code):
                         continue  # 'Cairo, Ill.' is no pair of Egypt's capital and a state
                     inside = _inside(cc, cp)
-                    score = sp + sc + (_parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0)
+                    bonus = _parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0
+                    if inside and cc.alternate and own_name_inside:
+                        # '(Bokaro, Jharkhand)': the place of that name in the division, not a village that has
+                        # it among its alternate names (Karo), whatever their sizes
+                        bonus = min(bonus, PARENT_BONUS)
+                    score = sp + sc + bonus
                     if score > best_score:
                         best, best_score, best_inside = (cc, cp), score, inside
             if best is None:
