@@ -229,3 +229,8 @@ def test_a_name_written_without_its_arabic_article(gaz):
     assert any(c.country_code == "YE" and c.admin1 == "Al Hudaydah" for c in gaz.lookup("Tuhayta", fuzzy=False))
     assert any(c.country_code == "YE" and c.admin1 == "Al Jawf" for c in gaz.with_article("Hazm"))
     assert gaz.with_article("Al Hazm") == [] and gaz.with_article("Abc") == []  # one word, long enough
+
+
+def test_a_name_written_without_its_particle(gaz):
+    assert any(c.name == "Soledad de Doblado" for c in gaz.with_particle("Soledad Doblado"))
+    assert gaz.has("Soledad Doblado") and gaz.with_particle("New York") == [] and gaz.with_particle("Soledad") == []

@@ -1153,3 +1153,16 @@ def test_a_bracketed_city_is_not_a_village_known_by_its_name_as_an_alternate(nlp
     text = "On 2 June 2020, a farmer was beaten to death in Lalpania village (Bokaro, Jharkhand) over a land dispute."
     bokaro = next(p for p in places_of(nlp, text) if p.text == "Bokaro")
     assert bokaro.name == "Bokāro" and bokaro.population > 500_000
+
+
+def test_a_town_of_its_districts_name_breaks_a_tie_of_namesakes(nlp):
+    # GeoNames gives Punjab's two Sahiwals one population: the one meant is the seat of Sahiwal District
+    text = "On 3 June 2020, traders protested against the lockdown outside the city hospital in Sahiwal, Punjab."
+    sahiwal = next(p for p in places_of(nlp, text) if p.text == "Sahiwal")
+    assert sahiwal.admin2 == "Sahiwal District"
+
+
+def test_a_spanish_name_written_without_its_particle(nlp):
+    text = "On 9 June 2020, residents blocked a road in Soledad Doblado municipality, Veracruz, over water cuts."
+    place = next(p for p in places_of(nlp, text) if p.text.startswith("Soledad"))
+    assert place.text == "Soledad Doblado" and place.name == "Soledad de Doblado" and place.admin1 == "Veracruz"

@@ -138,12 +138,9 @@ def article_forms() -> tuple[str, ...]:
     return tuple(skeleton_rules()["articles"])
 
 
-# Sun letters: the article takes their sound ('at-Tuhayta', 'ash-Sham', 'ar-Raqqa'); longest first.
-SUN_LETTERS = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n")
-
 
 def article_for(key: str) -> tuple[str, ...]:
     """The written forms of the Arabic article before a folded one-word name: 'al'/'el', and the
     assimilated form its first letter calls for ('tuhayta' -> 'at', 'sham' -> 'ash')."""
-    sun = next((letters for letters in SUN_LETTERS if key.startswith(letters)), None)
+    sun = next((letters for letters in skeleton_rules()["sun_letters"] if key.startswith(letters)), None)
     return ("al", "el") + ((f"a{sun}",) if sun else ())

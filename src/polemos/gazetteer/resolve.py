@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from polemos.model import Place
 
-from .build import _toponym_cues
+from .build import _toponym_cues, bare_division_name
 from .distance import haversine_km
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
@@ -96,6 +96,9 @@ ACTOR_AREA_SHARE = 1.0
 # below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
 VILLAGE_NAME_MAX_POPULATION = 100_000
 SEAT_KM = 10.0  # a district's point is its seat: a town this near it is in it
+# of two readings otherwise alike (GeoNames gives Punjab's two Sahiwals one population), the town that
+# is the seat of the district of its name (Sahiwal District): too small to outweigh anything else
+SEAT_TIE = 0.01
 SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
@@ -161,6 +164,12 @@ def cities_around(gaz: Gazetteer, district: Candidate | Place) -> list[Candidate
     """The cities of the district's first-level division within URBAN_DISTRICT_KM of its point."""
     return [t for t in gaz.towns_in(district.country_code, district.admin1) if t.population >= CITY_POPULATION
             and _distance_km(t, district) <= URBAN_DISTRICT_KM]
+
+
+@lru_cache(maxsize=100_000)
+def _names_its_district(town: str, admin2: str) -> bool:
+    """The town bears its district's name ('Sahiwal' of Sahiwal District): most often its seat."""
+    return fold(bare_division_name(admin2)) == fold(town)
 
 
 def _is_point(c: Candidate) -> bool:
@@ -249,6 +258,8 @@ class Resolver:
                 s -= 3.0  # 'the province of Quebec', 'the state of Mexico': not the city, nor the country
             elif m.admin_hint == "town" and c.is_town:
                 s += TOWN_HINT
+            if c.is_town and c.admin2 and _names_its_district(c.name, c.admin2):
+                s += SEAT_TIE  # the seat of its namesake district
             scores.append(s)
         return scores
 
