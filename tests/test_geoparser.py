@@ -1166,3 +1166,14 @@ def test_a_spanish_name_written_without_its_particle(nlp):
     text = "On 9 June 2020, residents blocked a road in Soledad Doblado municipality, Veracruz, over water cuts."
     place = next(p for p in places_of(nlp, text) if p.text.startswith("Soledad"))
     assert place.text == "Soledad Doblado" and place.name == "Soledad de Doblado" and place.admin1 == "Veracruz"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("On 3 June 2020, unknown men set fire to a warehouse in Gediz, Izmir, causing material damage.", "Gediz", "Kutahya"),
+    ("On 4 June 2020, fighting broke out near Mindat District, Rakhine State, residents said.", "Mindat", "Chin"),
+])
+def test_a_district_town_under_a_wrong_province_is_still_itself(nlp, text, name, admin1):
+    # the town or district of that name is in one other province only: the note's province is a slip,
+    # not a sign of a namesake the gazetteer lacks (as 'Soledad, Sinaloa' is)
+    place = next(p for p in places_of(nlp, text) if p.text == name)
+    assert place.name == name and place.admin1 == admin1

@@ -169,7 +169,8 @@ def cities_around(gaz: Gazetteer, district: Candidate | Place) -> list[Candidate
 @lru_cache(maxsize=100_000)
 def _names_its_district(town: str, admin2: str) -> bool:
     """The town bears its district's name ('Sahiwal' of Sahiwal District): most often its seat."""
-    return fold(bare_division_name(admin2)) == fold(town)
+    key, district = fold(town), fold(admin2)
+    return fold(bare_division_name(admin2)) == key or district.startswith(key + " ")  # 'Gediz Ilcesi'
 
 
 def _is_point(c: Candidate) -> bool:
@@ -481,7 +482,8 @@ class Resolver:
                 pinned.setdefault(j, parent)
             elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE or _state_parent(m.candidates, mentions[j])
                   or child.alternate and child.country_code != parent.country_code) \
-                    and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates):
+                    and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates) \
+                    and not _misplaced_by_the_note(m.candidates, parent):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
                 # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province),
@@ -892,6 +894,19 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
         return False
     own = [c for c in child_candidates if not c.alternate and not c.fuzzy]
     return bool(own) and all(c.country_code != parent.country_code for c in own)
+
+
+def _misplaced_by_the_note(child_candidates: list[Candidate], parent: Candidate) -> bool:
+    """'Gediz, Istanbul', 'Mindat District, Rakhine State': the child, known by its own name, is a district or
+    the town of its district's name in one other province of the parent's country, and nowhere else there:
+    the province is the note's slip, not a sign that the gazetteer lacks a namesake inside it (a common name,
+    'Soledad, Sinaloa', lies in many provinces: that one is a place the gazetteer lacks)."""
+    if parent.feature_code not in ADMIN1_CODES and not (parent.is_town and fold(parent.name) == fold(parent.admin1 or "")):
+        return False  # a province's namesake city stands for it ('Istanbul'); another town holds the child ('Caracoli, Malambo')
+    own = [c for c in child_candidates if c.country_code == parent.country_code and not c.alternate and not c.fuzzy]
+    return (len({c.admin1 for c in own}) == 1 and own[0].admin1 != parent.admin1
+            and any(c.feature_code in ADMIN2_CODES or c.is_town and c.admin2 and _names_its_district(c.name, c.admin2)
+                    for c in own))
 
 
 def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:
