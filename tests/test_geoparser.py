@@ -1151,21 +1151,21 @@ def test_a_bracketed_city_is_not_a_village_known_by_its_name_as_an_alternate(nlp
     # GeoNames lists 'Bokaro' among the names of Karo, a village of Bokaro district: the bracket locates
     # the unknown village in the district, whose city is Bokaro
     text = "On 2 June 2020, a farmer was beaten to death in Lalpania village (Bokaro, Jharkhand) over a land dispute."
-    bokaro = next(p for p in places_of(nlp, text) if p.text == "Bokaro")
+    bokaro = place_named(nlp, text, "Bokaro")
     assert bokaro.name == "Bokāro" and bokaro.population > 500_000
 
 
 def test_a_town_of_its_districts_name_breaks_a_tie_of_namesakes(nlp):
     # GeoNames gives Punjab's two Sahiwals one population: the one meant is the seat of Sahiwal District
     text = "On 3 June 2020, traders protested against the lockdown outside the city hospital in Sahiwal, Punjab."
-    sahiwal = next(p for p in places_of(nlp, text) if p.text == "Sahiwal")
+    sahiwal = place_named(nlp, text, "Sahiwal")
     assert sahiwal.admin2 == "Sahiwal District"
 
 
 def test_a_spanish_name_written_without_its_particle(nlp):
     text = "On 9 June 2020, residents blocked a road in Soledad Doblado municipality, Veracruz, over water cuts."
-    place = next(p for p in places_of(nlp, text) if p.text.startswith("Soledad"))
-    assert place.text == "Soledad Doblado" and place.name == "Soledad de Doblado" and place.admin1 == "Veracruz"
+    place = place_named(nlp, text, "Soledad Doblado")
+    assert place.name == "Soledad de Doblado" and place.admin1 == "Veracruz"
 
 
 @pytest.mark.parametrize("text, name, admin1", [
@@ -1175,5 +1175,5 @@ def test_a_spanish_name_written_without_its_particle(nlp):
 def test_a_district_town_under_a_wrong_province_is_still_itself(nlp, text, name, admin1):
     # the town or district of that name is in one other province only: the note's province is a slip,
     # not a sign of a namesake the gazetteer lacks (as 'Soledad, Sinaloa' is)
-    place = next(p for p in places_of(nlp, text) if p.text == name)
+    place = place_named(nlp, text, name)
     assert place.name == name and place.admin1 == admin1
