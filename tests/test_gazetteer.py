@@ -219,3 +219,18 @@ def test_a_hyphenated_province_is_seated_at_the_town_its_first_part_names():
 def test_a_hyphenated_province_seat_in_the_gazetteer(gaz):
     assert gaz.admin1_seat("LB", "Baalbek-Hermel").name == "Baalbek"
     assert gaz.admin1_seat("PK", "Gilgit-Baltistan").name == "Gilgit"
+
+
+def test_a_name_written_without_its_arabic_article(gaz):
+    from polemos.gazetteer.names import article_for
+
+    # GeoNames keeps the article ('At Tuhayta', 'Al Hazm'); news often drops it
+    assert article_for("tuhayta") == ("al", "el", "at") and article_for("sham") == ("al", "el", "ash")
+    assert any(c.country_code == "YE" and c.admin1 == "Al Hudaydah" for c in gaz.lookup("Tuhayta", fuzzy=False))
+    assert any(c.country_code == "YE" and c.admin1 == "Al Jawf" for c in gaz.with_article("Hazm"))
+    assert gaz.with_article("Al Hazm") == [] and gaz.with_article("Abc") == []  # one word, long enough
+
+
+def test_a_name_written_without_its_particle(gaz):
+    assert any(c.name == "Soledad de Doblado" for c in gaz.with_particle("Soledad Doblado"))
+    assert gaz.has("Soledad Doblado") and gaz.with_particle("New York") == [] and gaz.with_particle("Soledad") == []

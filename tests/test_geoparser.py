@@ -1136,3 +1136,44 @@ def test_a_city_district_called_a_town_outranks_a_namesake_village_of_another_di
     rural = Candidate(3, "Harbourside", 39.0, 31.0, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
     scores = resolver.base_scores(Mention(text="Harbourside", start=0, end=11, admin_hint="town", candidates=[rural, village]))
     assert scores[0] < scores[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen ambushed an army patrol 30km east of Gorom-Gorom on Sunday, killing two soldiers.",
+    "Soldiers clashed with militants south-west of Djibo on Sunday.",
+])
+def test_a_town_after_a_bearing_and_of_is_a_place(nlp, text):
+    # 'north of X' is as much a place context as 'near X' (NER reads the town as an organisation)
+    assert any(p.country_code == "BF" and p.admin1 == "Sahel" for p in places_of(nlp, text))
+
+
+def test_a_bracketed_city_is_not_a_village_known_by_its_name_as_an_alternate(nlp):
+    # GeoNames lists 'Bokaro' among the names of Karo, a village of Bokaro district: the bracket locates
+    # the unknown village in the district, whose city is Bokaro
+    text = "On 2 June 2020, a farmer was beaten to death in Lalpania village (Bokaro, Jharkhand) over a land dispute."
+    bokaro = place_named(nlp, text, "Bokaro")
+    assert bokaro.name == "Bokāro" and bokaro.population > 500_000
+
+
+def test_a_town_of_its_districts_name_breaks_a_tie_of_namesakes(nlp):
+    # GeoNames gives Punjab's two Sahiwals one population: the one meant is the seat of Sahiwal District
+    text = "On 3 June 2020, traders protested against the lockdown outside the city hospital in Sahiwal, Punjab."
+    sahiwal = place_named(nlp, text, "Sahiwal")
+    assert sahiwal.admin2 == "Sahiwal District"
+
+
+def test_a_spanish_name_written_without_its_particle(nlp):
+    text = "On 9 June 2020, residents blocked a road in Soledad Doblado municipality, Veracruz, over water cuts."
+    place = place_named(nlp, text, "Soledad Doblado")
+    assert place.name == "Soledad de Doblado" and place.admin1 == "Veracruz"
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("On 3 June 2020, unknown men set fire to a warehouse in Gediz, Izmir, causing material damage.", "Gediz", "Kutahya"),
+    ("On 4 June 2020, fighting broke out near Mindat District, Rakhine State, residents said.", "Mindat", "Chin"),
+])
+def test_a_district_town_under_a_wrong_province_is_still_itself(nlp, text, name, admin1):
+    # the town or district of that name is in one other province only: the note's province is a slip,
+    # not a sign of a namesake the gazetteer lacks (as 'Soledad, Sinaloa' is)
+    place = place_named(nlp, text, name)
+    assert place.name == name and place.admin1 == admin1

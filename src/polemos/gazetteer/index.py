@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .build import VERSION, build, gazetteer_path
-from .names import article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit
+from .names import article_for, article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ class Gazetteer:
         if found is None:
             key = fold(name)
             # A name of several words may be known by a transliteration variant (Ras al Khaimah).
-            found = self._find(self.keys, key) >= 0 or bool(self.variants(name))
+            found = self._find(self.keys, key) >= 0 or bool(self.variants(name)) or bool(self.with_particle(name))
             if len(self._has_cache) > 100_000:
                 self._has_cache.clear()
             self._has_cache[name] = found
@@ -230,6 +230,27 @@ class Gazetteer:
         starts = letters + tuple(f"{a} {letter}" for a in article_forms() for letter in letters)
         places = {ref >> 1 for k in self._skeleton_keys(skel)
                   if k.startswith(starts) and _near_spelling(tkey, translit(k)) for ref in self.refs(k)}
+        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+
+    def with_article(self, name: str) -> list[Candidate]:
+        """Places stored with the Arabic article that `name` (one word) is written without: 'Tuhayta'
+        is GeoNames's 'At Tuhayta', 'Hazm' its 'Al Hazm'. Only the article as the name's first letter
+        assimilates it (at-T, ash-Sh, ar-R) or 'al'/'el' (names.article_for), so no other name is met."""
+        key = fold(name)
+        if " " in key or len(key) < 4 or not is_latin(key) or _not_romanised(name):
+            return []
+        places = {ref >> 1 for article in article_for(key) for ref in self.refs(f"{article} {key}")}
+        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+
+    def with_particle(self, name: str) -> list[Candidate]:
+        """Places whose name is `name` (two or three words) with a Spanish or Portuguese particle between
+        two of its words: 'Soledad Doblado' is Soledad de Doblado (data/transliteration.toml)."""
+        words = fold(name).split()
+        if not 2 <= len(words) <= 3 or not all(len(w) >= 3 and w.isalpha() and w.isascii() for w in words):
+            return []
+        keys = [" ".join([*words[:gap], particle, *words[gap:]])
+                for gap in range(1, len(words)) for particle in skeleton_rules()["dropped_particles"]]
+        places = {ref >> 1 for k in keys for ref in self.refs(k)}
         return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
 
     def _skeleton_keys(self, skel: str) -> list[str]:
@@ -281,6 +302,8 @@ class Gazetteer:
             found = self.transliterated(name)
         if not found:
             found = self.variants(name)
+        if not found:
+            found = self.with_particle(name) or self.with_article(name)
         if not found and fuzzy:
             found = self.fuzzy(name)
         return found

@@ -136,3 +136,11 @@ def first_letters(key: str) -> tuple[str, ...]:
 
 def article_forms() -> tuple[str, ...]:
     return tuple(skeleton_rules()["articles"])
+
+
+
+def article_for(key: str) -> tuple[str, ...]:
+    """The written forms of the Arabic article before a folded one-word name: 'al'/'el', and the
+    assimilated form its first letter calls for ('tuhayta' -> 'at', 'sham' -> 'ash')."""
+    sun = next((letters for letters in skeleton_rules()["sun_letters"] if key.startswith(letters)), None)
+    return ("al", "el") + ((f"a{sun}",) if sun else ())

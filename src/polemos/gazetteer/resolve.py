@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from polemos.model import Place
 
-from .build import _toponym_cues
+from .build import _toponym_cues, bare_division_name
 from .distance import haversine_km
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
@@ -96,6 +96,9 @@ ACTOR_AREA_SHARE = 1.0
 # below it, a township of 74,000 (Shelby, Michigan) does not stop 'Shelby' in a Montana story
 VILLAGE_NAME_MAX_POPULATION = 100_000
 SEAT_KM = 10.0  # a district's point is its seat: a town this near it is in it
+# of two readings otherwise alike (GeoNames gives Punjab's two Sahiwals one population), the town that
+# is the seat of the district of its name (Sahiwal District): too small to outweigh anything else
+SEAT_TIE = 0.01
 SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
@@ -161,6 +164,13 @@ def cities_around(gaz: Gazetteer, district: Candidate | Place) -> list[Candidate
     """The cities of the district's first-level division within URBAN_DISTRICT_KM of its point."""
     return [t for t in gaz.towns_in(district.country_code, district.admin1) if t.population >= CITY_POPULATION
             and _distance_km(t, district) <= URBAN_DISTRICT_KM]
+
+
+@lru_cache(maxsize=100_000)
+def _names_its_district(town: str, admin2: str) -> bool:
+    """The town bears its district's name ('Sahiwal' of Sahiwal District): most often its seat."""
+    key, district = fold(town), fold(admin2)
+    return fold(bare_division_name(admin2)) == key or district.startswith(key + " ")  # 'Gediz Ilcesi'
 
 
 def _is_point(c: Candidate) -> bool:
@@ -249,6 +259,8 @@ class Resolver:
                 s -= 3.0  # 'the province of Quebec', 'the state of Mexico': not the city, nor the country
             elif m.admin_hint == "town" and c.is_town:
                 s += TOWN_HINT
+            if c.is_town and c.admin2 and _names_its_district(c.name, c.admin2):
+                s += SEAT_TIE  # the seat of its namesake district
             scores.append(s)
         return scores
 
@@ -446,11 +458,17 @@ class Resolver:
                 if only_holders and cp not in holders:
                     continue
                 sp += FOCUS_WEIGHT * focus.get(cp.country_code or "", 0.0)
+                own_name_inside = any(not o.alternate and _inside(o, cp) for o in m.candidates)
                 for cc, sc in zip(m.candidates, base[i]):
                     if cp in holders and (cc.is_country or cc.country_code != cp.country_code):
                         continue  # 'Cairo, Ill.' is no pair of Egypt's capital and a state
                     inside = _inside(cc, cp)
-                    score = sp + sc + (_parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0)
+                    bonus = _parent_bonus(cp, cc, parent_is_division, m.bracketed) if inside else 0.0
+                    if inside and cc.alternate and own_name_inside:
+                        # '(Bokaro, Jharkhand)': the place of that name in the division, not a village that has
+                        # it among its alternate names (Karo), whatever their sizes
+                        bonus = min(bonus, PARENT_BONUS)
+                    score = sp + sc + bonus
                     if score > best_score:
                         best, best_score, best_inside = (cc, cp), score, inside
             if best is None:
@@ -464,7 +482,8 @@ class Resolver:
                 pinned.setdefault(j, parent)
             elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE or _state_parent(m.candidates, mentions[j])
                   or child.alternate and child.country_code != parent.country_code) \
-                    and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates):
+                    and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates) \
+                    and not _misplaced_by_the_note(m.candidates, parent):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
                 # away is no evidence of a namesake, however large (an unknown village is not a city of a like name in another province),
@@ -875,6 +894,19 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
         return False
     own = [c for c in child_candidates if not c.alternate and not c.fuzzy]
     return bool(own) and all(c.country_code != parent.country_code for c in own)
+
+
+def _misplaced_by_the_note(child_candidates: list[Candidate], parent: Candidate) -> bool:
+    """'Gediz, Istanbul', 'Mindat District, Rakhine State': the child, known by its own name, is a district or
+    the town of its district's name in one other province of the parent's country, and nowhere else there:
+    the province is the note's slip, not a sign that the gazetteer lacks a namesake inside it (a common name,
+    'Soledad, Sinaloa', lies in many provinces: that one is a place the gazetteer lacks)."""
+    if parent.feature_code not in ADMIN1_CODES and not (parent.is_town and fold(parent.name) == fold(parent.admin1 or "")):
+        return False  # a province's namesake city stands for it ('Istanbul'); another town holds the child ('Caracoli, Malambo')
+    own = [c for c in child_candidates if c.country_code == parent.country_code and not c.alternate and not c.fuzzy]
+    return (len({c.admin1 for c in own}) == 1 and own[0].admin1 != parent.admin1
+            and any(c.feature_code in ADMIN2_CODES or c.is_town and c.admin2 and _names_its_district(c.name, c.admin2)
+                    for c in own))
 
 
 def _state_parent(child_candidates: list[Candidate], parent: Mention) -> bool:

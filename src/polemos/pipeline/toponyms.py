@@ -227,8 +227,8 @@ class ToponymRecognizer:
         k = start - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
-            return True  # 'the city of Qalqiliyah', 'the village of Azzun'
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cue_union("locative_before", "place_nouns_before"):
+            return True  # 'the city of Qalqiliyah', 'the village of Azzun', '40km north of Djibo', 'outskirts of X'
         return k >= 0 and doc[k].lower_ in cue_union("locative_before", "place_nouns_before")
 
     def _strong_context(self, doc: Doc, start: int, end: int) -> bool:
@@ -237,6 +237,8 @@ class ToponymRecognizer:
             k -= 1
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
             k -= 1  # 'the countryside of Jisr al Shughur', 'the village of X': as strong as 'village X'
+        elif k >= 1 and doc[k].lower_ == "of" and is_direction_name(doc[k - 1].text):
+            return True  # '40km north of Gorom-Gorom': a distance and bearing from a place
         before = k >= 0 and doc[k].lower_ in cue_union("strong_locative", "place_nouns_before")
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
         # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
@@ -390,7 +392,8 @@ class ToponymRecognizer:
         prominent = any((not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")))
                         or c.population >= 100_000 for c in cands)
         sizeable = prominent or any(c.population >= 5_000 or c.feature_code in ("ADM1", "ADM2") for c in cands)
-        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS for t in span)
+        # a hyphen joins the words of one name ('Gorom-Gorom', 'Tin-Akoff'), as a connector does
+        all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS or t.text == "-" for t in span)
         # 'Bassa LGA', 'Nirkh district': NER reads a division as a person or an organisation
         division_after = span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin"
         # 'Suffolk County Times': a division's whole name, word included, says as much
