@@ -82,7 +82,9 @@ def geo_precision(place: Place, text: str) -> int:
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
-        return 2  # a place the gazetteer lacks, put at the town or district named beside it
+        # a place the gazetteer lacks, put at the town or district named beside it: ACLED, whose gazetteer
+        # has the village, codes it as the village, unless the note puts the event only near it or around it
+        return 2 if near or _names_an_area(place, text) else 1
     return 3
 
 
@@ -101,6 +103,22 @@ def _named_near(place: Place, text: str) -> bool:
     before = text[max(0, place.start - 25):place.start].lower().split()
     return bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
                              or " ".join(before[-2:]) in _cues()["near_phrases"])
+
+
+def _names_an_area(place: Place, text: str) -> bool:
+    """'the Uluk area', 'X district', 'on the X front', 'between A and B': a name followed by a word for
+    an area around it (data: area_words, or a division's word), or one of two ends of a stretch, puts the
+    event around the place, not in it (geo_precision 2)."""
+    after = text[place.end:place.end + 20].lower().split()[:1]
+    word = after[0].strip(".,;:()") if after else ""
+    if word in _cues()["area_words"] or word in toponym_cues()["admin_suffixes"]:
+        return True
+    clause = re.split(r"[.;:()]", text[max(0, place.start - BETWEEN_REACH):place.start])[-1]
+    return bool(re.search(r"\bbetween\b", clause, re.IGNORECASE))
+
+
+# how far back from a place 'between' may open the stretch it ends ('between Ceel-Gilow and X')
+BETWEEN_REACH = 40
 
 
 def _urban_precision(place: Place, places: list[Place], text: str, precision: int) -> int:
