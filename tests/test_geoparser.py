@@ -171,6 +171,19 @@ def test_a_town_named_as_its_district_is_near_the_town(nlp, text, precision):
     assert loc.name == "Aqcha" and loc.geo_precision == precision
 
 
+@pytest.mark.parametrize("text, trigger, town", [
+    ("Settlers threw stones at Palestinian farmers near the town of Huwara, wounding two.", "threw", "Huwara"),
+    ("Traders blocked the Peshawar-Torkham highway to protest against new customs duties.", "blocked", "Peshawar"),
+    ("Truck drivers blocked the Lahore-Sheikhupura road, demanding lower fuel prices.", "blocked", "Lahore"),
+    ("Regime forces shelled villages in the Saraqib countryside.", "shelled", "Saraqib"),
+    ("Two shepherds were found dead in the Palmyra desert.", "found", "Tadmur"),
+])
+def test_an_event_around_a_town_is_near_it(nlp, text, trigger, town):
+    # ACLED codes an event near a town, on a road from it or in the area around it at geo_precision 2
+    loc = locate_event(nlp, text, trigger)
+    assert loc.name == town and loc.geo_precision == 2
+
+
 def test_a_town_after_a_bearing_is_a_reference_point(nlp):
     from polemos.pipeline.event_location import _after_a_bearing
 

@@ -78,13 +78,13 @@ def geo_precision(place: Place, text: str) -> int:
     before = text[max(0, place.start - 25):place.start].lower().split()
     near = _named_near(place, text)
     if code in TOWN_CODES:
-        return 2 if near or _names_its_division(place, text) or _after_a_district(before) else 1
+        return 2 if near or _names_its_division(place, text) or _after_a_district(before) or _around_it(place, text) else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
         # a place the gazetteer lacks, put at the town or district named beside it: ACLED, whose gazetteer
         # has the village, codes it as the village, unless the note puts the event only near it or around it
-        return 2 if near or _names_an_area(place, text) else 1
+        return 2 if near or _names_its_division(place, text) or _around_it(place, text) else 1
     return 3
 
 
@@ -99,22 +99,34 @@ def _closes_a_name_with_in(place: Place, text: str) -> bool:
 
 
 def _named_near(place: Place, text: str) -> bool:
-    """'near X', 'outside X', 'the area of X'."""
-    before = text[max(0, place.start - 25):place.start].lower().split()
+    """'near X', 'outside X', 'the area of X', 'near the town of X'."""
+    before = text[max(0, place.start - 40):place.start].lower().split()
+    if len(before) > 3 and before[-1] == "of" and before[-2] in toponym_cues()["town_words"] and before[-3] == "the":
+        before = before[:-3]  # 'the town of X' is X
     return bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
                              or " ".join(before[-2:]) in _cues()["near_phrases"])
 
 
-def _names_an_area(place: Place, text: str) -> bool:
-    """'the Uluk area', 'X district', 'on the X front', 'between A and B': a name followed by a word for
-    an area around it (data: area_words, or a division's word), or one of two ends of a stretch, puts the
-    event around the place, not in it (geo_precision 2)."""
+def _around_it(place: Place, text: str) -> bool:
+    """'the Uluk area', 'on the Afes front', 'between A and B', 'the A-B road': a name followed by a word
+    for an area around it (data: area_words), one end of a stretch or of a road between two places puts
+    the event around the place, not in it (geo_precision 2)."""
     after = text[place.end:place.end + 20].lower().split()[:1]
-    word = after[0].strip(".,;:()") if after else ""
-    if word in _cues()["area_words"] or word in toponym_cues()["admin_suffixes"]:
+    if after and after[0].strip(".,;:()") in _cues()["area_words"]:
         return True
     clause = re.split(r"[.;:()]", text[max(0, place.start - BETWEEN_REACH):place.start])[-1]
-    return bool(re.search(r"\bbetween\b", clause, re.IGNORECASE))
+    return bool(re.search(r"\bbetween\b", clause, re.IGNORECASE)) or _ends_a_road(place, text)
+
+
+def _ends_a_road(place: Place, text: str) -> bool:
+    """'the Tripoli-Beirut highway', 'the Kurukshetra-Yamunanagar road': the place is one end of a road
+    named after two places (data: toponym_cues street_words)."""
+    streets = toponym_cues()["street_words"]
+    if place.start > 0 and text[place.start - 1] == "-":
+        after = text[place.end:place.end + 15].lower().split()[:1]
+        return bool(after) and after[0].strip(".,;:") in streets
+    rest = re.match(r"-[A-Z][\w'’]*(?: [A-Z][\w'’]*)* (\w+)", text[place.end:place.end + 40])
+    return bool(rest) and rest.group(1).lower() in streets
 
 
 # how far back from a place 'between' may open the stretch it ends ('between Ceel-Gilow and X')
