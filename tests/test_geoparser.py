@@ -151,6 +151,16 @@ def test_unknown_village_in_a_province_is_at_the_provincial_seat(nlp):
     assert loc.latitude == pytest.approx(33.42, abs=0.05) and loc.longitude == pytest.approx(43.31, abs=0.05)  # Ramadi
 
 
+@pytest.mark.parametrize("text, precision", [
+    ("Gunmen killed two shepherds in Qaryat Zbeir in Kirkuk province.", 1),  # a village of Kirkuk, not Kirkuk at large
+    ("Soldiers repelled an attack in the Wadi Zbeir desert in Anbar province.", 2),  # around a place of Anbar
+    ("Soldiers killed two Taliban in Kunduz province.", 3),  # 'Taliban' names who, not where
+])
+def test_a_province_after_a_name_it_holds_is_known_as_that_place(nlp, text, precision):
+    loc = locate_event(nlp, text, text.split()[1])
+    assert loc.feature_code == "ADM1" and loc.geo_precision == precision
+
+
 def test_unknown_spelling_is_read_as_a_town_near_its_named_province(nlp):
     loc = locate_event(nlp, "Unknown gunmen shot dead a shopkeeper in Tarmiyah (Diyala).", "shot")
     assert loc.feature_code == "PPL" and loc.latitude == pytest.approx(33.67, abs=0.05)  # the town, not Diyala's centre

@@ -78,13 +78,13 @@ def geo_precision(place: Place, text: str) -> int:
     before = text[max(0, place.start - 25):place.start].lower().split()
     near = _named_near(place, text)
     if code in TOWN_CODES:
-        return 2 if near or _names_its_division(place, text) or _after_a_district(before) or _around_it(place, text) else 1
+        return 2 if near or _names_its_division(place, text) or _after_a_district(before) or _around_it(text, place.start, place.end) else 1
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
         # a place the gazetteer lacks, put at the town or district named beside it: ACLED, whose gazetteer
         # has the village, codes it as the village, unless the note puts the event only near it or around it
-        return 2 if near or _names_its_division(place, text) or _around_it(place, text) else 1
+        return 2 if near or _names_its_division(place, text) or _around_it(text, place.start, place.end) else 1
     return 3
 
 
@@ -99,38 +99,69 @@ def _closes_a_name_with_in(place: Place, text: str) -> bool:
 
 
 def _named_near(place: Place, text: str) -> bool:
-    """'near X', 'outside X', 'the area of X', 'near the town of X'."""
-    before = text[max(0, place.start - 40):place.start].lower().split()
+    return _near_before(text, place.start)
+
+
+def _near_before(text: str, start: int) -> bool:
+    """The name at start is named near: 'near X', 'outside X', 'the area of X', 'near the town of X'."""
+    before = text[max(0, start - 40):start].lower().split()
     if len(before) > 3 and before[-1] == "of" and before[-2] in toponym_cues()["town_words"] and before[-3] == "the":
         before = before[:-3]  # 'the town of X' is X
     return bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
                              or " ".join(before[-2:]) in _cues()["near_phrases"])
 
 
-def _around_it(place: Place, text: str) -> bool:
-    """'the Uluk area', 'on the Afes front', 'between A and B', 'the A-B road': a name followed by a word
-    for an area around it (data: area_words), one end of a stretch or of a road between two places puts
-    the event around the place, not in it (geo_precision 2)."""
-    after = text[place.end:place.end + 20].lower().split()[:1]
+def _around_it(text: str, start: int, end: int) -> bool:
+    """'the Uluk area', 'on the Afes front', 'between A and B', 'the A-B road': a name (text[start:end])
+    followed by a word for an area around it (data: area_words), one end of a stretch or of a road between
+    two places puts the event around the place, not in it (geo_precision 2)."""
+    after = text[end:end + 20].lower().split()[:1]
     if after and after[0].strip(".,;:()") in _cues()["area_words"]:
         return True
-    clause = re.split(r"[.;:()]", text[max(0, place.start - BETWEEN_REACH):place.start])[-1]
-    return bool(re.search(r"\bbetween\b", clause, re.IGNORECASE)) or _ends_a_road(place, text)
+    clause = re.split(r"[.;:()]", text[max(0, start - BETWEEN_REACH):start])[-1]
+    return bool(re.search(r"\bbetween\b", clause, re.IGNORECASE)) or _ends_a_road(text, start, end)
 
 
-def _ends_a_road(place: Place, text: str) -> bool:
+def _ends_a_road(text: str, start: int, end: int) -> bool:
     """'the Tripoli-Beirut highway', 'the Kurukshetra-Yamunanagar road': the place is one end of a road
     named after two places (data: toponym_cues street_words)."""
     streets = toponym_cues()["street_words"]
-    if place.start > 0 and text[place.start - 1] == "-":
-        after = text[place.end:place.end + 15].lower().split()[:1]
+    if start > 0 and text[start - 1] == "-":
+        after = text[end:end + 15].lower().split()[:1]
         return bool(after) and after[0].strip(".,;:") in streets
-    rest = re.match(r"-[A-Z][\w'’]*(?: [A-Z][\w'’]*)* (\w+)", text[place.end:place.end + 40])
+    rest = re.match(r"-[A-Z][\w'’]*(?: [A-Z][\w'’]*)* (\w+)", text[end:end + 40])
     return bool(rest) and rest.group(1).lower() in streets
 
 
 # how far back from a place 'between' may open the stretch it ends ('between Ceel-Gilow and X')
 BETWEEN_REACH = 40
+
+
+# A name the toponym recogniser did not read, right before a division that says where it is: 'in Waqf in
+# Diyala province', 'in Bacayopa, Sinaloa', 'the village of Mamangou (Logobou, Tapoa)'. A word, maybe 'the',
+# capitalised words (with Arabic articles inside: 'Dur al Waqf'), maybe a town or area word, then ',', '(' or 'in'.
+_UNREAD_NAME = re.compile(r"\b(\w+)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:al|el|as|ad|ar|at|ash|de|del|la)?\s*[A-Z][\w'’-]*)*)"
+                          r"(?:\s+([a-z]+))?\s*(?:,|\(|\bin)\s*$")
+
+
+def _after_an_unread_name(place: Place, places: list[Place], text: str, precision: int) -> int:
+    """precision, or that of the village it names for a division put after a name no place was read in
+    ('in Jalawla, Diyala province'): the note names a place in the division, which ACLED codes as that
+    place (1), or near it (2) when named near it or as an area ('the An Nukhayb desert in Anbar province').
+    The name must follow a locative word ('in', 'at', 'of', data: locative_words) or 'and' ('Manini and
+    Komo in Chikun LGA'): 'the Taliban in Kunduz' names who, not where."""
+    if place.feature_code not in ADMIN1_CODES and place.feature_code not in ADMIN2_CODES:
+        return precision
+    m = _UNREAD_NAME.search(text[max(0, place.start - 60):place.start])
+    if m is None or not (m.group(1).lower() in _cues()["locative_words"] or m.group(1).lower() == "and"):
+        return precision
+    word = m.group(3)
+    if word and word not in toponym_cues()["town_words"] and word not in _cues()["area_words"]:
+        return precision  # 'Kharwar district, Logar' (_after_a_district), 'Hays city in western Yemen'
+    name_start = place.start - len(text[max(0, place.start - 60):place.start]) + m.start(2)
+    if any(q.feature_code is not None and q.start < name_start + len(m.group(2)) and name_start < q.end for q in places):
+        return precision  # the name was read as a known place or an actor (a guess is a name the gazetteer lacks)
+    return 2 if _near_before(text, name_start) or _around_it(text, name_start, name_start + len(m.group(2))) else 1
 
 
 def _urban_precision(place: Place, places: list[Place], text: str, precision: int) -> int:
@@ -212,7 +243,7 @@ class EventLocator:
                 sentences = [_sentence_of(doc, s, e) for s, e in regions]
                 best = self._best_in(doc, places, [r for r in sentences if r], trigger, home)
             if best is not None:
-                precision = geo_precision(places[best], doc_text(doc))
+                precision = _after_an_unread_name(places[best], places, doc_text(doc), geo_precision(places[best], doc_text(doc)))
                 out[event.id] = (best, _urban_precision(places[best], places, doc_text(doc), precision))
             elif focus is not None:
                 out[event.id] = (focus, _focus_precision(places[focus], doc_text(doc)))
