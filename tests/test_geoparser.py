@@ -194,6 +194,12 @@ def test_an_event_around_a_town_is_near_it(nlp, text, trigger, town):
     assert loc.name == town and loc.geo_precision == 2
 
 
+def test_a_province_called_a_city_is_its_seat_town(nlp):
+    # ACLED codes 'X city' as the town (geo_precision 1), though the gazetteer reads X as the province
+    loc = locate_event(nlp, "A car bomb exploded in a market in Ar-Raqqa city, killing five.", "exploded")
+    assert loc.feature_code == "ADM1" and loc.geo_precision == 1
+
+
 def test_a_town_after_a_bearing_is_a_reference_point(nlp):
     from polemos.pipeline.event_location import _after_a_bearing
 

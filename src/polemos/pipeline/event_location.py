@@ -79,6 +79,8 @@ def geo_precision(place: Place, text: str) -> int:
     near = _named_near(place, text)
     if code in TOWN_CODES:
         return 2 if near or _names_its_division(place, text) or _after_a_district(before) or _around_it(text, place.start, place.end) else 1
+    if (code in ADMIN1_CODES or code in ADMIN2_CODES) and _called_a_city(place, text):
+        return 1  # 'the city of Hays', 'Ar-Raqqa city': the division's seat, where the gazetteer has no town of that name
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
@@ -86,6 +88,14 @@ def geo_precision(place: Place, text: str) -> int:
         # has the village, codes it as the village, unless the note puts the event only near it or around it
         return 2 if near or _names_its_division(place, text) or _around_it(text, place.start, place.end) else 1
     return 3
+
+
+def _called_a_city(place: Place, text: str) -> bool:
+    """'the city of X', 'X city', 'X town' (data: city_words)."""
+    after = text[place.end:place.end + 12].lower().split()[:1]
+    before = text[max(0, place.start - 15):place.start].lower().split()[-2:]
+    city_words = _cues()["city_words"]
+    return bool(after) and after[0].strip(".,;:()") in city_words or len(before) == 2 and before[0] in city_words and before[1] == "of"
 
 
 def _closes_a_name_with_in(place: Place, text: str) -> bool:
