@@ -200,6 +200,15 @@ def test_a_province_called_a_city_is_its_seat_town(nlp):
     assert loc.feature_code == "ADM1" and loc.geo_precision == 1
 
 
+@pytest.mark.parametrize("text, trigger, where", [
+    ("Militants ambushed a U.S. army convoy on Tuesday.", "ambushed", None),  # whose convoy, not where
+    ("Insurgents shot down a U.S. army helicopter in northern Iraq on Friday.", "shot", "Iraq"),
+])
+def test_a_country_qualifying_a_noun_is_no_scene(nlp, text, trigger, where):
+    loc = locate_event(nlp, text, trigger)
+    assert (loc.name if loc else None) == where
+
+
 def test_a_town_after_a_bearing_is_a_reference_point(nlp):
     from polemos.pipeline.event_location import _after_a_bearing
 

@@ -98,6 +98,24 @@ def _called_a_city(place: Place, text: str) -> bool:
     return bool(after) and after[0].strip(".,;:()") in city_words or len(before) == 2 and before[0] in city_words and before[1] == "of"
 
 
+# How a country's name hangs on the noun after it when it qualifies it ('U.S. troops', 'a US-led
+# coalition', 'Turkey backed factions'), in spaCy's dependency labels.
+QUALIFIER_DEPS = ("compound", "nmod", "npadvmod")
+
+
+def _qualifies_a_noun(doc: Doc, place: Place) -> bool:
+    """A country named before a noun it qualifies says whose the troops or the coalition are, not where the
+    event was: it stands for an actor, as a demonym does. Its possessive ('Pakistan's largest city') is
+    left alone: that is often a place."""
+    if place.feature_code not in COUNTRY_CODES or place.role not in LOCATING_ROLES:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in QUALIFIER_DEPS and root.head.i > root.i
+
+
 def _closes_a_name_with_in(place: Place, text: str) -> bool:
     """'outside the Ministry of Health in Kyiv': a place NER read as the end of an organisation's name,
     after 'in' or 'at', says where the organisation is, and so where its event was. The place must end
@@ -239,6 +257,7 @@ class EventLocator:
         events: list[Event] = list(doc._.events or [])
         if not events or not places:
             return {}
+        places = [p.model_copy(update={"role": "metonym"}) if _qualifies_a_noun(doc, p) else p for p in places]
         spans_of: dict = doc._.event_spans or {}
         home = note_country(places, actor_countries(doc)) if len(doc_text(doc)) <= NOTE_CHARS else None
         focus = focus_place(places, home)
