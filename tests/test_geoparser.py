@@ -209,6 +209,14 @@ def test_a_country_qualifying_a_noun_is_no_scene(nlp, text, trigger, where):
     assert (loc.name if loc else None) == where
 
 
+@pytest.mark.parametrize("text, trigger, where", [
+    ("Thousands of Cuban exiles marched in Miami's Little Havana neighborhood on Sunday.", "marched", "Little Havana"),
+    ("Farmers demonstrated against a land seizure in China's southern Guangdong province.", "demonstrated", "Guangdong"),
+])
+def test_a_possessor_place_only_says_where_the_next_is(nlp, text, trigger, where):
+    assert locate_event(nlp, text, trigger).name == where
+
+
 def test_a_town_after_a_bearing_is_a_reference_point(nlp):
     from polemos.pipeline.event_location import _after_a_bearing
 

@@ -305,8 +305,8 @@ class EventLocator:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
             if _after_a_bearing(before):
                 score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
-            if _names_a_parent(text, places, i, home):
-                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
+            if _names_a_parent(text, places, i, home) or _owns_the_next(text, places, i):
+                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' / "Y's X" only says where X is
             if _isolated(p, neighbours):
                 score -= ISOLATED_PENALTY
             if _outside_the_district_named(p, neighbours):
@@ -537,6 +537,27 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     if gap.strip() in (",", "(", ", ("):
         return True
     return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[a-z-]+\s+)?$")
+
+
+# How far from the town that owns it ("Miami's Little Havana") a place may lie: not a namesake elsewhere.
+OWNED_KM = 50.0
+
+
+def _owns_the_next(text: str, places: list[Place], i: int) -> bool:
+    """Place i owns the place right after it, which lies in it: "Miami's Little Havana neighborhood",
+    "China's southern Guangdong province". The possessor only says where the other is."""
+    if i + 1 >= len(places):
+        return False
+    here, after = places[i], places[i + 1]
+    if not _POSSESSIVE_GAP.match(text[here.end:after.start]) or after.latitude is None or after.role not in LOCATING_ROLES:
+        return False
+    if here.feature_code in COUNTRY_CODES:
+        return here.country_code == after.country_code
+    near = here.feature_code not in TOWN_CODES or haversine_km(here.latitude, here.longitude, after.latitude, after.longitude) <= OWNED_KM
+    return _same_division(here, after) and near
 
 
 # How long the words between a place and the 'in Y' that holds it may run ('and its vicinity in').
