@@ -7,17 +7,20 @@ For each event, the places inside the clauses it was read from (else their
 sentences) compete: the most specific place wins (a town over a district over
 a province over a country), a locative word before it ('in', 'near', 'at')
 counts, and so does closeness to the event's trigger; a place that only says
-where another is ('X, Y', 'X in Y'), one far from all the others of its
+where another is ('X, Y', 'X in Y', "Y's X"), one far from all the others of its
 clauses, and a street named after a place ('Murree road') count against. Places
 that stand for actors (demonyms, metonyms such as 'Baku said', names inside
-organisation names) never locate an event. When the event's sentence names no
-place, the document's focus place stands in: in a short note (which names its
-scene once) as precisely as the place is named, in a longer story more coarsely.
+organisation names, a country qualifying a noun: 'U.S. troops') never locate an
+event. When the event's sentence names no place, the document's focus place
+stands in: in a short note (which names its scene once) as precisely as the
+place is named, in a longer story more coarsely.
 
-geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
-region (a district, 'outside X', 'the area of X', an unknown village put at its
-district, 'in Y district, X' with Y unknown), 3
-only a province, region or country known; a province-level event is put at the
+geo_precision follows ACLED: 1 the town itself, or a village the gazetteer lacks
+named plainly (put at its district or province, or a division chosen right after
+such a name: ACLED's gazetteer has the village), 2 near a town or a part of a
+region (a district, 'outside X', 'the area of X', 'X area', 'the X front',
+'between A and B', one end of an 'A-B road', 'in Y district, X' with Y unknown),
+3 only a province, region or country known; a province-level event is put at the
 province's seat, as ACLED puts it at the provincial capital, and so is an unknown
 village put in its province. An unknown name put in a division is first tried
 as a near spelling of a town lying in that division.
