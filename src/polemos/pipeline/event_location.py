@@ -7,17 +7,20 @@ For each event, the places inside the clauses it was read from (else their
 sentences) compete: the most specific place wins (a town over a district over
 a province over a country), a locative word before it ('in', 'near', 'at')
 counts, and so does closeness to the event's trigger; a place that only says
-where another is ('X, Y', 'X in Y'), one far from all the others of its
+where another is ('X, Y', 'X in Y', "Y's X"), one far from all the others of its
 clauses, and a street named after a place ('Murree road') count against. Places
 that stand for actors (demonyms, metonyms such as 'Baku said', names inside
-organisation names) never locate an event. When the event's sentence names no
-place, the document's focus place stands in: in a short note (which names its
-scene once) as precisely as the place is named, in a longer story more coarsely.
+organisation names, a country qualifying a noun: 'U.S. troops') never locate an
+event. When the event's sentence names no place, the document's focus place
+stands in: in a short note (which names its scene once) as precisely as the
+place is named, in a longer story more coarsely.
 
-geo_precision follows ACLED: 1 the town itself, 2 near a town or a part of a
-region (a district, 'outside X', 'the area of X', an unknown village put at its
-district, 'in Y district, X' with Y unknown), 3
-only a province, region or country known; a province-level event is put at the
+geo_precision follows ACLED: 1 the town itself, or a village the gazetteer lacks
+named plainly (put at its district or province, or a division chosen right after
+such a name: ACLED's gazetteer has the village), 2 near a town or a part of a
+region (a district, 'outside X', 'the area of X', 'X area', 'the X front',
+'between A and B', one end of an 'A-B road', 'in Y district, X' with Y unknown),
+3 only a province, region or country known; a province-level event is put at the
 province's seat, as ACLED puts it at the provincial capital, and so is an unknown
 village put in its province. An unknown name put in a division is first tried
 as a near spelling of a town lying in that division.
@@ -78,12 +81,42 @@ def geo_precision(place: Place, text: str) -> int:
     before = text[max(0, place.start - 25):place.start].lower().split()
     near = _named_near(place, text)
     if code in TOWN_CODES:
-        return 2 if near or _names_its_division(place, text) or _after_a_district(before) else 1
+        return 2 if near or _names_its_division(place, text) or _after_a_district(before) or _around_it(text, place.start, place.end) else 1
+    if (code in ADMIN1_CODES or code in ADMIN2_CODES) and _called_a_city(place, text):
+        return 1  # 'the city of Hays', 'Ar-Raqqa city': the division's seat, where the gazetteer has no town of that name
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
-        return 2  # a place the gazetteer lacks, put at the town or district named beside it
+        # a place the gazetteer lacks, put at the town or district named beside it: ACLED, whose gazetteer
+        # has the village, codes it as the village, unless the note puts the event only near it or around it
+        return 2 if near or _names_its_division(place, text) or _around_it(text, place.start, place.end) else 1
     return 3
+
+
+def _called_a_city(place: Place, text: str) -> bool:
+    """'the city of X', 'X city', 'X town' (data: city_words)."""
+    after = text[place.end:place.end + 12].lower().split()[:1]
+    before = text[max(0, place.start - 15):place.start].lower().split()[-2:]
+    city_words = _cues()["city_words"]
+    return bool(after) and after[0].strip(".,;:()") in city_words or len(before) == 2 and before[0] in city_words and before[1] == "of"
+
+
+# How a country's name hangs on the noun after it when it qualifies it ('U.S. troops', 'a US-led
+# coalition', 'Turkey backed factions'), in spaCy's dependency labels.
+QUALIFIER_DEPS = ("compound", "nmod", "npadvmod")
+
+
+def _qualifies_a_noun(doc: Doc, place: Place) -> bool:
+    """A country named before a noun it qualifies says whose the troops or the coalition are, not where the
+    event was: it stands for an actor, as a demonym does. Its possessive ('Pakistan's largest city') is
+    left alone: that is often a place."""
+    if place.feature_code not in COUNTRY_CODES or place.role not in LOCATING_ROLES:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in QUALIFIER_DEPS and root.head.i > root.i
 
 
 def _closes_a_name_with_in(place: Place, text: str) -> bool:
@@ -97,10 +130,69 @@ def _closes_a_name_with_in(place: Place, text: str) -> bool:
 
 
 def _named_near(place: Place, text: str) -> bool:
-    """'near X', 'outside X', 'the area of X'."""
-    before = text[max(0, place.start - 25):place.start].lower().split()
+    return _near_before(text, place.start)
+
+
+def _near_before(text: str, start: int) -> bool:
+    """The name at start is named near: 'near X', 'outside X', 'the area of X', 'near the town of X'."""
+    before = text[max(0, start - 40):start].lower().split()
+    if len(before) > 3 and before[-1] == "of" and before[-2] in toponym_cues()["town_words"] and before[-3] == "the":
+        before = before[:-3]  # 'the town of X' is X
     return bool(before) and (before[-1] in _cues()["near_words"] or (len(before) > 1 and before[-2] in _cues()["near_words"])
                              or " ".join(before[-2:]) in _cues()["near_phrases"])
+
+
+def _around_it(text: str, start: int, end: int) -> bool:
+    """'the Uluk area', 'on the Afes front', 'between A and B', 'the A-B road': a name (text[start:end])
+    followed by a word for an area around it (data: area_words), one end of a stretch or of a road between
+    two places puts the event around the place, not in it (geo_precision 2)."""
+    after = text[end:end + 20].lower().split()[:1]
+    if after and after[0].strip(".,;:()") in _cues()["area_words"]:
+        return True
+    clause = re.split(r"[.;:()]", text[max(0, start - BETWEEN_REACH):start])[-1]
+    return bool(re.search(r"\bbetween\b", clause, re.IGNORECASE)) or _ends_a_road(text, start, end)
+
+
+def _ends_a_road(text: str, start: int, end: int) -> bool:
+    """'the Tripoli-Beirut highway', 'the Kurukshetra-Yamunanagar road': the place is one end of a road
+    named after two places (data: toponym_cues street_words)."""
+    streets = toponym_cues()["street_words"]
+    if start > 0 and text[start - 1] == "-":
+        after = text[end:end + 15].lower().split()[:1]
+        return bool(after) and after[0].strip(".,;:") in streets
+    rest = re.match(r"-[A-Z][\w'’]*(?: [A-Z][\w'’]*)* (\w+)", text[end:end + 40])
+    return bool(rest) and rest.group(1).lower() in streets
+
+
+# how far back from a place 'between' may open the stretch it ends ('between Ceel-Gilow and X')
+BETWEEN_REACH = 40
+
+
+# A name the toponym recogniser did not read, right before a division that says where it is: 'in Waqf in
+# Diyala province', 'in Bacayopa, Sinaloa', 'the village of Mamangou (Logobou, Tapoa)'. A word, maybe 'the',
+# capitalised words (with Arabic articles inside: 'Dur al Waqf'), maybe a town or area word, then ',', '(' or 'in'.
+_UNREAD_NAME = re.compile(r"\b(\w+)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:al|el|as|ad|ar|at|ash|de|del|la)?\s*[A-Z][\w'’-]*)*)"
+                          r"(?:\s+([a-z]+))?\s*(?:,|\(|\bin)\s*$")
+
+
+def _after_an_unread_name(place: Place, places: list[Place], text: str, precision: int) -> int:
+    """precision, or that of the village it names for a division put after a name no place was read in
+    ('in Jalawla, Diyala province'): the note names a place in the division, which ACLED codes as that
+    place (1), or near it (2) when named near it or as an area ('the An Nukhayb desert in Anbar province').
+    The name must follow a locative word ('in', 'at', 'of', data: locative_words) or 'and' ('Manini and
+    Komo in Chikun LGA'): 'the Taliban in Kunduz' names who, not where."""
+    if place.feature_code not in ADMIN1_CODES and place.feature_code not in ADMIN2_CODES:
+        return precision
+    m = _UNREAD_NAME.search(text[max(0, place.start - 60):place.start])
+    if m is None or not (m.group(1).lower() in _cues()["locative_words"] or m.group(1).lower() == "and"):
+        return precision
+    word = m.group(3)
+    if word and word not in toponym_cues()["town_words"] and word not in _cues()["area_words"]:
+        return precision  # 'Kharwar district, Logar' (_after_a_district), 'Hays city in western Yemen'
+    name_start = place.start - len(text[max(0, place.start - 60):place.start]) + m.start(2)
+    if any(q.feature_code is not None and q.start < name_start + len(m.group(2)) and name_start < q.end for q in places):
+        return precision  # the name was read as a known place or an actor (a guess is a name the gazetteer lacks)
+    return 2 if _near_before(text, name_start) or _around_it(text, name_start, name_start + len(m.group(2))) else 1
 
 
 def _urban_precision(place: Place, places: list[Place], text: str, precision: int) -> int:
@@ -168,6 +260,7 @@ class EventLocator:
         events: list[Event] = list(doc._.events or [])
         if not events or not places:
             return {}
+        places = [p.model_copy(update={"role": "metonym"}) if _qualifies_a_noun(doc, p) else p for p in places]
         spans_of: dict = doc._.event_spans or {}
         home = note_country(places, actor_countries(doc)) if len(doc_text(doc)) <= NOTE_CHARS else None
         focus = focus_place(places, home)
@@ -182,7 +275,7 @@ class EventLocator:
                 sentences = [_sentence_of(doc, s, e) for s, e in regions]
                 best = self._best_in(doc, places, [r for r in sentences if r], trigger, home)
             if best is not None:
-                precision = geo_precision(places[best], doc_text(doc))
+                precision = _after_an_unread_name(places[best], places, doc_text(doc), geo_precision(places[best], doc_text(doc)))
                 out[event.id] = (best, _urban_precision(places[best], places, doc_text(doc), precision))
             elif focus is not None:
                 out[event.id] = (focus, _focus_precision(places[focus], doc_text(doc)))
@@ -215,8 +308,8 @@ class EventLocator:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
             if _after_a_bearing(before):
                 score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
-            if _names_a_parent(text, places, i, home):
-                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' only says where X is
+            if _names_a_parent(text, places, i, home) or _owns_the_next(text, places, i):
+                score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' / "Y's X" only says where X is
             if _isolated(p, neighbours):
                 score -= ISOLATED_PENALTY
             if _outside_the_district_named(p, neighbours):
@@ -447,6 +540,27 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
     if gap.strip() in (",", "(", ", ("):
         return True
     return gap.strip().lower() in ("in", "of", "in the", "of the") and _contains(places[i], child)
+
+
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[a-z-]+\s+)?$")
+
+
+# How far from the town that owns it ("Miami's Little Havana") a place may lie: not a namesake elsewhere.
+OWNED_KM = 50.0
+
+
+def _owns_the_next(text: str, places: list[Place], i: int) -> bool:
+    """Place i owns the place right after it, which lies in it: "Miami's Little Havana neighborhood",
+    "China's southern Guangdong province". The possessor only says where the other is."""
+    if i + 1 >= len(places):
+        return False
+    here, after = places[i], places[i + 1]
+    if not _POSSESSIVE_GAP.match(text[here.end:after.start]) or after.latitude is None or after.role not in LOCATING_ROLES:
+        return False
+    if here.feature_code in COUNTRY_CODES:
+        return here.country_code == after.country_code
+    near = here.feature_code not in TOWN_CODES or haversine_km(here.latitude, here.longitude, after.latitude, after.longitude) <= OWNED_KM
+    return _same_division(here, after) and near
 
 
 # How long the words between a place and the 'in Y' that holds it may run ('and its vicinity in').
