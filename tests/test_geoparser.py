@@ -1136,3 +1136,22 @@ def test_a_city_district_called_a_town_outranks_a_namesake_village_of_another_di
     rural = Candidate(3, "Harbourside", 39.0, 31.0, None, "ADM2", "XX", "Metropolis", "Harbourside", 0, False)
     scores = resolver.base_scores(Mention(text="Harbourside", start=0, end=11, admin_hint="town", candidates=[rural, village]))
     assert scores[0] < scores[1]
+
+
+def test_the_pacific_of_asia_pacific_is_the_north_pacific(nlp):
+    text = "Moscow wants to play a greater role in the Asia-Pacific region, the ministry in Beijing said."
+    pacific = resolve_given(nlp, text, ["Pacific", "Moscow", "Beijing"])[0]
+    assert near(pacific, 30.0, -170.0, 50)  # GeoNames's North Pacific, not the whole ocean south of the equator
+
+
+def test_a_landmark_ner_reads_as_an_organisation_is_found(nlp):
+    # 'White' alone is no place, and NER calls the White House an organisation
+    places = places_of(nlp, "Aides said Kelly wants to run the White House like a business.")
+    assert any(p.name == "White House" and p.country_code == "US" for p in places)
+
+
+def test_demonym_of_a_caribbean_country(nlp):
+    text = "Volunteers tagged hawksbill turtles that nest on Saint Lucian beaches every summer."
+    lucian = next(p for p in places_of(nlp, text) if p.text == "Saint Lucian")
+    assert lucian.role == "demonym" and lucian.country_code == "LC"
+
