@@ -1155,3 +1155,15 @@ def test_demonym_of_a_caribbean_country(nlp):
     lucian = next(p for p in places_of(nlp, text) if p.text == "Saint Lucian")
     assert lucian.role == "demonym" and lucian.country_code == "LC"
 
+
+
+def test_korea_alone_is_south_korea(nlp):
+    text = "The Korea Baseball Organization postponed three games because of fine dust."
+    korea = resolve_given(nlp, text, ["Korea"])[0]
+    assert korea.country_code == "KR"  # not Koriya district in Chhattisgarh
+
+
+def test_a_river_is_not_its_namesake_state(nlp):
+    text = "The French Quarter's street grid follows a sharp bend of the Mississippi River below Canal Street."
+    river = resolve_given(nlp, text, ["Mississippi River"])[0]
+    assert river.feature_code == "STM" and near(river, 29.15, -89.25, 20)
