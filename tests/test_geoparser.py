@@ -1156,7 +1156,6 @@ def test_demonym_of_a_caribbean_country(nlp):
     assert lucian.role == "demonym" and lucian.country_code == "LC"
 
 
-
 def test_korea_alone_is_south_korea(nlp):
     text = "The Korea Baseball Organization postponed three games because of fine dust."
     korea = resolve_given(nlp, text, ["Korea"])[0]
