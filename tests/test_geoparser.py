@@ -103,6 +103,8 @@ def test_the_area_of_a_town_is_near_the_town(nlp):
     "Taliban fighters attacked a police checkpoint in Mir Ali Shah district, Farah.",
     "Taliban fighters attacked a police checkpoint in Mir Ali Shah district, Farah province.",
 ])
+
+
 def test_a_place_after_an_unknown_district_is_known_to_district_level(nlp, text):
     # a district name not read as a place (here a person's name): Farah, town or province, only says where it lies
     loc = locate_event(nlp, text, "attacked")
@@ -140,6 +142,8 @@ def test_street_named_after_a_town_is_not_the_event_place(nlp):
     ("Militants attacked positions in the Dhirwah area (Mukayras, Al Bayda), killing three.", 2),
     ("Militants attacked a convoy between Hamra and Dhirwah (Mukayras, Al Bayda), killing three.", 2),
 ])
+
+
 def test_unknown_village_is_put_at_its_bracketed_district(nlp, text, precision):
     loc = locate_event(nlp, text, "attacked")
     assert loc.admin2 == "Mukayras" and loc.admin1 == "Al Bayda" and loc.geo_precision == precision
@@ -156,6 +160,8 @@ def test_unknown_village_in_a_province_is_at_the_provincial_seat(nlp):
     ("Soldiers repelled an attack in the Wadi Zbeir desert in Anbar province.", 2),  # around a place of Anbar
     ("Soldiers killed two Taliban in Kunduz province.", 3),  # 'Taliban' names who, not where
 ])
+
+
 def test_a_province_after_a_name_it_holds_is_known_as_that_place(nlp, text, precision):
     loc = locate_event(nlp, text, text.split()[1])
     assert loc.feature_code == "ADM1" and loc.geo_precision == precision
@@ -176,6 +182,8 @@ def test_joined_spelling_is_read_as_the_town_of_its_province(nlp):
     ("Taliban militants attacked a checkpoint in Aqcha district, Jowzjan.", 2),  # the district around the town
     ("Gunmen shot dead two policemen in Aqcha district center, Jowzjan.", 1),  # the town itself
 ])
+
+
 def test_a_town_named_as_its_district_is_near_the_town(nlp, text, precision):
     loc = locate_event(nlp, text, text.split()[2])
     assert loc.name == "Aqcha" and loc.geo_precision == precision
@@ -188,6 +196,8 @@ def test_a_town_named_as_its_district_is_near_the_town(nlp, text, precision):
     ("Regime forces shelled villages in the Saraqib countryside.", "shelled", "Saraqib"),
     ("Two shepherds were found dead in the Palmyra desert.", "found", "Tadmur"),
 ])
+
+
 def test_an_event_around_a_town_is_near_it(nlp, text, trigger, town):
     # ACLED codes an event near a town, on a road from it or in the area around it at geo_precision 2
     loc = locate_event(nlp, text, trigger)
@@ -204,6 +214,8 @@ def test_a_province_called_a_city_is_its_seat_town(nlp):
     ("Militants ambushed a U.S. army convoy on Tuesday.", "ambushed", None),  # whose convoy, not where
     ("Insurgents shot down a U.S. army helicopter in northern Iraq on Friday.", "shot", "Iraq"),
 ])
+
+
 def test_a_country_qualifying_a_noun_is_no_scene(nlp, text, trigger, where):
     loc = locate_event(nlp, text, trigger)
     assert (loc.name if loc else None) == where
@@ -213,6 +225,8 @@ def test_a_country_qualifying_a_noun_is_no_scene(nlp, text, trigger, where):
     ("Thousands of Cuban exiles marched in Miami's Little Havana neighborhood on Sunday.", "marched", "Little Havana"),
     ("Farmers demonstrated against a land seizure in China's southern Guangdong province.", "demonstrated", "Guangdong"),
 ])
+
+
 def test_a_possessor_place_only_says_where_the_next_is(nlp, text, trigger, where):
     assert locate_event(nlp, text, trigger).name == where
 
@@ -390,6 +404,8 @@ def test_a_district_abroad_is_no_place_of_a_one_country_note(nlp):
     text = "On 28 April 2020, regime forces shelled Bara in Idleb countryside with rocket artillery."
     bara = next(p for p in places_of(nlp, text) if p.text == "Bara")
     assert bara.country_code == "SY"
+
+
 def test_name_ending_in_city_is_the_city_even_abroad(nlp):
     # the province has 'Quebec City' among its names; in a story about the US the city is still the city
     text = ("U.S. Trade Representative Robert Lighthizer said in Washington that U.S. talks would go on. "
@@ -810,7 +826,6 @@ def test_an_item_of_a_list_of_states_is_the_state(nlp):
     assert washington.feature_code == "ADM1"
 
 
-
 def test_a_bare_name_is_the_city_though_its_province_was_geocoded_elsewhere(nlp):
     # the build moves Neuquén and Mendoza provinces off their cities; a bare name still means the city
     for city in ("Neuquen", "Mendoza"):
@@ -830,6 +845,8 @@ def test_indonesian_provinces_have_their_english_names(nlp):
     ("Rebels stole sheep from farmers in Tal Tamer (Al-Hasakeh) on Tuesday.", "stole", 36.66, 40.37),
     ("Taliban fighters attacked a police checkpoint in Puli Alam (Logar), killing one officer.", "attacked", 34.0, 69.02),
 ])
+
+
 def test_a_town_written_in_another_transliteration_is_found(nlp, text, trigger, lat, lon):
     loc = locate_event(nlp, text, trigger)
     assert loc.latitude == pytest.approx(lat, abs=0.05) and loc.longitude == pytest.approx(lon, abs=0.05)
@@ -881,12 +898,12 @@ def test_the_first_item_of_a_locator_bracket_read_as_an_organisation_is_the_vill
     assert loc is not None and loc.country_code == "BF" and loc.latitude == pytest.approx(13.77, abs=0.05)
 
 
-
-
 @pytest.mark.parametrize("text", [
     "Monitors of the OSCE SMM recorded three explosions near Novoselivka on Tuesday.",  # an alias in actor_areas.tsv
     "NAF fighters fired mortars at army positions near Novoselivka on Tuesday.",  # an armed group of armed_groups.tsv
 ])
+
+
 def test_a_village_of_namesakes_is_in_the_area_of_the_actors_named(nlp, text):
     # with no province named, of the Novoselivkas the one where the actor operates (Odesa's without one)
     assert place_named(nlp, text, "Novoselivka").admin1 in ("Donetsk", "Luhansk")
@@ -1126,6 +1143,8 @@ def test_the_province_of_a_name_is_the_province_not_a_town_abroad(nlp):
     ("PERU, Ind. -- A tornado damaged the county courthouse on Sunday, the mayor said.", "PERU", 40.75, -86.07),
     ("Officials in Cairo, Ill., said the river crested Tuesday.", "Cairo", 37.0, -89.18),
 ])
+
+
 def test_a_country_name_before_a_state_is_the_town_of_that_state(nlp, text, town, lat, lon):
     """A dateline or 'X, State' with a country's or a capital's name as X is the town of that name in the
     state (Egypt's governorate of Cairo makes no list of states of it); a dotted state abbreviation
@@ -1196,6 +1215,8 @@ def test_a_city_district_called_a_town_outranks_a_namesake_village_of_another_di
     "Gunmen ambushed an army patrol 30km east of Gorom-Gorom on Sunday, killing two soldiers.",
     "Soldiers clashed with militants south-west of Djibo on Sunday.",
 ])
+
+
 def test_a_town_after_a_bearing_and_of_is_a_place(nlp, text):
     # 'north of X' is as much a place context as 'near X' (NER reads the town as an organisation)
     assert any(p.country_code == "BF" and p.admin1 == "Sahel" for p in places_of(nlp, text))
@@ -1226,8 +1247,40 @@ def test_a_spanish_name_written_without_its_particle(nlp):
     ("On 3 June 2020, unknown men set fire to a warehouse in Gediz, Izmir, causing material damage.", "Gediz", "Kutahya"),
     ("On 4 June 2020, fighting broke out near Mindat District, Rakhine State, residents said.", "Mindat", "Chin"),
 ])
+
+
 def test_a_district_town_under_a_wrong_province_is_still_itself(nlp, text, name, admin1):
     # the town or district of that name is in one other province only: the note's province is a slip,
     # not a sign of a namesake the gazetteer lacks (as 'Soledad, Sinaloa' is)
     place = place_named(nlp, text, name)
     assert place.name == name and place.admin1 == admin1
+
+
+def test_the_pacific_of_asia_pacific_is_the_north_pacific(nlp):
+    text = "Moscow wants to play a greater role in the Asia-Pacific region, the ministry in Beijing said."
+    pacific = resolve_given(nlp, text, ["Pacific", "Moscow", "Beijing"])[0]
+    assert near(pacific, 30.0, -170.0, 50)  # GeoNames's North Pacific, not the whole ocean south of the equator
+
+
+def test_a_landmark_ner_reads_as_an_organisation_is_found(nlp):
+    # 'White' alone is no place, and NER calls the White House an organisation
+    places = places_of(nlp, "Aides said Kelly wants to run the White House like a business.")
+    assert any(p.name == "White House" and p.country_code == "US" for p in places)
+
+
+def test_demonym_of_a_caribbean_country(nlp):
+    text = "Volunteers tagged hawksbill turtles that nest on Saint Lucian beaches every summer."
+    lucian = next(p for p in places_of(nlp, text) if p.text == "Saint Lucian")
+    assert lucian.role == "demonym" and lucian.country_code == "LC"
+
+
+def test_korea_alone_is_south_korea(nlp):
+    text = "The Korea Baseball Organization postponed three games because of fine dust."
+    korea = resolve_given(nlp, text, ["Korea"])[0]
+    assert korea.country_code == "KR"  # not Koriya district in Chhattisgarh
+
+
+def test_a_river_is_not_its_namesake_state(nlp):
+    text = "The French Quarter's street grid follows a sharp bend of the Mississippi River below Canal Street."
+    river = resolve_given(nlp, text, ["Mississippi River"])[0]
+    assert river.feature_code == "STM" and near(river, 29.15, -89.25, 20)

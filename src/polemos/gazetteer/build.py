@@ -48,7 +48,7 @@ from .names import LETTERS, fold, fold_uncached, is_latin, skeleton_uncached, tr
 
 log = logging.getLogger(__name__)
 
-VERSION = 10
+VERSION = 11
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 

@@ -53,6 +53,21 @@ def cue_union(*names: str) -> frozenset[str]:
     return frozenset().union(*(cues()[name] for name in names))
 
 
+@lru_cache(maxsize=1)
+def compound_regions() -> dict[str, str]:
+    """'asia-pacific' -> 'North Pacific Ocean' (data/toponym_cues.json compound_regions)."""
+    return json.loads(read_text("toponym_cues.json"))["compound_regions"]
+
+
+def _compound_region(span: Span) -> str | None:
+    """'the Asia-Pacific region': the ocean after a continent and a hyphen is the part of it by that
+    continent (the North Pacific), not the whole ocean's centre south of the equator."""
+    doc, k = span.doc, span.start
+    if k < 2 or doc[k - 1].text not in ("-", "–"):
+        return None
+    return compound_regions().get(f"{doc[k - 2].lower_}-{span.text.lower()}")
+
+
 def _cue_words() -> frozenset[str]:
     """Words that, after a place, say what it is rather than going on with a name (_names_an_organisation,
     _continues_a_name)."""
@@ -143,7 +158,7 @@ class ToponymRecognizer:
             kw["admin_hint"] = _prefix_hint(span)
         if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
             name = "the " + span.text
-        name = name or self._compass_part(span)
+        name = name or self._compass_part(span) or _compound_region(span)
         part = span.end < len(span.doc) and span.doc[span.end].lower_ in cues()["part_words"]
         return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, part=part, **kw)
 
@@ -317,20 +332,27 @@ class ToponymRecognizer:
         i, n = 0, len(doc)
         while i < n:
             tok = tokens[i]
-            if not capitalised[i] or tok.lower_ in not_places and not tok.is_upper:
+            # a word that is no place alone ('White', 'Saint', 'New') opens only a prominent longer name:
+            # 'the White House', 'the Saint Lucia National Trust', which NER reads as organisations
+            opener = tok.lower_ in not_places and not tok.is_upper
+            if not capitalised[i] or opener and tok.lower_ in ("the", "a", "an"):
                 i += 1
                 continue
             match = None
             run = 0  # how many tokens from i can be in a name
             while run < MAX_TOKENS and i + run < n and in_name[i + run]:
                 run += 1
-            for length in range(run, 0, -1):
+            for length in range(run, 1 if opener else 0, -1):
                 last = tokens[i + length - 1]
                 if not capitalised[i + length - 1]:
                     continue
-                if self.gaz.has(text[tok.idx:last.idx + len(last.text)]):
+                name = text[tok.idx:last.idx + len(last.text)]
+                if self.gaz.has(name) and (not opener or _prominent(self.gaz.lookup(name, fuzzy=False))):
                     match = doc[i:i + length]
                     break
+            if match is None and opener:
+                i += 1
+                continue
             if match is None:
                 hint = self._suffix_hint(tokens[i + 1]) if i + 1 < n else None
                 if hint and tok.pos_ == "PROPN" and tok.lower_ not in not_places and len(tok) >= 5 and not self.gaz.has(tok.text):
@@ -389,8 +411,7 @@ class ToponymRecognizer:
             cands = [c for c in cands if fold(c.name) == fold(span.text)]
         if not cands:
             return False
-        prominent = any((not c.alternate and (c.is_country or c.feature_code in ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")))
-                        or c.population >= 100_000 for c in cands)
+        prominent = _prominent(cands)
         sizeable = prominent or any(c.population >= 5_000 or c.feature_code in ("ADM1", "ADM2") for c in cands)
         # a hyphen joins the words of one name ('Gorom-Gorom', 'Tin-Akoff'), as a connector does
         all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS or t.text == "-" for t in span)
@@ -555,7 +576,7 @@ class ToponymRecognizer:
             hint = self._suffix_hint(doc[span.end]) or self._office_hint(doc[span.end])
         hint = hint or _prefix_hint(span)
         role = "metonym" if self._is_metonym(doc, span) else "embedded" if self._names_an_organisation(doc, span) else "place"
-        name = name or self._compass_part(span)
+        name = name or self._compass_part(span) or _compound_region(span)
         return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
 
     def _names_an_organisation(self, doc: Doc, span: Span) -> bool:
@@ -577,6 +598,16 @@ class ToponymRecognizer:
             span._.toponym = m
             spans.append(span)
         doc._.toponyms = spans
+
+
+PROMINENT_CODES = ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")
+
+
+def _prominent(cands: list) -> bool:
+    """A reading news names without context: a country, a province, a region or sea, a city of 100k+
+    (or a landmark of data/regions.tsv, weighted as one)."""
+    return any((not c.alternate and (c.is_country or c.feature_code in PROMINENT_CODES)) or c.population >= 100_000
+               for c in cands)
 
 
 def _inside_a_group_name(doc: Doc, span: Span, gaz) -> bool:
