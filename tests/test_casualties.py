@@ -746,3 +746,57 @@ def test_a_count_that_includes_the_attacker_is_not_added_to(parse):
 ])
 def test_an_inquiry_named_by_a_death_noun_is_one_death(parse, text, expected):
     assert _killed_injured(parse, text) == expected
+
+
+# ---- cas16: killed counts ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # a repeat that counts two or more people is an exact figure, more than the one death told
+    ("A man shot and killed his 8-year-old son on Sunday and then shot himself. Both were "
+     "pronounced dead at the scene, deputies said.", (2, 0)),
+    ("A woman was killed and a man was shot outside a bar. Both died at the hospital.", (2, 0)),
+])
+def test_a_repeat_that_counts_two_or_more_is_exact(parse, text, expected):
+    assert _killed_injured(parse, text) == expected
+
+
+def test_a_list_of_people_named_by_their_kin_is_an_exact_figure():
+    from polemos.pipeline import extract_text
+
+    text = ("Man kills estranged wife, her father, then himself\n\n"
+            "A man shot and killed his estranged wife and her father before killing himself Tuesday, police said.")
+    main = next(e for e in extract_text(text, date="2016-03-09").events if not e.background)
+    assert main.fatalities == 3
+
+
+def test_a_clause_told_as_a_separate_incident_is_not_the_events():
+    from polemos.pipeline import extract_text
+
+    text = ("Man wounded in Northside shooting\n\n"
+            "A 30-year-old man was shot in the arm Tuesday night on Oak Street, police said. He is expected to "
+            "survive. In a separate incident, a woman was shot and killed Monday on the South Side.")
+    main = next(e for e in extract_text(text, date="2016-05-11").events if not e.background)
+    assert (main.fatalities, main.injured) == (0, 1)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a killing dated to a month before the main event is an earlier event
+    ("Girl, 9, wounded in drive-by\n\nA 9-year-old girl was shot in the arm Sunday afternoon while playing in "
+     "her front yard, police said. Her cousin, Tyrell Moss, was shot and killed in February a few blocks away.", 0),
+    ("Teen dies after shooting\n\nA 17-year-old boy died after being shot Thursday afternoon, police said. "
+     "Last month, three people were killed in a shooting at a nearby park.", 1),
+    # a follow-up: the dated killing is the event itself
+    ("Man charged in killing\n\nPolice charged a 22-year-old man Friday with murder in the death of a man "
+     "who was shot and killed in April outside a gas station.", 1),
+])
+def test_a_killing_dated_to_another_month_is_background(text, killed):
+    from polemos.pipeline import extract_text
+
+    main = next(e for e in extract_text(text, date="2016-06-12").events if not e.background)
+    assert main.fatalities == killed
+
+
+def test_he_in_a_before_clause_is_the_gunman_of_coordinated_harms(parse):
+    text = ("A gunman killed a bartender and wounded a patron at a bar Saturday before he was shot "
+            "and killed by police, officials said.")
+    assert _killed_injured(parse, text) == (2, 1)
