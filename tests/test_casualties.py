@@ -22,6 +22,13 @@ def parse():
     return nlp
 
 
+def _main_event(text: str, date: str):
+    """The main event polemos reads from a whole text published on `date`."""
+    from polemos.pipeline import extract_text
+
+    return next(e for e in extract_text(text, date=date).events if not e.background)
+
+
 def counts(parse, text: str) -> dict[str, tuple[int, dict[str, int]]]:
     result = combine_mentions(casualty_mentions(parse(text)))
     return {
@@ -291,12 +298,10 @@ def test_role_after_an_organisation_name(parse):
 
 
 def test_second_degree_marks_no_other_incident():
-    from polemos.pipeline import extract_text
-
     text = ("Jury finds Trung Le guilty in Bourbon Street shooting\n\n"
             "Trung Le is being held on charges of manslaughter and attempted second-degree murder after a July "
             "shooting on Bourbon Street that killed one person and injured nine more.")
-    main = next(e for e in extract_text(text, date="2015-01-01").events if not e.background)
+    main = _main_event(text, "2015-01-01")
     assert (main.fatalities, main.injured) == (1, 9)
 
 
@@ -373,13 +378,11 @@ def test_a_number_after_a_person_counts_the_family(parse, text, kind, low):
 
 
 def test_a_clause_dated_to_an_earlier_year_is_background():
-    from polemos.pipeline import extract_text
-
     text = ("Cops identify 17-year-old shot dead outside nightclub\n\n"
             "A 17-year-old boy was found shot dead Tuesday night outside a nightclub on International Drive, "
             "according to the Orlando Police Department.\n\n"
             "In February 2015, an off-duty officer shot and wounded a man who opened fire in the club's parking lot.")
-    main = next(e for e in extract_text(text, date="2016-05-11").events if not e.background)
+    main = _main_event(text, "2016-05-11")
     assert (main.fatalities, main.injured) == (1, 0)
 
 
@@ -475,14 +478,12 @@ def test_hit_people_other_than_the_dead_were_wounded(parse):
 
 def test_others_told_apart_from_the_main_events_dead_join_it():
     """A sentence no event claims that tells of the others than the main event's dead."""
-    from polemos.pipeline import extract_text
-
     text = ("Woman, 19, shot and killed at south Phoenix party\n\n"
             "PHOENIX - Police have identified a 19-year-old woman who was shot and killed late Saturday night "
             "at a south Phoenix party.\n\n"
             "The other three victims were an 18-year-old woman, 22-year-old man and 21-year-old man.\n\n"
             "Anyone with information is urged to call Phoenix police.")
-    main = next(e for e in extract_text(text, date="2016-01-01").events if not e.background)
+    main = _main_event(text, "2016-01-01")
     assert (main.fatalities, main.injured) == (1, 3)
 
 
@@ -746,3 +747,51 @@ def test_a_count_that_includes_the_attacker_is_not_added_to(parse):
 ])
 def test_an_inquiry_named_by_a_death_noun_is_one_death(parse, text, expected):
     assert _killed_injured(parse, text) == expected
+
+
+# ---- cas16: killed counts ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # a repeat that counts two or more people is an exact figure, more than the one death told
+    ("A man shot and killed his 8-year-old son on Sunday and then shot himself. Both were "
+     "pronounced dead at the scene, deputies said.", (2, 0)),
+    ("A woman was killed and a man was shot outside a bar. Both died at the hospital.", (2, 0)),
+])
+def test_a_repeat_that_counts_two_or_more_is_exact(parse, text, expected):
+    assert _killed_injured(parse, text) == expected
+
+
+def test_a_list_of_people_named_by_their_kin_is_an_exact_figure():
+    text = ("Man kills estranged wife, her father, then himself\n\n"
+            "A man shot and killed his estranged wife and her father before killing himself Tuesday, police said.")
+    main = _main_event(text, "2016-03-09")
+    assert main.fatalities == 3
+
+
+def test_a_clause_told_as_a_separate_incident_is_not_the_events():
+    text = ("Man wounded in Northside shooting\n\n"
+            "A 30-year-old man was shot in the arm Tuesday night on Oak Street, police said. He is expected to "
+            "survive. In a separate incident, a woman was shot and killed Monday on the South Side.")
+    main = _main_event(text, "2016-05-11")
+    assert (main.fatalities, main.injured) == (0, 1)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a killing dated to a month before the main event is an earlier event
+    ("Girl, 9, wounded in drive-by\n\nA 9-year-old girl was shot in the arm Sunday afternoon while playing in "
+     "her front yard, police said. Her cousin, Tyrell Moss, was shot and killed in February a few blocks away.", 0),
+    ("Teen dies after shooting\n\nA 17-year-old boy died after being shot Thursday afternoon, police said. "
+     "Last month, three people were killed in a shooting at a nearby park.", 1),
+    # a follow-up: the dated killing is the event itself
+    ("Man charged in killing\n\nPolice charged a 22-year-old man Friday with murder in the death of a man "
+     "who was shot and killed in April outside a gas station.", 1),
+])
+def test_a_killing_dated_to_another_month_is_background(text, killed):
+    main = _main_event(text, "2016-06-12")
+    assert main.fatalities == killed
+
+
+def test_he_in_a_before_clause_is_the_gunman_of_coordinated_harms(parse):
+    text = ("A gunman killed a bartender and wounded a patron at a bar Saturday before he was shot "
+            "and killed by police, officials said.")
+    assert _killed_injured(parse, text) == (2, 1)

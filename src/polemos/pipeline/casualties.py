@@ -32,9 +32,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from polemos.model import Casualties, CasualtyCount
+from polemos.model import Casualties, CasualtyCount, parse_iso_date
 
 from .components import doc_text, read_text
+from .dates import MONTHS
 from .events import main_event_first
 
 KINDS = ("killed", "injured", "arrested", "abducted", "shot")
@@ -1689,7 +1690,10 @@ def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:
     if victim.lower_ not in SINGULAR_PRONOUNS or clause.dep_ != "advcl" \
             or not any(c.dep_ == "mark" and c.lower_ in ("before", "after", "when", "until") for c in clause.children):
         return False
-    subject, kind = _child(clause.head, "nsubj"), trigger_kind(clause.head, lex)
+    verb = clause.head
+    while verb.dep_ == "conj" and _child(verb, "nsubj") is None:
+        verb = verb.head  # "A gunman killed a bartender and wounded a patron before he was shot"
+    subject, kind = _child(verb, "nsubj"), trigger_kind(clause.head, lex)
     return subject is not None and subject.lemma_.lower() in lex.attackers and kind is not None and kind[0] in HARM_KINDS
 
 
@@ -1998,7 +2002,9 @@ def _combine_kind(mentions: list[CasualtyMention], lex: Lexicon) -> CasualtyCoun
     groups_vague = all(v for _, v in by_group.values())
     # a repeat ("the facilitator was captured") supplies a figure but never overrides a fuller one
     # a mention listing several groups counts its people too ("his wife and four daughters": 5)
-    totals = [(m.low, m.vague or m.anaphoric) for m in mentions
+    # (a repeat that counts two or more is exact: "killed his son and then shot himself ... Both
+    # were pronounced dead", "his wife and her boyfriend")
+    totals = [(m.low, m.vague or (m.anaphoric and m.low < 2)) for m in mentions
               if m.generic or not m.specific or m.anaphoric or len(m.specific) > 1]
     low = _best(totals + ([(group_sum, groups_vague)] if by_group else []))
     if all(vague for _, vague in totals) and (not by_group or groups_vague):
@@ -2182,9 +2188,11 @@ class CasualtyExtractor:
         events = doc._.events or []
         spans = doc._.event_spans or {}
         claimed = [(s.start_char, s.end_char) for event in events for s in spans.get(event.id, [])]
-        found = {event.id: self.find(doc, spans.get(event.id, []), claimed) for event in events}
+        found = {event.id: self.find(doc, spans.get(event.id, []), claimed, event.trigger.start if event.trigger else None)
+                 for event in events}
         main = next((e for e in events if not e.background), None)
         _mark_earlier_years(self._all_mentions(doc), doc, _year_of(main))
+        _mark_other_months(self._all_mentions(doc), doc, main)
         if main is not None:
             have = found[main.id]
             found[main.id] = sorted(have + self.lead_mentions(doc, claimed, have) + self.follow_ups(doc, claimed, have),
@@ -2195,15 +2203,18 @@ class CasualtyExtractor:
         main_event_first(doc)
         return doc
 
-    def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]]) -> list[CasualtyMention]:
+    def find(self, doc: Doc, spans: list[Span], claimed: list[tuple[int, int]],
+             trigger: int | None = None) -> list[CasualtyMention]:
         """Mentions in the event's clauses, and in the rest of their sentences where no
         event claims them ("captured a leader and detained two others" when the event
-        was read from the second clause only)."""
+        was read from the second clause only); not those of a clause told as another
+        incident than the one of the event's trigger (at char `trigger`)."""
         mentions: dict[int, CasualtyMention] = {}
         everything = self._all_mentions(doc)
         for span in spans:
             for m in everything:
-                if span.start_char <= m.trigger_start < span.end_char:
+                if span.start_char <= m.trigger_start < span.end_char \
+                        and not _another_incident_clause(doc, m, trigger, self.lexicon):
                     mentions.setdefault(m.trigger_start, m)
         for sentence in {span.sent for span in spans if span.doc.has_annotation("DEP")}:
             for m in everything:
@@ -2227,7 +2238,8 @@ class CasualtyExtractor:
         lead_end = next((s.end_char for s in doc.sents if s.end_char > LEAD_CHARS), len(doc_text(doc)))
         return [m for m in self._all_mentions(doc)
                 if m.trigger_start < lead_end and m.trigger_start not in seen
-                and not any(a <= m.trigger_start < b for a, b in claimed)]
+                and not any(a <= m.trigger_start < b for a, b in claimed)
+                and not _another_incident_clause(doc, m, None, self.lexicon)]
 
     def follow_ups(self, doc: Doc, claimed: list[tuple[int, int]], have: list[CasualtyMention]) -> list[CasualtyMention]:
         """Mentions that no event's clauses hold but that say how many people the main event's
@@ -2313,6 +2325,38 @@ def _mark_earlier_years(mentions: list[CasualtyMention], doc: Doc, year: int | N
             m.background = True
 
 
+def _mark_other_months(mentions: list[CasualtyMention], doc: Doc, main) -> None:
+    """'a 17-year-old who was shot and killed in April' in a report of a December shooting: a
+    killing dated to a month outside the one from the main event to publication is an
+    earlier event (background). Only after a killing told without such a date: in a follow-up
+    ('charged in the April killing') the dated harm is the event itself."""
+    date = parse_iso_date(getattr(main, "event_date", None)) if main is not None else None
+    pub = doc._.pub_date or date
+    if date is None:
+        return
+    window = {(date.month + k - 1) % 12 + 1 for k in range((pub.month - date.month) % 12 + 1)}
+    told = False  # a harm told before (of any kind)
+    for m in mentions:
+        if not m.counts or m.kind not in HARM_KINDS:
+            continue
+        span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        head = _clause_head(span[0]) if span is not None and len(span) else None
+        months = {_month_named(t, pub) for t in head.subtree
+                  if t.sent == span[0].sent and t.ent_type_ == "DATE"} - {None} if head is not None else set()
+        if months and not months & window and m.kind == "killed":
+            m.background = told
+        told = told or not m.background
+
+
+def _month_named(tok: Token, pub) -> int | None:
+    """The month a date word names: 'April', 'last month' (the one before publication)."""
+    if tok.lower_ in MONTHS:
+        return MONTHS[tok.lower_]
+    if tok.lower_ == "month" and tok.i and tok.nbor(-1).lower_ == "last":
+        return (pub.month - 2) % 12 + 1
+    return None
+
+
 def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list[list]:
     """Group the events that may report the same people: those not marked as another
     incident ("another blast", "in a separate operation").
@@ -2331,6 +2375,22 @@ def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list
         else:
             groups.append([event])
     return groups
+
+
+def _another_incident_clause(doc: Doc, mention: CasualtyMention, trigger: int | None, lex: Lexicon) -> bool:
+    """'A man was shot in the leg Tuesday. In a separate incident, a woman was killed': a clause
+    that opens with 'elsewhere' or 'in a separate/another incident' tells another incident than
+    the event's, unless the event's own trigger is in it (the event detector may read both into
+    one event)."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = _clause_head(span[0])
+    marked = any((c.dep_ == "advmod" and c.lower_ == "elsewhere")
+                 or (c.dep_ == "prep" and any(o.dep_ == "pobj" and any(_marks_another_incident(x, lex) for x in o.children)
+                                              for o in c.children))
+                 for c in head.children)
+    return marked and not (trigger is not None and any(t.idx == trigger for t in head.subtree))
 
 
 def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:
