@@ -181,6 +181,12 @@ def test_some_of_those_shot_died(parse):
     assert counts(parse, "People are being killed in this city every week.") == {}
 
 
+def test_one_fatally_after_a_comma_the_parser_hangs_it_on(parse):
+    # the parser hangs "one" on the comma, not on "shot"
+    text = "Two men were shot outside a convenience store Friday night, one fatally, police said."
+    assert counts(parse, text) == {"killed": (1, {}), "injured": (1, {})}
+
+
 def test_condition_means_hurt_and_alive(parse):
     text = "A drive-by shooting left a 1-year-old girl in critical condition."
     assert counts(parse, text) == {"injured": (1, {"children": 1})}

@@ -1534,12 +1534,10 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
     """'Four people were shot, one fatally': the number before 'fatally' died."""
     out = []
     for tok in span:
-        if tok.lower_ not in ("fatally", "mortally") or not _is_number(tok.head, lex):
+        if tok.lower_ not in ("fatally", "mortally"):
             continue
-        number, shot = tok.head, tok.head.head
-        if trigger_kind(shot, lex) is None and number.dep_ == "appos":
-            shot = shot.head  # "Three people were shot, two of them fatally"
-        if trigger_kind(shot, lex) is None:
+        number, shot = _fatally_counted(tok, lex)
+        if number is None or trigger_kind(shot, lex) is None:
             continue
         n = number_value(number, lex)
         if n is None:
@@ -1550,6 +1548,26 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
             aggregate=_is_aggregate(shot, None, lex), background=_is_background(shot, lex),
         ))
     return out
+
+
+def _fatally_counted(fatally: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:
+    """The number 'fatally' qualifies and the harm verb it counts from ('shot, one fatally').
+    The parser may hang the number on the comma after the clause instead of its verb ('Two
+    men were shot, one fatally, police said'): then the clause the comma ends is read."""
+    number = fatally.head
+    if not _is_number(number, lex):
+        return None, None
+    shot = number.head
+    if trigger_kind(shot, lex) is None and number.dep_ == "appos":
+        shot = shot.head  # "Three people were shot, two of them fatally"
+    before = number.doc[number.i - 1] if number.i else number
+    if trigger_kind(shot, lex) is None and before.text == "," and before.i:
+        shot = number.doc[before.i - 1]
+        for _ in range(3):  # "shot Saturday night, one fatally": up from "night" to "shot"
+            if trigger_kind(shot, lex) is not None:
+                break
+            shot = shot.head
+    return number, shot
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
