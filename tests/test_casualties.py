@@ -187,6 +187,13 @@ def test_one_fatally_after_a_comma_the_parser_hangs_it_on(parse):
     assert counts(parse, text) == {"killed": (1, {}), "injured": (1, {})}
 
 
+def test_wounds_hung_on_the_verb_are_its_objects(parse):
+    # the parser hangs "with gunshot wounds" on "found": the men have the wounds, not the officers
+    text = ("Officers went to the house and found two women with gunshot wounds. "
+            "One of the women was pronounced dead. The other was taken to a hospital.")
+    assert counts(parse, text)["injured"][0] == 1
+
+
 def test_condition_means_hurt_and_alive(parse):
     text = "A drive-by shooting left a 1-year-old girl in critical condition."
     assert counts(parse, text) == {"injured": (1, {"children": 1})}

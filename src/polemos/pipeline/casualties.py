@@ -1129,12 +1129,16 @@ def _controller(verb: Token) -> Token | None:
 def _victim_of_wound(wound: Token) -> Token | None:
     """'people *with gunshot wounds*', 'he suffered a gunshot wound', 'treated for gunshot wounds'."""
     head = wound.head
+    with_wound = wound.dep_ == "pobj" and head.lower_ == "with"
     if wound.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     if head.pos_ in NOUN_POS and head is not wound:
         return head
     if head.pos_ in ("VERB", "AUX"):
-        return _child(head, "nsubjpass", "nsubj") or _controller(head)
+        # "Officers found two men with gunshot wounds", the parser hanging "with" on the
+        # verb: the object has the wounds, not the subject
+        found = _child(head, "dobj") if with_wound else None
+        return found or _child(head, "nsubjpass", "nsubj") or _controller(head)
     return None
 
 
