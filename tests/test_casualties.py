@@ -194,6 +194,26 @@ def test_wounds_hung_on_the_verb_are_its_objects(parse):
     assert counts(parse, text)["injured"][0] == 1
 
 
+def test_names_with_an_age_set_off_are_people(parse):
+    # the recogniser reads "Marcus Hill" as an organisation; the age between commas says a person
+    text = ("Marcus Hill, 22, was shot in the arm outside the store. "
+            "Andre White, 24, was treated for a graze wound.")
+    assert counts(parse, text)["injured"][0] == 2
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Man, woman shot outside Eastside gas station", 2),  # a bare person listed before a bare person
+    ("Two teens shot, one dies", 1),  # "shot" tagged as a present tense after a bare plural
+])
+def test_headline_and_lead_forms_of_the_wounded(parse, text, injured):
+    assert counts(parse, text)["injured"][0] == injured
+
+
+def test_a_headline_shooting_leaves_someone_with_injuries(parse):
+    # "Shooting" tagged as a verb, "with" hung on "leaves"
+    assert counts(parse, "Shooting leaves woman with serious injuries")["injured"][0] == 1
+
+
 def test_condition_means_hurt_and_alive(parse):
     text = "A drive-by shooting left a 1-year-old girl in critical condition."
     assert counts(parse, text) == {"injured": (1, {"children": 1})}
