@@ -705,6 +705,11 @@ def test_battery_of_wounded_and_killed_forms(parse, text, expected):
     assert _killed_injured(parse, text) == expected
 
 
+def test_officers_hit_are_none_of_a_dead_attacker(parse):
+    text = "A deputy was shot in the shoulder during the exchange of gunfire. The gunman was killed."
+    assert _killed_injured(parse, text) == (1, 1)
+
+
 def test_a_wounded_attacker_is_one_more_person(parse):
     text = "A man opened fire at a party, killing one person and wounding two others. The gunman was also shot by a guest."
     assert _killed_injured(parse, text) == (1, 3)

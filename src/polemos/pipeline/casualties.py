@@ -2156,11 +2156,13 @@ def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:
 
 def _officers_hit_apart(dead: list[CasualtyMention], hit: list[CasualtyMention], lex: Lexicon) -> int:
     """'Officers fired back, killing him ... One officer was hit in the arm': when police killed
-    the dead and none of the dead is police, the officers hit are none of the dead."""
+    the dead, or the dead are the attacker ('An officer was shot ... The suspect was killed'),
+    and none of the dead is police, the officers hit are none of the dead."""
     police = {w for w, g in lex.group_words.items() if g == "police"}
     singular = {m.agent: re.sub(r"ies$", "y", m.agent).removesuffix("s") for m in dead}  # "deputies", "officers"
     by_police = any(m.agent in police or singular[m.agent] in police for m in dead)
-    if not by_police or any("police" in m.groups for m in dead):
+    attacker_dead = bool(dead) and all(m.attacker for m in dead)
+    if not (by_police or attacker_dead) or any("police" in m.groups for m in dead):
         return 0
     return max((m.low for m in hit if set(m.groups) == {"police"} and not m.vague), default=0)
 
