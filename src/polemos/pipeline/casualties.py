@@ -566,9 +566,11 @@ def _person_listed_before(victim: Token, lex: Lexicon) -> Token | None:
     """'Mother, 2 children shot in parked car', 'Father, 2 sons shot': a headline that opens with
     a bare person and a comma before the counted plural lists that person too (one person cannot
     be two children). Read from the words: the parser hangs the person on the plural as an
-    apposition or on the verb."""
+    apposition or on the verb. So does one before a bare single person: 'Man, woman shot'."""
     doc, first = victim.doc, victim.left_edge.i
-    if first != victim.i - 1 or not _is_number(doc[first], lex) or victim.tag_ not in PLURAL_TAGS:
+    counted = first == victim.i - 1 and _is_number(doc[first], lex) and victim.tag_ in PLURAL_TAGS
+    single = first == victim.i and victim.tag_ == "NN" and _is_person(victim, lex)
+    if not (counted or single):
         return None
     if first < 2 or doc[first - 1].text != "," or doc[first - 2].i != doc[first - 2].sent.start:
         return None
@@ -693,9 +695,11 @@ def _person_names(tok: Token, lex: Lexicon) -> list[frozenset[str]]:
     person = tok
     if tok.pos_ != "PROPN":
         person = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if person is None or person.ent_type_ != "PERSON" or person.lemma_.lower() in lex.group_words:
+    if person is None or person.lemma_.lower() in lex.group_words:
         return []
-    words = {c.lower_ for c in person.lefts if c.dep_ == "compound" and c.ent_type_ == "PERSON"}
+    if person.ent_type_ != "PERSON" and not _with_age_set_off(person):
+        return []
+    words = {c.lower_ for c in person.lefts if c.dep_ == "compound" and c.ent_type_ == person.ent_type_}
     return [frozenset(words | {person.lower_})]
 
 
@@ -860,8 +864,10 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
     if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
         return "killed", "mistagged"
-    if lower in lex.headline_participles and tok.pos_ in ("NOUN", "PROPN") and _after_bare_person(tok, lex):
-        return lex.headline_participles[lower], "mistagged"  # "Teen girl shot, man arrested" ("shot" as a noun)
+    if lower in lex.headline_participles and (tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBP") \
+            and _after_bare_person(tok, lex):
+        # "Teen girl shot, man arrested" ("shot" as a noun), "Two teens shot, one dies" (as a present)
+        return lex.headline_participles[lower], "mistagged"
     if lemma in lex.multiple_nouns and any(c.lower_ in lex.multiple_counts for c in tok.lefts):
         return lex.multiple_nouns[lemma], "multiple"  # "a quadruple shooting"
     if lower in lex.fatal_nouns or lemma in lex.fatal_nouns:
@@ -1130,12 +1136,16 @@ def _controller(verb: Token) -> Token | None:
 def _victim_of_wound(wound: Token) -> Token | None:
     """'people *with gunshot wounds*', 'he suffered a gunshot wound', 'treated for gunshot wounds'."""
     head = wound.head
+    with_wound = wound.dep_ == "pobj" and head.lower_ == "with"
     if wound.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     if head.pos_ in NOUN_POS and head is not wound:
         return head
     if head.pos_ in ("VERB", "AUX"):
-        return _child(head, "nsubjpass", "nsubj") or _controller(head)
+        # "Officers found two men with gunshot wounds", the parser hanging "with" on the
+        # verb: the object has the wounds, not the subject
+        found = _child(head, "dobj") if with_wound else None
+        return found or _child(head, "nsubjpass", "nsubj") or _controller(head)
     return None
 
 
@@ -1190,6 +1200,8 @@ def _left_with_injuries(noun: Token, lex: Lexicon) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.lemma_.lower() not in lex.kinds["injured"].nouns:
         return None
     person = noun.head.head
+    if person.lemma_.lower() == "leave" and person.pos_ == "VERB":
+        person = _child(person, "dobj") or person  # "Shooting leaves man with serious injuries": "with" on the verb
     verb = person
     while verb.dep_ == "conj" and verb.head.pos_ != "VERB":
         verb = verb.head  # "left a man dead and a woman with injuries"
@@ -1197,7 +1209,9 @@ def _left_with_injuries(noun: Token, lex: Lexicon) -> Token | None:
     if person.dep_ not in ("dobj", "conj") or verb.lemma_.lower() != "leave" or not _is_person(person, lex):
         return None
     cause = _child(verb, "nsubj")
-    return person if cause is not None and cause.lemma_.lower() in lex.left_with_causes else None
+    # (a headline's "Shooting leaves ..." may be tagged a verb, lemma "shoot")
+    causes = lex.left_with_causes
+    return person if cause is not None and (cause.lemma_.lower() in causes or cause.lower_ in causes) else None
 
 
 # --------------------------------------------------------------------------- flags
@@ -1375,11 +1389,21 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         of = _of_object(tok)
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":
-        return tok.ent_type_ in ("PERSON", "") or tok.lower_ in _person_words(tok.doc)
+        return tok.ent_type_ in ("PERSON", "") or tok.lower_ in _person_words(tok.doc) or _with_age_set_off(tok)
     if group_of(tok, lex)[0] is not None:
         return True
     # agent nouns name people ("rider", "cyclist", "pedestrian"), unless listed as things
     return tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in lex.not_people
+
+
+def _with_age_set_off(name: Token) -> bool:
+    """'Marcus Hill, 22, was shot': a name with an age between commas is a person's, whatever
+    the recogniser took it for (here an organisation)."""
+    doc = name.doc
+    for age in (c for c in name.children if c.dep_ == "appos" and c.text.isdigit() and 0 < int(c.text) < 110):
+        if doc[age.i - 1].text == "," and age.i + 1 < len(doc) and doc[age.i + 1].text == ",":
+            return True
+    return False
 
 
 _PERSON_WORDS: list = [None, frozenset()]  # (doc, words): the last document's person names
@@ -1535,12 +1559,10 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
     """'Four people were shot, one fatally': the number before 'fatally' died."""
     out = []
     for tok in span:
-        if tok.lower_ not in ("fatally", "mortally") or not _is_number(tok.head, lex):
+        if tok.lower_ not in ("fatally", "mortally"):
             continue
-        number, shot = tok.head, tok.head.head
-        if trigger_kind(shot, lex) is None and number.dep_ == "appos":
-            shot = shot.head  # "Three people were shot, two of them fatally"
-        if trigger_kind(shot, lex) is None:
+        number, shot = _fatally_counted(tok, lex)
+        if number is None or trigger_kind(shot, lex) is None:
             continue
         n = number_value(number, lex)
         if n is None:
@@ -1551,6 +1573,26 @@ def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
             aggregate=_is_aggregate(shot, None, lex), background=_is_background(shot, lex),
         ))
     return out
+
+
+def _fatally_counted(fatally: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:
+    """The number 'fatally' qualifies and the harm verb it counts from ('shot, one fatally').
+    The parser may hang the number on the comma after the clause instead of its verb ('Two
+    men were shot, one fatally, police said'): then the clause the comma ends is read."""
+    number = fatally.head
+    if not _is_number(number, lex):
+        return None, None
+    shot = number.head
+    if trigger_kind(shot, lex) is None and number.dep_ == "appos":
+        shot = shot.head  # "Three people were shot, two of them fatally"
+    before = number.doc[number.i - 1] if number.i else number
+    if trigger_kind(shot, lex) is None and before.text == "," and before.i:
+        shot = number.doc[before.i - 1]
+        for _ in range(3):  # "shot Saturday night, one fatally": up from "night" to "shot"
+            if trigger_kind(shot, lex) is not None:
+                break
+            shot = shot.head
+    return number, shot
 
 
 def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyMention | None:
@@ -2120,11 +2162,13 @@ def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:
 
 def _officers_hit_apart(dead: list[CasualtyMention], hit: list[CasualtyMention], lex: Lexicon) -> int:
     """'Officers fired back, killing him ... One officer was hit in the arm': when police killed
-    the dead and none of the dead is police, the officers hit are none of the dead."""
+    the dead, or the dead are the attacker ('An officer was shot ... The suspect was killed'),
+    and none of the dead is police, the officers hit are none of the dead."""
     police = {w for w, g in lex.group_words.items() if g == "police"}
     singular = {m.agent: re.sub(r"ies$", "y", m.agent).removesuffix("s") for m in dead}  # "deputies", "officers"
     by_police = any(m.agent in police or singular[m.agent] in police for m in dead)
-    if not by_police or any("police" in m.groups for m in dead):
+    attacker_dead = bool(dead) and all(m.attacker for m in dead)
+    if not (by_police or attacker_dead) or any("police" in m.groups for m in dead):
         return 0
     return max((m.low for m in hit if set(m.groups) == {"police"} and not m.vague), default=0)
 
