@@ -324,6 +324,24 @@ def test_armed_group_of_a_country_votes_for_its_country(nlp):
     assert bayda.country_code == "YE"
 
 
+def test_near_spelling_abroad_is_no_place_of_the_armed_groups_country(nlp):
+    # the gazetteer lacks this Lebanese village; its nearest spelling is a Russian town: Hezbollah acts in Lebanon
+    text = "On 12 March 2021, Hezbollah members beat a journalist in Ansar."
+    assert place_named(nlp, text, "Ansar").country_code == "LB"
+
+
+def test_village_namesake_a_continent_away_from_the_armed_groups_country(nlp):
+    # 'Bar' of a Lebanese note is no Montenegrin town of 17,000, although the note names no other place
+    text = "On 2 April 2021, Hezbollah supporters clashed with residents in Bar after a funeral."
+    assert place_named(nlp, text, "Bar").country_code == "LB"
+
+
+def test_village_across_the_border_of_the_armed_groups_country(nlp):
+    # the PKK is a Turkish group that fights in northern Iraq: a village there stays Iraqi
+    text = "On 12 March 2021, Turkish warplanes struck PKK positions near Kani Masi."
+    assert place_named(nlp, text, "Kani Masi").country_code == "IQ"
+
+
 def test_village_in_the_province_of_the_other_places(nlp):
     # several Vasylivkas: the one in the oblast of the city the note measures from
     text = "On 4 May 2020, the SMM observed two explosions near Vasylivka, 8km south of Horlivka."
