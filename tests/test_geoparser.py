@@ -336,6 +336,12 @@ def test_village_namesake_a_continent_away_from_the_armed_groups_country(nlp):
     assert place_named(nlp, text, "Bar").country_code == "LB"
 
 
+def test_unknown_village_beside_an_armed_group_is_in_its_country(nlp):
+    # a village the gazetteer lacks altogether, and no other place: Hezbollah says Lebanon
+    text = "On 12 March 2021, Hezbollah members beat a journalist in Jibchit."
+    assert place_named(nlp, text, "Jibchit").country_code == "LB"
+
+
 def test_village_across_the_border_of_the_armed_groups_country(nlp):
     # the PKK is a Turkish group that fights in northern Iraq: a village there stays Iraqi
     text = "On 12 March 2021, Turkish warplanes struck PKK positions near Kani Masi."

@@ -603,8 +603,10 @@ class Resolver:
         point into a country (confident ones count more), and each armed group named votes for its
         country (name "")."""
         votes: list[tuple[str, float, str]] = []
-        if not any(first_j is not None for first_j in first):
-            actor_countries = []  # no place resolved: the actors alone do not make a focus
+        if not any(first_j is not None for first_j in first) and not any(m.role == "place" for m in mentions):
+            # no place resolved nor named: the actors alone do not make a focus; an unknown village
+            # named beside them ('Hezbollah members beat a journalist in X') is in their country
+            actor_countries = []
         for cc in actor_countries:
             votes.append((cc, ACTOR_VOTE, ""))
         for m, scores, j in zip(mentions, base, first):
