@@ -324,28 +324,21 @@ def test_armed_group_of_a_country_votes_for_its_country(nlp):
     assert bayda.country_code == "YE"
 
 
-def test_near_spelling_abroad_is_no_place_of_the_armed_groups_country(nlp):
+ARMED_GROUPS_COUNTRY = [
     # the gazetteer lacks this Lebanese village; its nearest spelling is a Russian town: Hezbollah acts in Lebanon
-    text = "On 12 March 2021, Hezbollah members beat a journalist in Ansar."
-    assert place_named(nlp, text, "Ansar").country_code == "LB"
-
-
-def test_village_namesake_a_continent_away_from_the_armed_groups_country(nlp):
+    ("On 12 March 2021, Hezbollah members beat a journalist in Ansar.", "Ansar", "LB"),
     # 'Bar' of a Lebanese note is no Montenegrin town of 17,000, although the note names no other place
-    text = "On 2 April 2021, Hezbollah supporters clashed with residents in Bar after a funeral."
-    assert place_named(nlp, text, "Bar").country_code == "LB"
-
-
-def test_unknown_village_beside_an_armed_group_is_in_its_country(nlp):
+    ("On 2 April 2021, Hezbollah supporters clashed with residents in Bar after a funeral.", "Bar", "LB"),
     # a village the gazetteer lacks altogether, and no other place: Hezbollah says Lebanon
-    text = "On 12 March 2021, Hezbollah members beat a journalist in Jibchit."
-    assert place_named(nlp, text, "Jibchit").country_code == "LB"
-
-
-def test_village_across_the_border_of_the_armed_groups_country(nlp):
+    ("On 12 March 2021, Hezbollah members beat a journalist in Jibchit.", "Jibchit", "LB"),
     # the PKK is a Turkish group that fights in northern Iraq: a village there stays Iraqi
-    text = "On 12 March 2021, Turkish warplanes struck PKK positions near Kani Masi."
-    assert place_named(nlp, text, "Kani Masi").country_code == "IQ"
+    ("On 12 March 2021, Turkish warplanes struck PKK positions near Kani Masi.", "Kani Masi", "IQ"),
+]
+
+
+@pytest.mark.parametrize("text,name,country", ARMED_GROUPS_COUNTRY)
+def test_village_and_the_armed_groups_country(nlp, text, name, country):
+    assert place_named(nlp, text, name).country_code == country
 
 
 def test_village_in_the_province_of_the_other_places(nlp):
