@@ -392,6 +392,23 @@ def test_armed_group_of_a_country_votes_for_its_country(nlp):
     assert bayda.country_code == "YE"
 
 
+ARMED_GROUPS_COUNTRY = [
+    # the gazetteer lacks this Lebanese village; its nearest spelling is a Russian town: Hezbollah acts in Lebanon
+    ("On 12 March 2021, Hezbollah members beat a journalist in Ansar.", "Ansar", "LB"),
+    # 'Bar' of a Lebanese note is no Montenegrin town of 17,000, although the note names no other place
+    ("On 2 April 2021, Hezbollah supporters clashed with residents in Bar after a funeral.", "Bar", "LB"),
+    # a village the gazetteer lacks altogether, and no other place: Hezbollah says Lebanon
+    ("On 12 March 2021, Hezbollah members beat a journalist in Jibchit.", "Jibchit", "LB"),
+    # the PKK is a Turkish group that fights in northern Iraq: a village there stays Iraqi
+    ("On 12 March 2021, Turkish warplanes struck PKK positions near Kani Masi.", "Kani Masi", "IQ"),
+]
+
+
+@pytest.mark.parametrize("text,name,country", ARMED_GROUPS_COUNTRY)
+def test_village_and_the_armed_groups_country(nlp, text, name, country):
+    assert place_named(nlp, text, name).country_code == country
+
+
 def test_village_in_the_province_of_the_other_places(nlp):
     # several Vasylivkas: the one in the oblast of the city the note measures from
     text = "On 4 May 2020, the SMM observed two explosions near Vasylivka, 8km south of Horlivka."

@@ -106,6 +106,9 @@ DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country 
 # How much a named armed group or state force tied to one country ('Houthi forces') counts towards
 # the focus: who fights is a strong hint of where, when a place name exists in several countries.
 ACTOR_VOTE = 1.0
+# how far from their country's centre and capital armed groups still act (across its borders); a village
+# named bare that lies farther is a namesake, where no place the document names is in another country
+ACTOR_REACH_KM = 1500.0
 EMBEDDED_CONTEXT = 0.5  # how much closeness to the document's other places counts for a place inside an organisation's name
 # 'Suffolk County' in a story that names Southold: the county (of two) that holds a town the story names
 COUNTY_TOWN_BONUS = 2.0
@@ -342,9 +345,9 @@ class Resolver:
         _states_of_the_towns_named(mentions, final)
         _towns_beside_the_story(mentions, final)
         self._drop_direction_names(mentions, final, focus)
-        self._drop_far_guesses(final, focus)
+        self._drop_far_guesses(final, focus, _actors_country(votes))
         self._drop_stray_towns(mentions, final, pinned)
-        self._drop_foreign_villages(mentions, final, focus)
+        self._drop_foreign_villages(mentions, final, focus, votes)
         _drop_lone_namesakes(mentions, final)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
@@ -404,38 +407,60 @@ class Resolver:
             if home and all(_distance_km(c, o) > STRAY_TOWN_KM for o in home):
                 final[i] = None
 
-    def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> None:
+    def _drop_foreign_villages(self, mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float],
+                               votes: list[tuple[str, float, str]] = ()) -> None:
         """In a document about one country, a village (or a district) of the same name elsewhere is
-        more likely a place of that country the gazetteer lacks: leave it to the fallback."""
+        more likely a place of that country the gazetteer lacks: leave it to the fallback. The
+        document is about a country when a place it names lies there, or when the armed groups it
+        names act there and the other names agree ('Hezbollah supporters blocked the road in X': a
+        Lebanese village, whatever else X names; X's own vote only echoes its prior)."""
         if not focus:
             return
         top, share = max(focus.items(), key=lambda kv: kv[1])
         if share < 0.6 or not _placed_in(mentions, final, top):
-            return
+            top = None
+        actors = _actors_country(votes)
         for i, c in enumerate(final):
-            if c is not None and c.country_code != top and _a_part_read_abroad(mentions[i], c):
+            home = top
+            if home is None and actors is not None and c is not None and self._beyond_the_actors_reach(c, actors) \
+                    and _shares(votes, skip=mentions[i].folded_name).get(actors, 0.0) >= 0.6:
+                home = actors
+            if home is None or c is None or c.country_code == home:
+                continue
+            if _a_part_read_abroad(mentions[i], c):
                 final[i] = None  # 'West Midlands' of an English story is no part of Zimbabwe's Midlands
                 continue
-            if c is None or not _is_local(c) or c.country_code == top or mentions[i].parent is not None:
+            if not _is_local(c) or mentions[i].parent is not None:
                 continue
             # a village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad known here only by an alternate name ('Colonia' for Köln),
             # unless the text says it is a city ('Quebec City')
             if c.population < 20_000 or (c.alternate and c.population < 2_000_000 and mentions[i].admin_hint != "town"):
-                # another reading of the name that fits the document (the continent, a town at home), else none
-                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == top or not _is_local(o))]
+                # another reading of the name that fits the document (the continent, a town at home), else none;
+                # with no place named at home, a division abroad fits no better than its town
+                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == home or not _is_local(o))
+                          and (home == top or o.country_code in (home, None))]
                 final[i] = max(others, key=_prior) if others else None
 
-    def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float]) -> None:
-        """A near spelling far from everything else the document names is more likely a different
-        place that the gazetteer lacks: leave it to the fallback."""
+    def _beyond_the_actors_reach(self, c: Candidate, cc: str) -> bool:
+        """Far from the country where the armed groups named act, centre and capital alike: groups
+        also fight across a border (the PKK in northern Iraq, Hezbollah in Syria), not a continent away."""
+        anchors = [a for a in (self.gaz.country(cc), self.gaz.capital(cc)) if a is not None]
+        return bool(anchors) and all(_distance_km(c, a) > ACTOR_REACH_KM for a in anchors)
+
+    def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float],
+                          actors_country: str | None = None) -> None:
+        """A near spelling far from everything else the document names, or outside the country where
+        the armed groups it names act, is more likely a different place that the gazetteer lacks:
+        leave it to the fallback."""
         points = [c for c in final if c is not None and _is_point(c) and not c.fuzzy]
         top = max(focus, key=focus.get) if focus else None
         for i, c in enumerate(final):
             if c is None or not c.fuzzy or c.fuzzy > 95:
                 continue
             others = [p for p in points if p is not c]
-            # with nothing else named to be far from, the near spelling is the best reading there is
-            near = not others or any(_distance_km(c, p) < 300 for p in others)
+            # with nothing else named to be far from, the near spelling is the best reading there is,
+            # unless who fights says the place is in another country
+            near = (not others and actors_country in (None, c.country_code)) or any(_distance_km(c, p) < 300 for p in others)
             if not near and c.country_code != top:
                 final[i] = None
 
@@ -578,8 +603,10 @@ class Resolver:
         point into a country (confident ones count more), and each armed group named votes for its
         country (name "")."""
         votes: list[tuple[str, float, str]] = []
-        if not any(first_j is not None for first_j in first):
-            actor_countries = []  # no place resolved: the actors alone do not make a focus
+        if not any(first_j is not None for first_j in first) and not any(m.role == "place" for m in mentions):
+            # no place resolved nor named: the actors alone do not make a focus; an unknown village
+            # named beside them ('Hezbollah members beat a journalist in X') is in their country
+            actor_countries = []
         for cc in actor_countries:
             votes.append((cc, ACTOR_VOTE, ""))
         for m, scores, j in zip(mentions, base, first):
@@ -602,6 +629,14 @@ class Resolver:
 
 # A village or district this small abroad, with nothing else named in its country, is a namesake.
 LONE_VILLAGE_POPULATION = 20_000
+
+
+def _actors_country(votes: list[tuple[str, float, str]]) -> str | None:
+    """The one country where the armed groups the document names act (their votes have no name):
+    who fights is a hint of where. Foreign forces ('US-led coalition', 'Wagner') have no country in
+    data/armed_groups.tsv, and a people named ('Russian forces') is no actor's vote."""
+    countries = {cc for cc, _, name in votes if not name}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None]) -> None:
