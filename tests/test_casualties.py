@@ -725,6 +725,35 @@ def test_one_who_killed_himself_after_killing_others_is_one_more_death(parse):
     assert _killed_injured(parse, "A man killed his wife and her sister before killing himself, police said.") == (3, 0)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # idioms of a death by one's own hand read like "killing himself"
+    ("A man shot and killed his neighbor before turning the gun on himself.", (2, 0)),
+    ("Police said the father killed his wife and then took his own life.", (2, 0)),
+    ("The gunman took his own life after killing two people at a store.", (3, 0)),
+    # "shot himself" is often an accident he survives: hit, not dead
+    ("A 4-year-old boy shot himself in the hand with his father's pistol.", (0, 1)),
+    # "took his life" without "own" may be his killer's deed
+    ("The man who took his life was arrested on Monday.", (0, 0)),
+])
+def test_suicide_idioms_are_the_attackers_death(parse, text, expected):
+    assert _killed_injured(parse, text) == expected
+
+
+def test_a_count_found_dead_is_the_dead_not_the_finders(parse):
+    text = "A woman and her son were reported missing. Officers found both dead inside the home."
+    found = counts(parse, text)
+    assert found["killed"][0] == 2 and "police" not in found["killed"][1]
+    assert _killed_injured(parse, "Deputies found both dead in a car on Sunday.") == (2, 0)
+
+
+def test_a_suspect_police_killed_after_his_killing_is_one_more_death(parse):
+    text = "A man killed a cashier during a robbery on Friday. Officers returned fire, killing the suspect."
+    assert _killed_injured(parse, text) == (2, 0)
+    # dead told with no killer may include him
+    text = "Two people died in the shooting. Officers returned fire, killing the suspect."
+    assert _killed_injured(parse, text) == (2, 0)
+
+
 def test_officers_hit_when_police_killed_the_dead_are_none_of_the_dead(parse):
     text = "A man opened fire on deputies, who shot back, killing him. One deputy was hit in the leg."
     assert _killed_injured(parse, text) == (1, 1)

@@ -109,6 +109,9 @@ class Lexicon:
     death_inquiries: frozenset[str] = frozenset()  # "a death investigation": the inquiry names one death
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
     killing_then_suicide: frozenset[str] = frozenset()  # "murder-suicide": who killed himself killed others first
+    turned_verbs: frozenset[str] = frozenset()  # "turned the gun on himself": a death by his own hand
+    turned_weapons: frozenset[str] = frozenset()
+    own_life_verbs: frozenset[str] = frozenset()  # "took his own life"
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
     early_saying: frozenset[str] = frozenset()  # "Earlier, officials said ...": a figure told before this report's
     saying_verbs: frozenset[str] = frozenset()
@@ -125,7 +128,7 @@ class Lexicon:
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
             words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
-                | self.expected_verbs \
+                | self.expected_verbs | self.turned_verbs | self.own_life_verbs \
                 | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
@@ -205,6 +208,9 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         roles={word: role for role, words in data.get("roles", {}).items() for word in words},
         attackers=frozenset(data.get("attackers", {}).get("words", [])),
         killing_then_suicide=frozenset(data.get("attackers", {}).get("killing_then_suicide", [])),
+        turned_verbs=frozenset(data.get("attackers", {}).get("turned_verbs", [])),
+        turned_weapons=frozenset(data.get("attackers", {}).get("turned_weapons", [])),
+        own_life_verbs=frozenset(data.get("attackers", {}).get("own_life_verbs", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
         death_inquiries=frozenset(data["multiple_victims"].get("death_inquiries", [])),
         early_reports=frozenset(data["background"].get("early_reports", [])),
@@ -447,7 +453,7 @@ INDEFINITE_PRONOUNS = {"someone": (1, 1), "somebody": (1, 1), "another": (1, 1),
                        "everyone": None, "everybody": None}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
-SINGULAR_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "it"}
+SINGULAR_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself", "it"}  # ("his": "took his own life")
 PLURAL_PRONOUNS = {"they", "them", "themselves", "all", "these", "those", "others"}
 NEGATORS = {"no", "none", "nobody", "neither", "nor", "never", "not", "without"}
 
@@ -860,6 +866,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     phrasal = _phrasal_kind(tok, lex) if tok.pos_ in ("VERB", "AUX") else None
     if phrasal:
         return phrasal, "verb"
+    if tok.pos_ == "VERB" and _own_death(tok, lex) is not None:
+        return "killed", "own_death"  # "turned the gun on himself", "took his own life"
     if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
     if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
@@ -911,6 +919,21 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
             return kind, "adjective"
         if tok.pos_ in ("NOUN", "PROPN") and lemma in spec.nouns:
             return kind, "noun"
+    return None
+
+
+def _own_death(verb: Token, lex: Lexicon) -> Token | None:
+    """The one who died by his own hand in an idiom of it: 'himself' in 'turned the gun on
+    himself', 'his' in 'took his own life'; None when the verb says no such thing."""
+    lemma = verb.lemma_.lower()
+    obj = _child(verb, "dobj")
+    if obj is None:
+        return None
+    if lemma in lex.turned_verbs and obj.lemma_.lower() in lex.turned_weapons:
+        on = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"]
+        return next((o for p in on for o in p.children if o.dep_ == "pobj" and o.lower_ in REFLEXIVE_PRONOUNS), None)
+    if lemma in lex.own_life_verbs and obj.lemma_.lower() == "life" and any(c.lower_ == "own" for c in obj.children):
+        return _child(obj, "poss")
     return None
 
 
@@ -1159,6 +1182,11 @@ def _victim_of_adjective(adj: Token, lex: Lexicon) -> Token | None:
             return subject
     if subject is not None:
         return subject
+    # "Officers found both dead": a pronoun count on the adjective is who died, not the finders
+    # (not "shot them both dead": the verb's mention has them)
+    count = next((c for c in adj.lefts if c.pos_ == "PRON" and c.lower_ in lex.exact), None)
+    if count is not None and adj.head.lemma_.lower() in FOUND_VERBS:
+        return count
     before = _number_before(adj, lex)
     if before is not None:
         return before
@@ -1616,6 +1644,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _partitive_number(trigger, lex) or trigger
     elif form == "wound":
         victim = _victim_of_wound(trigger)
+    elif form == "own_death":
+        victim = _own_death(trigger, lex)
     elif form == "in_hospital":
         head = _in_hospital_head(trigger, lex)
         victim = head if head.pos_ not in ("VERB", "AUX") else \
@@ -1684,7 +1714,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         more=bool(victim_words & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
         others=bool(victim_words & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
-        reflexive=victim.lower_ in REFLEXIVE_PRONOUNS,
+        reflexive=victim.lower_ in REFLEXIVE_PRONOUNS or form == "own_death",  # ("took *his* own life")
         # (not "the suspect in the airport shooting": a phrase on him names his own deed)
         attacker=(victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors)
         or _suicide_after_killing(victim, lex),
@@ -2089,6 +2119,27 @@ def _with_attacker(mentions: list[CasualtyMention], killed: CasualtyCount, lex: 
     return CasualtyCount(low=low, high=max(low, killed.high), groups=killed.groups)
 
 
+def _with_attacker_police_killed(mentions: list[CasualtyMention], killed: CasualtyCount, lex: Lexicon) -> CasualtyCount:
+    """'A man killed a clerk. Police returned fire, killing the suspect': the attacker police
+    killed is one more than the dead the report says another killed (not 'two died ...
+    police killed the suspect': he may be one of the two, so only a killer's own count)."""
+    # (the victims after the verb: "killed a clerk" names its killer; "two people died" names none)
+    by_attacker = [m for m in mentions if m.kind == "killed" and m.agent and not _is_police_word(m.agent, lex)
+                   and m.start > m.trigger_start and not (m.reflexive or m.gunman_pronoun or m.attacker or m.with_attacker)]
+    if not by_attacker:
+        return killed
+    first = min(m.trigger_start for m in by_attacker)
+    # (told after his killings, and with no group of its own: a dead "gunman" is counted by it)
+    if not any(m.attacker and not m.reflexive and not m.groups and _is_police_word(m.agent, lex)
+               and m.trigger_start > first for m in mentions):
+        return killed
+    # the largest single count: a long report's other killings, told apart, may add up wrongly
+    low = max(m.low for m in by_attacker) + 1
+    if low <= killed.low:
+        return killed
+    return CasualtyCount(low=low, high=max(low, killed.high), groups=killed.groups)
+
+
 def _with_more_people(mentions: list[CasualtyMention]) -> int:
     """'A man was shot ... another man was shot': a victim-by-victim account adds up.
     Only a run that starts with one person counts ('Three people died ... another man
@@ -2160,13 +2211,17 @@ def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:
     return CasualtyCount(low=a.low + b.low, high=a.high + b.high, groups=groups)
 
 
+def _is_police_word(word: str, lex: Lexicon) -> bool:
+    """'police', 'deputies', 'officers': a word (lower-cased, maybe plural) for the police."""
+    singular = re.sub(r"ies$", "y", word).removesuffix("s")
+    return bool(word) and (lex.group_words.get(word) == "police" or lex.group_words.get(singular) == "police")
+
+
 def _officers_hit_apart(dead: list[CasualtyMention], hit: list[CasualtyMention], lex: Lexicon) -> int:
     """'Officers fired back, killing him ... One officer was hit in the arm': when police killed
     the dead, or the dead are the attacker ('An officer was shot ... The suspect was killed'),
     and none of the dead is police, the officers hit are none of the dead."""
-    police = {w for w, g in lex.group_words.items() if g == "police"}
-    singular = {m.agent: re.sub(r"ies$", "y", m.agent).removesuffix("s") for m in dead}  # "deputies", "officers"
-    by_police = any(m.agent in police or singular[m.agent] in police for m in dead)
+    by_police = any(_is_police_word(m.agent, lex) for m in dead)
     attacker_dead = bool(dead) and all(m.attacker for m in dead)
     if not (by_police or attacker_dead) or any("police" in m.groups for m in dead):
         return 0
@@ -2215,6 +2270,7 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
                                        groups={g: n for g, n in groups.items() if n > 0})
     # (after the wounded: the attacker's own "shot himself" is no wounded victim)
     result.killed = _with_attacker(by_kind["killed"] + dead_gunman, result.killed, lex)
+    result.killed = _with_attacker_police_killed(by_kind["killed"], result.killed, lex)
     return result
 
 
