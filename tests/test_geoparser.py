@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
 import pytest
 
@@ -933,6 +934,35 @@ def test_actor_areas_lists_the_divisions_of_the_actors_named(nlp):
     assert ("UA", "Donetsk") in actor_areas(nlp("The OSCE SMM saw craters near a school."))
     assert ("SO", "Lower Shabelle") in actor_areas(nlp("Al-Shabaab fighters ambushed a convoy."))
     assert actor_areas(nlp("Farmers protested in a village.")) == []
+
+
+def test_an_actors_own_alias_is_found_as_an_armed_groups_alias_is(nlp):
+    from polemos.pipeline.actors import add_alias, find_aliases, sort_phrases
+    from polemos.pipeline.geoparser import actor_areas
+
+    # the token scan of armed_groups.tsv: "People's" split as spaCy splits it, a short alias only in capitals
+    assert ("UA", "Luhansk") in actor_areas(nlp("Fighters of the Luhansk People's Militia shelled a checkpoint."))
+    assert ("UA", "Donetsk") in actor_areas(nlp("An SMM patrol heard shelling on Monday."))
+    assert actor_areas(nlp("The smm of the old mill was shelled on Monday.")) == []
+    aliases = defaultdict(list)
+    for alias in ("Joint Task Force", "Joint Task Force North", "JTF"):
+        add_alias(aliases, alias, "actor", alias)
+    sort_phrases(aliases)
+    doc = nlp.make_doc("The Joint Task Force North said JTF troops and jtf cooks held Baga.")
+    assert [m.value for m in find_aliases(doc, aliases)] == ["Joint Task Force North", "JTF"]
+
+
+def test_a_note_of_its_actors_area_gives_each_event_the_provinces_seat(nlp):
+    from polemos.gazetteer.index import get_gazetteer
+
+    doc = nlp("On 3 June, the OSCE SMM heard 12 explosions and six shots near the water filtration station.")
+    seat = get_gazetteer().admin1_seat("UA", "Donetsk")
+    locations = [e.location for e in doc._.events]
+    assert locations and len({id(loc) for loc in locations}) == len(locations)  # one Location per event
+    assert all(loc.to_dict() == {"name": "Donetsk", "latitude": round(seat.latitude, 5), "longitude": round(seat.longitude, 5),
+                                 "geonameid": None, "country": "Ukraine", "country_code": "UA", "admin1": "Donetsk",
+                                 "admin2": None, "geo_precision": 3, "feature_code": "ADM1", "place_index": None}
+               for loc in locations)
 
 
 def test_a_locator_bracket_inside_an_organisation_entity_is_no_organisations_name(nlp):
