@@ -563,3 +563,24 @@ def test_a_reason_clause_deep_in_a_protest_is_not_its_background():
 def test_forces_sent_to_prevent_protests_are_a_change_not_a_protest():
     assert types_of("Riot police deployed across the centre of Harare to prevent opposition protests.",
                     "2020-05-10") == ["Change to group/activity"]
+
+
+def test_the_place_country_table_is_built_once_and_kept_in_the_data_folder(tmp_path, monkeypatch):
+    """actors._place_countries: the cities JSON is parsed once; later processes read the kept file."""
+    from polemos.pipeline import actors
+
+    monkeypatch.setenv("POLEMOS_HOME", str(tmp_path))
+    actors._place_countries.cache_clear()
+    try:
+        built = actors._place_countries()
+        kept = list(tmp_path.glob("place-countries-*.pickle"))
+        assert len(kept) == 1 and "PK" in built["lahore"]
+        actors._place_countries.cache_clear()
+        monkeypatch.setattr(actors, "_build_place_countries", lambda: pytest.fail("built again"))
+        assert actors._place_countries() == built
+        kept[0].write_bytes(b"not a pickle")  # a damaged file is built again, not trusted
+        actors._place_countries.cache_clear()
+        monkeypatch.setattr(actors, "_build_place_countries", lambda: {"lahore": {"PK": 1.0}})
+        assert actors._place_countries() == {"lahore": {"PK": 1.0}}
+    finally:
+        actors._place_countries.cache_clear()

@@ -234,3 +234,31 @@ def test_a_name_written_without_its_arabic_article(gaz):
 def test_a_name_written_without_its_particle(gaz):
     assert any(c.name == "Soledad de Doblado" for c in gaz.with_particle("Soledad Doblado"))
     assert gaz.has("Soledad Doblado") and gaz.with_particle("New York") == [] and gaz.with_particle("Soledad") == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 63, 64, 65, 200])
+def test_sorted_keys_lower_bound_is_bisection_across_its_sampled_keys(n):
+    """SortedKeys bisects every STRIDE-th key first: the answer is still the first key >= the one asked."""
+    from array import array
+    from bisect import bisect_left
+
+    from polemos.gazetteer.index import SortedKeys
+
+    words = sorted({f"{chr(97 + i % 26)}{i:04d}" for i in range(n)})
+    starts, pos = array("q"), 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    keys = SortedKeys("\n".join(words), starts)
+    for probe in ["", "a", "a0", "m0052", "z", "zz", *words, *(w + "x" for w in words)]:
+        assert keys.lower_bound(probe) == bisect_left(words, probe)
+        assert keys.find(probe) == (words.index(probe) if probe in words else -1)
+
+
+def test_towns_of_a_division_above_a_population(gaz):
+    """towns_in's min_population drops the smaller towns before they become Candidates, nothing else."""
+    lahore = next(c for c in gaz.exact("Lahore") if c.country_code == "PK" and c.is_town)
+    towns = gaz.towns_in("PK", lahore.admin1)
+    large = gaz.towns_in("PK", lahore.admin1, 100_000)
+    assert large == [t for t in towns if t.population >= 100_000] and "Lahore" in {t.name for t in large}
+    assert len(large) < len(towns)

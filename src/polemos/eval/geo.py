@@ -30,16 +30,12 @@ def evaluate(records: list[dict[str, Any]], options: Options) -> Report:
     breakdown: dict[str, dict] = {}
     errors: list[dict[str, Any]] = []
     n_toponyms = sum(len(r.get("toponyms") or []) for r in records)
-    if mode in ("resolve", "both"):
-        m, b, e = _resolution(records, options)
-        metrics.update(m)
-        breakdown.update(b)
-        errors.extend(e)
-    if mode in ("e2e", "both"):
-        m, b, e = _end_to_end(records, options)
-        metrics.update(m)
-        breakdown.update(b)
-        errors.extend(e)
+    for part, score_part in (("resolve", _resolution), ("e2e", _end_to_end)):
+        if mode in (part, "both"):
+            m, b, e = score_part(records, options)
+            metrics.update(m)
+            breakdown.update(b)
+            errors.extend(e)
     return Report(task="geo", dataset="", n=n_toponyms, metrics=metrics, breakdown=breakdown, errors=errors,
                   notes=[f"mode={mode}; {len(records)} documents; e2e precision is a lower bound (gold keeps only toponyms with coordinates)"])
 

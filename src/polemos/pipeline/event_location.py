@@ -346,16 +346,15 @@ def at_actors_area(doc: Doc, events: list[Event]) -> None:
         return
     country_code, admin1 = areas[0]
     try:
-        gaz = get_gazetteer()
+        country = get_gazetteer().country(country_code)
     except GazetteerUnavailable:
         return
-    seat, country = gaz.admin1_seat(country_code, admin1), gaz.country(country_code)
-    if seat is None:
-        return
+    province = Location(name=admin1, country=country.name if country else None, country_code=country_code,
+                        admin1=admin1, geo_precision=3, feature_code="ADM1")
+    if not _at_province_seat(province):
+        return  # no seat known: the events stay unplaced rather than at no point
     for event in events:
-        event.location = Location(name=admin1, latitude=round(seat.latitude, 5), longitude=round(seat.longitude, 5),
-                                  country=country.name if country else None, country_code=country_code,
-                                  admin1=admin1, geo_precision=3, feature_code="ADM1")
+        event.location = province.model_copy()
 
 
 def _focus_precision(place: Place, text: str) -> int:
@@ -376,19 +375,21 @@ def to_location(place: Place, precision: int, index: int | None = None) -> Locat
     )
 
 
-def _at_province_seat(location: Location, guessed: bool = False) -> None:
+def _at_province_seat(location: Location, guessed: bool = False) -> bool:
     """An event known only to a province goes to the province's seat, not the middle of its map:
     ACLED codes such events at the provincial capital (geo_precision 3), and the centroid of a
     large province can lie 100 km and more from any town. So does an unknown village put in its
-    province (guessed): the seat is likelier near it than the province's centre."""
+    province (guessed): the seat is likelier near it than the province's centre. Whether it was moved."""
     if location.feature_code not in ADMIN1_CODES and not guessed:
-        return
+        return False
     try:
         seat = get_gazetteer().admin1_seat(location.country_code, location.admin1)
     except GazetteerUnavailable:
-        return
-    if seat is not None:
-        location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
+        return False
+    if seat is None:
+        return False
+    location.latitude, location.longitude = round(seat.latitude, 5), round(seat.longitude, 5)
+    return True
 
 
 def _division_of_guess(place: Place, places: list[Place], codes: frozenset[str]) -> Place | None:

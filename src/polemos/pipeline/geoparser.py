@@ -10,7 +10,7 @@ note's actors operate (data/actor_areas.tsv) are read here, and only when needed
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ from polemos.gazetteer.build import read_tsv
 from polemos.gazetteer.index import ADMIN1_CODES, Candidate, Gazetteer
 from polemos.gazetteer.resolve import Mention, Resolver, as_guess, to_place
 
+from .actors import PhraseTable, add_alias, find_aliases, find_mentions, load_actor_knowledge, sort_phrases
 from .components import NOTE_CHARS, doc_text
 
 
@@ -46,7 +47,7 @@ class Geoparser:
         if not mentions:
             doc._.places = []
             return
-        areas = LazyList(lambda: actor_areas(doc))  # ~35 regex searches: only when a name needs them
+        areas = LazyList(lambda: actor_areas(doc))  # a scan of the tokens: only when a name needs it
         chosen = self.resolver.resolve(mentions, actor_countries(doc), areas)
         if len(doc_text(doc)) <= NOTE_CHARS:  # a note names its scene's village; a long story names many
             away_from_actor_areas(mentions, chosen, areas, self.resolver.gaz)
@@ -56,8 +57,6 @@ class Geoparser:
 def actor_countries(doc: Doc) -> list[str]:
     """The country of each armed group or state force of one country that the document names
     (data/armed_groups.tsv), once per group: a vote for the document's country focus."""
-    from .actors import find_mentions, load_actor_knowledge
-
     kb = load_actor_knowledge()
     seen: dict[str, str] = {}
     for m in find_mentions(doc):
@@ -73,18 +72,18 @@ def actor_countries(doc: Doc) -> list[str]:
 def actor_areas(doc: Doc) -> list[tuple[str, str]]:
     """The (country, first-level division) pairs where the actors the document names operate
     (data/actor_areas.tsv): which of several same-named villages a note that names no province means.
-    Computed once per Doc: the geoparser and the event locator both read them."""
-    from .actors import find_mentions, load_actor_knowledge
-
+    An actor is named by an alias of its armed group (data/armed_groups.tsv) or by one of its own
+    aliases, found the same way. Computed once per Doc: the geoparser and the event locator both read them."""
     cached = doc.user_data.get("polemos_actor_areas")
     if cached is not None:
         return list(cached)
     kb = load_actor_knowledge()
+    aliases, table = _area_table()
     named = {g.name for m in find_mentions(doc) if m.kind == "group" for g in kb.groups.get(m.value, [])}
-    text = doc_text(doc)
+    named.update(m.value for m in find_aliases(doc, aliases))
     out: list[tuple[str, str]] = []
-    for actor, patterns, areas in _area_table():
-        if actor in named or any(p.search(text) for p in patterns):
+    for actor, areas in table.items():
+        if actor in named:
             out.extend(a for a in areas if a not in out)
     doc.user_data["polemos_actor_areas"] = tuple(out)
     return out
@@ -151,20 +150,17 @@ def _a_bare_village(m: Mention, c: Candidate | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _area_table() -> list[tuple[str, list[re.Pattern], list[tuple[str, str]]]]:
-    """(actor, patterns of its own aliases, its areas) per actor of data/actor_areas.tsv."""
-    table: dict[str, tuple[list[re.Pattern], list[tuple[str, str]]]] = {}
+def _area_table() -> tuple[PhraseTable, dict[str, list[tuple[str, str]]]]:
+    """The own aliases of the actors of data/actor_areas.tsv (kind 'actor', value the actor), and
+    each actor's areas in the order listed."""
+    aliases: PhraseTable = defaultdict(list)
+    table: dict[str, list[tuple[str, str]]] = {}
     for row in read_tsv("actor_areas.tsv"):
-        patterns, areas = table.setdefault(row["actor"], ([], []))
-        aliases = [a for a in row["aliases"].split("|") if a]
-        capitals = [a for a in aliases if a.isupper()]  # 'SMM' in capitals only, not the word 'smm'
-        others = [a for a in aliases if not a.isupper()]
-        if capitals:
-            patterns.append(re.compile(r"\b(?:" + "|".join(map(re.escape, capitals)) + r")\b"))
-        if others:
-            patterns.append(re.compile(r"\b(?:" + "|".join(map(re.escape, others)) + r")\b", re.IGNORECASE))
-        areas.extend((row["country"], a) for a in row["areas"].split("|") if a)
-    return [(actor, patterns, areas) for actor, (patterns, areas) in table.items()]
+        for alias in filter(None, row["aliases"].split("|")):
+            add_alias(aliases, alias, "actor", row["actor"])
+        table.setdefault(row["actor"], []).extend((row["country"], a) for a in row["areas"].split("|") if a)
+    sort_phrases(aliases)
+    return aliases, table
 
 
 def mention_of(span: Span) -> Mention:

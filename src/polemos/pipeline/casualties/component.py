@@ -165,13 +165,17 @@ def _mark_earlier_years(mentions: list[CasualtyMention], doc: Doc, year: int | N
     shooting: a clause dated to an earlier year tells an earlier event (background)."""
     if year is None:
         return
+    # the doc's few earlier years, found once, each asked whether it is in the clause's subtree:
+    # walking every mention's subtree token by token took a quarter of this component's time
+    earlier = [t for t in doc if t.ent_type_ == "DATE" and YEAR.match(t.text) and int(t.text) < year]
+    if not earlier:
+        return
     for m in mentions:
         span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         head = _clause_head(span[0])
-        if any(t.ent_type_ == "DATE" and YEAR.match(t.text) and int(t.text) < year
-               for t in head.subtree if t.sent == span[0].sent):
+        if any((t.i == head.i or head.is_ancestor(t)) and t.sent == span[0].sent for t in earlier):
             m.background = True
 
 
