@@ -234,6 +234,7 @@ def test_a_name_written_without_its_arabic_article(gaz):
 def test_a_name_written_without_its_particle(gaz):
     assert any(c.name == "Soledad de Doblado" for c in gaz.with_particle("Soledad Doblado"))
     assert gaz.has("Soledad Doblado") and gaz.with_particle("New York") == [] and gaz.with_particle("Soledad") == []
+    assert gaz.has("Santiago Compostela") and not gaz.has("Soledad Qwertyuiop")  # the particle after the first word
 
 
 @pytest.mark.parametrize("n", [0, 1, 63, 64, 65, 200])
@@ -253,6 +254,7 @@ def test_sorted_keys_lower_bound_is_bisection_across_its_sampled_keys(n):
     for probe in ["", "a", "a0", "m0052", "z", "zz", *words, *(w + "x" for w in words)]:
         assert keys.lower_bound(probe) == bisect_left(words, probe)
         assert keys.find(probe) == (words.index(probe) if probe in words else -1)
+        assert keys.has_prefix(probe) == any(w.startswith(probe) for w in words)
 
 
 def test_towns_of_a_division_above_a_population(gaz):

@@ -200,7 +200,8 @@ class Gazetteer:
         if found is None:
             key = fold(name)
             # A name of several words may be known by a transliteration variant (Ras al Khaimah).
-            found = self._find(self.keys, key) >= 0 or bool(self.variants(name)) or bool(self.with_particle(name))
+            found = (self._find(self.keys, key) >= 0 or bool(self.variants(name))
+                     or any(self._find(self.keys, k) >= 0 for k in self._particle_keys(name)))
             if len(self._has_cache) > 100_000:
                 self._has_cache.clear()
             self._has_cache[name] = found
@@ -248,13 +249,18 @@ class Gazetteer:
     def with_particle(self, name: str) -> list[Candidate]:
         """Places whose name is `name` (two or three words) with a Spanish or Portuguese particle between
         two of its words: 'Soledad Doblado' is Soledad de Doblado (data/transliteration.toml)."""
+        places = {ref >> 1 for k in self._particle_keys(name) for ref in self.refs(k)}
+        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+
+    def _particle_keys(self, name: str) -> list[str]:
+        """`name` (two or three words) with each dropped particle put back between two of its words;
+        only after words some key starts with (most names have none: one look-up, not one a particle)."""
         words = fold(name).split()
         if not 2 <= len(words) <= 3 or not all(len(w) >= 3 and w.isalpha() and w.isascii() for w in words):
             return []
-        keys = [" ".join([*words[:gap], particle, *words[gap:]])
-                for gap in range(1, len(words)) for particle in skeleton_rules()["dropped_particles"]]
-        places = {ref >> 1 for k in keys for ref in self.refs(k)}
-        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+        return [" ".join([*words[:gap], particle, *words[gap:]])
+                for gap in range(1, len(words)) if self.keys.has_prefix(" ".join(words[:gap]) + " ")
+                for particle in skeleton_rules()["dropped_particles"]]
 
     def _skeleton_keys(self, skel: str) -> list[str]:
         """The name keys with consonant skeleton `skel`, from the file's table (built with the gazetteer)."""
@@ -396,6 +402,11 @@ class SortedKeys:
             else:
                 top = mid
         return lo, hi
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some key starts with `prefix`."""
+        lo = self.lower_bound(prefix)
+        return lo < self.n and self[lo].startswith(prefix)
 
     def find(self, key: str) -> int:
         """Index of `key`, or -1."""
