@@ -19,7 +19,7 @@ from ..components import doc_text
 from ..dates import MONTHS
 from ..events import main_event_first
 from .combine import combine_mentions
-from .flags import _clause_head
+from .flags import _clause_head, _in_clause
 from .groups import _is_person
 from .lexicon import HARM_KINDS, REPORTED_KINDS, Lexicon, load_lexicon
 from .mentions import casualty_mentions
@@ -171,11 +171,8 @@ def _mark_earlier_years(mentions: list[CasualtyMention], doc: Doc, year: int | N
     if not earlier:
         return
     for m in mentions:
-        span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        head = _clause_head(span[0])
-        if any((t.i == head.i or head.is_ancestor(t)) and t.sent == span[0].sent for t in earlier):
+        tok = m.trigger_token(doc)
+        if tok is not None and _in_clause(tok, earlier):
             m.background = True
 
 
@@ -189,15 +186,16 @@ def _mark_other_months(mentions: list[CasualtyMention], doc: Doc, main) -> None:
     if date is None:
         return
     window = {(date.month + k - 1) % 12 + 1 for k in range((pub.month - date.month) % 12 + 1)}
+    dated = [t for t in doc if t.ent_type_ == "DATE" and _month_named(t, pub) is not None]
+    if not dated:
+        return
     told = False  # a harm told before (of any kind)
     for m in mentions:
         if not m.counts or m.kind not in HARM_KINDS:
             continue
-        span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-        head = _clause_head(span[0]) if span is not None and len(span) else None
-        months = {_month_named(t, pub) for t in head.subtree
-                  if t.sent == span[0].sent and t.ent_type_ == "DATE"} - {None} if head is not None else set()
-        if months and not months & window and m.kind == "killed":
+        tok = m.trigger_token(doc) if m.kind == "killed" else None
+        months = {_month_named(t, pub) for t in _in_clause(tok, dated)} if tok is not None else set()
+        if months and not months & window:
             m.background = told
         told = told or not m.background
 
@@ -236,10 +234,10 @@ def _another_incident_clause(doc: Doc, mention: CasualtyMention, trigger: int | 
     that opens with 'elsewhere' or 'in a separate/another incident' tells another incident than
     the event's, unless the event's own trigger is in it (the event detector may read both into
     one event)."""
-    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = mention.trigger_token(doc)
+    if tok is None:
         return False
-    head = _clause_head(span[0])
+    head = _clause_head(tok)
     marked = any((c.dep_ == "advmod" and c.lower_ == "elsewhere")
                  or (c.dep_ == "prep" and any(o.dep_ == "pobj" and any(_marks_another_incident(x, lex) for x in o.children)
                                               for o in c.children))

@@ -13,6 +13,13 @@ from .numbers import _is_number
 from .triggers import _child, trigger_kind
 
 
+def _in_clause(tok: Token, tokens: list[Token]) -> list[Token]:
+    """Those of `tokens` in the clause of `tok` and its sentence: asking each of a document's few
+    dates whether it is there is cheaper than walking every mention's clause."""
+    head = _clause_head(tok)
+    return [t for t in tokens if (t.i == head.i or head.is_ancestor(t)) and t.sent == tok.sent]
+
+
 def _clause_head(tok: Token) -> Token:
     head = _climb_to_clause(tok)
     # "has conducted four operations since October, which have eliminated ...": the

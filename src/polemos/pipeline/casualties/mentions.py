@@ -78,10 +78,9 @@ def _coordinated_newcomers(mentions: list[CasualtyMention], doc: Doc) -> None:
     hospital'), and ages told apart across sentences lost unseen records (cas8)."""
     by_trigger = {m.trigger_start: m for m in mentions if m.counts and m.kind in HARM_KINDS}
     for m in by_trigger.values():
-        token = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-        if token is None or m.low != 1 or m.anaphoric or not m.text.lower().startswith(("a ", "an ")):
+        verb = m.trigger_token(doc)
+        if verb is None or m.low != 1 or m.anaphoric or not m.text.lower().startswith(("a ", "an ")):
             continue
-        verb = token[0]
         told = by_trigger.get(verb.head.idx) if verb.dep_ == "conj" else None
         if told is None or told.start == m.start or told.vague or told.anaphoric:
             continue  # ("was shot and killed": one victim, two verbs)
@@ -106,7 +105,7 @@ def _others_than_the_dead(mentions: list[CasualtyMention], doc: Doc) -> None:
 def _die_later_in_sentence(mention: CasualtyMention, later: list[CasualtyMention], doc: Doc) -> bool:
     """'... but the two other victims - Edgar Sanchez Rios, 16, and Melanie Virgen - died':
     the others' own sentence says they died."""
-    token = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    token = mention.trigger_token(doc)
     if token is None:
         return False
     end = token.sent.end_char
@@ -119,7 +118,7 @@ def _others_of_another_kind(mentions: list[CasualtyMention], doc: Doc) -> None:
     for i, m in enumerate(mentions):
         if not m.additive or m.kind not in HARM_KINDS:
             continue
-        token = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+        token = m.trigger_token(doc)
         if token is None:
             continue
         sentence = token.sent
@@ -135,7 +134,7 @@ def _hurt_then_died(mentions: list[CasualtyMention], doc: Doc) -> None:
     (kind "shot"). (Not within one sentence: in 'a man opened fire, wounding an officer,
     before he was shot and killed' he is the gunman.)"""
     for death in mentions:
-        token = doc.char_span(death.trigger_start, death.trigger_end, alignment_mode="expand")
+        token = death.trigger_token(doc)
         if death.kind != "killed" or not death.counts or death.reflexive or death.attacker or token is None:
             continue
         earlier = [m for m in mentions if m.counts and m.kind in HARM_KINDS and m.trigger_start < token.sent.start_char]

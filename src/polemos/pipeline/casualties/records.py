@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
+
 
 @dataclass(frozen=True)
 class Person:
@@ -93,3 +95,8 @@ class CasualtyMention:
     def counts(self) -> bool:
         """Whether this mention counts towards its event's casualties."""
         return not (self.negated or self.aggregate or self.background or self.ambiguous or self.hypothetical)
+
+    def trigger_token(self, doc: Doc) -> Token | None:
+        """The (first) token of this mention's trigger in `doc`."""
+        span = doc.char_span(self.trigger_start, self.trigger_end, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
