@@ -984,6 +984,31 @@ def test_an_arabic_article_inside_a_name_keeps_the_name_whole(nlp):
     assert loc.feature_code == "ADM2" and loc.admin1 == "Ibb" and loc.name.startswith("Dh")
 
 
+def test_an_arabic_article_written_as_an_english_word_opens_a_districts_name(nlp):
+    # 'As' is an English word too; capitalised inside a sentence it is the article of 'As Sawdiyah', GeoNames's
+    # As Sawadiyah district, which NER cuts to 'Sawdiyah'
+    places = places_of(nlp, "Coalition airstrikes hit a farm in Qaniyah (As Sawdiyah, Al Bayda) on Tuesday.")
+    district = next(p for p in places if p.text == "As Sawdiyah")
+    assert district.feature_code == "ADM2" and district.country_code == "YE" and district.admin1 == "Al Bayda"
+
+
+def test_a_common_word_that_opens_a_longer_name_is_not_that_town(nlp):
+    # 'Bar' is a town in Montenegro, 'Abu' one in Rajasthan: opening a longer name the gazetteer lacks, neither is
+    places = places_of(nlp, "Residents of Bar Elias blocked the road to Zahle with burning tyres.")
+    assert not any(p.country_code == "ME" for p in places) and any(p.text == "Zahle" for p in places)
+    places = places_of(nlp, "Two Abu Sayyaf fighters were killed in a clash with soldiers in Patikul, Sulu.")
+    assert not any(p.country_code == "IN" for p in places) and any(p.text == "Patikul" for p in places)
+    # alone, or before a comma, it is the town
+    assert any(p.text == "Bar" and p.country_code == "ME" for p in places_of(nlp, "Police in Bar, Montenegro, detained two men."))
+
+
+def test_an_arabic_article_before_a_hyphen_is_not_a_town_of_its_own(nlp):
+    # 'Al' is also Norway's Ål (and Alabama's code): read alone it pulled the note's focus to the US
+    places = places_of(nlp, "Warplanes struck the Al-Fardous District and a bakery in the Al-Raqqa Governorate.")
+    assert not any(p.country_code in ("US", "NO") for p in places)
+    assert any(p.country_code == "SY" and p.feature_code == "ADM1" for p in places)
+
+
 def test_a_known_name_longer_than_the_entity_at_its_start_is_not_read_by_that_entity(nlp):
     # NER splits 'Busra ash Sham' into a people ('Busra') and an organisation ('Sham'): the whole name is the town
     loc = locate_event(nlp, "Regime forces shelled Busra ash Sham with rockets.", "shelled")

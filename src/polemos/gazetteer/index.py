@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .build import VERSION, build, gazetteer_path
-from .names import article_for, article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit
+from .names import (article_for, article_forms, first_letters, fold, is_latin, skeleton, skeleton_rules, strip_adjectival, translit,
+                    word_skeleton)
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +202,8 @@ class Gazetteer:
             key = fold(name)
             # A name of several words may be known by a transliteration variant (Ras al Khaimah).
             found = (self._find(self.keys, key) >= 0 or bool(self.variants(name))
-                     or any(self._find(self.keys, k) >= 0 for k in self._particle_keys(name)))
+                     or any(self._find(self.keys, k) >= 0 for k in self._particle_keys(name))
+                     or bool(self.article_variants(name)))
             if len(self._has_cache) > 100_000:
                 self._has_cache.clear()
             self._has_cache[name] = found
@@ -244,6 +246,28 @@ class Gazetteer:
         if " " in key or len(key) < 4 or not is_latin(key) or _not_romanised(name):
             return []
         places = {ref >> 1 for article in article_for(key) for ref in self.refs(f"{article} {key}")}
+        return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
+
+    def article_variants(self, name: str) -> list[Candidate]:
+        """Places stored as the Arabic article and one word that `name` (an article and one word) spells
+        with other vowels: 'As Sawdiyah' is GeoNames's 'As Sawādīyah'. `variants` leaves such names out
+        (one word's skeleton meets too many: 'sawda' has that of 'sawdiyah'); here the stored name must also
+        have the article (in a form the word takes: names.article_for), the word's first letter and its
+        consonant skeleton, and the two words, as written (translit folds 'sawdiyah' to 'savdia', near
+        'savda'), must be near spellings (transliteration.toml article_word_ratio)."""
+        words = fold(name).split()
+        if len(words) != 2 or words[0] not in article_forms() or len(words[1]) < 4 or not words[1].isascii() \
+                or not words[1].isalpha() or _not_romanised(name):
+            return []
+        word = words[1]
+        skel = word_skeleton(word)
+        places: set[int] = set()
+        for article in {words[0], *article_for(word)}:
+            prefix = f"{article} {word[0]}"
+            for k in self.keys.slice(*self.keys.prefix_range(prefix)):
+                rest = k[len(article) + 1:]
+                if " " not in rest and abs(len(rest) - len(word)) <= 3 and word_skeleton(rest) == skel and _near_word(word, rest):
+                    places.update(ref >> 1 for ref in self.refs(k))
         return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
 
     def with_particle(self, name: str) -> list[Candidate]:
@@ -312,7 +336,7 @@ class Gazetteer:
         if not found:
             found = self.variants(name)
         if not found:
-            found = self.with_particle(name) or self.with_article(name)
+            found = self.with_particle(name) or self.with_article(name) or self.article_variants(name)
         if not found and fuzzy:
             found = self.fuzzy(name)
         return found
@@ -432,6 +456,13 @@ def _near_spelling(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a, b) >= skeleton_rules()["near_ratio"]
+
+
+def _near_word(a: str, b: str) -> bool:
+    """Two folded words close enough to be spellings of one name after an article."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b) >= skeleton_rules()["article_word_ratio"]
 
 
 def _stem_ratio(a: str, b: str, **kwargs) -> float:

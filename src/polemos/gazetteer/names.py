@@ -124,6 +124,13 @@ def skeleton_uncached(key: str) -> str:
 skeleton = lru_cache(maxsize=200_000)(skeleton_uncached)
 
 
+@lru_cache(maxsize=200_000)
+def word_skeleton(word: str) -> str:
+    """The consonant key of one folded word ('sawdiyah' and 'sawadiyah' -> 'svd'), which `skeleton`
+    leaves out: too coarse alone, it serves only beside an article and a near spelling (Gazetteer.article_variants)."""
+    return _skeleton_word(translit(word))
+
+
 def first_letters(key: str) -> tuple[str, ...]:
     """The first letters a transliteration variant of `key` may start with, its article aside."""
     words = _article_free(key.split())

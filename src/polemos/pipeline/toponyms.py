@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from polemos.gazetteer.build import read_tsv
-from polemos.gazetteer.names import fold
+from polemos.gazetteer.names import article_forms, fold
 from polemos.gazetteer.index import LARGE_REGION_CODES
 from polemos.gazetteer.resolve import LIST_JOINS, Mention, is_direction_name
 
@@ -177,7 +177,7 @@ class ToponymRecognizer:
             start += 1
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
-        if start >= end:
+        if start >= end or (end - start == 1 and _opens_a_longer_name(doc, start)):
             return None
         hint = None
         last = doc[end - 1].lower_
@@ -335,7 +335,10 @@ class ToponymRecognizer:
             # a word that is no place alone ('White', 'Saint', 'New') opens only a prominent longer name:
             # 'the White House', 'the Saint Lucia National Trust', which NER reads as organisations
             opener = tok.lower_ in not_places and not tok.is_upper
-            if not capitalised[i] or opener and tok.lower_ in ("the", "a", "an"):
+            # 'As Sawdiyah', 'At Tuhayta': inside a sentence, a capitalised Arabic article ('As', 'At', 'An'
+            # are English words too) opens the name it is stored with, however small the place
+            article = opener and tok.lower_ in article_forms() and not tok.is_sent_start
+            if not capitalised[i] or opener and tok.lower_ in ("the", "a", "an") and not article:
                 i += 1
                 continue
             match = None
@@ -347,7 +350,7 @@ class ToponymRecognizer:
                 if not capitalised[i + length - 1]:
                     continue
                 name = text[tok.idx:last.idx + len(last.text)]
-                if self.gaz.has(name) and (not opener or _prominent(self.gaz.lookup(name, fuzzy=False))):
+                if self.gaz.has(name) and (not opener or article or _prominent(self.gaz.lookup(name, fuzzy=False))):
                     match = doc[i:i + length]
                     break
             if match is None and opener:
@@ -359,6 +362,13 @@ class ToponymRecognizer:
                     span = doc[i:i + 1]
                     yield span, self._mention(span, admin_hint=hint, fuzzy=True)
                 i += 1
+                continue
+            if len(match) == 1 and _opens_a_longer_name(tokens, match.start):
+                i = match.end
+                # 'Elias' of 'Bar Elias' is no name of the place alone; the word after an article is
+                # ('Al-Fardous District': the district's name as news drops the article)
+                while tok.lower_ not in article_forms() and i < n and in_name[i]:
+                    i += 1
                 continue
             ent = ent_of.get(match.start)
             if ent is not None and ent.end < match.end:
@@ -650,6 +660,19 @@ def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
         if doc[k].text == "(":
             return k > 0 and _names_a_place(doc[k - 1])
     return False
+
+
+def _opens_a_longer_name(tokens: Doc | list[Token], k: int) -> bool:
+    """'Bar Elias', 'Abu Sayyaf', 'Bir at Tutah', 'Al-Fardous': a common word or a word that opens many
+    names (data/toponym_cues.json opening_words, and the Arabic article: 'Al' is also Norway's Ål) that a
+    capitalised word goes on from, over up to two connectors ('at', 'al', '-'), is the start of a longer
+    name the gazetteer lacks (a known one has matched whole before), not the town it also names alone."""
+    if tokens[k].lower_ not in cues()["opening_words"] and tokens[k].lower_ not in article_forms():
+        return False
+    j = k + 1
+    while j < len(tokens) and j - k <= 2 and (tokens[j].lower_ in CONNECTORS or tokens[j].text == "-"):
+        j += 1
+    return j < len(tokens) and tokens[j].is_title and tokens[j].is_alpha and tokens[j].lower_ not in _cue_words()
 
 
 def _misread_as_a_date(ent: Span) -> bool:
