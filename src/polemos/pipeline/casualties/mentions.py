@@ -305,7 +305,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         # ("is expected to survive" forecasts the outcome; the harm is reported)
         hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
-        more=bool(victim_words & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
+        more=bool(victim_words & lex.other_people) or _also_a_newcomer(trigger, victim, victims)
+        or (kind == "killed" and _one_more_by_rank(victim, victims)),
         others=bool(victim_words & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS or form == "own_death",  # ("took *his* own life")
@@ -347,6 +348,13 @@ def _gapped_victims(trigger: Token, victim: Token) -> int:
         return any(t.dep_ == "prep" and t.head in (trigger, obj, tok) for t in tok.doc[tok.i + 1: tok.sent.end])
     return sum(1 for obj in places for c in obj.children
                if c.dep_ == "conj" and c.i > victim.i and another(c) and own_place(c, obj))
+
+
+def _one_more_by_rank(victim: Token, victims: Victims) -> bool:
+    """'One man was killed ... A second man died at the hospital': an indefinite ordinal victim
+    is one more death, like 'another man' (not 'the second victim', which may be one of those
+    told of before)."""
+    return victims.ordinal >= 2 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
 
 
 def _then_himself(trigger: Token, victim: Token) -> bool:
