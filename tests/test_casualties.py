@@ -862,3 +862,27 @@ def test_he_in_a_before_clause_is_the_gunman_of_coordinated_harms(parse):
     text = ("A gunman killed a bartender and wounded a patron at a bar Saturday before he was shot "
             "and killed by police, officials said.")
     assert _killed_injured(parse, text) == (2, 1)
+
+
+# ---- idioms of dying and the attacker's own death (cas19) ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He lost the love of his life when his wife moved away.",  # "life" is not the verb's own object
+    "The family lost their home in the fire.",
+    "The mayor did not survive the first round of budget cuts.",  # no harm survived
+    "No one lost their life in the shooting.",
+    "He was shot a couple of times in the leg.",  # "a couple of times" counts shots, not people
+    "The teen had been on suicide watch at the county jail.",  # a compound names no death
+    "Police said it was an attempted suicide.",
+])
+def test_idioms_of_dying_need_their_own_words(parse, text):
+    assert _killed_injured(parse, text)[0] == 0
+
+
+def test_a_reflexive_after_the_object_is_one_more_death_not_two(parse):
+    # the count already holds the one who killed himself: a later "killed himself" adds nobody
+    text = "Police said Carl Dunn shot and killed his wife, then himself. Dunn killed himself with a handgun."
+    assert _killed_injured(parse, text) == (2, 0)
+    # "did not survive" is a death, "is expected to survive" still hurt and alive
+    assert _killed_injured(parse, "Two men were shot. One of them did not survive his injuries.") == (1, 1)
+    assert _killed_injured(parse, "The other victim is expected to survive.") == (0, 1)

@@ -89,7 +89,9 @@ def _is_person(tok: Token, lex: Lexicon) -> bool:
         return True
     if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON" or _age_of(tok) is not None:
         return True
-    if _is_number(tok, lex) or lemma in lex.vague or tok.lower_ in lex.vague or _vague_phrase(tok, lex):
+    # ("the couple were found dead", "the pair was shot": an exact number word as the head)
+    if _is_number(tok, lex) or lemma in lex.vague or tok.lower_ in lex.vague or _vague_phrase(tok, lex) \
+            or lemma in lex.exact:
         of = _of_object(tok)
         return of is None or _is_person(of, lex)
     if tok.pos_ == "PROPN":

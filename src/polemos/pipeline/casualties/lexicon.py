@@ -94,11 +94,16 @@ class Lexicon:
     roles: dict[str, str]  # head lemma -> role ("leader"): people of one group but not the same people
     death_nouns: frozenset[str] = frozenset()  # nouns that name one death: "a death", "the homicide"
     death_inquiries: frozenset[str] = frozenset()  # "a death investigation": the inquiry names one death
+    death_noun_negators: frozenset[str] = frozenset()  # "an attempted suicide": no death
     attackers: frozenset[str] = frozenset()  # words for the one who did it: "gunman", "shooter"
     killing_then_suicide: frozenset[str] = frozenset()  # "murder-suicide": who killed himself killed others first
     turned_verbs: frozenset[str] = frozenset()  # "turned the gun on himself": a death by his own hand
     turned_weapons: frozenset[str] = frozenset()
     own_life_verbs: frozenset[str] = frozenset()  # "took his own life"
+    dying_idioms: dict[str, frozenset[str]] = field(default_factory=dict)  # "pass" -> {"away"}: the subject died
+    life_taking_verbs: frozenset[str] = frozenset()  # "claimed the lives of three people"
+    not_survived_objects: frozenset[str] = frozenset()  # "did not survive his injuries": the subject died
+    word_prefixes: frozenset[str] = frozenset()  # "ex" of "ex-wife", split off by the tokenizer
     early_reports: frozenset[str] = frozenset()  # "early reports said ...": not what the report confirms
     early_saying: frozenset[str] = frozenset()  # "Earlier, officials said ...": a figure told before this report's
     saying_verbs: frozenset[str] = frozenset()
@@ -115,7 +120,8 @@ class Lexicon:
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
             words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
-                | self.expected_verbs | self.turned_verbs | self.own_life_verbs \
+                | self.expected_verbs | self.turned_verbs | self.own_life_verbs | set(self.dying_idioms) \
+                | self.life_taking_verbs | self.death_nouns \
                 | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
@@ -198,8 +204,13 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         turned_verbs=frozenset(data.get("attackers", {}).get("turned_verbs", [])),
         turned_weapons=frozenset(data.get("attackers", {}).get("turned_weapons", [])),
         own_life_verbs=frozenset(data.get("attackers", {}).get("own_life_verbs", [])),
+        dying_idioms=_idioms(data["kinds"]["killed"].get("intransitive_idioms", [])),
+        life_taking_verbs=frozenset(data["kinds"]["killed"].get("life_taking_verbs", [])),
+        not_survived_objects=frozenset(data["hospital"].get("not_survived_objects", [])),
+        word_prefixes=frozenset(data.get("prefixes", {}).get("words", [])),
         death_nouns=frozenset(data["multiple_victims"].get("death_nouns", [])),
         death_inquiries=frozenset(data["multiple_victims"].get("death_inquiries", [])),
+        death_noun_negators=frozenset(data["multiple_victims"].get("death_noun_negators", [])),
         early_reports=frozenset(data["background"].get("early_reports", [])),
         early_saying=frozenset(data["background"].get("early_saying", [])),
         saying_verbs=frozenset(data["background"].get("saying_verbs", [])),
@@ -208,3 +219,12 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         sexes={word: sex for sex, words in data.get("people", {}).items() for word in words},
         sidebar=re.compile(r"^\W{0,3}(?:%s)\b\s*(?::|\n|$)" % "|".join(map(re.escape, data["sidebar"]["labels"])), re.I),
     )
+
+
+def _idioms(phrases: list[str]) -> dict[str, frozenset[str]]:
+    """"pass away", "lose life" as verb lemma -> the words one of which completes it."""
+    idioms: dict[str, set[str]] = {}
+    for phrase in phrases:
+        verb, word = phrase.split(maxsplit=1)
+        idioms.setdefault(verb, set()).add(word)
+    return {verb: frozenset(words) for verb, words in idioms.items()}

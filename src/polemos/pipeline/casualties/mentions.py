@@ -34,9 +34,11 @@ from .triggers import (
     _controller,
     _headline_subject,
     _in_hospital_head,
+    _lives_taken,
     _number_before,
     _own_death,
     _person_with_family,
+    _survival_denied,
     _victim_of_adjective,
     _victim_of_noun,
     _victim_of_verb,
@@ -233,6 +235,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = _victim_of_wound(trigger)
     elif form == "own_death":
         victim = _own_death(trigger, lex)
+    elif form == "lives_taken":
+        victim = _lives_taken(trigger, lex)
     elif form == "in_hospital":
         head = _in_hospital_head(trigger, lex)
         victim = head if head.pos_ not in ("VERB", "AUX") else \
@@ -257,6 +261,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         return None
     victim = _past_headline_source(victim)
     victim = _past_organisation_name(victim, lex)
+    victim = _past_word_prefix(victim, lex)
     lo, hi = sorted((victim.i, trigger.i))
     if any("\n\n" in t.text or "\n\n" in t.whitespace_ for t in trigger.doc[lo:hi]):
         return None  # a title line run into the next paragraph by the parser
@@ -277,7 +282,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     if victims is None:
         return None
     _with_person_before(victims, victim, lex)
-    gapped = _gapped_victims(trigger, victim)  # "... in the chest and another in the leg"
+    himself = _then_himself(trigger, victim)  # "killed his wife, then himself"
+    gapped = _gapped_victims(trigger, victim) + int(himself)  # "... in the chest and another in the leg"
     victims.low, victims.high, victims.generic = victims.low + gapped, victims.high + gapped, victims.generic + gapped
     if kind == "killed" and form == "noun" and trigger.lemma_.lower() in ("body", "corpse") and victim.i == trigger.i:
         pass  # the bodies are the dead
@@ -290,7 +296,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         start=victims.start, end=victims.end,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
         text=doc_text(trigger.doc)[start:end],
-        negated=_is_negated(trigger, victim) or (victims.low == 0 and victims.high == 0),
+        # ("did not survive" is a death, not a negated one)
+        negated=(not _survival_denied(trigger, lex) and _is_negated(trigger, victim)) or (victims.low == 0 and victims.high == 0),
         aggregate=_is_aggregate(trigger, victim, lex) or _is_general_statement(trigger, victim),
         background=_is_background(trigger, lex) or _another_dated(trigger, victim, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
@@ -298,7 +305,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         additive=_is_additive(trigger, victim, lex),
         # ("is expected to survive" forecasts the outcome; the harm is reported)
         hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
-        more=bool(victim_words & lex.other_people) or _also_a_newcomer(trigger, victim, victims),
+        more=bool(victim_words & lex.other_people) or _also_a_newcomer(trigger, victim, victims)
+        or (kind == "killed" and _one_more_by_rank(victim, victims)),
         others=bool(victim_words & lex.others_than_told),
         names=victims.names, ordinal=victims.ordinal, people=victims.people,
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS or form == "own_death",  # ("took *his* own life")
@@ -309,7 +317,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         found_later=_found_later(victim),
         partitive=_is_partitive(victim, lex),
         gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex) or (kind == "killed" and _harmed_others(trigger, victim, lex)),
-        with_attacker=_includes_the_attacker(trigger, victim, lex),
+        with_attacker=himself or _includes_the_attacker(trigger, victim, lex),
     )
 
 
@@ -340,6 +348,21 @@ def _gapped_victims(trigger: Token, victim: Token) -> int:
         return any(t.dep_ == "prep" and t.head in (trigger, obj, tok) for t in tok.doc[tok.i + 1: tok.sent.end])
     return sum(1 for obj in places for c in obj.children
                if c.dep_ == "conj" and c.i > victim.i and another(c) and own_place(c, obj))
+
+
+def _one_more_by_rank(victim: Token, victims: Victims) -> bool:
+    """'One man was killed ... A second man died at the hospital': an indefinite ordinal victim
+    is one more death, like 'another man' (not 'the second victim', which may be one of those
+    told of before)."""
+    return victims.ordinal >= 2 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
+
+
+def _then_himself(trigger: Token, victim: Token) -> bool:
+    """'killed his wife, then himself', 'shot her husband and then herself': the one who did it
+    is one more victim, told by a reflexive the parser hangs on the verb after its object."""
+    return victim.lower_ not in REFLEXIVE_PRONOUNS and any(
+        c.lower_ in REFLEXIVE_PRONOUNS and c.i > victim.i and c.dep_ in ("conj", "npadvmod", "dobj", "appos", "dep", "advmod")
+        for c in trigger.children)
 
 
 def _is_gunman_pronoun(trigger: Token, victim: Token, lex: Lexicon) -> bool:
@@ -508,6 +531,16 @@ def _past_organisation_name(victim: Token, lex: Lexicon) -> Token:
     if of is not None and of.pos_ == "NOUN" and of.lemma_.lower() in lex.roles:
         return of
     return victim
+
+
+def _past_word_prefix(victim: Token, lex: Lexicon) -> Token:
+    """'killed his ex-wife' is parsed with "ex" for the object (the tokenizer splits it off with
+    its hyphen): the person is the noun after the hyphen."""
+    doc = victim.doc
+    if victim.lower_ not in lex.word_prefixes or victim.i + 2 >= len(doc) or doc[victim.i + 1].text != "-":
+        return victim
+    word = doc[victim.i + 2]
+    return word if word.pos_ == "NOUN" else victim
 
 
 def _multiple_mention(trigger: Token, kind: str, lex: Lexicon) -> CasualtyMention:

@@ -73,6 +73,10 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return phrasal, "verb"
     if tok.pos_ == "VERB" and _own_death(tok, lex) is not None:
         return "killed", "own_death"  # "turned the gun on himself", "took his own life"
+    if tok.pos_ == "VERB" and (_dying_idiom(tok, lex) or _survival_denied(tok, lex)):
+        return "killed", "intransitive"  # "passed away", "lost his life", "did not survive his injuries"
+    if tok.pos_ == "VERB" and _lives_taken(tok, lex) is not None:
+        return "killed", "lives_taken"  # "the shooting claimed the lives of three people"
     if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
     if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
@@ -140,6 +144,31 @@ def _own_death(verb: Token, lex: Lexicon) -> Token | None:
     if lemma in lex.own_life_verbs and obj.lemma_.lower() == "life" and any(c.lower_ == "own" for c in obj.children):
         return _child(obj, "poss")
     return None
+
+
+def _dying_idiom(verb: Token, lex: Lexicon) -> bool:
+    """'passed away', 'lost his life', 'lost their lives': the verb's own particle or object
+    completes an idiom of dying (not 'lost the love of his life')."""
+    words = lex.dying_idioms.get(verb.lemma_.lower())
+    return bool(words) and any(c.dep_ in ("prt", "advmod", "dobj") and c.lemma_.lower() in words for c in verb.children)
+
+
+def _survival_denied(verb: Token, lex: Lexicon) -> bool:
+    """'did not survive his injuries', 'she didn't survive': the subject died. Only with a
+    harm as the object or none ('did not survive the budget cuts' is no death)."""
+    if verb.lemma_.lower() not in lex.survived_verbs or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    obj = _child(verb, "dobj")
+    return obj is None or obj.lemma_.lower() in lex.not_survived_objects
+
+
+def _lives_taken(verb: Token, lex: Lexicon) -> Token | None:
+    """The people after 'the life/lives of' when the verb takes them: 'claimed the lives of
+    three people', 'took the life of a teenager'; None otherwise."""
+    obj = _child(verb, "dobj")
+    if verb.lemma_.lower() not in lex.life_taking_verbs or obj is None or obj.lemma_.lower() != "life":
+        return None
+    return _of_object(obj)
 
 
 def _bare(tok: Token) -> bool:
@@ -212,6 +241,13 @@ def _subject(verb: Token, *deps: str) -> Token | None:
 def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if form == "intransitive":
         victim = _subject(verb, "nsubj", "nsubjpass")
+        if victim is None:
+            # "Five people were shot and one of them, Marcus Dean, died" parsed with "shot" as a
+            # clause of "died" (or both as clauses of "said"): the subject is joined to "shot"
+            firsts = [c for c in verb.lefts if c.dep_ == "ccomp"]
+            if verb.dep_ == "ccomp":
+                firsts += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+            victim = next((s for c in firsts for s in [_subject_joined_to(c, verb)] if s), None)
     elif _is_passive(verb):
         victim = _subject_after_preposition(verb) or _subject(verb, "nsubjpass") or _subject(verb, "nsubj")
     else:
@@ -256,6 +292,9 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 and _bare(head):
             return head  # "Man, 45, shot and killed near park": the parser joins the verb to its subject
         if head.pos_ in ("VERB", "AUX", "ADJ"):
+            stray = _subject_joined_to(head, verb)
+            if stray is not None:
+                return stray
             if _is_passive(verb) or form == "intransitive":
                 found = _child(head, "nsubjpass") or _child(head, "nsubj")
             else:
@@ -265,6 +304,16 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
                 return _victim_of_verb(head, "verb", _depth + 1)
             return found
     return None
+
+
+def _subject_joined_to(head: Token, verb: Token) -> Token | None:
+    """'Four people were hit and one of them, Randy Jones, 21, died': the parser joins the
+    second clause's subject ("one") to the first verb; a noun or number between the two verbs
+    that the first verb has as a conjunct is the second verb's subject."""
+    lex = load_lexicon()
+    by = [o for a in head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return next((c for h in (head, *by) for c in h.children if c.dep_ == "conj" and head.i < c.i < verb.i
+                 and c.pos_ in NOUN_POS and _is_person(c, lex)), None)
 
 
 def _subject_after_preposition(verb: Token) -> Token | None:
@@ -417,6 +466,8 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
         return left
     if any(c.dep_ == "nummod" for c in noun.children):
         return noun  # "six deaths", "two bodies"
+    if noun.lower_ == "dead" and _age_of(noun) is not None:
+        return noun  # "leaving a 17-year-old dead", the adjective parsed as the noun an age modifies
     if noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in FOUND_VERBS:
         return noun  # "a body was found"
     if noun.lemma_.lower() == "toll":  # "the death toll rose to 12", "a toll of 12"
@@ -454,7 +505,7 @@ def _names_a_death(noun: Token, lex: Lexicon) -> bool:
     compound = noun.dep_ == "compound" and noun.head.lemma_.lower() not in lex.death_inquiries
     return noun.lemma_.lower() in lex.death_nouns and noun.tag_ == "NN" and not compound \
         and _of_object(noun) is None and not any(c.dep_ in ("nummod", "poss") for c in noun.children) \
-        and not any(c.lower_ in NEGATORS for c in noun.lefts)
+        and not any(c.lower_ in NEGATORS or c.lower_ in lex.death_noun_negators for c in noun.lefts)
 
 
 def _number_before(trigger: Token, lex: Lexicon) -> Token | None:
