@@ -1365,3 +1365,9 @@ def test_a_town_a_village_no_place_was_read_in_lies_west_of_is_its_nearest_place
     # bearing, the town is still the nearest place the note gives, nearer than the province after it
     loc = locate_event(nlp, "On 3 May 2021, regime forces shelled the village of Umm Jalal west of Saraqib in the countryside of Idlib.", "shelled")
     assert loc.name == "Saraqib" and loc.geo_precision == 2
+
+
+def test_a_town_named_before_its_province_is_the_namesake_inside_it(nlp):
+    # two San Rafaels lie in Central Luzon; 'San Rafael, Bulacan' is the one of Bulacan province
+    loc = locate_event(nlp, "On 4 June 2021, police shot dead a drug suspect in Barangay Poblacion, San Rafael, Bulacan.", "shot")
+    assert loc.name == "San Rafael" and loc.admin2 == "Bulacan"

@@ -268,6 +268,7 @@ class EventLocator:
         places = list(doc._.places or [])
         if len(doc_text(doc)) <= NOTE_CHARS:  # in a long story a guess is as often a person ('Grant' as Gantt)
             places = with_variants(places)
+        places = with_namesakes_inside(places, doc_text(doc))
         found = self.find(doc, places)
         self.set_annotations(doc, found, places)
         if len(doc_text(doc)) <= NOTE_CHARS:
@@ -560,6 +561,44 @@ def with_variants(places: list[Place]) -> list[Place]:
             feature_code=c.feature_code, admin2=c.admin2,
             population=c.population or None, score=round(c.fuzzy / 100.0, 2))))
     return out
+
+
+def with_namesakes_inside(places: list[Place], text: str) -> list[Place]:
+    """The places, each town read outside the division named right after it ('San Rafael, Bulacan' read
+    as the San Rafael of the next province) read as its namesake inside that division, where the
+    gazetteer has one: the note says which of the namesakes it means."""
+    out = list(places)
+    for i in range(len(places) - 1):
+        c = _namesake_inside(places[i], places[i + 1], text)
+        if c is not None:
+            out[i] = places[i].model_copy(update=dict(
+                name=c.name, latitude=round(c.latitude, 5), longitude=round(c.longitude, 5), geonameid=c.geonameid,
+                feature_code=c.feature_code, admin1=c.admin1, admin2=c.admin2, population=c.population or None))
+    return out
+
+
+def _namesake_inside(town: Place, division: Place, text: str) -> Candidate | None:
+    """The largest town of town's name inside division, if town, named just before it (', ' or ' ('),
+    lies outside it. A town bearing its district's name stands for the district ('Bulacan')."""
+    if town.feature_code not in TOWN_CODES or town.latitude is None or town.country_code != division.country_code:
+        return None
+    if text[town.end:division.start].strip() not in (",", "(") or division.role not in LOCATING_ROLES:
+        return None
+    if division.feature_code in ADMIN1_CODES:
+        level = "admin1"
+    elif division.admin2 and (division.feature_code in ADMIN2_CODES or fold(division.name or "") in fold(division.admin2)):
+        level = "admin2"
+    else:
+        return None
+    if not getattr(division, level) or getattr(town, level) == getattr(division, level):
+        return None
+    try:
+        found = get_gazetteer().lookup(town.text, fuzzy=False)
+    except GazetteerUnavailable:
+        return None
+    inside = [c for c in found if c.feature_code in TOWN_CODES and c.country_code == town.country_code
+              and getattr(c, level) == getattr(division, level)]
+    return max(inside, key=lambda c: c.population, default=None)
 
 
 def focus_place(places: list[Place], home: str | None = None) -> int | None:
