@@ -240,7 +240,7 @@ BEARING_REACH = 25
 
 def _place_before(places: list[Place], i: int, text: str) -> bool:
     """A place read just before place i's bearing ('Majzar district west of X'): the event was there, X
-    is only its reference point. With none ('the village of Qazali west of X', a village no place was
+    is only its reference point. With none ('the village of Q west of X', Q a village no place was
     read in), X is the nearest place the note gives."""
     if i == 0:
         return False
@@ -304,7 +304,7 @@ class EventLocator:
 
     def find_sites(self, doc: Doc, places: list[Place], found: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
         """Event id -> (place index, geo_precision) of each further site its clauses list beside the one it
-        was put at ('clashes ... on the Sirwah (Marib), Nihm (Sanaa), and Al Jawf frontlines'): ACLED codes
+        was put at ('clashes on the Harib (Marib) and Hays (Al Hudaydah) fronts'): ACLED codes
         one event a site, each at its own place. Sites at one point make one."""
         text = doc_text(doc)
         places = _without_qualifiers(doc, places)
@@ -388,14 +388,14 @@ def _point(place: Place) -> tuple:
 
 # What ends one listed site and opens the next: ')' closing the last one's division and/or ',', 'and',
 # 'as well as', maybe 'in', 'at', 'on', 'the', and maybe a name no place was read in whose division opens
-# in brackets ('..., Bab Ghaliq (Qaatabah, Ad Dali)'). A bare ',' does not: 'Slavne, Donetsk'.
+# in brackets ('A (X, Y), Wadi B (Z, Y)'). A bare ',' does not: 'Lysychansk, Luhansk'.
 _SITE_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al|el|as|ad|ar|at|ash|de|del|la)?\s*[A-Z][\w'’-]*)*"
 _SITE_BREAK = re.compile(rf"^\)?\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:(?:in|at|on|the)\s+)*(?:{_SITE_NAME}\s*\(\s*)?$")
 
 
 def listed_sites(text: str, places: list[Place], regions: list[tuple[int, int]], home: str | None) -> list[tuple[int, int]]:
-    """The stretches of text naming each site a list in the regions names ('the Sirwah (Marib), Nihm (Sanaa),
-    and Al Jawf frontlines'): a site is a place with the places that only say where it is. None unless
+    """The stretches of text naming each site a list in the regions names ('the Harib (Marib), Hays
+    (Al Hudaydah) and Nihm fronts'): a site is a place with the places that only say where it is. None unless
     there are two or more; none in a stretch between two places ('between A and B (C, D)'), which is one site."""
     usable = [i for i, p in enumerate(places) if _in_regions(p, regions) and p.latitude is not None
               and p.role in LOCATING_ROLES and not _abroad(p, home)]
@@ -564,8 +564,8 @@ def with_variants(places: list[Place]) -> list[Place]:
 
 
 def with_namesakes_inside(places: list[Place], text: str) -> list[Place]:
-    """The places, each town read outside the division named right after it ('San Rafael, Bulacan' read
-    as the San Rafael of the next province) read as its namesake inside that division, where the
+    """The places, each town read outside the division named right after it ('Santa Maria, Bulacan' read
+    as the Santa Maria of the next province) read as its namesake inside that division, where the
     gazetteer has one: the note says which of the namesakes it means."""
     out = list(places)
     for i in range(len(places) - 1):
@@ -579,7 +579,8 @@ def with_namesakes_inside(places: list[Place], text: str) -> list[Place]:
 
 def _namesake_inside(town: Place, division: Place, text: str) -> Candidate | None:
     """The largest town of town's name inside division, if town, named just before it (', ' or ' ('),
-    lies outside it. A town bearing its district's name stands for the district ('Bulacan')."""
+    lies outside it. A town bearing its district's name stands for the district. Only main names count:
+    a town known also by the name (an old name, a quarter's) is no surer than the town the resolver chose."""
     if town.feature_code not in TOWN_CODES or town.latitude is None or town.country_code != division.country_code:
         return None
     if text[town.end:division.start].strip() not in (",", "(") or division.role not in LOCATING_ROLES:
@@ -597,7 +598,7 @@ def _namesake_inside(town: Place, division: Place, text: str) -> Candidate | Non
     except GazetteerUnavailable:
         return None
     inside = [c for c in found if c.feature_code in TOWN_CODES and c.country_code == town.country_code
-              and getattr(c, level) == getattr(division, level)]
+              and getattr(c, level) == getattr(division, level) and not c.alternate]
     return max(inside, key=lambda c: c.population, default=None)
 
 
