@@ -1347,6 +1347,13 @@ def test_a_note_listing_fronts_has_one_event_a_front(nlp):
     assert [e.id for e in doc._.events] == ["e1", "e2"] and set(doc._.event_spans) == {"e1", "e2"}
 
 
+def test_fronts_named_by_unread_names_before_their_districts_are_sites(nlp):
+    # 'Dhubab (Dhubab, Taizz)': neither name read as a place, the front is still a site of its own
+    text = ("On 2 June 2021, Houthi forces shelled government positions on the fronts of Jabal Hadid (Harib, Marib), "
+            "Wadi Sirr (Hays, Al Hudaydah) and Dhubab (Dhubab, Taizz).")
+    assert {name for _, name in _sites_of(nlp, text)} == {"Ḩarīb", "Hays", "Taiz"}
+
+
 def test_the_toll_of_a_note_listing_sites_is_counted_once(nlp):
     events = nlp("On 14 March 2021, regime forces shelled rebel positions in Atarib (Aleppo) and Saraqib (Idleb), killing two fighters.")._.events
     assert len(events) == 2 and [e.fatalities for e in events] == [2, 0]

@@ -388,9 +388,10 @@ def _point(place: Place) -> tuple:
 
 # What ends one listed site and opens the next: ')' closing the last one's division and/or ',', 'and',
 # 'as well as', maybe 'in', 'at', 'on', 'the', and maybe a name no place was read in whose division opens
-# in brackets ('A (X, Y), Wadi B (Z, Y)'). A bare ',' does not: 'Lysychansk, Luhansk'.
+# in brackets, maybe with its district no place was read in either ('A (X, Y), Wadi B (Z, Y) and C (C, Y)').
+# A bare ',' does not: 'Lysychansk, Luhansk'.
 _SITE_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al|el|as|ad|ar|at|ash|de|del|la)?\s*[A-Z][\w'’-]*)*"
-_SITE_BREAK = re.compile(rf"^\)?\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:(?:in|at|on|the)\s+)*(?:{_SITE_NAME}\s*\(\s*)?$")
+_SITE_BREAK = re.compile(rf"^\)?\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:(?:in|at|on|the)\s+)*(?:{_SITE_NAME}\s*\(\s*(?:{_SITE_NAME}\s*,\s*)?)?$")
 
 
 def listed_sites(text: str, places: list[Place], regions: list[tuple[int, int]], home: str | None) -> list[tuple[int, int]]:
@@ -587,7 +588,7 @@ def _namesake_inside(town: Place, division: Place, text: str) -> Candidate | Non
         return None
     if division.feature_code in ADMIN1_CODES:
         level = "admin1"
-    elif division.admin2 and (division.feature_code in ADMIN2_CODES or fold(division.name or "") in fold(division.admin2)):
+    elif division.admin2 and (division.feature_code in ADMIN2_CODES or division.name and fold(division.name) in fold(division.admin2)):
         level = "admin2"
     else:
         return None
