@@ -1357,3 +1357,49 @@ def test_a_river_is_not_its_namesake_state(nlp):
     text = "The French Quarter's street grid follows a sharp bend of the Mississippi River below Canal Street."
     river = resolve_given(nlp, text, ["Mississippi River"])[0]
     assert river.feature_code == "STM" and near(river, 29.15, -89.25, 20)
+
+
+def _sites_of(nlp, text):
+    return [(e.sub_event_type, e.location.name if e.location else None) for e in nlp(text)._.events]
+
+
+def test_a_note_listing_fronts_has_one_event_a_front(nlp):
+    # ACLED codes one event per front or town a note lists, each at its own place
+    events = _sites_of(nlp, "On 2 June 2021, Houthi forces and government forces clashed on the Harib (Marib) and Hays (Al Hudaydah) fronts.")
+    assert [name for _, name in events] == ["Ḩarīb", "Hays"] and {t for t, _ in events} == {"Armed clash"}
+    doc = nlp("On 6 June 2021, protesters gathered in Lahore and Karachi against power cuts.")
+    assert [e.location.name for e in doc._.events] == ["Lahore", "Karachi"]
+    assert [e.id for e in doc._.events] == ["e1", "e2"] and set(doc._.event_spans) == {"e1", "e2"}
+
+
+def test_fronts_named_by_unread_names_before_their_districts_are_sites(nlp):
+    # 'Dhubab (Dhubab, Taizz)': neither name read as a place, the front is still a site of its own
+    text = ("On 2 June 2021, Houthi forces shelled government positions on the fronts of Jabal Hadid (Harib, Marib), "
+            "Wadi Sirr (Hays, Al Hudaydah) and Dhubab (Dhubab, Taizz).")
+    assert {name for _, name in _sites_of(nlp, text)} == {"Ḩarīb", "Hays", "Taiz"}
+
+
+def test_the_toll_of_a_note_listing_sites_is_counted_once(nlp):
+    events = nlp("On 14 March 2021, regime forces shelled rebel positions in Atarib (Aleppo) and Saraqib (Idleb), killing two fighters.")._.events
+    assert len(events) == 2 and [e.fatalities for e in events] == [2, 0]
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 June 2021, protesters gathered in Lahore, Punjab, against power cuts.",  # a place and where it lies
+    "On 5 June 2021, an IED struck an army truck between Djibo and Arbinda (Soum), wounding two soldiers.",  # one stretch
+])
+def test_a_place_with_its_division_or_a_stretch_is_one_site(nlp, text):
+    assert len(nlp(text)._.events) == 1
+
+
+def test_a_town_a_village_no_place_was_read_in_lies_west_of_is_its_nearest_place(nlp):
+    # 'Majzar district west of Marib city' puts the event away from Marib; with no place read before the
+    # bearing, the town is still the nearest place the note gives, nearer than the province after it
+    loc = locate_event(nlp, "On 3 May 2021, regime forces shelled the village of Umm Jalal west of Saraqib in the countryside of Idlib.", "shelled")
+    assert loc.name == "Saraqib" and loc.geo_precision == 2
+
+
+def test_a_town_named_before_its_province_is_the_namesake_inside_it(nlp):
+    # Santa Marias lie in several provinces; 'Santa Maria, Bulacan' is the one of Bulacan province
+    loc = locate_event(nlp, "On 4 June 2021, police shot dead a drug suspect in Santa Maria, Bulacan.", "shot")
+    assert loc.name == "Santa Maria" and loc.admin2 == "Bulacan"

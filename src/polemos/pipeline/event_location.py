@@ -119,6 +119,11 @@ def _qualifies_a_noun(doc: Doc, place: Place) -> bool:
     return root.dep_ in QUALIFIER_DEPS and root.head.i > root.i
 
 
+def _without_qualifiers(doc: Doc, places: list[Place]) -> list[Place]:
+    """The places, a country qualifying a noun ('U.S. troops') read as the actor it stands for."""
+    return [p.model_copy(update={"role": "metonym"}) if _qualifies_a_noun(doc, p) else p for p in places]
+
+
 def _closes_a_name_with_in(place: Place, text: str) -> bool:
     """'outside the Ministry of Health in Kyiv': a place NER read as the end of an organisation's name,
     after 'in' or 'at', says where the organisation is, and so where its event was. The place must end
@@ -229,6 +234,21 @@ def _after_a_bearing(before: list[str]) -> bool:
             and (len(before) < 3 or before[-3] != "the"))
 
 
+# How far before a bearing ('Majzar district west of') the place it is said of may end.
+BEARING_REACH = 25
+
+
+def _place_before(places: list[Place], i: int, text: str) -> bool:
+    """A place read just before place i's bearing ('Majzar district west of X'): the event was there, X
+    is only its reference point. With none ('the village of Q west of X', Q a village no place was
+    read in), X is the nearest place the note gives."""
+    if i == 0:
+        return False
+    bearing = re.search(r"\S+\s+of\s*$", text[:places[i].start])
+    gap = text[places[i - 1].end:bearing.start() if bearing else places[i].start]
+    return places[i - 1].latitude is not None and len(gap) <= BEARING_REACH and not re.search(r"[.;:()]", gap)
+
+
 _BRACKETED_ALIAS = re.compile(r"^\s*\([^(),.;]{1,40}\)")
 
 
@@ -248,10 +268,12 @@ class EventLocator:
         places = list(doc._.places or [])
         if len(doc_text(doc)) <= NOTE_CHARS:  # in a long story a guess is as often a person ('Grant' as Gantt)
             places = with_variants(places)
+        places = with_namesakes_inside(places, doc_text(doc))
         found = self.find(doc, places)
         self.set_annotations(doc, found, places)
         if len(doc_text(doc)) <= NOTE_CHARS:
             at_actors_area(doc, [e for e in doc._.events or [] if e.location is None])
+            one_event_per_site(doc, self.find_sites(doc, places, found), places)
         return doc
 
     def find(self, doc: Doc, places: list[Place] | None = None) -> dict[str, tuple[int, int]]:
@@ -260,7 +282,7 @@ class EventLocator:
         events: list[Event] = list(doc._.events or [])
         if not events or not places:
             return {}
-        places = [p.model_copy(update={"role": "metonym"}) if _qualifies_a_noun(doc, p) else p for p in places]
+        places = _without_qualifiers(doc, places)
         spans_of: dict = doc._.event_spans or {}
         home = note_country(places, actor_countries(doc)) if len(doc_text(doc)) <= NOTE_CHARS else None
         focus = focus_place(places, home)
@@ -275,10 +297,31 @@ class EventLocator:
                 sentences = [_sentence_of(doc, s, e) for s, e in regions]
                 best = self._best_in(doc, places, [r for r in sentences if r], trigger, home)
             if best is not None:
-                precision = _after_an_unread_name(places[best], places, doc_text(doc), geo_precision(places[best], doc_text(doc)))
-                out[event.id] = (best, _urban_precision(places[best], places, doc_text(doc), precision))
+                out[event.id] = (best, _precision(places, best, doc_text(doc)))
             elif focus is not None:
                 out[event.id] = (focus, _focus_precision(places[focus], doc_text(doc)))
+        return out
+
+    def find_sites(self, doc: Doc, places: list[Place], found: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+        """Event id -> (place index, geo_precision) of each further site its clauses list beside the one it
+        was put at ('clashes on the Harib (Marib) and Hays (Al Hudaydah) fronts'): ACLED codes
+        one event a site, each at its own place. Sites at one point make one."""
+        text = doc_text(doc)
+        places = _without_qualifiers(doc, places)
+        home = note_country(places, actor_countries(doc))
+        spans_of: dict = doc._.event_spans or {}
+        out: dict[str, list[tuple[int, int]]] = {}
+        for event in doc._.events or []:
+            if event.id not in found or event.background:
+                continue
+            regions = self._regions(doc, event, spans_of.get(event.id) or [])
+            trigger = event.trigger.start if event.trigger else 0
+            points = {_point(places[found[event.id][0]])}
+            for site in listed_sites(text, places, regions, home):
+                best = self._best_in(doc, places, [site], trigger, home)
+                if best is not None and _point(places[best]) not in points:
+                    points.add(_point(places[best]))
+                    out.setdefault(event.id, []).append((best, _precision(places, best, text)))
         return out
 
     def _regions(self, doc: Doc, event: Event, spans: list[Span]) -> list[tuple[int, int]]:
@@ -306,7 +349,7 @@ class EventLocator:
                 score += 1.5
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
-            if _after_a_bearing(before):
+            if _after_a_bearing(before) and _place_before(places, i, text):
                 score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
             if _names_a_parent(text, places, i, home) or _owns_the_next(text, places, i):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' / "Y's X" only says where X is
@@ -332,6 +375,67 @@ class EventLocator:
             index, precision = found[event.id]
             event.location = to_location(places[index], precision, index)
             _at_province_seat(event.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
+
+
+def _precision(places: list[Place], best: int, text: str) -> int:
+    precision = _after_an_unread_name(places[best], places, text, geo_precision(places[best], text))
+    return _urban_precision(places[best], places, text, precision)
+
+
+def _point(place: Place) -> tuple:
+    return round(place.latitude, 3), round(place.longitude, 3)
+
+
+# What ends one listed site and opens the next: ')' closing the last one's division and/or ',', 'and',
+# 'as well as', maybe 'in', 'at', 'on', 'the', and maybe a name no place was read in whose division opens
+# in brackets, maybe with its district no place was read in either ('A (X, Y), Wadi B (Z, Y) and C (C, Y)').
+# A bare ',' does not: 'Lysychansk, Luhansk'.
+_SITE_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al|el|as|ad|ar|at|ash|de|del|la)?\s*[A-Z][\w'’-]*)*"
+_SITE_BREAK = re.compile(rf"^\)?\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:(?:in|at|on|the)\s+)*(?:{_SITE_NAME}\s*\(\s*(?:{_SITE_NAME}\s*,\s*)?)?$")
+
+
+def listed_sites(text: str, places: list[Place], regions: list[tuple[int, int]], home: str | None) -> list[tuple[int, int]]:
+    """The stretches of text naming each site a list in the regions names ('the Harib (Marib), Hays
+    (Al Hudaydah) and Nihm fronts'): a site is a place with the places that only say where it is. None unless
+    there are two or more; none in a stretch between two places ('between A and B (C, D)'), which is one site."""
+    usable = [i for i, p in enumerate(places) if _in_regions(p, regions) and p.latitude is not None
+              and p.role in LOCATING_ROLES and not _abroad(p, home)]
+    sites: list[list[int]] = []
+    for i in usable:
+        gap = text[places[sites[-1][-1]].end:places[i].start] if sites else ""
+        new_site = not sites or (_SITE_BREAK.match(gap) is not None and (")" in gap or re.search(r"\band\b|\bas well as\b", gap))
+                                 and not _names_a_parent(text, places, i, home))
+        if new_site:
+            sites.append([i])
+        else:
+            sites[-1].append(i)
+    if len(sites) < 2 or any(_around_it(text, places[s[0]].start, places[s[0]].end) and "between" in
+                             text[max(0, places[s[0]].start - BETWEEN_REACH):places[s[0]].start].lower() for s in sites):
+        return []
+    return [(places[s[0]].start, places[s[-1]].end) for s in sites]
+
+
+def one_event_per_site(doc: Doc, sites: dict[str, list[tuple[int, int]]], places: list[Place]) -> None:
+    """Each event with further sites (EventLocator.find_sites) is followed by a copy put at each: the same
+    type, actors and date, told of another place. The note's toll stays with the first, the copies counting
+    none, so that a sum over events counts the dead once. The events are then numbered in order."""
+    if not sites:
+        return
+    spans_of: dict = doc._.event_spans or {}
+    events, spans = [], {}
+    for event in doc._.events or []:
+        copies = [event]
+        for index, precision in sites.get(event.id, []):
+            copy = event.model_copy(deep=True, update={"fatalities": 0, "injured": 0, "arrested": 0})
+            copy.casualties = type(event.casualties)()
+            copy.location = to_location(places[index], precision, index)
+            _at_province_seat(copy.location, _division_of_guess(places[index], places, ADMIN1_CODES) is not None)
+            copies.append(copy)
+        for copy in copies:
+            spans[f"e{len(events) + 1}"] = spans_of.get(event.id, [])
+            copy.id = f"e{len(events) + 1}"
+            events.append(copy)
+    doc._.events, doc._.event_spans = events, spans
 
 
 def at_actors_area(doc: Doc, events: list[Event]) -> None:
@@ -458,6 +562,45 @@ def with_variants(places: list[Place]) -> list[Place]:
             feature_code=c.feature_code, admin2=c.admin2,
             population=c.population or None, score=round(c.fuzzy / 100.0, 2))))
     return out
+
+
+def with_namesakes_inside(places: list[Place], text: str) -> list[Place]:
+    """The places, each town read outside the division named right after it ('Santa Maria, Bulacan' read
+    as the Santa Maria of the next province) read as its namesake inside that division, where the
+    gazetteer has one: the note says which of the namesakes it means."""
+    out = list(places)
+    for i in range(len(places) - 1):
+        c = _namesake_inside(places[i], places[i + 1], text)
+        if c is not None:
+            out[i] = places[i].model_copy(update=dict(
+                name=c.name, latitude=round(c.latitude, 5), longitude=round(c.longitude, 5), geonameid=c.geonameid,
+                feature_code=c.feature_code, admin1=c.admin1, admin2=c.admin2, population=c.population or None))
+    return out
+
+
+def _namesake_inside(town: Place, division: Place, text: str) -> Candidate | None:
+    """The largest town of town's name inside division, if town, named just before it (', ' or ' ('),
+    lies outside it. A town bearing its district's name stands for the district. Only main names count:
+    a town known also by the name (an old name, a quarter's) is no surer than the town the resolver chose."""
+    if town.feature_code not in TOWN_CODES or town.latitude is None or town.country_code != division.country_code:
+        return None
+    if text[town.end:division.start].strip() not in (",", "(") or division.role not in LOCATING_ROLES:
+        return None
+    if division.feature_code in ADMIN1_CODES:
+        level = "admin1"
+    elif division.admin2 and (division.feature_code in ADMIN2_CODES or division.name and fold(division.name) in fold(division.admin2)):
+        level = "admin2"
+    else:
+        return None
+    if not getattr(division, level) or getattr(town, level) == getattr(division, level):
+        return None
+    try:
+        found = get_gazetteer().lookup(town.text, fuzzy=False)
+    except GazetteerUnavailable:
+        return None
+    inside = [c for c in found if c.feature_code in TOWN_CODES and c.country_code == town.country_code
+              and getattr(c, level) == getattr(division, level) and not c.alternate]
+    return max(inside, key=lambda c: c.population, default=None)
 
 
 def focus_place(places: list[Place], home: str | None = None) -> int | None:
