@@ -25,7 +25,7 @@ from polemos.gazetteer.names import fold
 from polemos.gazetteer.index import LARGE_REGION_CODES
 from polemos.gazetteer.resolve import LIST_JOINS, Mention, is_direction_name
 
-from .components import doc_text
+from .components import ARTICLES, doc_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
@@ -333,7 +333,7 @@ class ToponymRecognizer:
             # a word that is no place alone ('White', 'Saint', 'New') opens only a prominent longer name:
             # 'the White House', 'the Saint Lucia National Trust', which NER reads as organisations
             opener = tok.lower_ in not_places and not tok.is_upper
-            if not capitalised[i] or opener and tok.lower_ in ("the", "a", "an"):
+            if not capitalised[i] or opener and tok.lower_ in ARTICLES:
                 i += 1
                 continue
             match = None
