@@ -231,14 +231,15 @@ def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list
 
 def _another_incident_clause(doc: Doc, mention: CasualtyMention, trigger: int | None, lex: Lexicon) -> bool:
     """'A man was shot in the leg Tuesday. In a separate incident, a woman was killed': a clause
-    that opens with 'elsewhere' or 'in a separate/another incident' tells another incident than
+    that opens with a marker of another incident (data: distinct markers), as an adverb
+    ('elsewhere') or in a phrase ('in a separate/another incident'), tells another incident than
     the event's, unless the event's own trigger is in it (the event detector may read both into
     one event)."""
     tok = mention.trigger_token(doc)
     if tok is None:
         return False
     head = _clause_head(tok)
-    marked = any((c.dep_ == "advmod" and c.lower_ == "elsewhere")
+    marked = any((c.dep_ == "advmod" and _marks_another_incident(c, lex))
                  or (c.dep_ == "prep" and any(o.dep_ == "pobj" and any(_marks_another_incident(x, lex) for x in o.children)
                                               for o in c.children))
                  for c in head.children)
