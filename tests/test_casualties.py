@@ -867,3 +867,16 @@ def test_he_in_a_before_clause_is_the_gunman_of_coordinated_harms(parse):
     text = ("A gunman killed a bartender and wounded a patron at a bar Saturday before he was shot "
             "and killed by police, officials said.")
     assert _killed_injured(parse, text) == (2, 1)
+
+
+def test_the_trigger_scan_reads_the_same_tokens_as_asking_each_token(parse):
+    # the scan reads string ids from the Doc's arrays: a word ('killed') or only a lemma ('kills'
+    # -> 'kill') makes a token a possible trigger, in a Doc and in a Span of it alike
+    from polemos.pipeline.casualties.mentions import _maybe_triggers
+
+    words = load_lexicon().trigger_words
+    doc = parse("A gunman kills two men on Friday. One was killed and a woman was wounded, police said.")
+    for span in (doc, doc[3:14], doc[0:0]):
+        asked = [t.i for t in span if t.lower_ in words or t.lemma_.lower() in words]
+        assert [t.i for t in _maybe_triggers(span, words)] == asked
+    assert any(t.lower_ not in words for t in _maybe_triggers(doc, words))  # 'kills', by its lemma
