@@ -835,10 +835,15 @@ def test_a_list_of_people_named_by_their_kin_is_an_exact_figure():
     assert main.fatalities == 3
 
 
-def test_a_clause_told_as_a_separate_incident_is_not_the_events():
+@pytest.mark.parametrize("opener", [
+    "In a separate incident,",
+    # an adverb of the data's markers of another incident ('elsewhere', 'meanwhile'), not a list of its own
+    "Meanwhile,",
+])
+def test_a_clause_told_as_a_separate_incident_is_not_the_events(opener):
     text = ("Man wounded in Northside shooting\n\n"
             "A 30-year-old man was shot in the arm Tuesday night on Oak Street, police said. He is expected to "
-            "survive. In a separate incident, a woman was shot and killed Monday on the South Side.")
+            f"survive. {opener} a woman was shot and killed Monday on the South Side.")
     main = _main_event(text, "2016-05-11")
     assert (main.fatalities, main.injured) == (0, 1)
 
@@ -886,3 +891,16 @@ def test_a_reflexive_after_the_object_is_one_more_death_not_two(parse):
     # "did not survive" is a death, "is expected to survive" still hurt and alive
     assert _killed_injured(parse, "Two men were shot. One of them did not survive his injuries.") == (1, 1)
     assert _killed_injured(parse, "The other victim is expected to survive.") == (0, 1)
+
+
+def test_the_trigger_scan_reads_the_same_tokens_as_asking_each_token(parse):
+    # the scan reads string ids from the Doc's arrays: a word ('killed') or only a lemma ('kills'
+    # -> 'kill') makes a token a possible trigger, in a Doc and in a Span of it alike
+    from polemos.pipeline.casualties.mentions import _maybe_triggers
+
+    words = load_lexicon().trigger_words
+    doc = parse("A gunman kills two men on Friday. One was killed and a woman was wounded, police said.")
+    for span in (doc, doc[3:14], doc[0:0]):
+        asked = [t.i for t in span if t.lower_ in words or t.lemma_.lower() in words]
+        assert [t.i for t in _maybe_triggers(span, words)] == asked
+    assert any(t.lower_ not in words for t in _maybe_triggers(doc, words))  # 'kills', by its lemma

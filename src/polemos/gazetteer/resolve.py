@@ -416,30 +416,24 @@ class Resolver:
         Lebanese village, whatever else X names; X's own vote only echoes its prior)."""
         if not focus:
             return
-        top, share = max(focus.items(), key=lambda kv: kv[1])
-        if share < 0.6 or not _placed_in(mentions, final, top):
-            top = None
+        top = _story_country(mentions, final, focus)
         actors = _actors_country(votes)
         for i, c in enumerate(final):
-            home = top
-            if home is None and actors is not None and c is not None and self._beyond_the_actors_reach(c, actors) \
-                    and _shares(votes, skip=mentions[i].folded_name).get(actors, 0.0) >= 0.6:
-                home = actors
+            home = top if top is not None else self._actors_home(mentions[i], c, actors, votes)
             if home is None or c is None or c.country_code == home:
                 continue
             if _a_part_read_abroad(mentions[i], c):
                 final[i] = None  # 'West Midlands' of an English story is no part of Zimbabwe's Midlands
-                continue
-            if not _is_local(c) or mentions[i].parent is not None:
-                continue
-            # a village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad known here only by an alternate name ('Colonia' for Köln),
-            # unless the text says it is a city ('Quebec City')
-            if c.population < 20_000 or (c.alternate and c.population < 2_000_000 and mentions[i].admin_hint != "town"):
-                # another reading of the name that fits the document (the continent, a town at home), else none;
-                # with no place named at home, a division abroad fits no better than its town
-                others = [o for o in mentions[i].candidates if o is not c and (o.country_code == home or not _is_local(o))
-                          and (home == top or o.country_code in (home, None))]
-                final[i] = max(others, key=_prior) if others else None
+            elif _is_local(c) and mentions[i].parent is None and _reads_as_a_village_abroad(mentions[i], c):
+                final[i] = _reading_at_home(mentions[i], c, home, top)
+
+    def _actors_home(self, m: Mention, c: Candidate | None, actors: str | None,
+                     votes: list[tuple[str, float, str]]) -> str | None:
+        """The country where the armed groups named act, when c lies beyond their reach and the
+        document's other names point there too; else None."""
+        if actors is None or c is None or not self._beyond_the_actors_reach(c, actors):
+            return None
+        return actors if _shares(votes, skip=m.folded_name).get(actors, 0.0) >= 0.6 else None
 
     def _beyond_the_actors_reach(self, c: Candidate, cc: str) -> bool:
         """Far from the country where the armed groups named act, centre and capital alike: groups
@@ -675,6 +669,27 @@ def _shares(votes: list[tuple[str, float, str]], skip: str | None = None) -> dic
             tally[cc] += weight
     total = sum(tally.values())
     return {cc: v / total for cc, v in tally.items()} if total else {}
+
+
+def _story_country(mentions: list[Mention], final: list[Candidate | None], focus: dict[str, float]) -> str | None:
+    """The one country a document is about: its focus's top country, when that holds at least 0.6
+    of the focus and a place the document names lies there."""
+    top, share = max(focus.items(), key=lambda kv: kv[1])
+    return top if share >= 0.6 and _placed_in(mentions, final, top) else None
+
+
+def _reads_as_a_village_abroad(m: Mention, c: Candidate) -> bool:
+    """A village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad known
+    here only by an alternate name ('Colonia' for Köln), unless the text says it is a city ('Quebec City')."""
+    return c.population < 20_000 or bool(c.alternate and c.population < 2_000_000 and m.admin_hint != "town")
+
+
+def _reading_at_home(m: Mention, c: Candidate, home: str, top: str | None) -> Candidate | None:
+    """Another reading of the name that fits the document (the continent, a town at home), else none;
+    with no place named at home (top None), a division abroad fits no better than its town."""
+    others = [o for o in m.candidates if o is not c and (o.country_code == home or not _is_local(o))
+              and (home == top or o.country_code in (home, None))]
+    return max(others, key=_prior) if others else None
 
 
 def _a_part_read_abroad(m: Mention, c: Candidate) -> bool:

@@ -23,6 +23,9 @@ def read_text(name: str) -> str:
 # named again and again) outvote the one city the story is in.
 NOTE_CHARS = 1000
 
+# English articles, as token.lower_ reads them
+ARTICLES = frozenset({"a", "an", "the"})
+
 
 def doc_text(doc) -> str:
     """doc.text, built once per Doc: spaCy joins every token each time `doc.text` is read."""

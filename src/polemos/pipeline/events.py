@@ -131,17 +131,20 @@ class _Scope:
 def _background_scope(anchor: Token, main: Token, sentence: Span) -> _Scope:
     """The clause without subordinate clauses that hold other verbs ('three years after fighting a war')."""
     skip: set[int] = set()
+    # a token's subtree holds main when the token is main or one of main's heads (cheaper to walk up)
+    holds_main = {main.i} | {a.i for a in main.ancestors}
+    subtree = list(anchor.subtree)
     # relative and adverbial clauses: 'a company, which closed down years ago, ...', '... to return
     # home since they had run out of money'
-    for t in anchor.subtree:
-        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i != main.i and not any(x.i == main.i for x in t.subtree):
+    for t in subtree:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i not in holds_main:
             skip.update(x.i for x in t.subtree)
     for child in anchor.children:
-        if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and not any(t.i == main.i for t in child.subtree):
+        if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "conj") and child.i not in holds_main:
             sub = list(child.subtree)
             if any(t.pos_ == "VERB" for t in sub):
                 skip.update(t.i for t in sub)
-    keep = [t for t in anchor.subtree if t.i not in skip and sentence.start <= t.i < sentence.end]
+    keep = [t for t in subtree if t.i not in skip and sentence.start <= t.i < sentence.end]
     return _Scope("".join(t.text_with_ws for t in keep) if keep else sentence.text)
 
 
@@ -375,9 +378,10 @@ class EventExtractor:
         self._doc_cues: set[str] = {name for s, _, name in cue_hits if name != "not_conflict" or s < lead_end}
         self._doc_families: set[str] = {name for _, _, name in trigger_hits}
         for s, e, fam in trigger_hits:
-            token = doc[s:e].root
+            hit = doc[s:e]
+            token = hit.root
             self._sentence_families.setdefault(token.sent.start, set()).add(fam)
-            words = doc[s:e].text.lower()
+            words = hit.text.lower()
             groups.setdefault(_anchor(token).i, []).append((token, fam, words))
         candidates: list[Candidate] = []
         for anchor_i, hits in sorted(groups.items(), key=lambda kv: min(h[0].i for h in kv[1])):

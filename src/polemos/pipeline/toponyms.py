@@ -15,18 +15,17 @@ look-up. Word lists are in data/toponym_cues.json and data/demonyms.tsv.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from polemos.gazetteer.build import read_tsv
+from polemos.gazetteer.build import _toponym_cues, read_tsv
 from polemos.gazetteer.names import article_forms, fold
 from polemos.gazetteer.index import LARGE_REGION_CODES
 from polemos.gazetteer.resolve import LIST_JOINS, Mention, is_direction_name
 
-from .components import doc_text, read_text
+from .components import ARTICLES, doc_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_TOKENS = 5
@@ -43,8 +42,8 @@ if not Span.has_extension("toponym"):
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    data = json.loads(read_text("toponym_cues.json"))
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    """The word lists of data/toponym_cues.json, as sets."""
+    return {k: frozenset(v) for k, v in _toponym_cues().items() if isinstance(v, list)}
 
 
 @lru_cache(maxsize=None)
@@ -53,10 +52,9 @@ def cue_union(*names: str) -> frozenset[str]:
     return frozenset().union(*(cues()[name] for name in names))
 
 
-@lru_cache(maxsize=1)
 def compound_regions() -> dict[str, str]:
     """'asia-pacific' -> 'North Pacific Ocean' (data/toponym_cues.json compound_regions)."""
-    return json.loads(read_text("toponym_cues.json"))["compound_regions"]
+    return _toponym_cues()["compound_regions"]
 
 
 def _compound_region(span: Span) -> str | None:
@@ -338,7 +336,7 @@ class ToponymRecognizer:
             # 'As Sawdiyah', 'At Tuhayta': inside a sentence, a capitalised Arabic article ('As', 'At', 'An'
             # are English words too) opens the name it is stored with, however small the place
             article = opener and tok.lower_ in article_forms() and not tok.is_sent_start
-            if not capitalised[i] or opener and tok.lower_ in ("the", "a", "an") and not article:
+            if not capitalised[i] or opener and tok.lower_ in ARTICLES and not article:
                 i += 1
                 continue
             match = None

@@ -47,8 +47,7 @@ class CasualtyExtractor:
             have = found[main.id]
             found[main.id] = sorted(have + self.lead_mentions(doc, claimed, have) + self.follow_ups(doc, claimed, have),
                                     key=lambda m: m.trigger_start)
-        distinct = {e.id for e in events
-                    if any(_marks_another_incident(t, self.lexicon) for span in spans.get(e.id, []) for t in span)}
+        distinct = {e.id for e in events if _told_as_another_incident(spans.get(e.id, []), self.lexicon)}
         self.set_annotations(doc, self.share_out(events, found, distinct))
         main_event_first(doc)
         return doc
@@ -219,7 +218,7 @@ def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list
     groups: list[list] = []
     for event in events:
         event_spans = spans.get(event.id, [])
-        marked = event.background or any(_marks_another_incident(t, lex) for span in event_spans for t in span)
+        marked = event.background or _told_as_another_incident(event_spans, lex)
         for group in groups:
             if not marked and not group[0].background:
                 group.append(event)
@@ -231,18 +230,29 @@ def _incidents(events: list, spans: dict[str, list[Span]], lex: Lexicon) -> list
 
 def _another_incident_clause(doc: Doc, mention: CasualtyMention, trigger: int | None, lex: Lexicon) -> bool:
     """'A man was shot in the leg Tuesday. In a separate incident, a woman was killed': a clause
-    that opens with 'elsewhere' or 'in a separate/another incident' tells another incident than
+    that opens with a marker of another incident (data: distinct markers), as an adverb
+    ('elsewhere') or in a phrase ('in a separate/another incident'), tells another incident than
     the event's, unless the event's own trigger is in it (the event detector may read both into
     one event)."""
     tok = mention.trigger_token(doc)
     if tok is None:
         return False
     head = _clause_head(tok)
-    marked = any((c.dep_ == "advmod" and c.lower_ == "elsewhere")
+    marked = any((c.dep_ == "advmod" and _marks_another_incident(c, lex))
                  or (c.dep_ == "prep" and any(o.dep_ == "pobj" and any(_marks_another_incident(x, lex) for x in o.children)
                                               for o in c.children))
                  for c in head.children)
     return marked and not (trigger is not None and any(t.idx == trigger for t in head.subtree))
+
+
+def _told_as_another_incident(spans: list[Span], lex: Lexicon) -> bool:
+    """Whether a word of the event's spans marks another incident. The text is searched for the
+    marker words first: most spans hold none, and reading a Span's tokens builds every Token."""
+    if not spans:
+        return False
+    text = doc_text(spans[0].doc)
+    return any(any(w in text[span.start_char:span.end_char].lower() for w in lex.distinct_markers)
+               and any(_marks_another_incident(t, lex) for t in span) for span in spans)
 
 
 def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:

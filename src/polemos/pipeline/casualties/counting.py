@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..components import ARTICLES
 from .flags import _is_anaphoric
 from .groups import _age_of, _is_person, _of_object, _vague_phrase, _with_age_set_off, group_of
 from .lexicon import INDEFINITE_PRONOUNS, NEGATORS, NOUN_POS, PLURAL_PRONOUNS, PLURAL_TAGS, SINGULAR_PRONOUNS, Lexicon
@@ -203,7 +204,7 @@ def _shares_determiner(head: Token, conj: Token, lex: Lexicon) -> bool:
         return False  # "the man and woman" are two people; "a bomb maker and facilitator" one
     if any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in conj.children):
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in head.children)
 
 
 def _count_one(tok: Token, lex: Lexicon) -> Victims | None:

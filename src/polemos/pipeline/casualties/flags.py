@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..components import doc_text
 from .groups import _is_person
 from .lexicon import HARM_KINDS, NOUN_POS, Lexicon
 from .numbers import _is_number
@@ -46,7 +47,8 @@ def _is_aggregate(trigger: Token, victim: Token | None, lex: Lexicon) -> bool:
         head = head.head  # "During the same period this year, the city tallied 219 people shot"
     start = min(head.left_edge.i, victim.left_edge.i if victim is not None else head.left_edge.i)
     end = max(head.right_edge.i, victim.right_edge.i if victim is not None else head.right_edge.i)
-    text = trigger.doc[start: end + 1].text
+    doc = trigger.doc
+    text = doc_text(doc)[doc[start].idx: doc[end].idx + len(doc[end].text)]  # (a Span's .text joins its tokens)
     return any(p.search(text) for p in lex.aggregate)
 
 

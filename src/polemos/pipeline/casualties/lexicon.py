@@ -126,9 +126,17 @@ class Lexicon:
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
                 words |= spec.verbs | spec.intransitive | spec.adjectives | spec.nouns
-                words |= {phrase[0] for phrase in spec.phrasal}
-            cached = frozenset(words)
+            cached = frozenset(words | self.phrasal_heads)
             object.__setattr__(self, "_trigger_words", cached)
+        return cached
+
+    @property
+    def phrasal_heads(self) -> frozenset[str]:
+        """The first words of the multi-word verbs ('shoot' of 'shoot dead')."""
+        cached = self.__dict__.get("_phrasal_heads")
+        if cached is None:
+            cached = frozenset(phrase[0] for spec in self.kinds.values() for phrase in spec.phrasal)
+            object.__setattr__(self, "_phrasal_heads", cached)
         return cached
 
 

@@ -6,6 +6,7 @@ mentions shadowed by a fuller one).
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..components import doc_text
@@ -51,10 +52,7 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     """Every casualty mention whose trigger lies in `span`, in text order."""
     lex = lex or load_lexicon()
     mentions = []
-    words = lex.trigger_words
-    for tok in span:
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
-            continue
+    for tok in _maybe_triggers(span, lex.trigger_words):
         found = trigger_kind(tok, lex)
         if found is None:
             continue
@@ -70,6 +68,26 @@ def casualty_mentions(span: Span | Doc, lex: Lexicon | None = None) -> list[Casu
     _hurt_then_died(mentions, doc)
     _coordinated_newcomers(mentions, doc)
     return _drop_shadowed(mentions)
+
+
+def _maybe_triggers(span: Span | Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of `span` whose lowercase form or lowercased lemma is one of `words`, read from
+    the Doc's arrays of string ids: building every Token to ask it is the slow part."""
+    doc = span.doc if isinstance(span, Span) else span
+    start, end = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+    strings = doc.vocab.strings
+    word_ids = {strings[w] for w in words}
+    lemma_hit: dict[int, bool] = {}
+    found = []
+    for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA])[start:end].tolist(), start):
+        if lower not in word_ids:
+            hit = lemma_hit.get(lemma)
+            if hit is None:
+                hit = lemma_hit[lemma] = strings[lemma].lower() in words
+            if not hit:
+                continue
+        found.append(doc[i])
+    return found
 
 
 def _coordinated_newcomers(mentions: list[CasualtyMention], doc: Doc) -> None:
@@ -139,7 +157,8 @@ def _hurt_then_died(mentions: list[CasualtyMention], doc: Doc) -> None:
         token = death.trigger_token(doc)
         if death.kind != "killed" or not death.counts or death.reflexive or death.attacker or token is None:
             continue
-        earlier = [m for m in mentions if m.counts and m.kind in HARM_KINDS and m.trigger_start < token.sent.start_char]
+        sentence_start = token.sent.start_char  # (read once: each token.sent builds a Span)
+        earlier = [m for m in mentions if m.counts and m.kind in HARM_KINDS and m.trigger_start < sentence_start]
         if death.partitive:
             told = next((m for m in reversed(earlier) if m.low > death.low), None)
             if told is not None and told.kind == "injured":
@@ -175,6 +194,10 @@ def _mark_sidebars(mentions: list[CasualtyMention], text: str, lex: Lexicon) -> 
 def _some_fatally(span: Span | Doc, lex: Lexicon) -> list[CasualtyMention]:
     """'Four people were shot, one fatally': the number before 'fatally' died."""
     out = []
+    first, last = (span[0], span[-1]) if len(span) else (None, None)
+    text = doc_text(first.doc)[first.idx:last.idx + len(last.text)].lower() if first is not None else ""
+    if "fatally" not in text and "mortally" not in text:
+        return out  # (most documents: spare building every Token)
     for tok in span:
         if tok.lower_ not in ("fatally", "mortally"):
             continue
@@ -383,7 +406,8 @@ def _includes_the_attacker(trigger: Token, victim: Token, lex: Lexicon) -> bool:
     """'5 dead, including gunman', 'Seven people died, including the suspect', and a count
     told of a murder-suicide ('Three dead in apparent murder-suicide'): the attacker is one
     of those counted."""
-    sentence = trigger.sent.text.lower()
+    sent = trigger.sent
+    sentence = doc_text(trigger.doc)[sent.start_char:sent.end_char].lower()
     if any(term in sentence for term in lex.killing_then_suicide):
         return True
     for tok in (trigger, victim):

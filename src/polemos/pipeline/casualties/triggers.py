@@ -16,16 +16,22 @@ from .numbers import _is_number
 def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
     """Multi-word verbs: 'gunned down', 'shot dead', 'taken into custody', 'taken hostage'."""
     lemma = tok.lemma_.lower()
+    if lemma not in lex.phrasal_heads:
+        return None  # (most verbs: spare reading the words after it)
     following = [t.lemma_.lower() for t in tok.doc[tok.i + 1: tok.i + 5]]
-    # the verb's own particles and objects ("taken *into custody*", "shot him *dead*"), not a
-    # word of another clause it governs ("were shot, leaving one person dead")
-    children = {c.lemma_.lower() for c in tok.subtree if tok.i < c.i <= tok.i + 10 and _same_clause(c, tok)}
+    children = None
     for kind, spec in lex.kinds.items():
         for words in spec.phrasal:
             if words[0] != lemma:
                 continue
             rest = list(words[1:])
-            if following[: len(rest)] == rest or all(w in children for w in rest if w not in ("to", "into")):
+            if following[: len(rest)] == rest:
+                return kind
+            if children is None:
+                # the verb's own particles and objects ("taken *into custody*", "shot him *dead*"), not a
+                # word of another clause it governs ("were shot, leaving one person dead")
+                children = {c.lemma_.lower() for c in tok.subtree if tok.i < c.i <= tok.i + 10 and _same_clause(c, tok)}
+            if all(w in children for w in rest if w not in ("to", "into")):
                 return kind
     return None
 
