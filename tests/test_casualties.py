@@ -862,3 +862,10 @@ def test_he_in_a_before_clause_is_the_gunman_of_coordinated_harms(parse):
     text = ("A gunman killed a bartender and wounded a patron at a bar Saturday before he was shot "
             "and killed by police, officials said.")
     assert _killed_injured(parse, text) == (2, 1)
+
+
+def test_a_shooting_told_as_unrelated_is_another_incident():
+    text = ("Man shot on Oak Street\n\nA man was shot in the arm Monday night on Oak Street. Police said they are "
+            "investigating an unrelated shooting that injured a woman on Pine Street an hour later.")
+    main = _main_event(text, "2016-06-12")
+    assert (main.fatalities, main.injured) == (0, 1)
