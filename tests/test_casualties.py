@@ -904,3 +904,10 @@ def test_the_trigger_scan_reads_the_same_tokens_as_asking_each_token(parse):
         asked = [t.i for t in span if t.lower_ in words or t.lemma_.lower() in words]
         assert [t.i for t in _maybe_triggers(span, words)] == asked
     assert any(t.lower_ not in words for t in _maybe_triggers(doc, words))  # 'kills', by its lemma
+
+
+def test_a_shooting_told_as_unrelated_is_another_incident():
+    text = ("Man shot on Oak Street\n\nA man was shot in the arm Monday night on Oak Street. Police said they are "
+            "investigating an unrelated shooting that injured a woman on Pine Street an hour later.")
+    main = _main_event(text, "2016-06-12")
+    assert (main.fatalities, main.injured) == (0, 1)

@@ -238,9 +238,11 @@ def _another_incident_clause(doc: Doc, mention: CasualtyMention, trigger: int | 
     if tok is None:
         return False
     head = _clause_head(tok)
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "Another shooting left two people hurt": "hurt" describes the object
     marked = any((c.dep_ == "advmod" and _marks_another_incident(c, lex))
-                 or (c.dep_ == "prep" and any(o.dep_ == "pobj" and any(_marks_another_incident(x, lex) for x in o.children)
-                                              for o in c.children))
+                 or (c.dep_ == "prep" and any(o.dep_ == "pobj" and _names_another_incident(o, lex) for o in c.children))
+                 or (c.dep_ in ("dobj", "nsubj") and _names_another_incident(c, lex, ordinals=False))
                  for c in head.children)
     return marked and not (trigger is not None and any(t.idx == trigger for t in head.subtree))
 
@@ -253,6 +255,13 @@ def _told_as_another_incident(spans: list[Span], lex: Lexicon) -> bool:
     text = doc_text(spans[0].doc)
     return any(any(w in text[span.start_char:span.end_char].lower() for w in lex.distinct_markers)
                and any(_marks_another_incident(t, lex) for t in span) for span in spans)
+
+
+def _names_another_incident(noun: Token, lex: Lexicon, ordinals: bool = True) -> bool:
+    """'in a separate incident', 'investigating an unrelated shooting that injured two teens';
+    without `ordinals`, not 'the third shooting this week left a man wounded' (often the
+    report's own shooting, counted among others)."""
+    return any(_marks_another_incident(x, lex) and (ordinals or x.lower_ not in lex.ordinals) for x in noun.children)
 
 
 def _marks_another_incident(tok: Token, lex: Lexicon) -> bool:

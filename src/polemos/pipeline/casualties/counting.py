@@ -49,6 +49,8 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
                     continue  # "one dead and 3 other people injured": the others have their own trigger
                 if _shares_determiner(head, child, lex):
                     continue  # "a bomb maker and facilitator": one person, two roles
+                if _headline_source(child):
+                    continue  # "Teen Shoots Brother, 2 Cousins At Cookout: Police": who says so
                 parts.append(child)
                 stack.append(child)
     result: Victims | None = None
@@ -63,6 +65,13 @@ def count_victims(tok: Token, lex: Lexicon, _depth: int = 0) -> Victims | None:
         else:
             _add_victims(result, one)
     return result
+
+
+def _headline_source(tok: Token) -> bool:
+    """The word after a colon that ends a headline line ('...: Police'): its source."""
+    doc = tok.doc
+    at_end = tok.i + 1 == len(doc) or "\n" in tok.whitespace_ or "\n" in doc[tok.i + 1].text
+    return at_end and tok.i > 0 and doc[tok.i - 1].text == ":"
 
 
 def _add_victims(result: Victims, one: Victims) -> None:

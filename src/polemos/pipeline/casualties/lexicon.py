@@ -73,6 +73,7 @@ class Lexicon:
     survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
     expected_verbs: frozenset[str]  # "the victim is expected to survive": hurt and alive
     left_with_causes: frozenset[str]  # "the shooting left two others with serious injuries": hurt
+    suffered_verbs: frozenset[str]  # "two teens suffered minor injuries": hurt
     coordinating_exact: frozenset[str]  # "both" before "X and Y" counts the pair, not a pair each
     aim_prepositions: frozenset[str]  # "shot at police": what was fired at, not who was hit
     clause_prepositions: frozenset[str]  # "charged after deputy was killed": the deputy is the subject
@@ -110,6 +111,7 @@ class Lexicon:
     interval_units: frozenset[str] = frozenset()  # "10 days after": a time apart from the event told of
     comparing_verbs: frozenset[str] = frozenset()  # "came 10 days after": an event placed after another
     sexes: dict[str, str] = field(default_factory=dict)  # person word -> "male" | "female": "woman", "he"
+    headline_verbs: dict[str, str] = field(default_factory=dict)  # "Shooting wounds 3": a headline's present -> kind
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.multipliers
@@ -119,9 +121,9 @@ class Lexicon:
         """Every word that can start a mention: tokens with none of these are skipped fast."""
         cached = self.__dict__.get("_trigger_words")
         if cached is None:
-            words = set(self.headline_participles) | self.hospital_verbs | self.treated_verbs | self.survived_verbs \
-                | self.expected_verbs | self.turned_verbs | self.own_life_verbs | set(self.dying_idioms) \
-                | self.life_taking_verbs | self.death_nouns \
+            words = set(self.headline_participles) | set(self.headline_verbs) | self.hospital_verbs \
+                | self.treated_verbs | self.survived_verbs | self.expected_verbs | self.turned_verbs | self.own_life_verbs \
+                | set(self.dying_idioms) | self.life_taking_verbs | self.death_nouns \
                 | self.wound_nouns | {"condition", "victim"}
             words |= set(self.multiple_nouns) | self.fatal_nouns | DIE_FORMS | self.in_hospital_places
             for spec in self.kinds.values():
@@ -189,6 +191,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
         expected_verbs=frozenset(data["hospital"]["expected_verbs"]),
         left_with_causes=frozenset(data["hospital"].get("left_with_causes", [])),
+        suffered_verbs=frozenset(data["hospital"].get("suffered_verbs", [])),
         coordinating_exact=frozenset(data["numbers"]["coordinating"]),
         aim_prepositions=frozenset(data["headlines"]["aim_prepositions"]),
         clause_prepositions=frozenset(data["headlines"]["clause_prepositions"]),
@@ -196,6 +199,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         distinct_markers=frozenset(data["distinct"]["markers"]),
         not_distinct=frozenset(data["distinct"].get("not_after", [])),
         headline_participles=dict(data["headline_participles"]),
+        headline_verbs=dict(data.get("headline_verbs", {})),
         aim_targets=frozenset(data["headlines"].get("aim_targets", [])),
         multiple_counts=dict(data["multiple_victims"]["counts"]),
         multiple_nouns=dict(data["multiple_victims"]["nouns"]),

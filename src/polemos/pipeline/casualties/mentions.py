@@ -34,6 +34,7 @@ from .triggers import (
     _child,
     _controller,
     _headline_subject,
+    _headline_verb_victim,
     _in_hospital_head,
     _lives_taken,
     _number_before,
@@ -250,6 +251,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         victim = headline  # "Three dead, two wounded"
     elif form == "mistagged":
         victim = trigger.doc[trigger.i - 1]
+    elif form == "headline_verb":
+        victim = _headline_verb_victim(trigger, lex)
     elif form in ("verb", "intransitive"):
         victim = _victim_of_verb(trigger, form) or _controller(trigger) or _headline_subject(trigger, lex)
     elif form == "victims":
@@ -324,7 +327,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         aggregate=_is_aggregate(trigger, victim, lex) or _is_general_statement(trigger, victim),
         background=_is_background(trigger, lex) or _another_dated(trigger, victim, lex),
         ambiguous=_is_ambiguous(trigger, kind, lex),
-        anaphoric=victims.anaphoric,
+        anaphoric=victims.anaphoric and not _also_a_newcomer(trigger, victim, victims),
         additive=_is_additive(trigger, victim, lex),
         # ("is expected to survive" forecasts the outcome; the harm is reported)
         hypothetical=(form != "expected" and _is_hypothetical(trigger)) or _in_early_report(trigger, lex),
@@ -357,7 +360,14 @@ def _also_a_newcomer(trigger: Token, victim: Token, victims: Victims) -> bool:
     """'A 24-year-old man was also shot': 'also' with a victim brought in by 'a'/'an' is one
     more person, not a retelling (that would say 'he' or 'the man')."""
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
-    return also and victims.low == 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
+    return also and victims.low == 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") or _kin_of_told(c, victim)
+                                             for c in victim.children)
+
+
+def _kin_of_told(possessor: Token, victim: Token) -> bool:
+    """'His girlfriend was also shot': someone named by their tie to a person told of, hit too,
+    is one more person (the person told of would not be 'also' hit)."""
+    return possessor.dep_ == "poss" and possessor.lower_ in ("his", "her", "their") and victim.pos_ == "NOUN"
 
 
 def _gapped_victims(trigger: Token, victim: Token) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..components import doc_text
 from .groups import _age_of, _is_person, _of_object
 from .lexicon import DIE_FORMS, NEGATORS, NOUN_POS, PLURAL_TAGS, REFLEXIVE_PRONOUNS, Lexicon, load_lexicon
 from .numbers import _is_number
@@ -85,6 +86,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
         return "killed", "lives_taken"  # "the shooting claimed the lives of three people"
     if lower in lex.headline_participles and tok.i and _is_number(tok.doc[tok.i - 1], lex) and tok.pos_ != "VERB":
         return lex.headline_participles[lower], "headline"  # "4 shot in Gilpin Court"
+    if lower in lex.headline_verbs and _headline_verb_victim(tok, lex) is not None:
+        return lex.headline_verbs[lower], "headline_verb"  # "Shooting kills 2, wounds 3"
     if lower in DIE_FORMS and tok.pos_ in ("NOUN", "PROPN") and tok.i and _is_person(tok.doc[tok.i - 1], lex):
         return "killed", "mistagged"
     if lower in lex.headline_participles and (tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBP") \
@@ -175,6 +178,30 @@ def _lives_taken(verb: Token, lex: Lexicon) -> Token | None:
     if verb.lemma_.lower() not in lex.life_taking_verbs or obj is None or obj.lemma_.lower() != "life":
         return None
     return _of_object(obj)
+
+
+def _headline_verb_victim(verb: Token, lex: Lexicon) -> Token | None:
+    """'Shooting wounds 3 outside bar', 'Gunfire wounds man near park': the count or bare person
+    word right after a headline's present-tense verb (a line with no full stop) is its victim,
+    however the parser tagged the verb ('wounds' as a plural noun) or hung the victim."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or "\n" in verb.whitespace_:
+        return None
+    after = doc[verb.i + 1]
+    if _is_number(after, lex):
+        noun = doc[after.i + 1] if after.i + 1 < len(doc) else None
+        victim = noun if noun is not None and after.head == noun and _is_person(noun, lex) else after
+    else:
+        victim = after if after.pos_ in ("NOUN", "PROPN") and _bare(after) and _is_person(after, lex) else None
+    return None if victim is None or _in_sentence_line(verb) else victim
+
+
+def _in_sentence_line(tok: Token) -> bool:
+    """Whether the line `tok` is on ends with a full stop (body text, not a headline)."""
+    text = doc_text(tok.doc)
+    end = text.find("\n", tok.idx)
+    line = text[tok.idx: end if end >= 0 else len(text)].rstrip()
+    return line.endswith((".", '."', ".\u201d"))
 
 
 def _bare(tok: Token) -> bool:
@@ -470,6 +497,8 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
     left = _left_with_injuries(noun, lex)
     if left is not None:
         return left
+    if _suffered_in_shooting(noun, lex):
+        return _victim_of_wound(noun)  # "two teens suffered minor injuries in the shooting"
     if any(c.dep_ == "nummod" for c in noun.children):
         return noun  # "six deaths", "two bodies"
     if noun.lower_ == "dead" and _age_of(noun) is not None:
@@ -502,6 +531,18 @@ def _left_with_injuries(noun: Token, lex: Lexicon) -> Token | None:
     # (a headline's "Shooting leaves ..." may be tagged a verb, lemma "shoot")
     causes = lex.left_with_causes
     return person if cause is not None and (cause.lemma_.lower() in causes or cause.lower_ in causes) else None
+
+
+def _suffered_in_shooting(noun: Token, lex: Lexicon) -> bool:
+    """'Two teens suffered non-life-threatening injuries in the shooting', 'sustained gunshot
+    injuries': injuries suffered from gunfire (not 'an officer suffered minor injuries in the
+    struggle', a hurt GVA does not count)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lex.suffered_verbs \
+            or noun.lemma_.lower() not in lex.kinds["injured"].nouns:
+        return False
+    causes = lex.left_with_causes | lex.wound_modifiers
+    return any(t.lemma_.lower() in causes or t.lower_ in causes for t in verb.subtree if t.i != noun.i)
 
 
 def _names_a_death(noun: Token, lex: Lexicon) -> bool:
