@@ -894,16 +894,16 @@ def test_a_reflexive_after_the_object_is_one_more_death_not_two(parse):
 
 
 def test_the_trigger_scan_reads_the_same_tokens_as_asking_each_token(parse):
-    # the scan reads string ids from the Doc's arrays: a word ('killed') or only a lemma ('kills'
-    # -> 'kill') makes a token a possible trigger, in a Doc and in a Span of it alike
+    # the scan reads string ids from the Doc's arrays: a word ('killed') or only a lemma ('stabs'
+    # -> 'stab') makes a token a possible trigger, in a Doc and in a Span of it alike
     from polemos.pipeline.casualties.mentions import _maybe_triggers
 
     words = load_lexicon().trigger_words
-    doc = parse("A gunman kills two men on Friday. One was killed and a woman was wounded, police said.")
+    doc = parse("A gunman stabs two men on Friday. One was killed and a woman was wounded, police said.")
     for span in (doc, doc[3:14], doc[0:0]):
         asked = [t.i for t in span if t.lower_ in words or t.lemma_.lower() in words]
         assert [t.i for t in _maybe_triggers(span, words)] == asked
-    assert any(t.lower_ not in words for t in _maybe_triggers(doc, words))  # 'kills', by its lemma
+    assert any(t.lower_ not in words for t in _maybe_triggers(doc, words))  # 'stabs', by its lemma
 
 
 def test_a_shooting_told_as_unrelated_is_another_incident():
