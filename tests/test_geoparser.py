@@ -1403,3 +1403,30 @@ def test_a_town_named_before_its_province_is_the_namesake_inside_it(nlp):
     # Santa Marias lie in several provinces; 'Santa Maria, Bulacan' is the one of Bulacan province
     loc = locate_event(nlp, "On 4 June 2021, police shot dead a drug suspect in Santa Maria, Bulacan.", "shot")
     assert loc.name == "Santa Maria" and loc.admin2 == "Bulacan"
+
+
+def place_named(nlp, text, name):
+    return next(p for p in places_of(nlp, text) if p.text == name)
+
+
+def test_a_bracketed_division_of_the_towns_name_is_not_a_district_beside_a_namesake_district(nlp):
+    # districts do not nest, and the note's other names (Rosario) say which country the pair is in
+    text = "On 2 May 2020, in San Juan (San Juan), teachers marched to demand their wages, as others did in Rosario."
+    first = place_named(nlp, text, "San Juan")
+    assert first.country_code == "AR" and first.admin1 == "San Juan"
+
+
+def test_a_school_named_like_a_place_abroad_is_not_that_place(nlp):
+    text = "On 7 May 2020, in the Lambayeque region, parents staged a demonstration outside the Cima school."
+    # its town, or nothing: not a village of Ethiopia that has the name among its alternates
+    assert place_named(nlp, text, "Cima").country_code in ("PE", None)
+
+
+@pytest.mark.parametrize("text, cc", [
+    ("On 27 April 2020, Lebanese Army forces dispersed protesters who blocked roads in the town of Laboue.", "LB"),
+    ("On 5 May 2020, the OSCE SMM observed 3 explosions near Tsrancha.", "UA"),
+])
+def test_a_near_spelling_abroad_beyond_the_actors_reach_is_not_the_place(nlp, text, cc):
+    event = nlp(text)._.events[0]
+    assert event.location is None or event.location.country_code in (cc, None)
+    assert place_named(nlp, text, text.rstrip(".").split()[-1]).country_code in (cc, None)

@@ -157,8 +157,9 @@ class ToponymRecognizer:
         if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
             name = "the " + span.text
         name = name or self._compass_part(span) or _compound_region(span)
-        part = span.end < len(span.doc) and span.doc[span.end].lower_ in cues()["part_words"]
-        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, part=part, **kw)
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name,
+                       part=after in cues()["part_words"], facility=after in cues()["facility_words"], **kw)
 
     def _compass_part(self, span: Span) -> str | None:
         """'the north Atlantic', 'east Africa': a lower-case compass word before a sea or region that
@@ -585,7 +586,8 @@ class ToponymRecognizer:
         hint = hint or _prefix_hint(span)
         role = "metonym" if self._is_metonym(doc, span) else "embedded" if self._names_an_organisation(doc, span) else "place"
         name = name or self._compass_part(span) or _compound_region(span)
-        return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
+        facility = span.end < len(doc) and doc[span.end].lower_ in cues()["facility_words"]
+        return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True, facility=facility)
 
     def _names_an_organisation(self, doc: Doc, span: Span) -> bool:
         """'Cambridge Analytica', 'the Venice Commission': a capitalised word that is no place, nor a
