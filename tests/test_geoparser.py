@@ -1430,3 +1430,12 @@ def test_a_near_spelling_abroad_beyond_the_actors_reach_is_not_the_place(nlp, te
     event = nlp(text)._.events[0]
     assert event.location is None or event.location.country_code in (cc, None)
     assert place_named(nlp, text, text.rstrip(".").split()[-1]).country_code in (cc, None)
+
+
+def test_a_district_with_its_other_name_in_brackets_is_not_placed_at_a_capital_abroad(nlp):
+    # '(Rabat-e Sangi-ye Pain) district' gives the district's other name: the bracket read as Rabat (Morocco)
+    # is no parent of Kushk, which the note's province (Herat) says is Afghan
+    text = ("On 29 April 2020, 2 soldiers were shot and killed by Taliban militants in the Sardar village of "
+            "Kushk (Rabat-e Sangi-ye Pain) district, Herat.")
+    kushk = place_named(nlp, text, "Kushk")
+    assert kushk.country_code == "AF" and kushk.feature_code == "ADM2"

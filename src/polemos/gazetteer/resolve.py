@@ -478,7 +478,8 @@ class Resolver:
                 continue
             best, best_score, best_inside = None, -1e9, False
             parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
-            focus = _shares([v for v in votes if v[2] not in (m.folded_name, mentions[j].folded_name)]) or _shares(votes)
+            context = _shares([v for v in votes if v[2] not in (m.folded_name, mentions[j].folded_name)])
+            focus = context or _shares(votes)
             holders = _states_holding_the_town(m.candidates, mentions[j].candidates)
             # 'Long Island, New York': the state that holds it, not the city; unless the child may be a
             # state beside it ('La Libertad, Arequipa' may list two regions)
@@ -512,6 +513,7 @@ class Resolver:
             elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE or _state_parent(m.candidates, mentions[j])
                   or child.alternate and child.country_code != parent.country_code) \
                     and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates) \
+                    and not _abroad_from_the_child(parent, m.candidates, context) \
                     and not _misplaced_by_the_note(m.candidates, parent):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
@@ -983,6 +985,15 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
         return False
     own = [c for c in child_candidates if not c.alternate and not c.fuzzy]
     return bool(own) and all(c.country_code != parent.country_code for c in own)
+
+
+def _abroad_from_the_child(parent: Candidate, child_candidates: list[Candidate], focus: dict[str, float]) -> bool:
+    """'Kushk (Rabat...) district, Herat': the parent's reading lies in a country where the child, known by its
+    own name, has no reading, and the document's other names (context) point to a country where it has one: the
+    parent is misread, not a sign that the gazetteer lacks a namesake of the child inside it."""
+    home = max(focus, key=focus.get) if focus else None
+    own = {c.country_code for c in child_candidates if not c.alternate and not c.fuzzy}
+    return home in own and parent.country_code not in own
 
 
 def _misplaced_by_the_note(child_candidates: list[Candidate], parent: Candidate) -> bool:
