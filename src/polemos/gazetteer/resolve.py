@@ -102,6 +102,7 @@ SEAT_TIE = 0.01
 SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
+UNIQUE_TOWN_POPULATION = 10_000  # a town this large with a name of its own may lie anywhere in the story's country
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
 # How much a named armed group or state force tied to one country ('Houthi forces') counts towards
 # the focus: who fights is a strong hint of where, when a place name exists in several countries.
@@ -349,6 +350,7 @@ class Resolver:
         self._drop_stray_towns(mentions, final, pinned)
         self._drop_foreign_villages(mentions, final, focus, votes)
         _drop_lone_namesakes(mentions, final)
+        _towns_in_the_place_said(mentions, final)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
@@ -401,8 +403,8 @@ class Resolver:
             # a neighbourhood is in the story's town, whatever the size of a namesake elsewhere
             small = c is not None and (c.population < STRAY_TOWN_POPULATION or mentions[i].part)
             if c is None or not c.is_town or not small or i in pinned or mentions[i].parent is not None \
-                    or mentions[i].role == "embedded":  # an organisation named after a town need not be near the story
-                continue
+                    or mentions[i].role == "embedded" or _the_one_place_so_named(c, mentions[i]):
+                continue  # an organisation named after a town need not be near the story
             home = [o for j, o in points if j != i and o.country_code == c.country_code and o.name != c.name]
             if home and all(_distance_km(c, o) > STRAY_TOWN_KM for o in home):
                 final[i] = None
@@ -639,6 +641,15 @@ def _actors_country(votes: list[tuple[str, float, str]]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def _the_one_place_so_named(c: Candidate, m: Mention) -> bool:
+    """A town of some size that is the name's only reading, matched by its own name ('Weybridge', 19,000
+    people): no namesake it could be instead, so distance from the story's other places says little.
+    Not a village ('Heathrow', 'Congress', 'Booker' are an airport, a parliament, a winery more often),
+    nor a near spelling ('Periperi' is Piripiri only so)."""
+    return (len(m.candidates) == 1 and c.population >= UNIQUE_TOWN_POPULATION and not c.alternate
+            and not c.fuzzy and not m.part)
+
+
 def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None]) -> None:
     """A village whose country no other place the document names is in, where two or more names are
     places of another country ('near Dola, north of Amedi, Dahuk': no Dola of India),
@@ -659,6 +670,30 @@ def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None])
             continue
         others = [o for o in mentions[i].candidates if o.country_code in home]
         final[i] = max(others, key=_prior) if others else None
+
+
+def _towns_in_the_place_said(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """'Kalam in the Swat Valley', 'Moscow in Idaho': a town the text puts in a country or division
+    is a reading of its name inside it; with none there, a town known by the name only as an
+    alternate (Kallam, India) is a place the gazetteer lacks, left to the fallback, which puts it
+    where the text says. A town of its own name stays ('St. Gregory of Narek in Vatican': the
+    statue is in the Vatican, not Narek)."""
+    for i, m in enumerate(mentions):
+        c, j = final[i], m.located_in
+        if c is None or j is None or not c.is_town or m.parent is not None or m.role == "demonym":
+            continue
+        where = final[j]
+        if where is None or mentions[j].role == "demonym" or not _is_division_or_country(where) or _inside(c, where):
+            continue
+        inside = [o for o in m.candidates if o.is_town and _inside(o, where)]
+        if inside:
+            final[i] = max(inside, key=_prior)
+        elif c.alternate:
+            final[i] = None
+
+
+def _is_division_or_country(c: Candidate) -> bool:
+    return c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES
 
 
 def _placed_in(mentions: list[Mention], final: list[Candidate | None], cc: str) -> bool:
