@@ -642,10 +642,10 @@ def _actors_country(votes: list[tuple[str, float, str]]) -> str | None:
 
 
 def _the_one_place_so_named(c: Candidate, m: Mention) -> bool:
-    """A town of some size that is the name's only reading, matched by its own name ('Weybridge', 19,000
-    people): no namesake it could be instead, so distance from the story's other places says little.
-    Not a village ('Heathrow', 'Congress', 'Booker' are an airport, a parliament, a winery more often),
-    nor a near spelling ('Periperi' is Piripiri only so)."""
+    """A town of some size that is the name's only reading, matched by its own name ('Tewkesbury', 11,000
+    people, in a Glasgow story): no namesake it could be instead, so distance from the story's other
+    places says little. Not a village, whose name is more often a word, an airport or a winery than
+    the place, nor a near spelling ('Periperi' is Piripiri only so)."""
     return (len(m.candidates) == 1 and c.population >= UNIQUE_TOWN_POPULATION and not c.alternate
             and not c.fuzzy and not m.part)
 
@@ -673,11 +673,11 @@ def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None])
 
 
 def _towns_in_the_place_said(mentions: list[Mention], final: list[Candidate | None]) -> None:
-    """'Kalam in the Swat Valley', 'Moscow in Idaho': a town the text puts in a country or division
+    """'Cambridge in Massachusetts', 'Odessa in Texas': a town the text puts in a country or division
     is a reading of its name inside it; with none there, a town known by the name only as an
-    alternate (Kallam, India) is a place the gazetteer lacks, left to the fallback, which puts it
-    where the text says. A town of its own name stays ('St. Gregory of Narek in Vatican': the
-    statue is in the Vatican, not Narek)."""
+    alternate ('Peking in Illinois' is no Beijing) is a place the gazetteer lacks, left to the
+    fallback, which puts it where the text says. A town of its own name stays ('the statue of St.
+    Francis of Assisi in Rome': the statue is in Rome, Assisi is Assisi)."""
     for i, m in enumerate(mentions):
         c, j = final[i], m.located_in
         if c is None or j is None or not c.is_town or m.parent is not None or m.role == "demonym":
