@@ -1341,14 +1341,6 @@ def test_a_valley_named_after_a_town_is_by_the_town_not_a_namesake_division(nlp)
     assert valley.country_code == "US" and near(valley, 36.68, -121.66, 60)
 
 
-@pytest.mark.parametrize("town, lat, lon", [("Tewkesbury", 51.99, -2.16), ("Penzance", 50.12, -5.54)])
-def test_a_town_with_a_name_of_its_own_may_lie_far_from_the_story(nlp, town, lat, lon):
-    # a town of 10,000+ with no namesake is itself, however far from Glasgow
-    text = f"Police in Glasgow said the stolen van was later found abandoned in {town}."
-    place = resolve_given(nlp, text, ["Glasgow", town])[1]
-    assert place.name == town and near(place, lat, lon, 10)
-
-
 @pytest.mark.parametrize("text, names, admin1", [
     ("Officials in London and Paris said the suspect had studied in Cambridge in Massachusetts.",
      ["London", "Paris", "Cambridge", "Massachusetts"], "Massachusetts"),

@@ -102,7 +102,6 @@ SEAT_TIE = 0.01
 SPELLING_VARIANT_SCORE = 90.0  # a candidate's fuzzy score from here up is a transliteration variant, not a near spelling
 STRAY_TOWN_POPULATION = 50_000  # towns smaller than this must lie near the document's other places
 STRAY_TOWN_KM = 300.0
-UNIQUE_TOWN_POPULATION = 10_000  # a town this large with a name of its own may lie anywhere in the story's country
 DEMONYM_VOTE = 0.25  # how much a demonym counts towards the document's country focus
 # How much a named armed group or state force tied to one country ('Houthi forces') counts towards
 # the focus: who fights is a strong hint of where, when a place name exists in several countries.
@@ -403,8 +402,8 @@ class Resolver:
             # a neighbourhood is in the story's town, whatever the size of a namesake elsewhere
             small = c is not None and (c.population < STRAY_TOWN_POPULATION or mentions[i].part)
             if c is None or not c.is_town or not small or i in pinned or mentions[i].parent is not None \
-                    or mentions[i].role == "embedded" or _the_one_place_so_named(c, mentions[i]):
-                continue  # an organisation named after a town need not be near the story
+                    or mentions[i].role == "embedded":  # an organisation named after a town need not be near the story
+                continue
             home = [o for j, o in points if j != i and o.country_code == c.country_code and o.name != c.name]
             if home and all(_distance_km(c, o) > STRAY_TOWN_KM for o in home):
                 final[i] = None
@@ -639,15 +638,6 @@ def _actors_country(votes: list[tuple[str, float, str]]) -> str | None:
     data/armed_groups.tsv, and a people named ('Russian forces') is no actor's vote."""
     countries = {cc for cc, _, name in votes if not name}
     return countries.pop() if len(countries) == 1 else None
-
-
-def _the_one_place_so_named(c: Candidate, m: Mention) -> bool:
-    """A town of some size that is the name's only reading, matched by its own name ('Tewkesbury', 11,000
-    people, in a Glasgow story): no namesake it could be instead, so distance from the story's other
-    places says little. Not a village, whose name is more often a word, an airport or a winery than
-    the place, nor a near spelling ('Periperi' is Piripiri only so)."""
-    return (len(m.candidates) == 1 and c.population >= UNIQUE_TOWN_POPULATION and not c.alternate
-            and not c.fuzzy and not m.part)
 
 
 def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None]) -> None:
