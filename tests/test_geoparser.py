@@ -1367,6 +1367,8 @@ def test_a_town_known_only_by_an_alternate_name_elsewhere_is_where_the_text_says
     ("Heavy snow closed the passes across the Ural Mountains for a week.", "Ural Mountains", "MTS", 60.0, 60.0),
     ("Dozens of tankers queued to enter the Suez Canal after the grounding.", "Suez Canal", "CNL", 30.58, 32.27),
     ("Fishing boats returned to port as a storm swept the Adriatic Sea.", "Adriatic Sea", "SEA", 43.0, 15.0),
+    ("Veterans gathered on the beaches of Normandy for the anniversary.", "Normandy", "ADM1", 49.07, 0.31),
+    ("Lavender growers in Provence blamed the drought for a poor harvest.", "Provence", "RGN", 43.9, 5.9),
 ])
 def test_well_known_features_are_in_the_gazetteer(nlp, text, name, code, lat, lon):
     feature = resolve_given(nlp, text, [name])[0]
