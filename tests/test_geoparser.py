@@ -1439,3 +1439,54 @@ def test_a_district_with_its_other_name_in_brackets_is_not_placed_at_a_capital_a
             "Kushk (Rabat-e Sangi-ye Pain) district, Herat.")
     kushk = place_named(nlp, text, "Kushk")
     assert kushk.country_code == "AF" and kushk.feature_code == "ADM2"
+
+
+def test_a_valley_named_after_a_town_is_by_the_town_not_a_namesake_division(nlp):
+    # 'Valley' is a feature word: no hint that Salinas is the division of that name (in Puerto Rico)
+    text = "Lettuce growers in the Salinas Valley, south of San Jose, lost a third of their crop to the rains."
+    valley = resolve_given(nlp, text, ["Salinas Valley", "San Jose"])[0]
+    assert valley.country_code == "US" and near(valley, 36.68, -121.66, 60)
+
+
+@pytest.mark.parametrize("text, names, admin1", [
+    ("Officials in London and Paris said the suspect had studied in Cambridge in Massachusetts.",
+     ["London", "Paris", "Cambridge", "Massachusetts"], "Massachusetts"),
+    ("After talks in Moscow and Kyiv, the envoy flew on to Odessa in Texas.", ["Moscow", "Kyiv", "Odessa", "Texas"], "Texas"),
+])
+def test_a_town_the_text_puts_in_a_division_is_its_namesake_there(nlp, text, names, admin1):
+    # the European capitals pull the focus abroad; 'in Massachusetts' says which Cambridge
+    town = resolve_given(nlp, text, names)[2]
+    assert town.country_code == "US" and town.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The storm flooded the roads around Peking in Illinois.", ["Peking", "Illinois"]),
+    ("Firefighters were called to a barn fire in the hamlet of Bombay in Franklin County, New York.",
+     ["Bombay", "Franklin County", "New York"]),
+])
+def test_a_town_known_only_by_an_alternate_name_elsewhere_is_where_the_text_says(nlp, text, names):
+    # neither Beijing nor Mumbai (their old names): a place the gazetteer lacks, where the text puts it
+    town, where = resolve_given(nlp, text, names)[:2]
+    assert town.country_code == "US" and near(town, where.latitude, where.longitude, 1)
+
+
+@pytest.mark.parametrize("text, name, code, lat, lon", [
+    ("Heavy snow closed the passes across the Ural Mountains for a week.", "Ural Mountains", "MTS", 60.0, 60.0),
+    ("Dozens of tankers queued to enter the Suez Canal after the grounding.", "Suez Canal", "CNL", 30.58, 32.27),
+    ("Fishing boats returned to port as a storm swept the Adriatic Sea.", "Adriatic Sea", "SEA", 43.0, 15.0),
+    ("Veterans gathered on the beaches of Normandy for the anniversary.", "Normandy", "ADM1", 49.07, 0.31),
+    ("Lavender growers in Provence blamed the drought for a poor harvest.", "Provence", "RGN", 43.9, 5.9),
+])
+def test_well_known_features_are_in_the_gazetteer(nlp, text, name, code, lat, lon):
+    feature = resolve_given(nlp, text, [name])[0]
+    assert feature.feature_code == code and near(feature, lat, lon, 50)
+
+
+@pytest.mark.parametrize("text, adjective, country, admin1", [
+    ("Catalan police arrested two men after the march in Barcelona.", "Catalan", "ES", "Catalonia"),
+    ("Texan ranchers said the drought had cost them their herds.", "Texan", "US", "Texas"),
+    ("Uyghur activists protested outside the embassy.", "Uyghur", "CN", "Xinjiang"),
+])
+def test_demonyms_of_regions_stand_for_their_division(nlp, text, adjective, country, admin1):
+    place = resolve_given(nlp, text, [adjective])[0]
+    assert place.role == "demonym" and place.country_code == country and place.admin1 == admin1

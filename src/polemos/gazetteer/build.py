@@ -48,7 +48,7 @@ from .names import LETTERS, fold, fold_uncached, is_latin, skeleton_uncached, tr
 
 log = logging.getLogger(__name__)
 
-VERSION = 11
+VERSION = 12
 FILE_NAME = f"gazetteer-v{VERSION}.sqlite"
 
 

@@ -29,7 +29,7 @@ COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 ADMIN1_CODES = frozenset({"ADM1", "ADMD"})
 ADMIN2_CODES = frozenset({"ADM2", "ADM3"})
 TOWN_CODES = frozenset({"PPL", "PPLC", "PPLA", "PPLA2", "PPLX"})
-LARGE_REGION_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "DSRT", "PEN", "MTS", "STM", "STRT", "CHN", "LK", "FRST", "ISL"})
+LARGE_REGION_CODES = frozenset({"CONT", "RGN", "OCN", "SEA", "GULF", "DSRT", "PEN", "MTS", "STM", "STRT", "CHN", "CNL", "LK", "FRST", "ISL"})
 
 
 @dataclass(slots=True)

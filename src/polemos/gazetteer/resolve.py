@@ -352,6 +352,7 @@ class Resolver:
         self._drop_foreign_villages(mentions, final, focus, votes)
         _drop_facility_namesakes_abroad(mentions, final)
         _drop_lone_namesakes(mentions, final)
+        _towns_in_the_place_said(mentions, final)
         if self.fallback:
             self._fill_unresolved(mentions, final, focus)
         return final
@@ -694,6 +695,30 @@ def _drop_facility_namesakes_abroad(mentions: list[Mention], final: list[Candida
                   and mentions[j].role in ("place", "metonym")}
         if others and c.country_code not in others:
             final[i] = None
+
+
+def _towns_in_the_place_said(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """'Cambridge in Massachusetts', 'Odessa in Texas': a town the text puts in a country or division
+    is a reading of its name inside it; with none there, a town known by the name only as an
+    alternate ('Peking in Illinois' is no Beijing) is a place the gazetteer lacks, left to the
+    fallback, which puts it where the text says. A town of its own name stays ('the statue of St.
+    Francis of Assisi in Rome': the statue is in Rome, Assisi is Assisi)."""
+    for i, m in enumerate(mentions):
+        c, j = final[i], m.located_in
+        if c is None or j is None or not c.is_town or m.parent is not None or m.role == "demonym":
+            continue
+        where = final[j]
+        if where is None or mentions[j].role == "demonym" or not _is_division_or_country(where) or _inside(c, where):
+            continue
+        inside = [o for o in m.candidates if o.is_town and _inside(o, where)]
+        if inside:
+            final[i] = max(inside, key=_prior)
+        elif c.alternate:
+            final[i] = None
+
+
+def _is_division_or_country(c: Candidate) -> bool:
+    return c.feature_code in COUNTRY_CODES or c.feature_code in ADMIN1_CODES or c.feature_code in ADMIN2_CODES
 
 
 def _placed_in(mentions: list[Mention], final: list[Candidate | None], cc: str) -> bool:

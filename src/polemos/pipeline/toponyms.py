@@ -227,14 +227,21 @@ class ToponymRecognizer:
         codes = ("RGN", "CONT", "ADM1") if after_comma else ("RGN", "CONT")
         return any(c.is_country or c.feature_code in codes for c in self.gaz.lookup(name, fuzzy=False))
 
-    def _suffix_hint(self, token: Token) -> str | None:
-        word = token.lower_
+    @staticmethod
+    def _suffix_word_hint(word: str) -> str | None:
         if word in cues()["feature_words"]:
             return "feature"  # 'the X Valley': a place, not a hint that it is the division X
         if word in cues()["admin_suffixes"]:
             return "admin"
         if word in cues()["town_words"]:
             return "town"
+        return None
+
+    def _suffix_hint(self, token: Token) -> str | None:
+        word = token.lower_
+        hint = self._suffix_word_hint(word)
+        if hint is not None:
+            return hint
         if len(word) >= 7 and token.is_lower:
             from rapidfuzz import fuzz
 
@@ -589,7 +596,7 @@ class ToponymRecognizer:
             name = "the " + text
         elif len(words) > 1 and words[-1].lower() in cue_union("admin_suffixes", "town_words") and not self.gaz.has(text):
             name = " ".join(words[:-1])
-            hint = "admin" if words[-1].lower() in cues()["admin_suffixes"] else "town"
+            hint = self._suffix_word_hint(words[-1].lower())
         elif len(words) > 1 and words[-1].lower() in cues()["town_words"]:
             hint = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         elif span.end < len(doc):
