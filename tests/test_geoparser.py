@@ -1405,6 +1405,42 @@ def test_a_town_named_before_its_province_is_the_namesake_inside_it(nlp):
     assert loc.name == "Santa Maria" and loc.admin2 == "Bulacan"
 
 
+def place_named(nlp, text, name):
+    return next(p for p in places_of(nlp, text) if p.text == name)
+
+
+def test_a_bracketed_division_of_the_towns_name_is_not_a_district_beside_a_namesake_district(nlp):
+    # districts do not nest, and the note's other names (Rosario) say which country the pair is in
+    text = "On 2 May 2020, in San Juan (San Juan), teachers marched to demand their wages, as others did in Rosario."
+    first = place_named(nlp, text, "San Juan")
+    assert first.country_code == "AR" and first.admin1 == "San Juan"
+
+
+def test_a_school_named_like_a_place_abroad_is_not_that_place(nlp):
+    text = "On 7 May 2020, in the Lambayeque region, parents staged a demonstration outside the Cima school."
+    # its town, or nothing: not a village of Ethiopia that has the name among its alternates
+    assert place_named(nlp, text, "Cima").country_code in ("PE", None)
+
+
+@pytest.mark.parametrize("text, cc", [
+    ("On 27 April 2020, Lebanese Army forces dispersed protesters who blocked roads in the town of Laboue.", "LB"),
+    ("On 5 May 2020, the OSCE SMM observed 3 explosions near Tsrancha.", "UA"),
+])
+def test_a_near_spelling_abroad_beyond_the_actors_reach_is_not_the_place(nlp, text, cc):
+    event = nlp(text)._.events[0]
+    assert event.location is None or event.location.country_code in (cc, None)
+    assert place_named(nlp, text, text.rstrip(".").split()[-1]).country_code in (cc, None)
+
+
+def test_a_district_with_its_other_name_in_brackets_is_not_placed_at_a_capital_abroad(nlp):
+    # '(Rabat-e Sangi-ye Pain) district' gives the district's other name: the bracket read as Rabat (Morocco)
+    # is no parent of Kushk, which the note's province (Herat) says is Afghan
+    text = ("On 29 April 2020, 2 soldiers were shot and killed by Taliban militants in the Sardar village of "
+            "Kushk (Rabat-e Sangi-ye Pain) district, Herat.")
+    kushk = place_named(nlp, text, "Kushk")
+    assert kushk.country_code == "AF" and kushk.feature_code == "ADM2"
+
+
 def test_a_valley_named_after_a_town_is_by_the_town_not_a_namesake_division(nlp):
     # 'Valley' is a feature word: no hint that Salinas is the division of that name (in Puerto Rico)
     text = "Lettuce growers in the Salinas Valley, south of San Jose, lost a third of their crop to the rains."

@@ -130,6 +130,7 @@ class Mention:
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
     part: bool = False  # the text calls it a part of a town ('Campo Grande neighborhood'): in the town the text names
+    facility: bool = False  # a site's word follows it ('the Cima school', 'Hole camp'): the site may be a namesake's
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -283,7 +284,7 @@ class Resolver:
             chosen.append(m.candidates[first[i]] if first[i] is not None else None)
         # Second pass: country focus, the parent, and closeness to the other points named.
         listed: set[int] = set()
-        pinned = self._resolve_pairs(mentions, base, focus, listed)
+        pinned = self._resolve_pairs(mentions, base, votes, listed)
         # closeness counts to the pairs' readings ('Paris, Texas' is no help to a Clarksville in France's
         # direction): the first picks elsewhere
         points = [c for c in (pinned.get(i, c) for i, c in enumerate(chosen)) if c is not None and _is_point(c)]
@@ -345,9 +346,11 @@ class Resolver:
         _states_of_the_towns_named(mentions, final)
         _towns_beside_the_story(mentions, final)
         self._drop_direction_names(mentions, final, focus)
-        self._drop_far_guesses(final, focus, _actors_country(votes))
+        self._drop_far_guesses(final, focus, _actors_country(votes),
+                               _areas_country(actor_areas or []) or _people_country(mentions))
         self._drop_stray_towns(mentions, final, pinned)
         self._drop_foreign_villages(mentions, final, focus, votes)
+        _drop_facility_namesakes_abroad(mentions, final)
         _drop_lone_namesakes(mentions, final)
         _towns_in_the_place_said(mentions, final)
         if self.fallback:
@@ -443,10 +446,11 @@ class Resolver:
         return bool(anchors) and all(_distance_km(c, a) > ACTOR_REACH_KM for a in anchors)
 
     def _drop_far_guesses(self, final: list[Candidate | None], focus: dict[str, float],
-                          actors_country: str | None = None) -> None:
-        """A near spelling far from everything else the document names, or outside the country where
-        the armed groups it names act, is more likely a different place that the gazetteer lacks:
-        leave it to the fallback."""
+                          actors_country: str | None = None, people_country: str | None = None) -> None:
+        """A near spelling far from everything else the document names, outside the country where
+        the armed groups it names act, or beyond the reach of the people or monitors named ('Lebanese
+        Army forces', the OSCE SMM), is more likely a different place that the gazetteer lacks: leave
+        it to the fallback."""
         points = [c for c in final if c is not None and _is_point(c) and not c.fuzzy]
         top = max(focus, key=focus.get) if focus else None
         for i, c in enumerate(final):
@@ -454,15 +458,20 @@ class Resolver:
                 continue
             others = [p for p in points if p is not c]
             # with nothing else named to be far from, the near spelling is the best reading there is,
-            # unless who fights says the place is in another country
-            near = (not others and actors_country in (None, c.country_code)) or any(_distance_km(c, p) < 300 for p in others)
+            # unless who fights ('Lebanese Army forces', the OSCE SMM) says the place is in another country
+            alone = not others and actors_country in (None, c.country_code) \
+                and (people_country in (None, c.country_code) or not self._beyond_the_actors_reach(c, people_country))
+            near = alone or any(_distance_km(c, p) < 300 for p in others)
             if not near and c.country_code != top:
                 final[i] = None
 
-    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], focus: dict[str, float],
+    def _resolve_pairs(self, mentions: list[Mention], base: list[list[float]], votes: list[tuple[str, float, str]],
                        listed: set[int]) -> dict[int, Candidate]:
         """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child.
-        Children found to be items of a list rather than inside their 'parent' are added to listed."""
+        Children found to be items of a list rather than inside their 'parent' are added to listed. The
+        country focus that counts is the one of the document's other names, where it names others: the
+        pair's own votes echo only its prior ('San Juan (San Juan)' in a note that names Buenos Aires is no
+        pair of Puerto Rico's)."""
         pinned: dict[int, Candidate] = {}
         for i, m in enumerate(mentions):
             j = m.parent
@@ -470,6 +479,8 @@ class Resolver:
                 continue
             best, best_score, best_inside = None, -1e9, False
             parent_is_division = any(_is_division(cp) for cp in mentions[j].candidates)
+            context = _shares([v for v in votes if v[2] not in (m.folded_name, mentions[j].folded_name)])
+            focus = context or _shares(votes)
             holders = _states_holding_the_town(m.candidates, mentions[j].candidates)
             # 'Long Island, New York': the state that holds it, not the city; unless the child may be a
             # state beside it ('La Libertad, Arequipa' may list two regions)
@@ -503,6 +514,7 @@ class Resolver:
             elif (not _prominent(child) or 0 < child.fuzzy < SPELLING_VARIANT_SCORE or _state_parent(m.candidates, mentions[j])
                   or child.alternate and child.country_code != parent.country_code) \
                     and _is_container(parent) and not _in_a_list(mentions, j) and not _weaker_than_child(parent, m.candidates) \
+                    and not _abroad_from_the_child(parent, m.candidates, context) \
                     and not _misplaced_by_the_note(m.candidates, parent):
                 # No place of that name inside the parent: the gazetteer lacks it; the parent is
                 # the best we know of where it is ('Andar district, Ghazni'). A fuzzy near spelling far
@@ -630,8 +642,23 @@ def _actors_country(votes: list[tuple[str, float, str]]) -> str | None:
     """The one country where the armed groups the document names act (their votes have no name):
     who fights is a hint of where. Foreign forces ('US-led coalition', 'Wagner') have no country in
     data/armed_groups.tsv, and a people named ('Russian forces') is no actor's vote."""
-    countries = {cc for cc, _, name in votes if not name}
-    return countries.pop() if len(countries) == 1 else None
+    return _the_one({cc for cc, _, name in votes if not name})
+
+
+def _the_one(countries: set[str]) -> str | None:
+    """The country of the set when it holds one, else None."""
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _areas_country(actor_areas: list[tuple[str, str]]) -> str | None:
+    """The one country where the actors named operate (data/actor_areas.tsv: the OSCE SMM in Donetsk and
+    Luhansk), else None."""
+    return _the_one({cc for cc, _ in actor_areas})
+
+
+def _people_country(mentions: list[Mention]) -> str | None:
+    """The one country of the peoples named ('Lebanese Army forces', 'Turkish drones'): who acted."""
+    return _the_one({m.forced.country_code for m in mentions if m.role == "demonym" and m.forced is not None})
 
 
 def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None]) -> None:
@@ -654,6 +681,20 @@ def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None])
             continue
         others = [o for o in mentions[i].candidates if o.country_code in home]
         final[i] = max(others, key=_prior) if others else None
+
+
+def _drop_facility_namesakes_abroad(mentions: list[Mention], final: list[Candidate | None]) -> None:
+    """'outside the Cima school campus' in a note of Lambayeque: a site named after a place known only by an
+    alternate name or a near spelling, in a country where no other place the document names lies, is no
+    sign the site is there (schools and camps bear the names of people and far places): leave it to the
+    fallback, the place named beside it."""
+    for i, (m, c) in enumerate(zip(mentions, final)):
+        if not m.facility or c is None or m.forced is not None or not (c.alternate or c.fuzzy) or c.feature_code is None:
+            continue
+        others = {o.country_code for j, o in enumerate(final) if j != i and o is not None and o.country_code
+                  and mentions[j].role in ("place", "metonym")}
+        if others and c.country_code not in others:
+            final[i] = None
 
 
 def _towns_in_the_place_said(mentions: list[Mention], final: list[Candidate | None]) -> None:
@@ -971,6 +1012,15 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
     return bool(own) and all(c.country_code != parent.country_code for c in own)
 
 
+def _abroad_from_the_child(parent: Candidate, child_candidates: list[Candidate], focus: dict[str, float]) -> bool:
+    """'Kushk (Rabat...) district, Herat': the parent's reading lies in a country where the child, known by its
+    own name, has no reading, and the document's other names (context) point to a country where it has one: the
+    parent is misread, not a sign that the gazetteer lacks a namesake of the child inside it."""
+    home = max(focus, key=focus.get) if focus else None
+    own = {c.country_code for c in child_candidates if not c.alternate and not c.fuzzy}
+    return home in own and parent.country_code not in own
+
+
 def _misplaced_by_the_note(child_candidates: list[Candidate], parent: Candidate) -> bool:
     """'Gediz, Istanbul', 'Mindat District, Rakhine State': the child, known by its own name, is a district or
     the town of its district's name in one other province of the parent's country, and nowhere else there:
@@ -1086,6 +1136,8 @@ def _inside(c: Candidate, parent: Candidate) -> bool:
             return c.country_code == parent.country_code and c.admin1 == parent.admin1
         return c.country_code == parent.country_code and _distance_km(c, parent) < 150
     if parent.feature_code in ADMIN2_CODES:
+        if c.feature_code in ADMIN2_CODES:
+            return False  # districts do not nest: 'San Juan (San Juan)' is no district inside a namesake district beside it
         return c.country_code == parent.country_code and (c.admin2 == parent.name or _distance_km(c, parent) < 60)
     if c.admin1 and parent.admin1 and c.admin1 != parent.admin1:
         return False  # 'Kadikoy, Istanbul': not the Kadıköy of another province, however near

@@ -153,12 +153,24 @@ class ToponymRecognizer:
         if kw.get("admin_hint") is None and len(span) > 1 and span[-1].lower_ in cues()["town_words"]:
             kw["admin_hint"] = "town"  # a known name ending in 'City' ('Quebec City') is the city, not the province
         if kw.get("admin_hint") is None:
-            kw["admin_hint"] = _prefix_hint(span)
+            kw["admin_hint"] = _prefix_hint(span) or self._hint_after_a_bracket(span)
         if name is None and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and self._the_region(span.text):
             name = "the " + span.text
         name = name or self._compass_part(span) or _compound_region(span)
-        part = span.end < len(span.doc) and span.doc[span.end].lower_ in cues()["part_words"]
-        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name, part=part, **kw)
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, name=name,
+                       part=after in cues()["part_words"], facility=after in cues()["facility_words"], **kw)
+
+    def _hint_after_a_bracket(self, span: Span) -> str | None:
+        """'Kushk (Rabat-e Sangi-ye Pain) district': a division word after the bracket that follows the name,
+        which gives its other name, says what the name is."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].text != "(":
+            return None
+        close = next((k for k in range(span.end + 1, min(span.end + 10, len(doc))) if doc[k].text == ")"), None)
+        if close is None or close + 1 >= len(doc) or any(t.text == "," for t in doc[span.end:close]):
+            return None  # 'Kagara (Rafi LGA, Niger)': a bracket with a comma is a locator, not another name
+        return "admin" if self._suffix_hint(doc[close + 1]) == "admin" else None
 
     def _compass_part(self, span: Span) -> str | None:
         """'the north Atlantic', 'east Africa': a lower-case compass word before a sea or region that
@@ -592,7 +604,8 @@ class ToponymRecognizer:
         hint = hint or _prefix_hint(span)
         role = "metonym" if self._is_metonym(doc, span) else "embedded" if self._names_an_organisation(doc, span) else "place"
         name = name or self._compass_part(span) or _compound_region(span)
-        return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True)
+        facility = span.end < len(doc) and doc[span.end].lower_ in cues()["facility_words"]
+        return Mention(text=text, start=start, end=end, name=name, admin_hint=hint, role=role, fuzzy=True, facility=facility)
 
     def _names_an_organisation(self, doc: Doc, span: Span) -> bool:
         """'Cambridge Analytica', 'the Venice Commission': a capitalised word that is no place, nor a
