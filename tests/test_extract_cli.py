@@ -257,3 +257,30 @@ def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "polemos", "--help"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "extract" in done.stdout
+
+
+def test_deeply_nested_html_keeps_its_text(cli, tmp_path):
+    # libxml2 gives up past 255 levels and returns an empty tree; the text must not be lost
+    page = "<div>" * 10_000 + "Gunmen killed four soldiers near Gao on Friday." + "</div>" * 10_000
+    (tmp_path / "deep.html").write_text("<html><body><script>var x = 'Mopti';</script>" + page + "</body></html>")
+    result = cli("extract", tmp_path / "deep.html")
+    [line] = jsonl(result.stdout)
+    assert "error" not in line and result.exit_code == 0
+    assert [p["text"] for p in line["places"]] == ["Gao"]  # the script's 'Mopti' is not text
+    assert line["events"] and line["events"][0]["fatalities"] == 4
+
+
+def test_a_saved_feed_is_read_as_its_entries(cli, tmp_path):
+    feed = tmp_path / "world.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>World desk</title>'
+        "<item><title>Soldiers killed in Mali</title><pubDate>Fri, 06 Oct 2023 08:00:00 GMT</pubDate>"
+        "<description>Gunmen killed four soldiers near Gao on Friday.</description></item>"
+        "</channel></rss>"
+    )
+    result = cli("extract", feed)
+    [line] = jsonl(result.stdout)
+    assert line["date"] == "2023-10-06" and line["title"] == "Soldiers killed in Mali"
+    assert line["source"] == "World desk"
+    # markup is not text: the pubDate's weekday is no place
+    assert [p["text"] for p in line["places"]] == ["Mali", "Gao"]

@@ -97,7 +97,7 @@ def _check_date(date: Optional[str]) -> None:
 
 @app.command()
 def extract(
-    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .json .jsonl), folders, URLs, or - for stdin."),
+    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .json .jsonl), RSS/Atom feeds (files or URLs), folders, URLs, or - for stdin."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | json | acled-csv | geojson"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
@@ -105,13 +105,13 @@ def extract(
 ) -> None:
     """Extract events, claims and places from documents (one result per document)."""
     from polemos.export import write_results
-    from polemos.ingest.sources import read_inputs
+    from polemos.ingest.inputs import read_extract_inputs
     from polemos.pipeline import PipelineUnavailable, extract as run_pipeline
 
     if fmt not in OUTPUT_FORMATS:
         fail(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
     _check_date(date)
-    documents = read_inputs(inputs, default_date=date)
+    documents = read_extract_inputs(inputs, default_date=date)
     total = failed = 0
     try:
         with open_output(output) as out:
@@ -163,7 +163,7 @@ def eval_command(
 ) -> None:
     """Score polemos on an annotated dev set and print a table; 'all' runs every set in a folder."""
     from polemos.eval import run_all, run_task, task_for_file
-    from polemos.eval.common import HALVES, Options
+    from polemos.eval.common import HALVES, GoldFileError, Options
     from polemos.eval.report import print_report, print_summary, summary_json
 
     if half not in (None, *HALVES):
@@ -186,7 +186,7 @@ def eval_command(
         task = task_for_file(gold) or fail(f"cannot tell the task from {gold.name}; name it")
     try:
         report = run_task(task, gold, options)
-    except (KeyError, ModuleNotFoundError) as exc:
+    except (KeyError, ModuleNotFoundError, GoldFileError) as exc:
         fail(str(exc))
     print_report(report, show_errors=show_errors)
     if json_out:

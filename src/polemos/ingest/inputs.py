@@ -21,14 +21,33 @@ from .sources import (
 INGEST_SUFFIXES = READABLE_SUFFIXES | corpora.CORPUS_SUFFIXES | feeds.FEED_SUFFIXES
 
 
+EXTRACT_SUFFIXES = READABLE_SUFFIXES | feeds.FEED_SUFFIXES
+
+
 def read_ingest_inputs(inputs: Iterable[str], default_date: str | None = None, fetch_articles: bool = True,
                        skip_url: Callable[[str], bool] | None = None) -> Iterator[Document]:
     """Documents from every input, in order. `skip_url(url)` true skips a feed entry or URL before fetching it."""
     for item in inputs:
-        for doc in _one(item, fetch_articles, skip_url):
-            if default_date and not doc.date:
-                doc = doc.model_copy(update={"date": default_date})
-            yield doc
+        yield from _dated(_one(item, fetch_articles, skip_url), default_date)
+
+
+def read_extract_inputs(inputs: Iterable[str], default_date: str | None = None) -> Iterator[Document]:
+    """What `polemos extract` reads: the kinds of sources.py plus feeds (files and URLs), an entry a Document.
+
+    A saved feed read as plain text would be scored markup and all (a pubDate's
+    'Mon' taken for a place); corpora stay ingest's, .jsonl is read as sources.py reads it.
+    """
+    for item in inputs:
+        docs = dispatch_input(item, read_file=_feed_or_readable, read_url=lambda url: _url(url, True, None),
+                              suffixes=EXTRACT_SUFFIXES)
+        yield from _dated(docs, default_date)
+
+
+def _dated(docs: Iterable[Document], default_date: str | None) -> Iterator[Document]:
+    for doc in docs:
+        if default_date and not doc.date:
+            doc = doc.model_copy(update={"date": default_date})
+        yield doc
 
 
 def _one(item: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
@@ -37,10 +56,15 @@ def _one(item: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
 
 
 def _file(path: Path, fetch_articles: bool, skip_url) -> Iterator[Document]:
-    suffix = path.suffix.lower()
     if corpora.is_corpus(path):
         yield from corpora.read_corpus(path)
-    elif suffix in feeds.FEED_SUFFIXES or (suffix not in READABLE_SUFFIXES and _file_is_feed(path)):
+    else:
+        yield from _feed_or_readable(path, fetch_articles, skip_url)
+
+
+def _feed_or_readable(path: Path, fetch_articles: bool = True, skip_url=None) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    if suffix in feeds.FEED_SUFFIXES or (suffix not in READABLE_SUFFIXES and _file_is_feed(path)):
         yield from feeds.feed_documents(str(path), fetch_articles=fetch_articles, skip_url=skip_url)
     else:
         yield from read_inputs([str(path)])

@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 from polemos.model import Document, document_id
@@ -249,23 +250,54 @@ def html_document(html: str, doc_id: str, url: str | None = None) -> Document:
     if not text:
         text = _strip_tags(html)
     if not text.strip():
-        return _failed(url or doc_id, "HTML page has no readable text", doc_id=doc_id)
+        return _failed(url or doc_id, f"{url or doc_id}: HTML page has no readable text", doc_id=doc_id)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return Document(id=doc_id, text=text, title=title, date=normalise_date(date, doc_id), url=url)
 
 
 def _strip_tags(html: str) -> str:
-    """Fallback text of an HTML page when main-text extraction finds nothing."""
-    from lxml import html as lxml_html
+    """Fallback text of an HTML page when main-text extraction finds nothing.
 
+    The standard library's parser, not lxml's: libxml2 stops at 255 levels of
+    nesting and returns an empty tree, losing a hostile or generated page's text.
+    """
+    parser = _TextOfTags()
     try:
-        tree = lxml_html.fromstring(html)
-    except Exception:
-        return ""
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    return re.sub(r"\n\s*\n+", "\n\n", tree.text_content()).strip()
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; this is a last guard against odd input
+        log.debug("html.parser failed", exc_info=True)
+    return re.sub(r"\n\s*\n+", "\n\n", "".join(parser.parts)).strip()
+
+
+class _TextOfTags(HTMLParser):
+    """The text between tags, without scripts and styles; block elements end a line."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template"})
+    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "section", "article", "blockquote", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden_depth:
+            self.parts.append(data)
 
 
 def read_limited(response) -> bytes:
