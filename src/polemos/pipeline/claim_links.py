@@ -11,6 +11,7 @@ silently chosen value.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.model import Claim, Contested, ContestedValue, Event
 
+from .dates import date_mentions
 from .parties import claims_config, party_lexicon
 
 SPAN_SHARE = 0.5
@@ -255,13 +257,47 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
         # The event was read from its own sentence; its sources follow, as ACLED cites them.
         told = _attributed(doc, source)
         notes += f" {told[:1].upper()}{told[1:]}."
+    if lead and event.time_precision == 1:
+        notes = _without_event_day(notes, event.event_date, doc._.pub_date)
     for item in event.contested:
-        parts = []
-        for value in item.values:
-            who = ", ".join(_speaker_of(claims, cid) for cid in value.claim_ids)
-            parts.append(f"{value.value} ({who})" if who else str(value.value))
-        notes += f" Reports differ on {item.field}: {'; '.join(parts)}."
+        notes += f" {_disagreement(item, claims)}."
     return notes
+
+
+# How a note names a contested figure: 'Reported fatalities differ: ...'.
+_FIGURE_WORDS = {"fatalities": "fatalities", "injured": "injuries", "arrested": "arrests"}
+
+
+def _disagreement(item: Contested, claims: list[Claim]) -> str:
+    """Where the sources disagree, in words: who gives which figure, who blames whom, who denies it."""
+    sourced = [(str(value.value), " and ".join(filter(None, (_speaker_of(claims, cid) for cid in value.claim_ids))))
+               for value in item.values]
+    if item.field == "actor1":
+        parts = [f"{source or value[4:]} denied responsibility" if value.startswith("not ")
+                 else f"{source} blamed {value}" if source else f"{value} was blamed"
+                 for value, source in sourced]
+        return f"Responsibility is contested: {'; '.join(parts)}"
+    figures = [f"{value} according to {source}" if source else value for value, source in sourced]
+    return f"Reported {_FIGURE_WORDS.get(item.field, item.field)} differ: {'; '.join(figures)}"
+
+
+# A weekday or 'yesterday' is the date the note already opens with: 'On 19 September 2023,
+# the army on Tuesday shelled ...' reads 'the army shelled ...'. Only a mention that resolves
+# to the event's own day goes; one naming another day stays.
+_DAY_WORD_BEFORE = re.compile(r"(?:\b(?:on|early|late)\s+)?$", re.I)
+
+
+def _without_event_day(notes: str, event_date: str | None, pub_date) -> str:
+    if not event_date or pub_date is None:
+        return notes
+    for m in reversed(date_mentions(notes, pub_date)):
+        if m.explicit or m.precision != 1 or m.date is None or m.date.isoformat() != event_date:
+            continue
+        if notes[m.end:m.end + 2] in ("'s", "’s"):  # 'Tuesday's attack' names the attack
+            continue
+        start = _DAY_WORD_BEFORE.search(notes, 0, m.start).start()
+        notes = notes[:start].rstrip(" ") + " " + notes[m.end:].lstrip(" ")
+    return re.sub(r" +([,.;:])", r"\1", re.sub(r"  +", " ", notes)).replace(", ,", ",")
 
 
 def _date_phrase(event: Event) -> str:
@@ -301,7 +337,11 @@ def _common_start(doc: Doc, char: int) -> bool:
     if span is None or len(span) == 0:  # the character is whitespace between tokens
         return False
     token = span[0]
-    return token.pos_ != "PROPN" and not token.text.isupper() and not token.ent_type_
+    return token.pos_ != "PROPN" and not token.text.isupper() and token.ent_type_ in _COMMON_ENTITIES
+
+
+# Entity labels of common words: 'Yesterday', 'Four' start a sentence, they name nothing.
+_COMMON_ENTITIES = {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 # Cues a note writes as an action ('X accused Y of ...'): the accusations and requests
@@ -352,6 +392,8 @@ def _past(lemma: str) -> str:
 def _source_name(claim: Claim) -> str:
     """How notes name a source: as written, unless that is a pronoun or a bare description."""
     written = claim.speaker
+    if written.startswith("The ") and any(word[:1].islower() for word in written.split()[1:]):
+        written = "t" + written[1:]  # 'the Israeli military', 'the health ministry'; 'The Guardian' stays
     named = any(ch.isupper() for ch in written) and written.lower() not in _PRONOUNS
     return written if named or not claim.speaker_canonical else claim.speaker_canonical
 
@@ -361,4 +403,4 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 
 def _speaker_of(claims: list[Claim], claim_id: str) -> str:
     claim = next((c for c in claims if c.id == claim_id), None)
-    return claim.speaker if claim else ""
+    return _source_name(claim) if claim and claim.speaker else ""
