@@ -50,6 +50,23 @@ def test_acled_csv_has_acled_columns_in_order(cli):
     assert header == ACLED_COLUMNS
 
 
+def test_acled_event_ids_are_the_same_in_every_run():
+    # Python salts str hashes per process; an id must not depend on the salt
+    import os
+    import subprocess
+    import sys
+
+    code = ("from polemos.export.formats import acled_row; from polemos.model import DocumentResult, Event; "
+            "e = Event(id='e1', event_type='Battles', sub_event_type='Armed clash', disorder_type='Political violence'); "
+            "print(acled_row(e, DocumentResult(id='karabakh-2023-09-19', events=[e]), 0)['event_id_cnty'])")
+    ids = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(ids) == 1 and ids.pop().startswith("XXX")
+
+
 def test_geojson_is_a_feature_collection(cli):
     result = cli("extract", EXAMPLE, "--format", "geojson")
     data = json.loads(result.stdout)
