@@ -153,7 +153,7 @@ def geoparse(
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams), 'auto', or 'all'."),
+    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, claims, event_location, india_police, wikievents, rams), 'auto', or 'all'."),
     gold: Optional[Path] = typer.Argument(None, help="Gold file from shared/eval/dev/; for 'all', the folder (default: ../shared/eval/dev)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records (india_police: articles)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
@@ -486,13 +486,14 @@ def gazetteer_info() -> None:
 
 
 @gazetteer_app.command("lookup")
-def gazetteer_lookup(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit")) -> None:
+def gazetteer_lookup(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit", min=1)) -> None:
     """Candidates for a place name, best first."""
     from polemos.gazetteer.info import ranked_candidates
 
     rows = ranked_candidates(name, limit)
     if not rows:
-        typer.echo(f"no place named {name!r}", err=True)
+        shown = name if len(name) <= 80 else f"{name[:80]}… ({len(name):,} characters)"
+        typer.echo(f"no place named {shown!r}", err=True)
         raise typer.Exit(1)
     for row in rows:
         typer.echo(json.dumps(row, ensure_ascii=False))
