@@ -301,3 +301,12 @@ def test_a_saved_feed_is_read_as_its_entries(cli, tmp_path):
     assert line["source"] == "World desk"
     # markup is not text: the pubDate's weekday is no place
     assert [p["text"] for p in line["places"]] == ["Mali", "Gao"]
+
+
+def test_a_file_url_reads_the_local_page(cli, tmp_path):
+    page = tmp_path / "saved page.html"
+    page.write_text("<html><body><p>Gunmen killed four soldiers near Gao on Friday.</p></body></html>")
+    result = cli("extract", page.as_uri())  # file:///.../saved%20page.html
+    [line] = jsonl(result.stdout)
+    assert result.exit_code == 0 and "error" not in line and line["id"] == "saved page"
+    assert [p["text"] for p in line["places"]] == ["Gao"]

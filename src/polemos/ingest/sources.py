@@ -39,6 +39,15 @@ def is_url(value: str) -> bool:
     return bool(re.match(r"^https?://", value, re.I))
 
 
+def local_path(item: str) -> Path:
+    """The file an input names: a path, or a file:// URL as a browser's address bar gives it."""
+    if item[:7].lower() == "file://":
+        from urllib.parse import unquote, urlsplit
+
+        return Path(unquote(urlsplit(item).path))
+    return Path(item)
+
+
 def read_inputs(inputs: Iterable[str], default_date: str | None = None) -> Iterator[Document]:
     """Documents from every input, in order. `default_date` fills in a missing date."""
     for item in inputs:
@@ -71,7 +80,7 @@ def dispatch_input(item: str, read_file: Callable[[Path], Iterable[Document]], r
     if is_url(item):
         yield from read_url(item)
         return
-    path = Path(item)
+    path = local_path(item)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
         if not files:
