@@ -237,13 +237,33 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _open_store(db: Optional[str]):
+def _open_store(db: Optional[str], existing: bool = False):
+    """The store at `db`; with `existing`, for commands that only read, an SQLite file that is not there is an error.
+
+    Otherwise a mistyped path would quietly create an empty store and export nothing.
+    """
     from polemos.store import open_store
 
+    if existing:
+        _require_sqlite_file(db)
     try:
         return open_store(db)
     except Exception as exc:  # bad URL, server down, unreadable file
         fail(f"cannot open the store {db or '(default)'}: {type(exc).__name__}: {exc}")
+
+
+def _require_sqlite_file(db: Optional[str]) -> None:
+    from sqlalchemy.engine import make_url
+
+    from polemos.store.db import resolve_url
+
+    try:
+        parsed = make_url(resolve_url(db))
+    except Exception:
+        return  # a malformed URL: open_store says what is wrong with it
+    path = parsed.database
+    if parsed.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).expanduser().exists():
+        fail(f"no store at {path} (nothing ingested there yet; check --db or $POLEMOS_DB)")
 
 
 def _event_filters(country, since, until, event_type, sub_event_type, actor, bbox, q) -> dict:
@@ -276,7 +296,7 @@ def export(
     if fmt not in STORE_FORMATS:
         fail(f"--format must be one of {', '.join(STORE_FORMATS)}")
     filters = _event_filters(country, since, until, event_type, None, None, None, None)
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         if fmt in BINARY_FORMATS:
             if output is None or str(output) == "-":
@@ -318,7 +338,7 @@ def events_command(
     from polemos.store import StoreError
 
     filters = _event_filters(country, since, until, event_type, sub_event_type, actor, bbox, q)
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         page = store.list_events(filters, limit=limit)
         total = store.count_events(filters)
