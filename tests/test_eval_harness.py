@@ -343,3 +343,12 @@ def test_eval_on_a_broken_gold_line_is_a_clear_error(cli, tmp_path, bad_line, me
     gold.write_text(json.dumps(good) + "\n" + bad_line + "\n")
     result = cli("eval", "typing", gold)
     assert result.exit_code == 2 and message in result.output
+
+
+@pytest.mark.parametrize("task, gold, mode", [
+    ("geo", "geo_gwn.jsonl", "resolv"), ("isaf", "isaf.jsonl", "documents"), ("linking", "gva.jsonl", "oracel"),
+])
+def test_an_unknown_mode_is_a_clear_error(cli, task, gold, mode):
+    # a mistyped mode was a traceback (geo, linking) or silently the default (isaf, gva)
+    result = cli("eval", task, DEV / gold, "--mode", mode, "--limit", "1")
+    assert result.exit_code == 2 and f"{task} --mode must be one of" in result.output

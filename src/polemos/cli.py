@@ -163,7 +163,7 @@ def eval_command(
 ) -> None:
     """Score polemos on an annotated dev set and print a table; 'all' runs every set in a folder."""
     from polemos.eval import run_all, run_task, task_for_file
-    from polemos.eval.common import HALVES, GoldFileError, Options
+    from polemos.eval.common import HALVES, EvalInputError, Options
     from polemos.eval.report import print_report, print_summary, summary_json
 
     if half not in (None, *HALVES):
@@ -186,7 +186,7 @@ def eval_command(
         task = task_for_file(gold) or fail(f"cannot tell the task from {gold.name}; name it")
     try:
         report = run_task(task, gold, options)
-    except (KeyError, ModuleNotFoundError, GoldFileError) as exc:
+    except (KeyError, ModuleNotFoundError, EvalInputError) as exc:
         fail(str(exc))
     print_report(report, show_errors=show_errors)
     if json_out:

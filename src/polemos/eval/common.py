@@ -47,8 +47,20 @@ class Report:
         }
 
 
-class GoldFileError(ValueError):
+class EvalInputError(ValueError):
+    """What the user gave an eval cannot be scored: a broken gold file, an unknown --mode."""
+
+
+class GoldFileError(EvalInputError):
     """A gold file that cannot be scored as it is (not UTF-8, a line that is not a JSON object)."""
+
+
+def mode_option(options: Options, task: str, modes: tuple[str, ...]) -> str:
+    """The task's --mode (its first mode when none is given); an unknown one is an EvalInputError."""
+    mode = (options.extra or {}).get("mode") or modes[0]
+    if mode not in modes:
+        raise EvalInputError(f"{task} --mode must be one of {', '.join(modes)}, not {mode!r}")
+    return mode
 
 
 def load_records(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
