@@ -310,3 +310,11 @@ def test_a_file_url_reads_the_local_page(cli, tmp_path):
     [line] = jsonl(result.stdout)
     assert result.exit_code == 0 and "error" not in line and line["id"] == "saved page"
     assert [p["text"] for p in line["places"]] == ["Gao"]
+
+
+def test_an_xml_file_that_is_no_feed_gets_its_error_line(cli, tmp_path):
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>')
+    result = cli("extract", tmp_path / "sitemap.xml")
+    [line] = jsonl(result.stdout)
+    assert line["id"] == "sitemap" and "not an RSS/Atom feed" in line["error"]
+    assert result.exit_code == 1

@@ -65,7 +65,11 @@ def _file(path: Path, fetch_articles: bool, skip_url) -> Iterator[Document]:
 def _feed_or_readable(path: Path, fetch_articles: bool = True, skip_url=None) -> Iterator[Document]:
     suffix = path.suffix.lower()
     if suffix in feeds.FEED_SUFFIXES or (suffix not in READABLE_SUFFIXES and _file_is_feed(path)):
-        yield from feeds.feed_documents(str(path), fetch_articles=fetch_articles, skip_url=skip_url)
+        entries = 0
+        for entries, doc in enumerate(feeds.feed_documents(str(path), fetch_articles, skip_url), start=1):
+            yield doc
+        if not entries and not _file_is_feed(path):  # an .xml of something else: say so, not nothing
+            yield _failed(str(path), f"{path}: not an RSS/Atom feed", doc_id=path.stem)
     else:
         yield from read_inputs([str(path)])
 
