@@ -350,6 +350,26 @@ def test_notes_give_the_date_once(nlp, text, notes):
     assert [e.notes for e in result.events] == [notes]
 
 
+@pytest.mark.parametrize("text, notes", [
+    # an event no claim reports still gets its note (the ACLED CSV's notes column was empty)
+    ("Gunmen killed four soldiers near Gao on Monday.", "On 4 March 2024, gunmen killed four soldiers near Gao."),
+    # demonstrations close with the crowd's size as ACLED notes it
+    ("Hundreds of protesters marched in Lagos on Monday against fuel prices.",
+     "On 4 March 2024, hundreds of protesters marched in Lagos against fuel prices. [size=hundreds]"),
+    ("About 200 teachers held a protest outside the ministry in Lahore on Monday, demanding unpaid salaries.",
+     "On 4 March 2024, about 200 teachers held a protest outside the ministry in Lahore, demanding unpaid salaries. "
+     "[size=about 200]"),
+    ("A crowd of 500 gathered outside parliament in Nairobi on Monday to protest the tax bill.",
+     "On 4 March 2024, a crowd of 500 gathered outside parliament in Nairobi to protest the tax bill. [size=500]"),
+    ("Rioters torched shops in Jos on Monday, police said.",
+     "On 4 March 2024, according to police, rioters torched shops in Jos. [size=no report]"),
+])
+def test_notes_in_acled_manner_without_claims_and_with_crowd_size(nlp, text, notes):
+    from polemos.pipeline import extract_text
+
+    assert [e.notes for e in extract_text(text, "2024-03-06").events] == [notes]
+
+
 def test_check_set_in_seed_format_scores():
     """Five short articles written for this check (tests/data/claims_check.jsonl), scored by eval seed."""
     from pathlib import Path

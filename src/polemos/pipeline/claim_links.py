@@ -33,8 +33,8 @@ _UNITS = {
 
 def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str | None]) -> None:
     events: list[Event] = list(doc._.events or [])
-    if not events or not claims:
-        return
+    if not events:
+        return  # with no claim the events still get their notes (below): the ACLED CSV needs them
     config = claims_config().get("links", {})
     classes = {name: set(words) for name, words in config.get("word_classes", {}).items()}
     fields = config.get("figure_fields", {})
@@ -241,7 +241,7 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
     """'On 19 September 2023, according to X, two civilians were killed ... .' in ACLED's manner."""
     lead = _date_phrase(event)
     source = _note_source(event, claims)
-    own_text = _event_text(doc, event)
+    own_text, own_start = _event_text(doc, event)
     if len(own_text.split()) < 6:
         own_text = ""  # a subtitle ('Mine blasts') describes no event
     held = source is not None and event.trigger is not None and source.start <= event.trigger.start < source.end
@@ -249,7 +249,7 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
         body = _attributed(doc, source)
         source = None
     elif own_text:
-        body = _sentence_body(own_text, False)
+        body = _sentence_body(own_text, bool(lead) and _common_start(doc, own_start))  # 'On 4 March, about 200 ...'
     else:
         return None
     notes = f"{lead}{body}." if lead else f"{body[:1].upper()}{body[1:]}."
@@ -261,7 +261,43 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
         notes = _without_event_day(notes, event.event_date, doc._.pub_date)
     for item in event.contested:
         notes += f" {_disagreement(item, claims)}."
+    if event.event_type in ("Protests", "Riots"):
+        notes += f" [size={_crowd_size(doc, event) or 'no report'}]"
     return notes
+
+
+_NOTE_WORDS = claims_config().get("notes", {})
+_CROWD_NOUNS = set(_NOTE_WORDS.get("crowd_nouns", ()))
+_CROWD_SIZES = set(_NOTE_WORDS.get("crowd_sizes", ()))
+_HARMED = {w for name in ("death", "injury", "arrest") for w in claims_config()["links"]["word_classes"][name]}
+
+
+def _crowd_size(doc: Doc, event: Event) -> str | None:
+    """The crowd's size as the event's sentence gives it ('about 200', 'hundreds'), as ACLED notes it."""
+    for span in _event_spans(doc, event):
+        for token in span:
+            if token.lemma_.lower() not in _CROWD_NOUNS or token.head.lemma_.lower() in _HARMED:
+                continue  # '200 people were arrested' counts the arrested, not the crowd
+            size = _size_of(token)
+            if size:
+                return size
+    return None
+
+
+def _size_of(noun: Token) -> str | None:
+    """'about 200 protesters', 'hundreds of protesters', 'a crowd of 500': the words that size the noun."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return " ".join(t.lower_ for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of":  # 'a crowd of 500'
+            number = next((t for t in child.children if t.dep_ == "pobj" and t.like_num), None)
+            if number is not None:
+                return " ".join(t.lower_ for t in number.subtree)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _CROWD_SIZES:  # 'hundreds of'
+        size = head.head
+        return " ".join(t.lower_ for t in size.subtree if t.i < head.i)
+    return None
 
 
 # How a note names a contested figure: 'Reported fatalities differ: ...'.
@@ -314,13 +350,18 @@ def _date_phrase(event: Event) -> str:
     return f"On {day.day} {day:%B} {day.year}, "
 
 
-def _event_text(doc: Doc, event: Event) -> str:
+def _event_text(doc: Doc, event: Event) -> tuple[str, int]:
+    """The text of the clause the event was read from (else its first evidence sentence) and where it starts."""
+    spans = _event_spans(doc, event)
+    return (spans[0].text, spans[0].start_char) if spans else ("", 0)
+
+
+def _event_spans(doc: Doc, event: Event) -> list[Span]:
     spans = (doc._.event_spans or {}).get(event.id) or []
-    if spans:
-        return spans[0].text
-    if event.evidence:
-        return doc[:].text[event.evidence[0].start : event.evidence[0].end]
-    return ""
+    if spans or not event.evidence:
+        return spans
+    first = doc.char_span(event.evidence[0].start, event.evidence[0].end, alignment_mode="expand")
+    return [first] if first is not None else []
 
 
 def _sentence_body(text: str, lower_first: bool) -> str:
@@ -337,7 +378,8 @@ def _common_start(doc: Doc, char: int) -> bool:
     if span is None or len(span) == 0:  # the character is whitespace between tokens
         return False
     token = span[0]
-    return token.pos_ != "PROPN" and not token.text.isupper() and token.ent_type_ in _COMMON_ENTITIES
+    acronym = token.text.isupper() and len(token.text) > 1  # 'UN', 'ISIS'; not the article 'A'
+    return token.pos_ not in ("PROPN", "PRON") and not acronym and token.ent_type_ in _COMMON_ENTITIES
 
 
 # Entity labels of common words: 'Yesterday', 'Four' start a sentence, they name nothing.
