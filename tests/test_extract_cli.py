@@ -318,3 +318,16 @@ def test_an_xml_file_that_is_no_feed_gets_its_error_line(cli, tmp_path):
     [line] = jsonl(result.stdout)
     assert line["id"] == "sitemap" and "not an RSS/Atom feed" in line["error"]
     assert result.exit_code == 1
+
+
+def test_files_in_other_encodings_keep_their_letters(cli, tmp_path):
+    # read as UTF-8 with replacement, 'Ségou' became 'S\ufffdgou' and was no place
+    (tmp_path / "latin1.txt").write_bytes("Gunmen killed four soldiers near Ségou on Friday.".encode("latin-1"))
+    (tmp_path / "notepad.txt").write_bytes("Gunmen killed four soldiers near Gao on Friday.".encode("utf-16"))  # BOM + NULs
+    page = '<html><head><meta charset="windows-1251"><title>Обстрел Донецка</title></head>' \
+           "<body><p>Shelling killed three civilians in Donetsk on Monday.</p></body></html>"
+    (tmp_path / "cyrillic.html").write_bytes(page.encode("cp1251"))
+    by_id = {l["id"]: l for l in jsonl(cli("extract", tmp_path).stdout)}
+    assert [p["text"] for p in by_id["latin1"]["places"]] == ["Ségou"]
+    assert "error" not in by_id["notepad"] and [p["text"] for p in by_id["notepad"]["places"]] == ["Gao"]
+    assert by_id["cyrillic"]["title"] == "Обстрел Донецка"

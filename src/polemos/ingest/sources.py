@@ -135,8 +135,18 @@ def _from_bytes(data: bytes, name: str, suffix: str | None, stem: str | None = N
         yield Document(id=stem or document_id(text), text=text)
 
 
+# Byte-order marks, longest first (UTF-32's starts with UTF-16's). UTF-16 text is full of
+# NUL bytes and must be known by its mark before the binary check.
+BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
 def binary_problem(data: bytes) -> str | None:
     """Why these bytes are not a text document, or None."""
+    bom = next((mark for mark, codec in BOMS if data.startswith(mark)), None)
+    if bom is not None and bom != b"\xef\xbb\xbf":
+        data = data[len(bom):len(bom) + 16384].decode(dict(BOMS)[bom], errors="replace").encode("utf-8")
     if not data.strip():
         return "empty input: no text to read"
     sample = data[:8192]
@@ -148,10 +158,36 @@ def binary_problem(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM); undecodable bytes are replaced, not fatal."""
-    text = data.decode("utf-8-sig", errors="replace")
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """The text of bytes, never fatal: by a byte-order mark, else UTF-8, else the charset the page
+    (<meta charset>) or the server (`declared`) names, else the one charset_normalizer finds.
+
+    A Latin-1 or Windows-1251 file read as UTF-8 with replacement turned every accented
+    or Cyrillic letter into U+FFFD ('S\ufffdgou'), and place names with them.
+    """
+    text = _decoded(data, declared)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decoded(data: bytes, declared: str | None) -> str:
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            return data[len(mark):].decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    meta = META_CHARSET.search(data[:4096])
+    for codec in (declared, meta.group(1).decode("ascii") if meta else None):
+        if codec:
+            try:
+                return data.decode(codec, errors="replace")
+            except LookupError:  # a charset Python does not know
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:100_000]).best()
+    return data.decode(best.encoding if best else "cp1252", errors="replace")
 
 
 def _from_jsonl(data: bytes, name: str) -> Iterator[Document]:
@@ -392,7 +428,8 @@ def url_document(url: str, data: bytes, content_type: str = "") -> Document:
     problem = binary_problem(data)
     if problem:
         return _failed(url, f"{url}: {problem}", doc_id=doc_id)
-    text = decode_text(data)
+    declared = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.I)
+    text = decode_text(data, declared.group(1) if declared else None)
     if "html" in content_type or re.match(r"\s*<", text[:200]):
         doc = html_document(text, doc_id=doc_id, url=url)
     else:
