@@ -312,6 +312,14 @@ def test_a_file_url_reads_the_local_page(cli, tmp_path):
     assert [p["text"] for p in line["places"]] == ["Gao"]
 
 
+def test_a_feed_on_stdin_is_read_as_its_entries(cli):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>World desk</title>'
+            "<item><title>Soldiers killed in Mali</title><pubDate>Fri, 06 Oct 2023 08:00:00 GMT</pubDate>"
+            "<description>Gunmen killed four soldiers near Gao on Friday.</description></item></channel></rss>")
+    [line] = jsonl(cli("extract", "-", input=feed).stdout)
+    assert line["date"] == "2023-10-06" and [p["text"] for p in line["places"]] == ["Mali", "Gao"]
+
+
 def test_an_xml_file_that_is_no_feed_gets_its_error_line(cli, tmp_path):
     (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>')
     result = cli("extract", tmp_path / "sitemap.xml")

@@ -8,6 +8,7 @@ streamed rather than read whole.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from polemos.model import Document
 
 from . import corpora, feeds
 from .sources import (
-    READABLE_SUFFIXES, FetchError, _failed, dispatch_input, document_id, fetch_bytes, is_url, read_inputs, url_document,
+    READABLE_SUFFIXES, FetchError, _failed, dispatch_input, document_id, fetch_bytes, is_url, read_inputs, stdin_documents,
+    url_document,
 )
 
 INGEST_SUFFIXES = READABLE_SUFFIXES | corpora.CORPUS_SUFFIXES | feeds.FEED_SUFFIXES
@@ -39,7 +41,7 @@ def read_extract_inputs(inputs: Iterable[str], default_date: str | None = None) 
     """
     for item in inputs:
         docs = dispatch_input(item, read_file=_feed_or_readable, read_url=lambda url: _url(url, True, None),
-                              suffixes=EXTRACT_SUFFIXES)
+                              suffixes=EXTRACT_SUFFIXES, read_stdin=lambda: _stdin(True, None))
         yield from _dated(docs, default_date)
 
 
@@ -52,7 +54,8 @@ def _dated(docs: Iterable[Document], default_date: str | None) -> Iterator[Docum
 
 def _one(item: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
     return dispatch_input(item, read_file=lambda path: _file(path, fetch_articles, skip_url),
-                          read_url=lambda url: _url(url, fetch_articles, skip_url), suffixes=INGEST_SUFFIXES)
+                          read_url=lambda url: _url(url, fetch_articles, skip_url), suffixes=INGEST_SUFFIXES,
+                          read_stdin=lambda: _stdin(fetch_articles, skip_url))
 
 
 def _file(path: Path, fetch_articles: bool, skip_url) -> Iterator[Document]:
@@ -92,15 +95,28 @@ def _url(url: str, fetch_articles: bool, skip_url) -> Iterator[Document]:
         yield _failed(url, str(exc), doc_id=document_id(url, "url"))
         return
     if feeds.looks_like_feed(data, content_type):
-        import feedparser
-
-        fetch = feeds._parsed(feeds.FeedFetch(url=url), feedparser.parse(data))
-        if fetch.error:
-            yield _failed(url, fetch.error, doc_id=document_id(url, "feed"))
-            return
-        yield from feeds.entry_documents(fetch, fetch_articles=fetch_articles, skip_url=skip_url)
+        yield from _feed_bytes(url, data, fetch_articles, skip_url)
         return
     yield url_document(url, data, content_type)
+
+
+def _stdin(fetch_articles: bool, skip_url) -> Iterator[Document]:
+    """Standard input: a feed piped in yields its entries (not its markup as text), anything else as sources.py reads it."""
+    data = sys.stdin.buffer.read()
+    if feeds.looks_like_feed(data.removeprefix(b"\xef\xbb\xbf")):
+        yield from _feed_bytes("stdin", data, fetch_articles, skip_url)
+    else:
+        yield from stdin_documents(data)
+
+
+def _feed_bytes(where: str, data: bytes, fetch_articles: bool, skip_url) -> Iterator[Document]:
+    import feedparser
+
+    fetch = feeds._parsed(feeds.FeedFetch(url=where), feedparser.parse(data))
+    if fetch.error:
+        yield _failed(where, fetch.error, doc_id=document_id(where, "feed"))
+        return
+    yield from feeds.entry_documents(fetch, fetch_articles=fetch_articles, skip_url=skip_url)
 
 
 def expected_count(inputs: list[str]) -> int | None:

@@ -63,11 +63,17 @@ def _read_one(item: str) -> Iterator[Document]:
 
 
 def read_stdin() -> Iterator[Document]:
-    return _from_bytes(sys.stdin.buffer.read(), name="stdin", suffix=None)
+    return stdin_documents(sys.stdin.buffer.read())
+
+
+def stdin_documents(data: bytes) -> Iterator[Document]:
+    """Documents of what came on standard input, its kind sniffed."""
+    return _from_bytes(data, name="stdin", suffix=None)
 
 
 def dispatch_input(item: str, read_file: Callable[[Path], Iterable[Document]], read_url: Callable[[str], Iterable[Document]],
-                   suffixes: frozenset[str] | set[str]) -> Iterator[Document]:
+                   suffixes: frozenset[str] | set[str],
+                   read_stdin: Callable[[], Iterable[Document]] = read_stdin) -> Iterator[Document]:
     """One input ('-' for stdin, a URL, a folder, a file) through the given readers.
 
     The one place that decides what an input is: `polemos extract` and
