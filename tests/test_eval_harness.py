@@ -330,3 +330,25 @@ def test_acled_match_breaks_ties_by_place_and_never_over_type():
     assert max([far, wrong_type_near], key=lambda e: acled._score(e, gold)) is far
     miss = location_error({"id": "x", "gold": {**gold, "location": "Near"}, "text": "t"}, far, acled.ACLED_PLACE_KEYS)
     assert miss["pred"]["location"] == "Far" and miss["pred"]["km"] > 25 and miss["gold"]["location"] == "Near"
+
+
+@pytest.mark.parametrize("bad_line, message", [
+    ('{"id": "t2", "text": "Troops shelled the town."', "line 2: not valid JSON"),
+    ('["not", "a", "record"]', "record 2 is a JSON list"),
+    ('{"id": "t2", "label": "Armed clash"}', "a record has no 'text' field"),
+])
+def test_eval_on_a_broken_gold_line_is_a_clear_error(cli, tmp_path, bad_line, message):
+    gold = tmp_path / "typing.jsonl"
+    good = {"id": "t1", "text": "Protesters marched in Lagos.", "label": "Peaceful protest"}
+    gold.write_text(json.dumps(good) + "\n" + bad_line + "\n")
+    result = cli("eval", "typing", gold)
+    assert result.exit_code == 2 and message in result.output
+
+
+@pytest.mark.parametrize("task, gold, mode", [
+    ("geo", "geo_gwn.jsonl", "resolv"), ("isaf", "isaf.jsonl", "documents"), ("linking", "gva.jsonl", "oracel"),
+])
+def test_an_unknown_mode_is_a_clear_error(cli, task, gold, mode):
+    # a mistyped mode was a traceback (geo, linking) or silently the default (isaf, gva)
+    result = cli("eval", task, DEV / gold, "--mode", mode, "--limit", "1")
+    assert result.exit_code == 2 and f"{task} --mode must be one of" in result.output

@@ -50,6 +50,23 @@ def test_acled_csv_has_acled_columns_in_order(cli):
     assert header == ACLED_COLUMNS
 
 
+def test_acled_event_ids_are_the_same_in_every_run():
+    # Python salts str hashes per process; an id must not depend on the salt
+    import os
+    import subprocess
+    import sys
+
+    code = ("from polemos.export.formats import acled_row; from polemos.model import DocumentResult, Event; "
+            "e = Event(id='e1', event_type='Battles', sub_event_type='Armed clash', disorder_type='Political violence'); "
+            "print(acled_row(e, DocumentResult(id='karabakh-2023-09-19', events=[e]), 0)['event_id_cnty'])")
+    ids = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(ids) == 1 and ids.pop().startswith("XXX")
+
+
 def test_geojson_is_a_feature_collection(cli):
     result = cli("extract", EXAMPLE, "--format", "geojson")
     data = json.loads(result.stdout)
@@ -257,3 +274,68 @@ def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "polemos", "--help"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "extract" in done.stdout
+
+
+def test_deeply_nested_html_keeps_its_text(cli, tmp_path):
+    # libxml2 gives up past 255 levels and returns an empty tree; the text must not be lost
+    page = "<div>" * 10_000 + "Gunmen killed four soldiers near Gao on Friday." + "</div>" * 10_000
+    (tmp_path / "deep.html").write_text("<html><body><script>var x = 'Mopti';</script>" + page + "</body></html>")
+    result = cli("extract", tmp_path / "deep.html")
+    [line] = jsonl(result.stdout)
+    assert "error" not in line and result.exit_code == 0
+    assert [p["text"] for p in line["places"]] == ["Gao"]  # the script's 'Mopti' is not text
+    assert line["events"] and line["events"][0]["fatalities"] == 4
+
+
+def test_a_saved_feed_is_read_as_its_entries(cli, tmp_path):
+    feed = tmp_path / "world.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>World desk</title>'
+        "<item><title>Soldiers killed in Mali</title><pubDate>Fri, 06 Oct 2023 08:00:00 GMT</pubDate>"
+        "<description>Gunmen killed four soldiers near Gao on Friday.</description></item>"
+        "</channel></rss>"
+    )
+    result = cli("extract", feed)
+    [line] = jsonl(result.stdout)
+    assert line["date"] == "2023-10-06" and line["title"] == "Soldiers killed in Mali"
+    assert line["source"] == "World desk"
+    # markup is not text: the pubDate's weekday is no place
+    assert [p["text"] for p in line["places"]] == ["Mali", "Gao"]
+
+
+def test_a_file_url_reads_the_local_page(cli, tmp_path):
+    page = tmp_path / "saved page.html"
+    page.write_text("<html><body><p>Gunmen killed four soldiers near Gao on Friday.</p></body></html>")
+    result = cli("extract", page.as_uri())  # file:///.../saved%20page.html
+    [line] = jsonl(result.stdout)
+    assert result.exit_code == 0 and "error" not in line and line["id"] == "saved page"
+    assert [p["text"] for p in line["places"]] == ["Gao"]
+
+
+def test_a_feed_on_stdin_is_read_as_its_entries(cli):
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>World desk</title>'
+            "<item><title>Soldiers killed in Mali</title><pubDate>Fri, 06 Oct 2023 08:00:00 GMT</pubDate>"
+            "<description>Gunmen killed four soldiers near Gao on Friday.</description></item></channel></rss>")
+    [line] = jsonl(cli("extract", "-", input=feed).stdout)
+    assert line["date"] == "2023-10-06" and [p["text"] for p in line["places"]] == ["Mali", "Gao"]
+
+
+def test_an_xml_file_that_is_no_feed_gets_its_error_line(cli, tmp_path):
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>')
+    result = cli("extract", tmp_path / "sitemap.xml")
+    [line] = jsonl(result.stdout)
+    assert line["id"] == "sitemap" and "not an RSS/Atom feed" in line["error"]
+    assert result.exit_code == 1
+
+
+def test_files_in_other_encodings_keep_their_letters(cli, tmp_path):
+    # read as UTF-8 with replacement, 'Ségou' became 'S\ufffdgou' and was no place
+    (tmp_path / "latin1.txt").write_bytes("Gunmen killed four soldiers near Ségou on Friday.".encode("latin-1"))
+    (tmp_path / "notepad.txt").write_bytes("Gunmen killed four soldiers near Gao on Friday.".encode("utf-16"))  # BOM + NULs
+    page = '<html><head><meta charset="windows-1251"><title>Обстрел Донецка</title></head>' \
+           "<body><p>Shelling killed three civilians in Donetsk on Monday.</p></body></html>"
+    (tmp_path / "cyrillic.html").write_bytes(page.encode("cp1251"))
+    by_id = {l["id"]: l for l in jsonl(cli("extract", tmp_path).stdout)}
+    assert [p["text"] for p in by_id["latin1"]["places"]] == ["Ségou"]
+    assert "error" not in by_id["notepad"] and [p["text"] for p in by_id["notepad"]["places"]] == ["Gao"]
+    assert by_id["cyrillic"]["title"] == "Обстрел Донецка"

@@ -55,6 +55,17 @@ def test_cli_lookup_and_info(cli):
     assert missing.exit_code == 1
 
 
+def test_cli_lookup_of_odd_names_is_short_and_clear(cli):
+    # a name of a million characters is refused in one line, not echoed whole
+    huge = cli("gazetteer", "lookup", "Kabul" * 200_000)
+    assert huge.exit_code == 1 and "(1,000,000 characters)" in huge.output and len(huge.output) < 300
+    for odd in ("", "  ", "Kabul\x1b[31m\t"):
+        assert cli("gazetteer", "lookup", odd).exit_code in (0, 1)
+    # '--limit 0' asked for nothing; it used to answer that Kabul does not exist
+    zero = cli("gazetteer", "lookup", "Kabul", "--limit", "0")
+    assert zero.exit_code == 2 and "no place named" not in zero.output
+
+
 def test_towns_get_the_division_they_are_listed_under(gaz):
     # GeoNames admin1 codes carry no names: the division that countrystatecity lists a code's
     # towns under names it (nearest-centre voting put northern Virginia in 'District of Columbia')

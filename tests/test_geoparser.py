@@ -247,6 +247,17 @@ def test_bracketed_district_after_a_country_is_the_event_place(nlp):
     assert loc.name == "Hays" and loc.admin1 == "Al Hudaydah" and loc.geo_precision == 2  # not Yemen at large
 
 
+def test_geoparse_cli_refuses_a_document_too_long_and_goes_on(cli, tmp_path):
+    # a text over the parser's limit raised inside spaCy and ended the whole run
+    (tmp_path / "a_long.txt").write_text("Shelling hit Donetsk overnight. " * 40_000)
+    (tmp_path / "b_short.txt").write_text("Shelling hit Donetsk overnight.")
+    (tmp_path / "c_long.jsonl").write_text(json.dumps({"id": "c", "text": "Kharkiv. " * 120_000, "spans": [[0, 7]]}) + "\n")
+    result = cli("geoparse", str(tmp_path))
+    out = {o["id"]: o for o in jsonl(result.stdout)}
+    assert "too long" in out["a_long"]["error"] and "too long" in out["c"]["error"]
+    assert [p["text"] for p in out["b_short"]["places"]] == ["Donetsk"]
+
+
 def test_geoparse_cli_resolves_given_spans_in_order(cli, tmp_path):
     text = "Shelling hit Donetsk and Kharkiv while Moscow denied it."
     spans = [[text.index("Kharkiv"), text.index("Kharkiv") + 7], [text.index("Donetsk"), text.index("Donetsk") + 7],

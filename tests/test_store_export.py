@@ -83,3 +83,12 @@ def test_events_table_and_filters(cli, db):
     assert cli("events", "--db", db, "--since", "2022-01-01", "--json").output.count('"id"') == 1
     bad = cli("events", "--db", db, "--bbox", "1,2")
     assert bad.exit_code == 2 and "bbox" in bad.output
+
+
+@pytest.mark.parametrize("command", [("export", "--format", "acled-csv"), ("events",)])
+def test_reading_a_store_that_is_not_there_is_an_error_not_a_new_store(cli, tmp_path, command):
+    # a mistyped --db used to create an empty store and export nothing, quietly
+    missing = tmp_path / "evnets.db"
+    result = cli(*command, "--db", f"sqlite:///{missing}")
+    assert result.exit_code == 2 and "no store at" in result.output
+    assert not missing.exists()

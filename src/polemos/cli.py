@@ -97,7 +97,7 @@ def _check_date(date: Optional[str]) -> None:
 
 @app.command()
 def extract(
-    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .json .jsonl), folders, URLs, or - for stdin."),
+    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .json .jsonl), RSS/Atom feeds (files or URLs), folders, URLs, or - for stdin."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | json | acled-csv | geojson"),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
@@ -105,13 +105,13 @@ def extract(
 ) -> None:
     """Extract events, claims and places from documents (one result per document)."""
     from polemos.export import write_results
-    from polemos.ingest.sources import read_inputs
+    from polemos.ingest.inputs import read_extract_inputs
     from polemos.pipeline import PipelineUnavailable, extract as run_pipeline
 
     if fmt not in OUTPUT_FORMATS:
         fail(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
     _check_date(date)
-    documents = read_inputs(inputs, default_date=date)
+    documents = read_extract_inputs(inputs, default_date=date)
     total = failed = 0
     try:
         with open_output(output) as out:
@@ -153,7 +153,7 @@ def geoparse(
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, event_location, india_police, wikievents, rams), 'auto', or 'all'."),
+    task: str = typer.Argument(..., help="Task name (typing, acled, isaf, gva, linking, geo, seed, claims, event_location, india_police, wikievents, rams), 'auto', or 'all'."),
     gold: Optional[Path] = typer.Argument(None, help="Gold file from shared/eval/dev/; for 'all', the folder (default: ../shared/eval/dev)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N records (india_police: articles)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report as JSON here."),
@@ -163,7 +163,7 @@ def eval_command(
 ) -> None:
     """Score polemos on an annotated dev set and print a table; 'all' runs every set in a folder."""
     from polemos.eval import run_all, run_task, task_for_file
-    from polemos.eval.common import HALVES, Options
+    from polemos.eval.common import HALVES, EvalInputError, Options
     from polemos.eval.report import print_report, print_summary, summary_json
 
     if half not in (None, *HALVES):
@@ -186,7 +186,7 @@ def eval_command(
         task = task_for_file(gold) or fail(f"cannot tell the task from {gold.name}; name it")
     try:
         report = run_task(task, gold, options)
-    except (KeyError, ModuleNotFoundError) as exc:
+    except (KeyError, ModuleNotFoundError, EvalInputError) as exc:
         fail(str(exc))
     print_report(report, show_errors=show_errors)
     if json_out:
@@ -237,13 +237,33 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _open_store(db: Optional[str]):
+def _open_store(db: Optional[str], existing: bool = False):
+    """The store at `db`; with `existing`, for commands that only read, an SQLite file that is not there is an error.
+
+    Otherwise a mistyped path would quietly create an empty store and export nothing.
+    """
     from polemos.store import open_store
 
+    if existing:
+        _require_sqlite_file(db)
     try:
         return open_store(db)
     except Exception as exc:  # bad URL, server down, unreadable file
         fail(f"cannot open the store {db or '(default)'}: {type(exc).__name__}: {exc}")
+
+
+def _require_sqlite_file(db: Optional[str]) -> None:
+    from sqlalchemy.engine import make_url
+
+    from polemos.store.db import resolve_url
+
+    try:
+        parsed = make_url(resolve_url(db))
+    except Exception:
+        return  # a malformed URL: open_store says what is wrong with it
+    path = parsed.database
+    if parsed.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).expanduser().exists():
+        fail(f"no store at {path} (nothing ingested there yet; check --db or $POLEMOS_DB)")
 
 
 def _event_filters(country, since, until, event_type, sub_event_type, actor, bbox, q) -> dict:
@@ -276,7 +296,7 @@ def export(
     if fmt not in STORE_FORMATS:
         fail(f"--format must be one of {', '.join(STORE_FORMATS)}")
     filters = _event_filters(country, since, until, event_type, None, None, None, None)
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         if fmt in BINARY_FORMATS:
             if output is None or str(output) == "-":
@@ -318,7 +338,7 @@ def events_command(
     from polemos.store import StoreError
 
     filters = _event_filters(country, since, until, event_type, sub_event_type, actor, bbox, q)
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         page = store.list_events(filters, limit=limit)
         total = store.count_events(filters)
@@ -486,13 +506,14 @@ def gazetteer_info() -> None:
 
 
 @gazetteer_app.command("lookup")
-def gazetteer_lookup(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit")) -> None:
+def gazetteer_lookup(name: str = typer.Argument(...), limit: int = typer.Option(10, "--limit", min=1)) -> None:
     """Candidates for a place name, best first."""
     from polemos.gazetteer.info import ranked_candidates
 
     rows = ranked_candidates(name, limit)
     if not rows:
-        typer.echo(f"no place named {name!r}", err=True)
+        shown = name if len(name) <= 80 else f"{name[:80]}… ({len(name):,} characters)"
+        typer.echo(f"no place named {shown!r}", err=True)
         raise typer.Exit(1)
     for row in rows:
         typer.echo(json.dumps(row, ensure_ascii=False))

@@ -58,14 +58,17 @@ def run_task(task: str, gold: str | Path, options):
 
     With `options.half`, the half is taken of the whole file and `limit` then cuts it.
     """
-    from .common import take_half
+    from .common import GoldFileError, take_half
 
     module = load_task(task)
     half = getattr(options, "half", None)
-    records = load_gold(module, gold, None if half else options.limit)
-    if half:
-        records = take_half(records, half)[: options.limit or None]
-    report = module.evaluate(records, options)
+    try:
+        records = load_gold(module, gold, None if half else options.limit)
+        if half:
+            records = take_half(records, half)[: options.limit or None]
+        report = module.evaluate(records, options)
+    except KeyError as exc:  # a record without a field the task reads: the wrong file, or a broken one
+        raise GoldFileError(f"{gold}: a record has no {exc} field; is it a {task} gold file?") from None
     report.dataset = Path(gold).name + (f" ({half} half)" if half else "")
     return report
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from polemos.model import Casualties
 
-from .common import Options, ratio
+from .common import Options, mode_option, ratio
 
 
 class CountTally:
@@ -54,5 +54,5 @@ def document_casualties(records: list[dict[str, Any]], options: Options) -> list
         return [read(doc) for doc in track(docs, total=len(records), description="casualties")]
 
 
-def mode_of(options: Options) -> str:
-    return (options.extra or {}).get("mode") or "events"
+def mode_of(options: Options, task: str) -> str:
+    return mode_option(options, task, ("events", "doc"))

@@ -47,16 +47,50 @@ class Report:
         }
 
 
+class EvalInputError(ValueError):
+    """What the user gave an eval cannot be scored: a broken gold file, an unknown --mode."""
+
+
+class GoldFileError(EvalInputError):
+    """A gold file that cannot be scored as it is (not UTF-8, a line that is not a JSON object)."""
+
+
+def mode_option(options: Options, task: str, modes: tuple[str, ...]) -> str:
+    """The task's --mode (its first mode when none is given); an unknown one is an EvalInputError."""
+    mode = (options.extra or {}).get("mode") or modes[0]
+    if mode not in modes:
+        raise EvalInputError(f"{task} --mode must be one of {', '.join(modes)}, not {mode!r}")
+    return mode
+
+
 def load_records(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """Gold records from a .jsonl (one a line) or a .json (one object or a list)."""
+    """Gold records from a .jsonl (one a line) or a .json (one object or a list).
+
+    A broken line stops the load with its line number rather than being skipped:
+    skipping would shift every later record between the even and odd halves.
+    """
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GoldFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if path.suffix == ".json":
-        data = json.loads(text)
+        data = _parsed_json(text, f"{path}")
         records = data if isinstance(data, list) else [data]
-    else:
-        records = [json.loads(line) for line in text.split("\n") if line.strip()]  # not splitlines: texts hold U+2028
+    else:  # not splitlines: texts hold U+2028
+        records = [_parsed_json(line, f"{path} line {n}")
+                   for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    for n, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise GoldFileError(f"{path}: record {n} is a JSON {type(record).__name__}, not an object")
     return records[:limit] if limit else records
+
+
+def _parsed_json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GoldFileError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
 
 
 HALVES = ("even", "odd")

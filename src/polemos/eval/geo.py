@@ -17,15 +17,13 @@ import statistics
 from collections import defaultdict
 from typing import Any
 
-from .common import Options, Report, haversine_km, ratio
+from .common import Options, Report, haversine_km, mode_option, ratio
 
 MAX_KM = 20039.0  # half the Earth's circumference: the error of an unresolved toponym
 
 
 def evaluate(records: list[dict[str, Any]], options: Options) -> Report:
-    mode = (options.extra or {}).get("mode") or "both"
-    if mode not in ("resolve", "e2e", "both"):
-        raise ValueError(f"geo mode must be resolve, e2e or both, not {mode!r}")
+    mode = mode_option(options, "geo", ("both", "resolve", "e2e"))
     metrics: dict[str, float] = {}
     breakdown: dict[str, dict] = {}
     errors: list[dict[str, Any]] = []

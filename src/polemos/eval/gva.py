@@ -30,7 +30,7 @@ def _city_match(location, gold_city: str | None) -> bool:
 
 
 def evaluate(records: list[dict], options: Options) -> Report:
-    mode = mode_of(options)
+    mode = mode_of(options, "gva")
     tally = CountTally()
     hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_bucket: dict[str, dict[str, float]] = {}

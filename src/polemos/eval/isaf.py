@@ -83,7 +83,7 @@ def _predicted_flags(killed: int, arrested: int, civilians: bool, result: Docume
 
 
 def evaluate(records: list[dict], options: Options) -> Report:
-    mode = mode_of(options)
+    mode = mode_of(options, "isaf")
     if mode == "doc":
         results: list[DocumentResult | None] = [None] * len(records)
         totals = [_doc_totals(c) for c in document_casualties(records, options)]

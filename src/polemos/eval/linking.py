@@ -24,7 +24,7 @@ from typing import Any
 
 from polemos.model import Casualties, CasualtyCount, Document, DocumentResult, Event, Location, TextSpan
 
-from .common import Options, Report, prf, run_extraction
+from .common import Options, Report, mode_option, prf, run_extraction
 
 
 def _documents(records: list[dict[str, Any]]) -> list[Document]:
@@ -57,9 +57,7 @@ def _gold_result(doc: Document, gold: dict[str, Any], with_fields: bool) -> Docu
 def evaluate(records: list[dict[str, Any]], options: Options) -> Report:
     from polemos.store import open_store
 
-    mode = (options.extra or {}).get("mode") or "pipeline"
-    if mode not in ("pipeline", "oracle", "text"):
-        raise ValueError("linking modes: pipeline, oracle, text")
+    mode = mode_option(options, "linking", ("pipeline", "oracle", "text"))
     docs = _documents(records)
     if mode == "pipeline":
         results = run_extraction(records, options, progress="extracting")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -99,7 +100,7 @@ def acled_row(event: Event, result: DocumentResult | None = None, n: int = 0, so
     info = country_info(loc.country_code if loc else None)
     year = event.event_date[:4] if event.event_date else ""
     return {
-        "event_id_cnty": f"{info.get('iso3', 'XXX')}{abs(hash((result.id if result else '', event.id))) % 10**6}{n}",
+        "event_id_cnty": f"{info.get('iso3', 'XXX')}{_stable_number(result.id if result else '', event.id)}{n}",
         "event_date": event.event_date or "",
         "year": year,
         "time_precision": event.time_precision,
@@ -131,3 +132,12 @@ def acled_row(event: Event, result: DocumentResult | None = None, n: int = 0, so
         "tags": "",
         "timestamp": int(dt.datetime.now(dt.timezone.utc).timestamp()),
     }
+
+
+def _stable_number(doc_id: str, event_id: str) -> int:
+    """A six-digit number for a document's event, the same in every run.
+
+    Not hash(): Python salts string hashes per process, so ids changed from one export to the next.
+    """
+    digest = hashlib.blake2b(f"{doc_id}\x1f{event_id}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 10**6

@@ -134,10 +134,11 @@ def _records(inputs: Iterable[str]) -> Iterator[dict[str, Any]]:
 
 
 def _from_document(doc: Document) -> dict[str, Any]:
-    if doc.error:
-        return {"id": doc.id, "error": doc.error}
-    if not doc.text.strip():
-        return {"id": doc.id, "error": "empty document: no text to read"}
+    from polemos.pipeline import precheck  # the pipeline's own limits: empty, too long for the parser
+
+    problem = precheck(doc)
+    if problem:
+        return {"id": doc.id, "error": problem}
     return {"id": doc.id, "text": doc.text}
 
 
@@ -153,7 +154,9 @@ def _parse_line(line: str, lineno: int) -> dict[str, Any]:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return {"id": rid, "error": f"line {lineno}: no 'text' field (a non-empty string is required)"}
-    out: dict[str, Any] = {"id": rid, "text": text}
+    out = _from_document(Document(id=rid, text=text))
+    if "error" in out:
+        return {"id": rid, "error": f"line {lineno}: {out['error']}"}
     spans = record.get("spans")
     if spans is not None:
         problem = _check_spans(spans, len(text))

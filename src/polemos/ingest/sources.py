@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 from polemos.model import Document, document_id
@@ -38,6 +39,15 @@ def is_url(value: str) -> bool:
     return bool(re.match(r"^https?://", value, re.I))
 
 
+def local_path(item: str) -> Path:
+    """The file an input names: a path, or a file:// URL as a browser's address bar gives it."""
+    if item[:7].lower() == "file://":
+        from urllib.parse import unquote, urlsplit
+
+        return Path(unquote(urlsplit(item).path))
+    return Path(item)
+
+
 def read_inputs(inputs: Iterable[str], default_date: str | None = None) -> Iterator[Document]:
     """Documents from every input, in order. `default_date` fills in a missing date."""
     for item in inputs:
@@ -53,11 +63,17 @@ def _read_one(item: str) -> Iterator[Document]:
 
 
 def read_stdin() -> Iterator[Document]:
-    return _from_bytes(sys.stdin.buffer.read(), name="stdin", suffix=None)
+    return stdin_documents(sys.stdin.buffer.read())
+
+
+def stdin_documents(data: bytes) -> Iterator[Document]:
+    """Documents of what came on standard input, its kind sniffed."""
+    return _from_bytes(data, name="stdin", suffix=None)
 
 
 def dispatch_input(item: str, read_file: Callable[[Path], Iterable[Document]], read_url: Callable[[str], Iterable[Document]],
-                   suffixes: frozenset[str] | set[str]) -> Iterator[Document]:
+                   suffixes: frozenset[str] | set[str],
+                   read_stdin: Callable[[], Iterable[Document]] = read_stdin) -> Iterator[Document]:
     """One input ('-' for stdin, a URL, a folder, a file) through the given readers.
 
     The one place that decides what an input is: `polemos extract` and
@@ -70,7 +86,7 @@ def dispatch_input(item: str, read_file: Callable[[Path], Iterable[Document]], r
     if is_url(item):
         yield from read_url(item)
         return
-    path = Path(item)
+    path = local_path(item)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
         if not files:
@@ -125,8 +141,18 @@ def _from_bytes(data: bytes, name: str, suffix: str | None, stem: str | None = N
         yield Document(id=stem or document_id(text), text=text)
 
 
+# Byte-order marks, longest first (UTF-32's starts with UTF-16's). UTF-16 text is full of
+# NUL bytes and must be known by its mark before the binary check.
+BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
 def binary_problem(data: bytes) -> str | None:
     """Why these bytes are not a text document, or None."""
+    bom = next((mark for mark, codec in BOMS if data.startswith(mark)), None)
+    if bom is not None and bom != b"\xef\xbb\xbf":
+        data = data[len(bom):len(bom) + 16384].decode(dict(BOMS)[bom], errors="replace").encode("utf-8")
     if not data.strip():
         return "empty input: no text to read"
     sample = data[:8192]
@@ -138,10 +164,36 @@ def binary_problem(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM); undecodable bytes are replaced, not fatal."""
-    text = data.decode("utf-8-sig", errors="replace")
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """The text of bytes, never fatal: by a byte-order mark, else UTF-8, else the charset the page
+    (<meta charset>) or the server (`declared`) names, else the one charset_normalizer finds.
+
+    A Latin-1 or Windows-1251 file read as UTF-8 with replacement turned every accented
+    or Cyrillic letter into U+FFFD ('S\ufffdgou'), and place names with them.
+    """
+    text = _decoded(data, declared)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decoded(data: bytes, declared: str | None) -> str:
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            return data[len(mark):].decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    meta = META_CHARSET.search(data[:4096])
+    for codec in (declared, meta.group(1).decode("ascii") if meta else None):
+        if codec:
+            try:
+                return data.decode(codec, errors="replace")
+            except LookupError:  # a charset Python does not know
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:100_000]).best()
+    return data.decode(best.encoding if best else "cp1252", errors="replace")
 
 
 def _from_jsonl(data: bytes, name: str) -> Iterator[Document]:
@@ -249,23 +301,54 @@ def html_document(html: str, doc_id: str, url: str | None = None) -> Document:
     if not text:
         text = _strip_tags(html)
     if not text.strip():
-        return _failed(url or doc_id, "HTML page has no readable text", doc_id=doc_id)
+        return _failed(url or doc_id, f"{url or doc_id}: HTML page has no readable text", doc_id=doc_id)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return Document(id=doc_id, text=text, title=title, date=normalise_date(date, doc_id), url=url)
 
 
 def _strip_tags(html: str) -> str:
-    """Fallback text of an HTML page when main-text extraction finds nothing."""
-    from lxml import html as lxml_html
+    """Fallback text of an HTML page when main-text extraction finds nothing.
 
+    The standard library's parser, not lxml's: libxml2 stops at 255 levels of
+    nesting and returns an empty tree, losing a hostile or generated page's text.
+    """
+    parser = _TextOfTags()
     try:
-        tree = lxml_html.fromstring(html)
-    except Exception:
-        return ""
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    return re.sub(r"\n\s*\n+", "\n\n", tree.text_content()).strip()
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; this is a last guard against odd input
+        log.debug("html.parser failed", exc_info=True)
+    return re.sub(r"\n\s*\n+", "\n\n", "".join(parser.parts)).strip()
+
+
+class _TextOfTags(HTMLParser):
+    """The text between tags, without scripts and styles; block elements end a line."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template"})
+    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "section", "article", "blockquote", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden_depth:
+            self.parts.append(data)
 
 
 def read_limited(response) -> bytes:
@@ -351,7 +434,8 @@ def url_document(url: str, data: bytes, content_type: str = "") -> Document:
     problem = binary_problem(data)
     if problem:
         return _failed(url, f"{url}: {problem}", doc_id=doc_id)
-    text = decode_text(data)
+    declared = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.I)
+    text = decode_text(data, declared.group(1) if declared else None)
     if "html" in content_type or re.match(r"\s*<", text[:200]):
         doc = html_document(text, doc_id=doc_id, url=url)
     else:

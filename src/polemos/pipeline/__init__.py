@@ -84,7 +84,7 @@ def _make_doc(nlp, document: Document):
     return doc
 
 
-def _precheck(document: Document) -> str | None:
+def precheck(document: Document) -> str | None:
     """Why a document cannot go through the pipeline, or None."""
     if document.error:
         return document.error
@@ -109,7 +109,7 @@ def extract(documents: Iterable[Document], batch_size: int = 32, n_process: int 
     buffer: list[Document] = []
 
     def flush() -> Iterator[DocumentResult]:
-        runnable = [d for d in buffer if _precheck(d) is None]
+        runnable = [d for d in buffer if precheck(d) is None]
         try:
             docs = iter(nlp.pipe((_make_doc(nlp, d) for d in runnable), batch_size=batch_size, n_process=n_process))
             done = {id(d): doc_to_result(next(docs)) for d in runnable}
@@ -117,7 +117,7 @@ def extract(documents: Iterable[Document], batch_size: int = 32, n_process: int 
             log.debug("batch failed (%s); retrying documents one at a time", exc)
             done = {id(d): _extract_one(nlp, d) for d in runnable}
         for d in buffer:
-            problem = _precheck(d)
+            problem = precheck(d)
             if problem is not None:
                 yield _error_result(d, problem)
             else:

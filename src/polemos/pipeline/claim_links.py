@@ -11,6 +11,7 @@ silently chosen value.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.model import Claim, Contested, ContestedValue, Event
 
+from .dates import date_mentions
 from .parties import claims_config, party_lexicon
 
 SPAN_SHARE = 0.5
@@ -31,8 +33,8 @@ _UNITS = {
 
 def link_claims_to_events(doc: Doc, claims: list[Claim], accused: dict[str, str | None]) -> None:
     events: list[Event] = list(doc._.events or [])
-    if not events or not claims:
-        return
+    if not events:
+        return  # with no claim the events still get their notes (below): the ACLED CSV needs them
     config = claims_config().get("links", {})
     classes = {name: set(words) for name, words in config.get("word_classes", {}).items()}
     fields = config.get("figure_fields", {})
@@ -239,7 +241,7 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
     """'On 19 September 2023, according to X, two civilians were killed ... .' in ACLED's manner."""
     lead = _date_phrase(event)
     source = _note_source(event, claims)
-    own_text = _event_text(doc, event)
+    own_text, own_start = _event_text(doc, event)
     if len(own_text.split()) < 6:
         own_text = ""  # a subtitle ('Mine blasts') describes no event
     held = source is not None and event.trigger is not None and source.start <= event.trigger.start < source.end
@@ -247,7 +249,7 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
         body = _attributed(doc, source)
         source = None
     elif own_text:
-        body = _sentence_body(own_text, False)
+        body = _sentence_body(own_text, bool(lead) and _common_start(doc, own_start))  # 'On 4 March, about 200 ...'
     else:
         return None
     notes = f"{lead}{body}." if lead else f"{body[:1].upper()}{body[1:]}."
@@ -255,13 +257,83 @@ def acled_notes(doc: Doc, event: Event, claims: list[Claim]) -> str | None:
         # The event was read from its own sentence; its sources follow, as ACLED cites them.
         told = _attributed(doc, source)
         notes += f" {told[:1].upper()}{told[1:]}."
+    if lead and event.time_precision == 1:
+        notes = _without_event_day(notes, event.event_date, doc._.pub_date)
     for item in event.contested:
-        parts = []
-        for value in item.values:
-            who = ", ".join(_speaker_of(claims, cid) for cid in value.claim_ids)
-            parts.append(f"{value.value} ({who})" if who else str(value.value))
-        notes += f" Reports differ on {item.field}: {'; '.join(parts)}."
+        notes += f" {_disagreement(item, claims)}."
+    if event.event_type in ("Protests", "Riots"):
+        notes += f" [size={_crowd_size(doc, event) or 'no report'}]"
     return notes
+
+
+_NOTE_WORDS = claims_config().get("notes", {})
+_CROWD_NOUNS = set(_NOTE_WORDS.get("crowd_nouns", ()))
+_CROWD_SIZES = set(_NOTE_WORDS.get("crowd_sizes", ()))
+_HARMED = {w for name in ("death", "injury", "arrest") for w in claims_config()["links"]["word_classes"][name]}
+
+
+def _crowd_size(doc: Doc, event: Event) -> str | None:
+    """The crowd's size as the event's sentence gives it ('about 200', 'hundreds'), as ACLED notes it."""
+    for span in _event_spans(doc, event):
+        for token in span:
+            if token.lemma_.lower() not in _CROWD_NOUNS or token.head.lemma_.lower() in _HARMED:
+                continue  # '200 people were arrested' counts the arrested, not the crowd
+            size = _size_of(token)
+            if size:
+                return size
+    return None
+
+
+def _size_of(noun: Token) -> str | None:
+    """'about 200 protesters', 'hundreds of protesters', 'a crowd of 500': the words that size the noun."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return " ".join(t.lower_ for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of":  # 'a crowd of 500'
+            number = next((t for t in child.children if t.dep_ == "pobj" and t.like_num), None)
+            if number is not None:
+                return " ".join(t.lower_ for t in number.subtree)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _CROWD_SIZES:  # 'hundreds of'
+        size = head.head
+        return " ".join(t.lower_ for t in size.subtree if t.i < head.i)
+    return None
+
+
+# How a note names a contested figure: 'Reported fatalities differ: ...'.
+_FIGURE_WORDS = {"fatalities": "fatalities", "injured": "injuries", "arrested": "arrests"}
+
+
+def _disagreement(item: Contested, claims: list[Claim]) -> str:
+    """Where the sources disagree, in words: who gives which figure, who blames whom, who denies it."""
+    sourced = [(str(value.value), " and ".join(filter(None, (_speaker_of(claims, cid) for cid in value.claim_ids))))
+               for value in item.values]
+    if item.field == "actor1":
+        parts = [f"{source or value[4:]} denied responsibility" if value.startswith("not ")
+                 else f"{source} blamed {value}" if source else f"{value} was blamed"
+                 for value, source in sourced]
+        return f"Responsibility is contested: {'; '.join(parts)}"
+    figures = [f"{value} according to {source}" if source else value for value, source in sourced]
+    return f"Reported {_FIGURE_WORDS.get(item.field, item.field)} differ: {'; '.join(figures)}"
+
+
+# A weekday or 'yesterday' is the date the note already opens with: 'On 19 September 2023,
+# the army on Tuesday shelled ...' reads 'the army shelled ...'. Only a mention that resolves
+# to the event's own day goes; one naming another day stays.
+_DAY_WORD_BEFORE = re.compile(r"(?:\b(?:on|early|late)\s+)?$", re.I)
+
+
+def _without_event_day(notes: str, event_date: str | None, pub_date) -> str:
+    if not event_date or pub_date is None:
+        return notes
+    for m in reversed(date_mentions(notes, pub_date)):
+        if m.explicit or m.precision != 1 or m.date is None or m.date.isoformat() != event_date:
+            continue
+        if notes[m.end:m.end + 2] in ("'s", "’s"):  # 'Tuesday's attack' names the attack
+            continue
+        start = _DAY_WORD_BEFORE.search(notes, 0, m.start).start()
+        notes = notes[:start].rstrip(" ") + " " + notes[m.end:].lstrip(" ")
+    return re.sub(r" +([,.;:])", r"\1", re.sub(r"  +", " ", notes)).replace(", ,", ",")
 
 
 def _date_phrase(event: Event) -> str:
@@ -278,13 +350,18 @@ def _date_phrase(event: Event) -> str:
     return f"On {day.day} {day:%B} {day.year}, "
 
 
-def _event_text(doc: Doc, event: Event) -> str:
+def _event_text(doc: Doc, event: Event) -> tuple[str, int]:
+    """The text of the clause the event was read from (else its first evidence sentence) and where it starts."""
+    spans = _event_spans(doc, event)
+    return (spans[0].text, spans[0].start_char) if spans else ("", 0)
+
+
+def _event_spans(doc: Doc, event: Event) -> list[Span]:
     spans = (doc._.event_spans or {}).get(event.id) or []
-    if spans:
-        return spans[0].text
-    if event.evidence:
-        return doc[:].text[event.evidence[0].start : event.evidence[0].end]
-    return ""
+    if spans or not event.evidence:
+        return spans
+    first = doc.char_span(event.evidence[0].start, event.evidence[0].end, alignment_mode="expand")
+    return [first] if first is not None else []
 
 
 def _sentence_body(text: str, lower_first: bool) -> str:
@@ -301,7 +378,12 @@ def _common_start(doc: Doc, char: int) -> bool:
     if span is None or len(span) == 0:  # the character is whitespace between tokens
         return False
     token = span[0]
-    return token.pos_ != "PROPN" and not token.text.isupper() and not token.ent_type_
+    acronym = token.text.isupper() and len(token.text) > 1  # 'UN', 'ISIS'; not the article 'A'
+    return token.pos_ not in ("PROPN", "PRON") and not acronym and token.ent_type_ in _COMMON_ENTITIES
+
+
+# Entity labels of common words: 'Yesterday', 'Four' start a sentence, they name nothing.
+_COMMON_ENTITIES = {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 # Cues a note writes as an action ('X accused Y of ...'): the accusations and requests
@@ -352,6 +434,8 @@ def _past(lemma: str) -> str:
 def _source_name(claim: Claim) -> str:
     """How notes name a source: as written, unless that is a pronoun or a bare description."""
     written = claim.speaker
+    if written.startswith("The ") and any(word[:1].islower() for word in written.split()[1:]):
+        written = "t" + written[1:]  # 'the Israeli military', 'the health ministry'; 'The Guardian' stays
     named = any(ch.isupper() for ch in written) and written.lower() not in _PRONOUNS
     return written if named or not claim.speaker_canonical else claim.speaker_canonical
 
@@ -361,4 +445,4 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 
 def _speaker_of(claims: list[Claim], claim_id: str) -> str:
     claim = next((c for c in claims if c.id == claim_id), None)
-    return claim.speaker if claim else ""
+    return _source_name(claim) if claim and claim.speaker else ""
