@@ -342,7 +342,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
         partitive=_is_partitive(victim, lex),
-        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex) or (kind == "killed" and _harmed_others(trigger, victim, lex)),
+        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex)
+        or (kind == "killed" and (_harmed_others(trigger, victim, lex) or _killed_after_own_harm(trigger, victim, lex))),
         with_attacker=himself or _includes_the_attacker(trigger, victim, lex),
     )
 
@@ -453,6 +454,23 @@ def _harmed_others(trigger: Token, victim: Token, lex: Lexicon) -> bool:
         obj = _child(verb, "dobj")
         if kind and kind[0] in HARM_KINDS and obj is not None and obj.i != victim.i \
                 and obj.lower_ not in REFLEXIVE_PRONOUNS and (_is_person(obj, lex) or _is_number(obj, lex)):
+            return True
+    return False
+
+
+def _killed_after_own_harm(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'The suspect was fatally shot by police after he killed a clerk': the one killed is the
+    'he' of a clause under 'after'/'when' on his own death that harms people of its own, so
+    he is the attacker (one more death, none of the people he hit). A single noun or name."""
+    if victim.pos_ not in ("NOUN", "PROPN") or victim.tag_ in ("NNS", "NNPS"):
+        return False
+    verbs = [trigger, *trigger.conjuncts]  # ("was shot and killed by officers after he ...")
+    for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+        subject, obj, kind = _child(clause, "nsubj"), _child(clause, "dobj"), trigger_kind(clause, lex)
+        if not any(c.dep_ == "mark" and c.lower_ in ("after", "when") for c in clause.children) \
+                or subject is None or subject.lower_ not in ("he", "she") or not (kind and kind[0] in HARM_KINDS):
+            continue
+        if obj is not None and obj.lower_ not in REFLEXIVE_PRONOUNS and (_is_person(obj, lex) or _is_number(obj, lex)):
             return True
     return False
 

@@ -71,6 +71,12 @@ def _in_hospital_head(place: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _treated_unhurt(treated: Token, lex: Lexicon) -> bool:
+    """'Two people were treated for shock': cared for, but not hit."""
+    return any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in lex.treated_not_hurt for o in p.children) for p in treated.children)
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     """(kind, form) when the token reports casualties; form is verb | intransitive | adjective | noun."""
     lemma = tok.lemma_.lower()
@@ -111,7 +117,7 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
-            and not any(c.lower_ in ("like", "as") for c in tok.children):
+            and not any(c.lower_ in ("like", "as") for c in tok.children) and not _treated_unhurt(tok, lex):
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
     if tok.pos_ == "VERB" and lemma in lex.expected_verbs and tok.dep_ == "xcomp" and tok.head.lemma_ == "expect" \
             and not _child(tok, "dobj"):
