@@ -220,7 +220,8 @@ def _attacker_apart(mentions: list[CasualtyMention], lex: Lexicon) -> list[Casua
     # ("killing two people. Officers shot the gunman": the police hit him alive, and the
     # others told of are dead; a count of people hit may hold him: "Two people were shot")
     by_police = any(_is_police_word(m.agent, lex) for m in attacker) and all(m.kind == "killed" for m in others)
-    return attacker if also or officers or by_police else []
+    harmed_first = any(m.harmed_first for m in attacker)  # ("shot by police after stabbing officer")
+    return attacker if also or officers or by_police or harmed_first else []
 
 
 def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:

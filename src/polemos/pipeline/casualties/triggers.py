@@ -449,12 +449,16 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
-def _victim_of_wound(wound: Token) -> Token | None:
+def _victim_of_wound(wound: Token, lex: Lexicon) -> Token | None:
     """'people *with gunshot wounds*', 'he suffered a gunshot wound', 'treated for gunshot wounds'."""
     head = wound.head
     with_wound = wound.dep_ == "pobj" and head.lower_ == "with"
     if wound.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+    if with_wound and head.lemma_.lower() in lex.hospital_places and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        # "a man arrived at a hospital with a gunshot wound": the parser hangs "with" on the
+        # place; the one who came there has the wound
+        return _child(head.head.head, "nsubj")
     if head.pos_ in NOUN_POS and head is not wound:
         return head
     if head.pos_ in ("VERB", "AUX"):
@@ -504,7 +508,7 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
     if left is not None:
         return left
     if _suffered_in_shooting(noun, lex):
-        return _victim_of_wound(noun)  # "two teens suffered minor injuries in the shooting"
+        return _victim_of_wound(noun, lex)  # "two teens suffered minor injuries in the shooting"
     if any(c.dep_ == "nummod" for c in noun.children):
         return noun  # "six deaths", "two bodies"
     if noun.lower_ == "dead" and _age_of(noun) is not None:
