@@ -721,6 +721,13 @@ def test_a_wounded_attacker_is_one_more_person(parse):
     assert _killed_injured(parse, "Two people were wounded. Police released a photo of the suspect in the mall shooting.") == (0, 2)
 
 
+def test_an_attacker_police_shot_after_his_killings_is_one_more_hurt(parse):
+    # the others told of are dead, so the attacker police shot alive is none of them
+    assert _killed_injured(parse, "A gunman killed two people at a store. Deputies later shot the suspect in the leg.") == (2, 1)
+    # a count of people hit may hold him
+    assert _killed_injured(parse, "Two people were shot. Police shot the suspect.") == (0, 2)
+
+
 def test_one_who_killed_himself_after_killing_others_is_one_more_death(parse):
     assert _killed_injured(parse, "A man killed his wife and her sister before killing himself, police said.") == (3, 0)
 

@@ -207,7 +207,8 @@ def _survivors(dead: list[CasualtyMention], hit: list[CasualtyMention], killed: 
 def _attacker_apart(mentions: list[CasualtyMention], lex: Lexicon) -> list[CasualtyMention]:
     """The mentions of an attacker wounded who is surely none of the other people hurt: 'The
     gunman was also shot', or a suspect hurt where the others hurt are officers ('an officer
-    was shot ... the suspect was wounded'). Otherwise 'the suspect' may be the man shot by
+    was shot ... the suspect was wounded') or police shot him ('killing two people. Officers
+    shot the gunman'). Otherwise 'the suspect' may be the man shot by
     police the report told of, and a dead attacker is often counted already ('gunman' is a
     group of its own)."""
     attacker = [m for m in mentions if m.attacker and m.kind in ("injured", "shot")]
@@ -216,7 +217,11 @@ def _attacker_apart(mentions: list[CasualtyMention], lex: Lexicon) -> list[Casua
         return []  # ("police shot the gunman" when he died: the dead attacker, not a wounded one)
     also = any(m.additive for m in attacker)
     officers = all(set(m.groups) == {"police"} for m in others)
-    return attacker if also or officers else []
+    # ("killing two people. Officers shot the gunman": the police hit him alive, and the
+    # others told of are dead; a count of people hit may hold him: "Two people were shot")
+    by_police = any(_is_police_word(m.agent, lex) for m in attacker) and all(m.kind == "killed" for m in others)
+    harmed_first = any(m.harmed_first for m in attacker)  # ("shot by police after stabbing officer")
+    return attacker if also or officers or by_police or harmed_first else []
 
 
 def _added(a: CasualtyCount, b: CasualtyCount) -> CasualtyCount:
@@ -271,6 +276,9 @@ def _combine_mentions(mentions: list[CasualtyMention], lex: Lexicon) -> Casualti
     # "a fourth victim": at least four people hit in all
     survivors = max(survivors, _officers_hit_apart(by_kind["killed"], by_kind["injured"] + by_kind["shot"], lex))
     hit = max([m.ordinal for m in hurt] + [survivors + result.killed.low])
+    # "A man was wounded ... Another man was also shot": a run of people hit goes across
+    # the two kinds that tell a person hit (shot, wounded), not only within one
+    hit = max(hit, _with_more_people(by_kind["injured"] + by_kind["shot"]))
     if hit > shot.low:
         shot = CasualtyCount(low=hit, high=max(hit, shot.high), groups=shot.groups)
     # people shot whose death is not reported were wounded

@@ -70,6 +70,7 @@ class Lexicon:
     wound_nouns: frozenset[str]
     wound_modifiers: frozenset[str]
     treated_verbs: frozenset[str]  # "two people were treated and released": hit, outcome told elsewhere
+    treated_not_hurt: frozenset[str]  # "treated for shock": no one hit
     survived_verbs: frozenset[str]  # "survived the shooting": hit and alive
     expected_verbs: frozenset[str]  # "the victim is expected to survive": hurt and alive
     left_with_causes: frozenset[str]  # "the shooting left two others with serious injuries": hurt
@@ -188,6 +189,7 @@ def load_lexicon(name: str = "casualties.toml") -> Lexicon:
         wound_nouns=frozenset(data["hospital"]["wound_nouns"]),
         wound_modifiers=frozenset(data["hospital"]["wound_modifiers"]),
         treated_verbs=frozenset(data["hospital"]["treated_verbs"]),
+        treated_not_hurt=frozenset(data["hospital"].get("treated_not_hurt", [])),
         survived_verbs=frozenset(data["hospital"]["survived_verbs"]),
         expected_verbs=frozenset(data["hospital"]["expected_verbs"]),
         left_with_causes=frozenset(data["hospital"].get("left_with_causes", [])),

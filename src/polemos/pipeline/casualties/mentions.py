@@ -258,7 +258,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     elif form == "victims":
         victim = _partitive_number(trigger, lex) or trigger
     elif form == "wound":
-        victim = _victim_of_wound(trigger)
+        victim = _victim_of_wound(trigger, lex)
     elif form == "own_death":
         victim = _own_death(trigger, lex)
     elif form == "lives_taken":
@@ -315,6 +315,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         pass  # the bodies are the dead
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
     victim_words = _victim_words(victim, lex)
+    # ("Man shot by police after stabbing officer": the attacker, none of those he hit)
+    hit_first = kind in ("injured", "shot") and _hit_after_own_harm(trigger, victim, lex)
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
         generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
@@ -338,12 +340,14 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         reflexive=victim.lower_ in REFLEXIVE_PRONOUNS or form == "own_death",  # ("took *his* own life")
         # (not "the suspect in the airport shooting": a phrase on him names his own deed)
         attacker=(victims.low == 1 and victim.lemma_.lower() in lex.attackers and victim not in trigger.ancestors)
-        or _suicide_after_killing(victim, lex),
+        or _suicide_after_killing(victim, lex) or hit_first,
         agent=_agent_of(trigger),
         found_later=_found_later(victim),
         partitive=_is_partitive(victim, lex),
-        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex) or (kind == "killed" and _harmed_others(trigger, victim, lex)),
+        gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex)
+        or (kind == "killed" and (_harmed_others(trigger, victim, lex) or _hit_after_own_harm(trigger, victim, lex))),
         with_attacker=himself or _includes_the_attacker(trigger, victim, lex),
+        harmed_first=hit_first,
     )
 
 
@@ -455,6 +459,34 @@ def _harmed_others(trigger: Token, victim: Token, lex: Lexicon) -> bool:
                 and obj.lower_ not in REFLEXIVE_PRONOUNS and (_is_person(obj, lex) or _is_number(obj, lex)):
             return True
     return False
+
+
+def _hit_after_own_harm(trigger: Token, victim: Token, lex: Lexicon) -> bool:
+    """'The suspect was fatally shot by police after he killed a clerk', 'Man shot by police
+    after stabbing officer': the one hit is the 'he'/'she' (or the understood subject of a
+    gerund) of a clause under 'after'/'when' on his own harm that harms people of its own, so
+    he is the attacker, none of the people he hit. A single noun or name."""
+    if victim.pos_ not in ("NOUN", "PROPN") or victim.tag_ in ("NNS", "NNPS"):
+        return False
+    verbs = [trigger, *trigger.conjuncts]  # ("was shot and killed by officers after he ...")
+    return any(_harms_people(clause, lex) for v in verbs for clause in _own_harm_clauses(v))
+
+
+def _own_harm_clauses(verb: Token) -> list[Token]:
+    """The verbs of 'after he killed a clerk' (a clause with its own 'he'/'she') and of 'after
+    stabbing officer' (a gerund whose subject is the one the verb tells of)."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and (s := _child(c, "nsubj")) is not None
+               and s.lower_ in ("he", "she") and any(m.dep_ == "mark" and m.lower_ in ("after", "when") for m in c.children)]
+    clauses += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("after", "when")
+                for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and _child(g, "nsubj") is None]
+    return clauses
+
+
+def _harms_people(verb: Token, lex: Lexicon) -> bool:
+    """A harm verb with a person or a number as its object (not a reflexive)."""
+    kind, obj = trigger_kind(verb, lex), _child(verb, "dobj")
+    return bool(kind and kind[0] in HARM_KINDS) and obj is not None and obj.lower_ not in REFLEXIVE_PRONOUNS \
+        and (_is_person(obj, lex) or _is_number(obj, lex))
 
 
 def _is_partitive(victim: Token, lex: Lexicon) -> bool:

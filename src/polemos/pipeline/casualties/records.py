@@ -89,6 +89,7 @@ class CasualtyMention:
     partitive: bool = False  # "one of them died": some of the people told of before
     gunman_pronoun: bool = False  # "a gunman killed three people before he was killed": he is the gunman
     with_attacker: bool = False  # "5 dead, including the gunman": the count holds the attacker
+    harmed_first: bool = False  # "shot by police after he stabbed a woman": none of the people he hit
     people: list[Person] = field(default_factory=list)  # the single victims as described: "a 19-year-old man"
 
     @property

@@ -71,6 +71,12 @@ def _in_hospital_head(place: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _treated_unhurt(treated: Token, lex: Lexicon) -> bool:
+    """'Two people were treated for shock': cared for, but not hit."""
+    return any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in lex.treated_not_hurt for o in p.children) for p in treated.children)
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     """(kind, form) when the token reports casualties; form is verb | intransitive | adjective | noun."""
     lemma = tok.lemma_.lower()
@@ -111,7 +117,7 @@ def trigger_kind(tok: Token, lex: Lexicon) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in lex.hospital_verbs and _to_hospital(tok, lex):
         return "shot", "verb"  # "sent five people to the hospital"
     if tok.pos_ == "VERB" and lemma in lex.treated_verbs and _is_passive(tok) \
-            and not any(c.lower_ in ("like", "as") for c in tok.children):
+            and not any(c.lower_ in ("like", "as") for c in tok.children) and not _treated_unhurt(tok, lex):
         return "shot", "verb"  # "they were treated and released": people hit (not "treated like a criminal")
     if tok.pos_ == "VERB" and lemma in lex.expected_verbs and tok.dep_ == "xcomp" and tok.head.lemma_ == "expect" \
             and not _child(tok, "dobj"):
@@ -443,12 +449,16 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
-def _victim_of_wound(wound: Token) -> Token | None:
+def _victim_of_wound(wound: Token, lex: Lexicon) -> Token | None:
     """'people *with gunshot wounds*', 'he suffered a gunshot wound', 'treated for gunshot wounds'."""
     head = wound.head
     with_wound = wound.dep_ == "pobj" and head.lower_ == "with"
     if wound.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+    if with_wound and head.lemma_.lower() in lex.hospital_places and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        # "a man arrived at a hospital with a gunshot wound": the parser hangs "with" on the
+        # place; the one who came there has the wound
+        return _child(head.head.head, "nsubj")
     if head.pos_ in NOUN_POS and head is not wound:
         return head
     if head.pos_ in ("VERB", "AUX"):
@@ -498,7 +508,7 @@ def _victim_of_noun(noun: Token, lex: Lexicon) -> Token | None:
     if left is not None:
         return left
     if _suffered_in_shooting(noun, lex):
-        return _victim_of_wound(noun)  # "two teens suffered minor injuries in the shooting"
+        return _victim_of_wound(noun, lex)  # "two teens suffered minor injuries in the shooting"
     if any(c.dep_ == "nummod" for c in noun.children):
         return noun  # "six deaths", "two bodies"
     if noun.lower_ == "dead" and _age_of(noun) is not None:
