@@ -160,8 +160,8 @@ class ClauseFacts:
     agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
     named_armed_agent: bool = False  # the agent is a named armed group ('the Children of Fire initiative')
     goods_seized: bool = False     # the clause seizes things, not a place or weapons ('seized 2 tons of rice')
-    drugs_seized: bool = False     # ... narcotics ('seized about 5 tons of marijuana hidden in a truck')
-    population_moved: bool = False  # the clause's subject or object is a population ('210 migrants returned')
+    drugs_seized: bool = False     # ... narcotics ('seized 40 kg of cocaine')
+    population_moved: bool = False  # the clause's subject or object is a population ('300 refugees returned')
     doc_cues: set[str] = field(default_factory=set)
 
 
@@ -263,7 +263,7 @@ def classify(f: ClauseFacts) -> str | None:
         return "Abduction/forced disappearance"
     drugs = f.drugs_seized and not f.weapon_object  # (weapons seized with them: disrupted weapons use)
     if (f.goods_seized or drugs) and f.agent_kind == "state":
-        # 'troops seized food stocks', 'police seized a ton of marijuana' (ACLED codes the state's drug seizures
+        # 'troops seized food stocks', 'police seized 40 kg of cocaine' (ACLED codes the state's drug seizures
         # so); a counterfeit or smuggling bust is no ACLED event, and no port taken
         return "Looting/property destruction" if drugs or not {"crime"} & (sent | f.doc_cues) else None
     if "territory" in fam and f.has_place_object and not f.trigger_words & STRONG_DISRUPTED:
@@ -360,5 +360,5 @@ def classify(f: ClauseFacts) -> str | None:
     if "disrupted" in fam and cues & {"ied", "grenade", "shelling"} and "crime" not in sent:
         return "Disrupted weapons use"
     if "displacement" in fam and f.population_moved and not sfam & VIOLENT:  # not those fleeing an attack told with it
-        return "Other"  # '210 migrants returned from Peru', 'villagers were displaced'
+        return "Other"  # '300 refugees returned home', 'villagers were displaced'
     return None

@@ -997,9 +997,9 @@ def _seizes_goods(hits, cues_at, actors: DocActors) -> bool:
 
 
 def _seizes_drugs(hits, clause: Span) -> bool:
-    """Whether a clause seizes narcotics ('seized in the highway 1 ton of marijuana'): the drug named
+    """Whether a clause seizes narcotics ('seized at the border crossing 40 kg of cocaine'): the drug named
     anywhere below the seizing verb, as parsers often hang the haul on a place before it. Not a smuggling
-    bust ('captured 8,000 smugglers and seized 10 tons of hashish'): ordinary crime."""
+    bust ('arrested the smugglers and seized the hashish'): ordinary crime."""
     lexicon = load_event_lexicon().words
     seizure, narcotics = lexicon["seizure"], lexicon["narcotics"]
     if any(t.lower_ in lexicon["smuggling"] for t in clause.sent):
@@ -1010,7 +1010,7 @@ def _seizes_drugs(hits, clause: Span) -> bool:
 
 def _moves_a_population(hits, slots: list[Token]) -> bool:
     """Whether a displacement word's subject or object is a population ('villagers were displaced', and
-    '210 migrants returned from Peru' parsed as migrants who returned), not a suspect fleeing the scene."""
+    '300 refugees returned from Chad' parsed as refugees who returned), not a suspect fleeing the scene."""
     populations = load_event_lexicon().words["populations"]
     words = [t for t, fam, _ in hits if fam == "displacement"]
     moved = slots + [c for t in words for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + [
