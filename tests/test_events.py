@@ -325,10 +325,21 @@ def test_fire_across_a_front_line_attributed_to_no_one_goes_to_the_fronts_partie
     ("The authorities imposed a curfew on the town of Goma on Friday.", "Change to group/activity"),
     ("The interior ministry banned all public gatherings in Bamako.", "Change to group/activity"),
     ("During the curfew, a man was shot dead in Chicago.", "Attack"),
-    # goods that troops seize, a drug lab they destroy: property; a drug bust is no event (and takes no port)
+    # goods that troops seize, a drug lab they destroy, drugs the police seize: property (ACLED's coding);
+    # a counterfeit or smuggling bust is no event (and no drug seizure takes a port)
     ("Soldiers seized sacks of rice belonging to the rebels near Kidal.", "Looting/property destruction"),
     ("Troops found and destroyed a cocaine laboratory in the jungle near Tumaco.", "Looting/property destruction"),
-    ("Police seized 20 kg of heroin at the port of Mombasa.", None),
+    ("Police seized 20 kg of heroin at the port of Mombasa.", "Looting/property destruction"),
+    ("The Federal Highway Police seized on the BR-116 highway 2 tons of cocaine hidden in a bus near Resende.",
+     "Looting/property destruction"),
+    ("Customs officers seized counterfeit watches and smuggled cigarettes at the port of Durban.", None),
+    ("Border guards captured 300 smugglers and seized 900 kilograms of hashish on the frontier with Jordan.", None),
+    # people driven from their homes or back to them: ACLED's Other; not a suspect fleeing, nor those an attack
+    # told with it drove away (the attack is the event)
+    ("On 3 May 2020, 150 Colombian migrants returned from Ecuador through the Rumichaca bridge.", "Other"),
+    ("About 3,000 villagers were displaced from their homes in Rutshuru territory.", "Other"),
+    ("The suspect fled the scene in a white car.", None),
+    ("Residents fled as gunmen opened fire on the market in Maiduguri.", "Attack"),
     ("The army seized the town of Kidal from the rebels.", "Government regains territory"),
     # a base is established only when the text names one; other works are a change to the group's activity
     ("Rebel fighters established new fortifications on the hills near Marib.", "Change to group/activity"),
@@ -584,3 +595,14 @@ def test_the_place_country_table_is_built_once_and_kept_in_the_data_folder(tmp_p
         assert actors._place_countries() == {"lahore": {"PK": 1.0}}
     finally:
         actors._place_countries.cache_clear()
+
+
+def test_a_note_of_a_drug_seizure_or_of_returning_migrants_is_put_at_its_town():
+    seizure = main_event("On 4 May 2020, in Uberlandia, Minas Gerais, the Federal Highway Police seized on the "
+                         "BR-050 highway 2 tons of cocaine hidden in a truck.")
+    assert (seizure.sub_event_type, seizure.actor1) == ("Looting/property destruction", "Police Forces of Brazil")
+    assert seizure.location is not None and seizure.location.name == "Uberlândia"
+    returned = main_event("On 6 May 2020, in San Cristobal, Tachira state, 300 Venezuelan migrants returned "
+                          "from Colombia.")
+    assert returned.sub_event_type == "Other"
+    assert returned.location is not None and returned.location.admin1 == "Tachira"

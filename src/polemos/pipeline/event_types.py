@@ -125,7 +125,7 @@ STRONG = VIOLENT - {"harm", "impact"}
 # Which trigger of a clause names the event, best first.
 FAMILY_RANK = ["chemical", "airstrike", "explosion", "shelling", "clash", "protest", "gathering", "riot", "mob", "sexual",
                "abduction", "territory", "transfer", "attack", "offensive", "disrupted", "arrest", "looting",
-               "agreement", "hq", "change", "harm", "impact", "restriction"]  # a curfew is mostly the setting
+               "agreement", "hq", "change", "harm", "impact", "restriction", "displacement"]  # a curfew is mostly the setting
 STRONG_DISRUPTED = {"defuse", "defused", "dismantle", "intercept", "thwart", "foil", "cache", "stash",
                     "shot down", "shoot down", "bomb disposal", "controlled explosion", "arms cache",
                     "weapons cache", "cache of weapons", "cache of arms", "defused a bomb",
@@ -160,6 +160,8 @@ class ClauseFacts:
     agent_group: bool = False      # the agent is several people ('residents', 'a group of youths')
     named_armed_agent: bool = False  # the agent is a named armed group ('the Children of Fire initiative')
     goods_seized: bool = False     # the clause seizes things, not a place or weapons ('seized 2 tons of rice')
+    drugs_seized: bool = False     # ... narcotics ('seized 40 kg of cocaine')
+    population_moved: bool = False  # the clause's subject or object is a population ('300 refugees returned')
     doc_cues: set[str] = field(default_factory=set)
 
 
@@ -259,9 +261,11 @@ def classify(f: ClauseFacts) -> str | None:
         return "Sexual violence"
     if "abduction" in fam:
         return "Abduction/forced disappearance"
-    if f.goods_seized and f.agent_kind == "state":
-        # 'troops seized food stocks'; a report of a drug or counterfeit bust is no ACLED event, and no port taken
-        return "Looting/property destruction" if not {"crime"} & (sent | f.doc_cues) else None
+    drugs = f.drugs_seized and not f.weapon_object  # (weapons seized with them: disrupted weapons use)
+    if (f.goods_seized or drugs) and f.agent_kind == "state":
+        # 'troops seized food stocks', 'police seized 40 kg of cocaine' (ACLED codes the state's drug seizures
+        # so); a counterfeit or smuggling bust is no ACLED event, and no port taken
+        return "Looting/property destruction" if drugs or not {"crime"} & (sent | f.doc_cues) else None
     if "territory" in fam and f.has_place_object and not f.trigger_words & STRONG_DISRUPTED:
         change = _territory_change(f, fam, sfam)
         if change:
@@ -355,4 +359,6 @@ def classify(f: ClauseFacts) -> str | None:
         return "Change to group/activity"  # 'the government declared a lockdown', 'the governor banned travel'
     if "disrupted" in fam and cues & {"ied", "grenade", "shelling"} and "crime" not in sent:
         return "Disrupted weapons use"
+    if "displacement" in fam and f.population_moved and not sfam & VIOLENT:  # not those fleeing an attack told with it
+        return "Other"  # '300 refugees returned home', 'villagers were displaced'
     return None

@@ -540,6 +540,8 @@ class EventExtractor:
             named_armed_agent=bool(agent_actors) and agent_actors[0].kind == "nonstate"
             and agent_actors[0].inter in (2, 3) and not agent_actors[0].name.startswith("Unidentified"),
             goods_seized=_seizes_goods(hits, cues_at, actors),
+            drugs_seized=_seizes_drugs(hits, clause),
+            population_moved="displacement" in families and _moves_a_population(hits, agents + patients),
         )
         sub = classify(facts)
         if sub is None:
@@ -557,7 +559,8 @@ class EventExtractor:
         self._set_date(cand, doc, lead)
         cand.distinct = any(t.lower_ in DISTINCT_MARKERS for t in clause)
         cand.weak = not (families & (STRONG | {"protest", "riot", "mob", "arrest", "abduction", "sexual", "agreement",
-                                              "territory", "transfer", "disrupted", "looting", "hq", "change"})) \
+                                              "territory", "transfer", "disrupted", "looting", "hq", "change",
+                                              "displacement"})) \
             and not [a for a in agent_actors if a.kind != "civilians"] and not _has_weapon(clause_cues)
         cand.support = len(families) + len(clause_cues & {"air", "shelling", "ied", "suicide", "grenade", "chemical",
                                                            "gun", "armed", "civilian", "protester"})
@@ -991,6 +994,28 @@ def _seizes_goods(hits, cues_at, actors: DocActors) -> bool:
                    or actors.actor_for(x) is not None for x in things):
             return True
     return False
+
+
+def _seizes_drugs(hits, clause: Span) -> bool:
+    """Whether a clause seizes narcotics ('seized at the border crossing 40 kg of cocaine'): the drug named
+    anywhere below the seizing verb, as parsers often hang the haul on a place before it. Not a smuggling
+    bust ('arrested the smugglers and seized the hashish'): ordinary crime."""
+    lexicon = load_event_lexicon().words
+    seizure, narcotics = lexicon["seizure"], lexicon["narcotics"]
+    if any(t.lower_ in lexicon["smuggling"] for t in clause.sent):
+        return False
+    return any(x.lower_ in narcotics or x.lemma_.lower() in narcotics
+               for t, _, w in hits if w in seizure for x in t.subtree if clause.start <= x.i < clause.end)
+
+
+def _moves_a_population(hits, slots: list[Token]) -> bool:
+    """Whether a displacement word's subject or object is a population ('villagers were displaced', and
+    '300 refugees returned from Chad' parsed as refugees who returned), not a suspect fleeing the scene."""
+    populations = load_event_lexicon().words["populations"]
+    words = [t for t, fam, _ in hits if fam == "displacement"]
+    moved = slots + [c for t in words for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + [
+        t.head for t in words if t.dep_ in ("acl", "relcl")]
+    return any(t.lower_ in populations for t in moved)
 
 
 def _says_unknown(clause: Span) -> bool:
