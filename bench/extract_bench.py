@@ -116,7 +116,7 @@ def component_breakdown(corpus: Path, batch_size: int) -> list[dict[str, float]]
     """Seconds spent in each stage of the polemos pipeline over the whole corpus, each timed alone."""
     sys.path.insert(0, str(ROOT / "src"))
     from polemos.ingest.sources import read_inputs
-    from polemos.pipeline import _make_doc, _precheck, load_pipeline
+    from polemos.pipeline import _make_doc, load_pipeline, precheck
     from polemos.pipeline.result import doc_to_result
 
     started = time.perf_counter()
@@ -124,7 +124,7 @@ def component_breakdown(corpus: Path, batch_size: int) -> list[dict[str, float]]
     stages = [{"stage": "load pipeline", "seconds": time.perf_counter() - started}]
 
     started = time.perf_counter()
-    documents = [d for d in read_inputs([str(corpus)]) if _precheck(d) is None]
+    documents = [d for d in read_inputs([str(corpus)]) if precheck(d) is None]
     stages.append({"stage": "read inputs", "seconds": time.perf_counter() - started})
 
     started = time.perf_counter()
