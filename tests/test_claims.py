@@ -84,6 +84,42 @@ def test_denial_is_negated():
     assert claim.speaker_canonical == "Russia"
 
 
+@pytest.mark.parametrize("text", ["Rebels said they had seized two villages. Mali denied the report.",
+                                  "The ministry accused the militia of the massacre. The militia rejected the claim."])
+def test_denial_of_a_report_is_a_negated_claim(text):
+    denial = [c for c in claims_of(text) if c.negated]
+    assert [(c.cue, c.content) for c in denial] in ([("denied", "the report")], [("rejected", "the claim")])
+
+
+def test_purpose_to_confirm_a_report_is_no_claim():
+    assert claims_of("Troops were sent to the border town in order to confirm the report.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        ("Two drones were shot down over the Belgorod region overnight, informs MT.", "MT", "informs"),
+        ("Two drones were shot down over the Belgorod region overnight, reported AFP.", "AFP", "reported"),
+        ("Two drones were shot down over the Belgorod region overnight, RIA Novosti informs.", "RIA Novosti", "informs"),
+        ("Five civilians were wounded in the shelling of the city centre - writes the Kyiv Independent.",
+         "the Kyiv Independent", "writes"),
+    ],
+)
+def test_trailing_wire_attribution(text, speaker, cue):
+    claim = only_claim(text)
+    assert (claim.speaker, claim.cue) == (speaker, cue)
+    assert claim.content == text[: max(text.rfind(", "), text.rfind(" - "))]
+
+
+def test_trailing_attribution_names_the_source_in_the_note():
+    result = extract_text("Two drones were shot down over the Belgorod region overnight, informs MT.", "2024-03-01")
+    assert "according to MT" in result.events[0].notes
+
+
+def test_a_list_ending_in_a_noun_is_no_trailing_attribution():
+    assert claims_of("The figures come from hospital records, police reports.") == []
+
+
 def test_bare_blame_without_a_proposition_is_no_claim():
     text = "Four police officers died in the blast, with authorities blaming separatists."
     assert [c.cue for c in claims_of(text)] == []

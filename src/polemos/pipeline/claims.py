@@ -85,6 +85,7 @@ class ClaimExtractor:
         self.according = [tuple(w) for w in cues["according"]]
         self.statement_nouns = set(cues["statement_nouns"])
         self.denial_objects = set(cues["denial_objects"])
+        self.trailing = set(cues.get("trailing", []))
         self.quote_pairs = config["quotes"]["pairs"]
         self.min_words = int(config["quotes"].get("min_words_standalone", 3))
         speakers = config["speakers"]
@@ -125,6 +126,9 @@ class ClaimExtractor:
                     claim = self._from_cue(token, quotes, used_quotes) or self._from_according(token, quotes, used_quotes)
                 if claim is not None and not _duplicate(found, claim):
                     found.append(claim)
+            claim = self._from_trailing(sent, quoted, found)
+            if claim is not None:
+                found.append(claim)
         found.extend(self._from_quotes(doc, quotes, used_quotes, found))
         found.extend(_from_open_paragraphs(doc, quotes, used_quotes, found))
         found = _drop_sourced_passives(found)
@@ -215,9 +219,11 @@ class ClaimExtractor:
                 start += 1
         if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) < 2:
             return None
-        if kind == "indirect" and _alpha_words(_text(token.doc)[start:end]) <= 3 and (
+        if kind == "indirect" and lemma not in self.denial and _alpha_words(_text(token.doc)[start:end]) <= 3 and (
                 lambda last: last is not None and last.lemma_.lower() in self.speech)(_last_token(token.doc, end)):
-            return None  # '"...," Trump said, Politico reported': the outlet cites the quote, no new words
+            # '"...," Trump said, Politico reported': the outlet cites the quote, no new words;
+            # but 'Mali denied the report' is a denial of what was reported
+            return None
         return Found(
             kind=kind, cue=token.text, start=start, end=end, speaker=speaker, cue_token=token,
             negated=lemma in self.denial or any(c.dep_ == "neg" for c in token.children),
@@ -545,6 +551,40 @@ class ClaimExtractor:
                 used.add(quote)
                 return "direct", inner_start, inner_end
         return "indirect", start, end
+
+    # ---- find: a trailing wire attribution ----------------------------------------------
+
+    def _from_trailing(self, sent: Span, quoted: list[tuple[int, int]], found: list[Found]) -> Found | None:
+        """'..., reports AFP.', '..., informs MT.', '..., RIA Novosti informs.': the sentence
+        closes on a source and a reporting verb after a comma or dash, which the parser
+        often reads as a sentence of its own; what precedes the comma is the claim."""
+        tail = _trailing_tokens(sent)
+        if tail is None or any(_inside(t.idx, quoted) for t in sent):
+            return None
+        if any(f.cue_token is not None and f.cue_token.i >= tail.start - 1 and f.cue_token.i < tail.end for f in found):
+            return None  # the parse already read the attribution
+        cue, source = self._trailing_cue(tail)
+        if cue is None:
+            return None
+        content = _trim(sent.doc, sent.start, tail.start - 1)
+        clause = sent.doc[sent.start : tail.start - 1]
+        if content is None or _alpha_words(_text(sent.doc)[content[0] : content[1]]) < 3 or not any(
+                t.pos_ in ("VERB", "AUX") for t in clause):
+            return None
+        return Found(kind="indirect", cue=cue.text, start=content[0], end=content[1], speaker=source, cue_token=cue)
+
+    def _trailing_cue(self, tail: Span) -> tuple[Token | None, Span | None]:
+        """The cue and the source of a trailing attribution: 'reports AFP' or 'AFP reports'."""
+        for cue, source, first in ((tail[0], tail[1:], True), (tail[-1], tail[:-1], False)):
+            if cue.lemma_.lower() not in self.trailing and cue.lower_.rstrip("s") not in self.trailing:
+                continue
+            if not len(source) or not _noun_phrase(source):
+                continue
+            # the tagger may read 'informs' in 'informs MT' as a plural noun; a named source
+            # after it still makes it a verb ('police reports' in a list does not)
+            if cue.tag_ in ("VBZ", "VBD", "VBP") or first and cue.tag_ == "NNS" and any(t.pos_ == "PROPN" for t in source):
+                return cue, source
+        return None, None
 
     # ---- find: 'according to X' ---------------------------------------------------------
 
@@ -1357,6 +1397,25 @@ def _duplicate(found: list[Found], claim: Found) -> bool:
     def source(f: Found) -> str:
         return f.speaker.text if f.speaker is not None else ""
     return any(f.start == claim.start and f.end == claim.end and source(f) == source(claim) for f in found)
+
+
+def _trailing_tokens(sent: Span) -> Span | None:
+    """The last two to six words of a sentence after its last comma or dash, closing
+    punctuation left out ('..., reports AFP.' -> 'reports AFP')."""
+    end = sent.end
+    while end > sent.start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
+        end -= 1
+    for i in range(end - 1, max(sent.start, end - 7), -1):
+        if sent.doc[i].text == "," or sent.doc[i].text in ("-", "–", "—") and sent.doc[i - 1].whitespace_:
+            # a dash set off by spaces only ('pro-Houthi media reports' has none)
+            return sent.doc[i + 1 : end] if 2 <= end - i - 1 <= 6 and i > sent.start else None
+    return None
+
+
+def _noun_phrase(span: Span) -> bool:
+    """A name or noun phrase only ('the Kyiv Independent', 'RIA Novosti'), no verb in it."""
+    return span[-1].pos_ in ("PROPN", "NOUN") and all(
+        t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM") or t.text in ("'s", "’s", "-") for t in span)
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
