@@ -1501,3 +1501,15 @@ def test_well_known_features_are_in_the_gazetteer(nlp, text, name, code, lat, lo
 def test_demonyms_of_regions_stand_for_their_division(nlp, text, adjective, country, admin1):
     place = resolve_given(nlp, text, [adjective])[0]
     assert place.role == "demonym" and place.country_code == country and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Unknown gunmen shot dead a man from Dael on Tuesday evening.", "Dael"),
+    ("Security forces arrested two young men from Dael at a checkpoint.", "Dael"),
+    ("Regime forces detained three residents of Dael during a raid.", "Dael"),
+])
+def test_where_people_come_from_is_a_place_whatever_ner_says(nlp, text, name):
+    # NER reads a town it does not know after 'a man from' or 'residents of' as a person; these words
+    # say where people live or come from, as 'in' says where a thing happened
+    assert any(p.text == name and p.country_code == "SY" for p in places_of(nlp, text))
+

@@ -271,6 +271,8 @@ class ToponymRecognizer:
             k -= 1  # 'the countryside of Jisr al Shughur', 'the village of X': as strong as 'village X'
         elif k >= 1 and doc[k].lower_ == "of" and is_direction_name(doc[k - 1].text):
             return True  # '40km north of Gorom-Gorom': a distance and bearing from a place
+        elif k >= 1 and _names_an_origin(doc[k - 1].lower_, doc[k].lower_):
+            return True  # 'a man from Dael', 'residents of Inkhil': where people live or come from
         before = k >= 0 and doc[k].lower_ in cue_union("strong_locative", "place_nouns_before")
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
         # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
@@ -629,6 +631,13 @@ class ToponymRecognizer:
 
 
 PROMINENT_CODES = ("ADM1", "CONT", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "STM")
+
+
+def _names_an_origin(noun: str, preposition: str) -> bool:
+    """'man from', 'residents of': a word for people and the preposition that names where they are from."""
+    if preposition == "from":
+        return noun in cues()["origin_nouns_before"]
+    return preposition == "of" and noun in cues()["origin_of_nouns"]
 
 
 def _prominent(cands: list) -> bool:
