@@ -239,8 +239,8 @@ class Gazetteer:
         return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
 
     def with_article(self, name: str) -> list[Candidate]:
-        """Places stored with the Arabic article that `name` (one word) is written without: 'Tuhayta'
-        is GeoNames's 'At Tuhayta', 'Hazm' its 'Al Hazm'. Only the article as the name's first letter
+        """Places stored with the Arabic article that `name` (one word) is written without: 'Taybah'
+        is GeoNames's 'At Taybah', 'Qusayr' its 'Al Qusayr'. Only the article as the name's first letter
         assimilates it (at-T, ash-Sh, ar-R) or 'al'/'el' (names.article_for), so no other name is met."""
         key = fold(name)
         if " " in key or len(key) < 4 or not is_latin(key) or _not_romanised(name):
@@ -250,11 +250,11 @@ class Gazetteer:
 
     def article_variants(self, name: str) -> list[Candidate]:
         """Places stored as the Arabic article and one word that `name` (an article and one word) spells
-        with other vowels: 'As Sawdiyah' is GeoNames's 'As Sawādīyah'. `variants` leaves such names out
-        (one word's skeleton meets too many: 'sawda' has that of 'sawdiyah'); here the stored name must also
+        with other vowels: 'Al Hamdiyah' is GeoNames's 'Al Ḩamīdīyah'. `variants` leaves such names out
+        (one word's skeleton meets too many: 'hamda' has that of 'hamdiyah'); here the stored name must also
         have the article (in a form the word takes: names.article_for), the word's first letter and its
-        consonant skeleton, and the two words, as written (translit folds 'sawdiyah' to 'savdia', near
-        'savda'), must be near spellings (transliteration.toml article_word_ratio)."""
+        consonant skeleton, and the two words, as written (translit folds 'hamdiyah' to 'hamdia', near
+        'hamda'), must be near spellings (transliteration.toml article_word_ratio)."""
         words = fold(name).split()
         if len(words) != 2 or words[0] not in article_forms() or len(words[1]) < 4 or not words[1].isascii() \
                 or not words[1].isalpha() or _not_romanised(name):

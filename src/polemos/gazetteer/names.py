@@ -126,7 +126,7 @@ skeleton = lru_cache(maxsize=200_000)(skeleton_uncached)
 
 @lru_cache(maxsize=200_000)
 def word_skeleton(word: str) -> str:
-    """The consonant key of one folded word ('sawdiyah' and 'sawadiyah' -> 'svd'), which `skeleton`
+    """The consonant key of one folded word ('hamdiyah' and 'hamadiyah' -> 'hmd'), which `skeleton`
     leaves out: too coarse alone, it serves only beside an article and a near spelling (Gazetteer.article_variants)."""
     return _skeleton_word(translit(word))
 

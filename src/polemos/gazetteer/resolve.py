@@ -32,7 +32,7 @@ international federal general high elementary union trade world golf village hom
 
 @lru_cache(maxsize=1)
 def institution_words() -> frozenset[str]:
-    """'College', 'University': a city named last, after one ('Robinson College Cambridge', 'University
+    """'College', 'University': a city named last, after one ('Balliol College Oxford', 'University
     of Nairobi'), is where the institution is."""
     return frozenset(toponym_cues()["institution_words"])
 
@@ -40,7 +40,7 @@ def institution_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
     """'Street', 'Ave.': a place named just before one inside a name is the street's namesake
-    ('333 Victoria St.', 'Hampton Avenue'), not where the street is."""
+    ('200 Georgia St.', 'Kingston Avenue'), not where the street is."""
     return frozenset(toponym_cues()["street_words"])
 
 
@@ -67,7 +67,7 @@ TOWN_HINT = 2.0
 COUNTRY_BONUS = 3.0
 FOCUS_WEIGHT = 3.0
 PARENT_BONUS = 5.0
-# 'Kagara (Rafi LGA, Niger)', 'Miango (Bassa, Plateau)': a village inside a bracketed division of
+# 'Dansadau (Maru LGA, Zamfara)', 'Miango (Bassa, Plateau)': a village inside a bracketed division of
 # that name is the hierarchy such notes write, and outweighs the prior of a country elsewhere.
 DIVISION_PARENT_BONUS = 3.0
 # 'Benito Juarez, Nuevo Leon': when the parent's name is also a division, the village of that name
@@ -81,11 +81,11 @@ SIBLING_BONUS = 2.0
 LIST_BONUS = 4.0
 LIST_JOINS = ("and", "or", ", and", ", or", "&")  # what stands between two items of a list: 'X and Y', 'X, or Y'
 NEAR_KM = 250.0
-# 'Thornhill' in a Dewsbury story: of namesakes all within a few hundred km, the one beside the
+# 'Bramley' in a Leeds story: of namesakes all within a few hundred km, the one beside the
 # story's other places (a local story names places a town apart)
 CLOSE_KM = 50.0
 CLOSE_BONUS = 2.5
-# 'near Serhiivka' in a report whose other places are in Donetsk oblast: of same-named villages, the
+# 'near Mykolaivka' in a report whose other places are in Zaporizhzhia oblast: of same-named villages, the
 # one in the first-level division the document's other places (or a division it names) are in.
 ADMIN1_WEIGHT = 4.0
 ADMIN1_MIN_SHARE = 0.5  # only a clear majority of the other places makes a division focus
@@ -110,7 +110,7 @@ ACTOR_VOTE = 1.0
 # named bare that lies farther is a namesake, where no place the document names is in another country
 ACTOR_REACH_KM = 1500.0
 EMBEDDED_CONTEXT = 0.5  # how much closeness to the document's other places counts for a place inside an organisation's name
-# 'Suffolk County' in a story that names Southold: the county (of two) that holds a town the story names
+# 'Nassau County' in a story that names Hempstead: the county (of two) that holds a town the story names
 COUNTY_TOWN_BONUS = 2.0
 NEIGHBOUR_CHARS = 200  # about a sentence: how far in the text an unknown name looks for a place beside it
 
@@ -130,7 +130,7 @@ class Mention:
     fuzzy: bool = False  # allow fuzzy look-up (capitalised word in location context)
     street: bool = False  # the text names a street after it ('Bourbon and Dauphine streets'): not the namesake town
     part: bool = False  # the text calls it a part of a town ('Campo Grande neighborhood'): in the town the text names
-    facility: bool = False  # a site's word follows it ('the Cima school', 'Hole camp'): the site may be a namesake's
+    facility: bool = False  # a site's word follows it ('the Lisboa school', 'Nairobi camp'): the site may be a namesake's
     forced: Candidate | None = None  # already resolved (demonyms)
     candidates: list[Candidate] = field(default_factory=list)
 
@@ -360,7 +360,7 @@ class Resolver:
     def _follow_pinned(self, mentions: list[Mention], final: list[Candidate | None], pinned: dict[int, Candidate],
                        focus: dict[str, float], votes: list[tuple[str, float, str]]) -> None:
         """One place per name in a document: a name that an 'X, Y' pair placed in the document's
-        main country ('the city of Hays ... (Hays, Al Hudaydah)') is that place wherever it recurs. The
+        main country ('the city of Zabid ... (Zabid, Al Hudaydah)') is that place wherever it recurs. The
         main country is the one the other names point to: a name's own votes echo only its prior
         ('between Bani and Gorgadji (Bani, Seno)' is no Bāneh of Iran, twice)."""
         top = max(focus, key=focus.get) if focus else None
@@ -470,8 +470,8 @@ class Resolver:
         """'Atlanta, Georgia': child and parent are chosen together, so that the parent contains the child.
         Children found to be items of a list rather than inside their 'parent' are added to listed. The
         country focus that counts is the one of the document's other names, where it names others: the
-        pair's own votes echo only its prior ('San Juan (San Juan)' in a note that names Buenos Aires is no
-        pair of Puerto Rico's)."""
+        pair's own votes echo only its prior ('Cordoba (Cordoba)' in a note that names Villa Maria is no
+        pair of Spain's)."""
         pinned: dict[int, Candidate] = {}
         for i, m in enumerate(mentions):
             j = m.parent
@@ -586,15 +586,15 @@ class Resolver:
                     if near and home and c.country_code != home and _is_local(c):
                         near = False  # 'Faubourg Marigny' in a US story: no French village beside Chartres
                     # a city inside a facility's name is far likelier its place when near the others named
-                    # ('Hampton Avenue' in a St. Louis story is not Hampton, Virginia)
+                    # ('Kingston Avenue' in a Brooklyn story is not Kingston, Jamaica)
                     # a continent in a name ('SM Mall of Asia') places it no better than a city does
                     prominent = not c.alternate and (c.is_country or c.feature_code in ADMIN1_CODES
                                                      or c.feature_code in LARGE_REGION_CODES and c.feature_code != "CONT"
                                                      or ((c.population >= 100_000 or c.feature_code == "CONT") and not points))
                     if prominent and home and c.feature_code in ADMIN1_CODES and c.country_code != home:
-                        prominent = False  # '333 Victoria St.' in a Canadian story is no Australian state
+                        prominent = False  # '200 Georgia St.' in a Vancouver story is no US state
                     if c is seat and c.population >= 100_000:
-                        prominent = True  # 'Robinson College Cambridge' in a story of Aberdeen: the college is in Cambridge
+                        prominent = True  # 'Balliol College Oxford' in a story of Glasgow: the college is in Oxford
                     if not (near or prominent):
                         continue
                     score = _prior(c) + (3.0 if near else 0.0) + length
@@ -684,7 +684,7 @@ def _drop_lone_namesakes(mentions: list[Mention], final: list[Candidate | None])
 
 
 def _drop_facility_namesakes_abroad(mentions: list[Mention], final: list[Candidate | None]) -> None:
-    """'outside the Cima school campus' in a note of Lambayeque: a site named after a place known only by an
+    """'outside the Medina school campus' in a note of Piura: a site named after a place known only by an
     alternate name or a near spelling, in a country where no other place the document names lies, is no
     sign the site is there (schools and camps bear the names of people and far places): leave it to the
     fallback, the place named beside it."""
@@ -745,7 +745,7 @@ def _story_country(mentions: list[Mention], final: list[Candidate | None], focus
 
 
 def _reads_as_a_village_abroad(m: Mention, c: Candidate) -> bool:
-    """A village or district abroad ('Bara' in Idleb is no Sudanese district), or a town abroad known
+    """A village or district abroad ('Mangochi' in Idleb is no Malawian district), or a town abroad known
     here only by an alternate name ('Colonia' for Köln), unless the text says it is a city ('Quebec City')."""
     return c.population < 20_000 or bool(c.alternate and c.population < 2_000_000 and m.admin_hint != "town")
 
@@ -778,7 +778,7 @@ def _is_local(c: Candidate) -> bool:
 
 
 def _ends_after_an_institution(words: list[str], k: int, length: int) -> bool:
-    """words[k:k + length] end the name and follow an institution word: 'Robinson College Cambridge'."""
+    """words[k:k + length] end the name and follow an institution word: 'Balliol College Oxford'."""
     return k > 0 and k + length == len(words) and words[k - 1].lower().strip(".,") in institution_words()
 
 
@@ -807,13 +807,13 @@ def _towns_named(mentions: list[Mention]) -> dict[tuple[str, str, str], set[str]
     return held
 
 
-# 'Suffolk County ... the Suffolk Times': the bare name of a county the document names is that county
+# 'Nassau County ... the Nassau Herald': the bare name of a county the document names is that county
 COUNTY_WORDS = ("county", "parish", "borough")
 
 
 def _follow_named_counties(mentions: list[Mention], final: list[Candidate | None]) -> None:
-    """A bare name ('Suffolk') of a county that the document names in full ('Suffolk County') is that
-    county, not a namesake town far from it (Suffolk, Virginia)."""
+    """A bare name ('Nassau') of a county that the document names in full ('Nassau County') is that
+    county, not a namesake town far from it (Nassau, Bahamas)."""
     counties: dict[str, Candidate] = {}
     for m, c in zip(mentions, final):
         words = m.folded_name.split()
@@ -907,7 +907,7 @@ def _towns_beside_the_story(mentions: list[Mention], final: list[Candidate | Non
 
 def _holds_a_town_named(c: Candidate, held: dict[tuple[str, str, str], set[str]], m: Mention) -> bool:
     """Second-level division c holds a town of another name that the document names (its own
-    namesake town, 'Marib' in 'Marib (Marib, Marib)', says nothing)."""
+    namesake town, 'Harib' in 'Harib (Harib, Marib)', says nothing)."""
     return bool(held.get((c.country_code, c.admin1, c.name), set()) - {m.folded_name})
 
 
@@ -941,7 +941,7 @@ def _near_named_place(c: Candidate, p: Candidate) -> bool:
     """A place found inside a name is near the document's place p: within 150 km of it, or inside it
     when p is a division the document names ('New Orleans Railways ...' in a story that names
     Louisiana). A division's centre is no place named near, and a small town inside a division is
-    more likely a namesake ('Rogers Centre' in a Toronto story that names Texas is no Rogers, Texas)."""
+    more likely a namesake ('Lincoln Center' in a New York story that names Nebraska is no Lincoln, Nebraska)."""
     if p.feature_code in ADMIN1_CODES:
         return c.population >= STRAY_TOWN_POPULATION and _inside(c, p)
     return _distance_km(c, p) < 150
@@ -1013,7 +1013,7 @@ def _weaker_than_child(parent: Candidate, child_candidates: list[Candidate]) -> 
 
 
 def _abroad_from_the_child(parent: Candidate, child_candidates: list[Candidate], focus: dict[str, float]) -> bool:
-    """'Kushk (Rabat...) district, Herat': the parent's reading lies in a country where the child, known by its
+    """'Shindand (Sabzevar) district, Herat': the parent's reading lies in a country where the child, known by its
     own name, has no reading, and the document's other names (context) point to a country where it has one: the
     parent is misread, not a sign that the gazetteer lacks a namesake of the child inside it."""
     home = max(focus, key=focus.get) if focus else None
@@ -1022,7 +1022,7 @@ def _abroad_from_the_child(parent: Candidate, child_candidates: list[Candidate],
 
 
 def _misplaced_by_the_note(child_candidates: list[Candidate], parent: Candidate) -> bool:
-    """'Gediz, Istanbul', 'Mindat District, Rakhine State': the child, known by its own name, is a district or
+    """'Kepez, Istanbul', 'Tamu District, Rakhine State': the child, known by its own name, is a district or
     the town of its district's name in one other province of the parent's country, and nowhere else there:
     the province is the note's slip, not a sign that the gazetteer lacks a namesake inside it (a common name,
     'Soledad, Sinaloa', lies in many provinces: that one is a place the gazetteer lacks)."""
@@ -1061,7 +1061,7 @@ def _is_division(c: Candidate) -> bool:
 def _parent_bonus(parent: Candidate, child: Candidate, name_is_division: bool, bracketed: bool) -> float:
     """What containing the child is worth for this reading of the parent ('X, Y' or 'X (Y)')."""
     if bracketed and (parent.feature_code in ADMIN1_CODES or parent.feature_code in ADMIN2_CODES) and not _prominent(child):
-        # 'Kagara (Rafi LGA, Niger)': a bracket after a village is a locator, not a list
+        # 'Dansadau (Maru LGA, Zamfara)': a bracket after a village is a locator, not a list
         return PARENT_BONUS + DIVISION_PARENT_BONUS
     if parent.is_town and name_is_division and parent.population < STRAY_TOWN_POPULATION:
         return PARENT_BONUS - TOWN_PARENT_PENALTY
@@ -1088,7 +1088,7 @@ def _focus_point(points: list[Candidate]) -> Candidate | None:
 def _neighbour_place(mentions: list[Mention], final: list[Candidate | None], i: int) -> Candidate | None:
     """The town or district named closest to mention i in the text, within a sentence's length: an
     unknown street, building or village is most often in or near the place named beside it
-    ('Royal Street ... in Faubourg Marigny, New Orleans', 'the Seray in Nabatiyeh')."""
+    ('Royal Street ... in Faubourg Marigny, New Orleans', 'the Serail in Tripoli')."""
     best, best_gap = None, NEIGHBOUR_CHARS + 1
     m = mentions[i]
     for j, c in enumerate(final):
@@ -1137,7 +1137,7 @@ def _inside(c: Candidate, parent: Candidate) -> bool:
         return c.country_code == parent.country_code and _distance_km(c, parent) < 150
     if parent.feature_code in ADMIN2_CODES:
         if c.feature_code in ADMIN2_CODES:
-            return False  # districts do not nest: 'San Juan (San Juan)' is no district inside a namesake district beside it
+            return False  # districts do not nest: 'Cordoba (Cordoba)' is no district inside a namesake district beside it
         return c.country_code == parent.country_code and (c.admin2 == parent.name or _distance_km(c, parent) < 60)
     if c.admin1 and parent.admin1 and c.admin1 != parent.admin1:
         return False  # 'Kadikoy, Istanbul': not the Kadıköy of another province, however near

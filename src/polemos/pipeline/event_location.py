@@ -8,7 +8,7 @@ sentences) compete: the most specific place wins (a town over a district over
 a province over a country), a locative word before it ('in', 'near', 'at')
 counts, and so does closeness to the event's trigger; a place that only says
 where another is ('X, Y', 'X in Y', "Y's X"), one far from all the others of its
-clauses, and a street named after a place ('Murree road') count against. Places
+clauses, and a street named after a place ('Jhelum road') count against. Places
 that stand for actors (demonyms, metonyms such as 'Baku said', names inside
 organisation names, a country qualifying a noun: 'U.S. troops') never locate an
 event. When the event's sentence names no place, the document's focus place
@@ -83,7 +83,7 @@ def geo_precision(place: Place, text: str) -> int:
     if code in TOWN_CODES:
         return 2 if near or _names_its_division(place, text) or _after_a_district(before) or _around_it(text, place.start, place.end) else 1
     if (code in ADMIN1_CODES or code in ADMIN2_CODES) and _called_a_city(place, text):
-        return 1  # 'the city of Hays', 'Ar-Raqqa city': the division's seat, where the gazetteer has no town of that name
+        return 1  # 'the city of Zabid', 'Homs city': the division's seat, where the gazetteer has no town of that name
     if code in ADMIN2_CODES or code in ("RGN",) and place.country_code or code in ADMIN1_CODES and _after_a_district(before):
         return 2
     if code is None and place.latitude is not None:
@@ -159,7 +159,7 @@ def _around_it(text: str, start: int, end: int) -> bool:
 
 
 def _ends_a_road(text: str, start: int, end: int) -> bool:
-    """'the Tripoli-Beirut highway', 'the Kurukshetra-Yamunanagar road': the place is one end of a road
+    """'the Damascus-Homs highway', 'the Ambala-Chandigarh road': the place is one end of a road
     named after two places (data: toponym_cues street_words)."""
     streets = toponym_cues()["street_words"]
     if start > 0 and text[start - 1] == "-":
@@ -169,21 +169,21 @@ def _ends_a_road(text: str, start: int, end: int) -> bool:
     return bool(rest) and rest.group(1).lower() in streets
 
 
-# how far back from a place 'between' may open the stretch it ends ('between Ceel-Gilow and X')
+# how far back from a place 'between' may open the stretch it ends ('between Balcad and X')
 BETWEEN_REACH = 40
 
 
-# A name the toponym recogniser did not read, right before a division that says where it is: 'in Waqf in
-# Diyala province', 'in Bacayopa, Sinaloa', 'the village of Mamangou (Logobou, Tapoa)'. A word, maybe 'the',
-# capitalised words (with Arabic articles inside: 'Dur al Waqf'), maybe a town or area word, then ',', '(' or 'in'.
+# A name the toponym recogniser did not read, right before a division that says where it is: 'in Mandali in
+# Diyala province', 'in Badiraguato, Sinaloa', 'the village of Diapaga (Tansarga, Tapoa)'. A word, maybe 'the',
+# capitalised words (with Arabic articles inside: 'Bir al Abd'), maybe a town or area word, then ',', '(' or 'in'.
 _UNREAD_NAME = re.compile(r"\b(\w+)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:al|el|as|ad|ar|at|ash|de|del|la)?\s*[A-Z][\w'’-]*)*)"
                           r"(?:\s+([a-z]+))?\s*(?:,|\(|\bin)\s*$")
 
 
 def _after_an_unread_name(place: Place, places: list[Place], text: str, precision: int) -> int:
     """precision, or that of the village it names for a division put after a name no place was read in
-    ('in Jalawla, Diyala province'): the note names a place in the division, which ACLED codes as that
-    place (1), or near it (2) when named near it or as an area ('the An Nukhayb desert in Anbar province').
+    ('in Mandali, Diyala province'): the note names a place in the division, which ACLED codes as that
+    place (1), or near it (2) when named near it or as an area ('the Ar Rutbah desert in Anbar province').
     The name must follow a locative word ('in', 'at', 'of', data: locative_words) or 'and' ('Manini and
     Komo in Chikun LGA'): 'the Taliban in Kunduz' names who, not where."""
     if place.feature_code not in ADMIN1_CODES and place.feature_code not in ADMIN2_CODES:
@@ -193,7 +193,7 @@ def _after_an_unread_name(place: Place, places: list[Place], text: str, precisio
         return precision
     word = m.group(3)
     if word and word not in toponym_cues()["town_words"] and word not in _cues()["area_words"]:
-        return precision  # 'Kharwar district, Logar' (_after_a_district), 'Hays city in western Yemen'
+        return precision  # 'Azra district, Logar' (_after_a_district), 'Zabid city in western Yemen'
     name_start = place.start - len(text[max(0, place.start - 60):place.start]) + m.start(2)
     if any(q.feature_code is not None and q.start < name_start + len(m.group(2)) and name_start < q.end for q in places):
         return precision  # the name was read as a known place or an actor (a guess is a name the gazetteer lacks)
@@ -234,12 +234,12 @@ def _after_a_bearing(before: list[str]) -> bool:
             and (len(before) < 3 or before[-3] != "the"))
 
 
-# How far before a bearing ('Majzar district west of') the place it is said of may end.
+# How far before a bearing ('Arhab district north of') the place it is said of may end.
 BEARING_REACH = 25
 
 
 def _place_before(places: list[Place], i: int, text: str) -> bool:
-    """A place read just before place i's bearing ('Majzar district west of X'): the event was there, X
+    """A place read just before place i's bearing ('Arhab district north of X'): the event was there, X
     is only its reference point. With none ('the village of Q west of X', Q a village no place was
     read in), X is the nearest place the note gives."""
     if i == 0:
@@ -253,14 +253,14 @@ _BRACKETED_ALIAS = re.compile(r"^\s*\([^(),.;]{1,40}\)")
 
 
 def _names_its_division(place: Place, text: str) -> bool:
-    """'in Kushk district', 'the Naushera sector': a town's name followed by a division's word names the
+    """'in Adraskan district', 'the Uri sector': a town's name followed by a division's word names the
     area around the town, which ACLED codes as near the town (geo_precision 2); so does one after the
-    district's other name in brackets ('in Kushk (Rabat-e Sangi) district')."""
+    district's other name in brackets ('in Shindand (Sabzevar) district')."""
     rest = _BRACKETED_ALIAS.sub("", text[place.end:place.end + 60], count=1)
     after = [w.strip(".,;:()") for w in rest[:30].lower().split()[:2]]
     if not after or after[0] not in toponym_cues()["admin_suffixes"]:
         return False
-    return len(after) < 2 or after[1] not in _cues()["seat_words"]  # 'Ghoryan district center' is the town
+    return len(after) < 2 or after[1] not in _cues()["seat_words"]  # 'Gulran district center' is the town
 
 
 class EventLocator:
@@ -304,7 +304,7 @@ class EventLocator:
 
     def find_sites(self, doc: Doc, places: list[Place], found: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
         """Event id -> (place index, geo_precision) of each further site its clauses list beside the one it
-        was put at ('clashes on the Harib (Marib) and Hays (Al Hudaydah) fronts'): ACLED codes
+        was put at ('clashes on the Raghwan (Marib) and Zabid (Al Hudaydah) fronts'): ACLED codes
         one event a site, each at its own place. Sites at one point make one."""
         text = doc_text(doc)
         places = _without_qualifiers(doc, places)
@@ -340,7 +340,7 @@ class EventLocator:
             if not (p.role in LOCATING_ROLES or _closes_a_name_with_in(p, text)) or p.latitude is None:
                 continue
             if _abroad(p, home):
-                continue  # 'Gorgan' (Iran) in a note of Artsakh, Azerbaijan and Fizuli: a namesake abroad
+                continue  # 'Astara' (Iran) in a note of Lankaran and Masally, Azerbaijan: a namesake abroad
             if not _in_regions(p, regions):
                 continue
             score = specificity(p)
@@ -350,7 +350,7 @@ class EventLocator:
             if before and before[-1] in _cues()["origin_words"]:
                 score -= 1.0  # 'from X', 'to X': where people came from or went, less often where it happened
             if _after_a_bearing(before) and _place_before(places, i, text):
-                score -= BEARING_PENALTY  # 'Majzar district west of Marib city': Marib is where it was not
+                score -= BEARING_PENALTY  # 'Arhab district north of Sanaa city': Sanaa is where it was not
             if _names_a_parent(text, places, i, home) or _owns_the_next(text, places, i):
                 score -= 3.0  # 'Y' in 'X, Y' / 'X (Y)' / 'X in Y' / "Y's X" only says where X is
             if _isolated(p, neighbours):
@@ -395,8 +395,8 @@ _SITE_BREAK = re.compile(rf"^\)?\s*(?:,\s*)?(?:(?:and|as well as)\s+)?(?:(?:in|a
 
 
 def listed_sites(text: str, places: list[Place], regions: list[tuple[int, int]], home: str | None) -> list[tuple[int, int]]:
-    """The stretches of text naming each site a list in the regions names ('the Harib (Marib), Hays
-    (Al Hudaydah) and Nihm fronts'): a site is a place with the places that only say where it is. None unless
+    """The stretches of text naming each site a list in the regions names ('the Raghwan (Marib), Zabid
+    (Al Hudaydah) and Bayhan fronts'): a site is a place with the places that only say where it is. None unless
     there are two or more; none in a stretch between two places ('between A and B (C, D)'), which is one site."""
     usable = [i for i, p in enumerate(places) if _in_regions(p, regions) and p.latitude is not None
               and p.role in LOCATING_ROLES and not _abroad(p, home)]
@@ -513,7 +513,7 @@ VARIANT_KM = {"province": 150.0, "district": 60.0}
 
 
 def _variant_beside(place: Place, places: list[Place]) -> Candidate | None:
-    """A name the gazetteer lacks ('Bilslanda, Pilibhit') read as a near spelling of a town inside the place
+    """A name the gazetteer lacks ('Bhojipura, Bareilly') read as a near spelling of a town inside the place
     it was put beside: a misspelling is likelier than an unknown village only where a town of nearly
     that name lies, and looking only there keeps far lookalikes out."""
     anchor = _division_of_guess(place, places, ADMIN1_CODES | ADMIN2_CODES)
@@ -640,7 +640,7 @@ def note_country(places: list[Place], actors: list[str] = ()) -> str | None:
             continue
         if p.role == "demonym" or p.feature_code in COUNTRY_CODES:
             # 'Turkey backed factions': a country named is often an actor; and a people named again
-            # and again ('Palestinians from the Ein al Hilweh camp in Sidon') says who, not where
+            # and again ('Palestinians from the Burj al Barajneh camp in Beirut') says who, not where
             if p.country_code not in peoples:
                 peoples.add(p.country_code)
                 votes[p.country_code] += DEMONYM_COUNTRY_VOTE
@@ -658,14 +658,14 @@ def _abroad(place: Place, home: str | None) -> bool:
 
 
 def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = None) -> bool:
-    """Place i follows another place after a comma or an opening bracket ('Slavne, Donetsk'), or
-    after 'in'/'of' when it contains that place ('Menbij in Aleppo', 'the Maden district of Elazig').
+    """Place i follows another place after a comma or an opening bracket ('Kurakhove, Donetsk'), or
+    after 'in'/'of' when it contains that place ('Menbij in Aleppo', 'the Palu district of Elazig').
     A child put abroad (outside home) is no better known than an unknown one: the parent is where it is."""
     if i == 0:
         return False
     child, gap_start = places[i - 1], places[i - 1].end
     if _wider(child, places[i]):
-        # 'Durayhimi district in western Yemen (Al Hudaydah)': the brackets say where the place before the country is
+        # 'Bayt al Faqih district in western Yemen (Al Hudaydah)': the brackets say where the place before the country is
         if i < 2 or child.start - places[i - 2].end > COUNTRY_ASIDE_CHARS:
             return False
         child = places[i - 2]
@@ -679,7 +679,7 @@ def _names_a_parent(text: str, places: list[Place], i: int, home: str | None = N
         return False
     if len(gap) > 8:
         # 'Kafr Nabl and its surroundings in Idleb': words of the same phrase, then 'in' the place that holds it
-        # ('Murree road in Rawalpindi' is a street of Rawalpindi, which is where it was)
+        # ('Jhelum road in Lahore' is a street of Lahore, which is where it was)
         return _qualified_then_in(gap) and _contains(places[i], child) and not _names_a_street(text, child)
     if gap.strip() in (",", "(", ", ("):
         return True
@@ -724,7 +724,7 @@ COUNTRY_ASIDE_CHARS = 25
 
 
 def _wider(child: Place, parent: Place) -> bool:
-    """A country before a division ('in western Yemen (Hays, Al Hudaydah)'): the brackets say where the
+    """A country before a division ('in western Yemen (Zabid, Al Hudaydah)'): the brackets say where the
     town named before the country is, not where the country is."""
     return child.feature_code in COUNTRY_CODES and parent.feature_code not in COUNTRY_CODES
 
@@ -748,7 +748,7 @@ BEARING_PENALTY = 3.0
 # another province ('Colonia' in a note about a Mexican city) more often than the event's place.
 ISOLATED_PENALTY = 2.0
 ISOLATED_KM = 150.0
-# 'on Murree road', 'in Armas square': a street or square named after a place is not that place. More
+# 'on Jhelum road', 'in Bolivar square': a street or square named after a place is not that place. More
 # than a locative and a town's rank over a district give: a capital's namesake street in another city
 # ('in Capital Street, in the north of the city (X district, Y)') lost to the district at 2.5.
 STREET_PENALTY = 4.0
@@ -809,7 +809,7 @@ def _same_division(a: Place, b: Place) -> bool:
 
 
 def _names_a_street(text: str, place: Place) -> bool:
-    """'Murree road', 'Armas square'; not 'the Kurukshetra-Yamunanagar road', which runs between two places."""
+    """'Jhelum road', 'Bolivar square'; not 'the Ambala-Chandigarh road', which runs between two places."""
     after = text[place.end:place.end + 15].lower().split()
     between = place.start > 0 and text[place.start - 1] == "-"
     return bool(after) and after[0].strip(".,;") in toponym_cues()["street_words"] and not between

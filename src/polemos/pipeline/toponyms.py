@@ -162,14 +162,14 @@ class ToponymRecognizer:
                        part=after in cues()["part_words"], facility=after in cues()["facility_words"], **kw)
 
     def _hint_after_a_bracket(self, span: Span) -> str | None:
-        """'Kushk (Rabat-e Sangi-ye Pain) district': a division word after the bracket that follows the name,
+        """'Shindand (Sabzevar) district': a division word after the bracket that follows the name,
         which gives its other name, says what the name is."""
         doc = span.doc
         if span.end >= len(doc) or doc[span.end].text != "(":
             return None
         close = next((k for k in range(span.end + 1, min(span.end + 10, len(doc))) if doc[k].text == ")"), None)
         if close is None or close + 1 >= len(doc) or any(t.text == "," for t in doc[span.end:close]):
-            return None  # 'Kagara (Rafi LGA, Niger)': a bracket with a comma is a locator, not another name
+            return None  # 'Dansadau (Maru LGA, Zamfara)': a bracket with a comma is a locator, not another name
         return "admin" if self._suffix_hint(doc[close + 1]) == "admin" else None
 
     def _compass_part(self, span: Span) -> str | None:
@@ -260,7 +260,7 @@ class ToponymRecognizer:
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cue_union("locative_before", "place_nouns_before"):
-            return True  # 'the city of Qalqiliyah', 'the village of Azzun', '40km north of Djibo', 'outskirts of X'
+            return True  # 'the city of Jenin', 'the village of Beita', '30km east of Dori', 'outskirts of X'
         return k >= 0 and doc[k].lower_ in cue_union("locative_before", "place_nouns_before")
 
     def _strong_context(self, doc: Doc, start: int, end: int) -> bool:
@@ -270,12 +270,12 @@ class ToponymRecognizer:
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in cues()["place_nouns_before"]:
             k -= 1  # 'the countryside of Jisr al Shughur', 'the village of X': as strong as 'village X'
         elif k >= 1 and doc[k].lower_ == "of" and is_direction_name(doc[k - 1].text):
-            return True  # '40km north of Gorom-Gorom': a distance and bearing from a place
+            return True  # '25km south of Dori': a distance and bearing from a place
         elif k >= 1 and _names_an_origin(doc[k - 1].lower_, doc[k].lower_):
-            return True  # 'a man from Dael', 'residents of Inkhil': where people live or come from
+            return True  # 'a man from Dael', 'three residents of Dael': where people live or come from
         before = k >= 0 and doc[k].lower_ in cue_union("strong_locative", "place_nouns_before")
         after = end < len(doc) and self._suffix_hint(doc[end]) is not None
-        # 'X, Y' or 'X (Y)' with Y a known place: 'Sirwah (Marib)', the way notes give a district's province
+        # 'X, Y' or 'X (Y)' with Y a known place: 'Raghwan (Marib)', the way notes give a district's province
         comma_parent = end + 1 < len(doc) and doc[end].text in (",", "(") and self.gaz.has(doc[end + 1].text) and doc[end + 1].is_title
         return before or after or comma_parent or _opens_a_locator(doc, doc[start:end])
 
@@ -304,7 +304,7 @@ class ToponymRecognizer:
             i += 1
 
     def _neighbourhoods(self, doc: Doc, tokens: list[Token]):
-        """'Colonia Tempisque', 'Barangay Capihan': a neighbourhood word and the capitalised name after
+        """'Colonia Obrera', 'Barangay Talisay': a neighbourhood word and the capitalised name after
         it, unless the whole is a place the gazetteer knows ('Vila Real')."""
         words = cues()["neighbourhood_words"]
         for tok in tokens:
@@ -354,7 +354,7 @@ class ToponymRecognizer:
             # a word that is no place alone ('White', 'Saint', 'New') opens only a prominent longer name:
             # 'the White House', 'the Saint Lucia National Trust', which NER reads as organisations
             opener = tok.lower_ in not_places and not tok.is_upper
-            # 'As Sawdiyah', 'At Tuhayta': inside a sentence, a capitalised Arabic article ('As', 'At', 'An'
+            # 'As Salif', 'At Taff': inside a sentence, a capitalised Arabic article ('As', 'At', 'An'
             # are English words too) opens the name it is stored with, however small the place
             article = opener and tok.lower_ in article_forms() and not tok.is_sent_start
             if not capitalised[i] or opener and tok.lower_ in ARTICLES and not article:
@@ -384,8 +384,8 @@ class ToponymRecognizer:
                 continue
             if len(match) == 1 and _opens_a_longer_name(tokens, match.start):
                 i = match.end
-                # 'Elias' of 'Bar Elias' is no name of the place alone; the word after an article is
-                # ('Al-Fardous District': the district's name as news drops the article)
+                # 'Hassan' of 'Bir Hassan' is no name of the place alone; the word after an article is
+                # ('Al-Rashid District': the district's name as news drops the article)
                 while tok.lower_ not in article_forms() and i < n and in_name[i]:
                     i += 1
                 continue
@@ -399,9 +399,9 @@ class ToponymRecognizer:
             i = match.end
 
     def _longer_unknown_names(self, doc: Doc, tokens: list[Token]):
-        """'in San Juan de Teocalcingo village', 'in San Francisco Campeche, Campeche': a name word
+        """'in San Pedro de Totoltepec village', 'in San Miguel Allende, Guanajuato': a name word
         that opens many names ('San'), in place context, then capitalised words and connectors that
-        the gazetteer knows only the start of ('San Juan'): a longer name it lacks, which names no
+        the gazetteer knows only the start of ('San Pedro'): a longer name it lacks, which names no
         place (its start, and near spellings of it, are other saints' villages)."""
         openers = cues()["name_openers"]
         for tok in tokens:
@@ -418,7 +418,7 @@ class ToponymRecognizer:
                 yield run
 
     def _continues_a_name(self, tok: Token) -> bool:
-        """A word that can go on a Spanish or Portuguese place name ('de', 'los', 'Teocalcingo'), not
+        """A word that can go on a Spanish or Portuguese place name ('de', 'los', 'Totoltepec'), not
         a day ('in San Antonio on Friday') nor a division, town or street word ('San Diego County')."""
         if tok.lower_ in ROMANCE_CONNECTORS:
             return True
@@ -444,7 +444,7 @@ class ToponymRecognizer:
         sizeable = prominent or any(c.population >= 5_000 or c.feature_code in ("ADM1", "ADM2") for c in cands)
         # a hyphen joins the words of one name ('Gorom-Gorom', 'Tin-Akoff'), as a connector does
         all_propn = all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS or t.text == "-" for t in span)
-        # 'Bassa LGA', 'Nirkh district': NER reads a division as a person or an organisation
+        # 'Bokkos LGA', 'Chak district': NER reads a division as a person or an organisation
         division_after = span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin"
         # 'Suffolk County Times': a division's whole name, word included, says as much
         division_after = division_after or (len(span) > 1 and self._suffix_hint(span[-1]) == "admin")
@@ -482,7 +482,7 @@ class ToponymRecognizer:
         return self._strong_context(doc, span.start, span.end)
 
     def _bare_name_in_place_context(self, doc: Doc, span: Span, ent: Span, all_propn: bool) -> bool:
-        """'near Tryokhizbenka, Luhansk', 'in Hasbaya', 'near Hnutove': NER reads a village it does not
+        """'near Zolote, Luhansk', 'in Marjayoun', 'near Vodiane': NER reads a village it does not
         know as an organisation, a people or a work's title; when the entity is the known name alone, after
         'near'/'in'/'at' or before ', Province', it is the village, however small."""
         if (ent.start, ent.end) != (span.start, span.end) or ent.label_ not in MISREAD_VILLAGE_LABELS:
@@ -492,14 +492,14 @@ class ToponymRecognizer:
         return self._strong_context(doc, span.start, span.end)
 
     def _village_read_as_a_people(self, doc: Doc, span: Span) -> bool:
-        """'in Sunderbani sector area': NER and the tagger read a village they do not know as a people's
+        """'in Mendhar sector area': NER and the tagger read a village they do not know as a people's
         adjective; one capitalised word that is no demonym, with a division word after it, is the village."""
         return (len(span) == 1 and span[0].is_title and span.text not in demonyms()
                 and span.end < len(doc) and self._suffix_hint(doc[span.end]) == "admin")
 
     def _inside_a_name(self, ent: Span | None, match: Span) -> bool:
         """A place inside an organisation's or a work's name ('Bank of England'), not an entity that
-        is only places, division words and punctuation ('Cienaga, Magdalena department')."""
+        is only places, division words and punctuation ('Fundacion, Magdalena department')."""
         if ent is None or ent.label_ not in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC"):
             return False
         if match.start > ent.start and ent.doc[match.start - 1].text == ",":
@@ -537,7 +537,7 @@ class ToponymRecognizer:
                     found[k + 1][1].parent = found[k + 1][1].parent if found[k + 1][1].parent is not None else k + 2
                     found[k + 1][1].bracketed = m.bracketed
             elif self._unknown_division_between(between):
-                m.parent = k + 1  # 'Kagara (Rafi LGA, Niger)': Rafi is unknown, but X is still in Y
+                m.parent = k + 1  # 'Dansadau (Maru LGA, Zamfara)': Maru is unknown, but X is still in Y
                 m.bracketed = between[0].text == "("
             elif len(between) == 1 and between[0].lower_ in ("in", "at"):
                 m.located_in = k + 1  # 'the Kings Theatre in Portsmouth': where X is, should X be unknown
@@ -545,10 +545,10 @@ class ToponymRecognizer:
                 m.joined = k + 1  # 'Idaho and Maine': the next item of a list
 
     def _in_an_alias_bracket(self, doc: Doc, span: Span, place_ends: set[int], reach: int = 6) -> bool:
-        """'Kushk (Rabat-e Sangi) district': a bracket right after a place's name (place_ends: where the
+        """'Shindand (Sabzevar) district': a bracket right after a place's name (place_ends: where the
         found names end) and before a division word gives the division's other name, not a place that
-        holds it ('X (Y)' alone does). Its words are no places: read as one, the alias put Kushk in
-        Morocco's capital. 'The (Springfield) State Journal-Register' follows no place."""
+        holds it ('X (Y)' alone does). Its words are no places: read as one, the alias put Shindand in
+        Iran's Sabzevar. 'The (Springfield) State Journal-Register' follows no place."""
         opening = _bracket_end(doc, span.start - 1, -1, reach)
         closing = _bracket_end(doc, span.end, 1, reach)
         if opening is None or closing is None or closing + 1 >= len(doc) or opening not in place_ends:
@@ -690,7 +690,7 @@ def _closes_a_locator(doc: Doc, span: Span, reach: int = 6) -> bool:
 
 
 def _opens_a_longer_name(tokens: Doc | list[Token], k: int) -> bool:
-    """'Bar Elias', 'Abu Sayyaf', 'Bir at Tutah', 'Al-Fardous': a common word or a word that opens many
+    """'Bir Hassan', 'Abu Talib', 'Bir al Abd', 'Al-Rashid': a common word or a word that opens many
     names (data/toponym_cues.json opening_words, and the Arabic article: 'Al' is also Norway's Ål) that a
     capitalised word goes on from, over up to two connectors ('at', 'al', '-'), is the start of a longer
     name the gazetteer lacks (a known one has matched whole before), not the town it also names alone."""
@@ -771,7 +771,7 @@ def _prefix_hint(span: Span) -> str | None:
 
 
 def _comma_parts(ent: Span) -> list[Span]:
-    """'Contulmo, Biobio' as one entity is two places, the second containing the first: its parts
+    """'Lebu, Biobio' as one entity is two places, the second containing the first: its parts
     between commas (each a Span labelled as the entity)."""
     parts, start = [], ent.start
     for tok in ent:

@@ -30,7 +30,7 @@ def _phrasal_kind(tok: Token, lex: Lexicon) -> str | None:
                 return kind
             if children is None:
                 # the verb's own particles and objects ("taken *into custody*", "shot him *dead*"), not a
-                # word of another clause it governs ("were shot, leaving one person dead")
+                # word of another clause it governs ("were shot, leaving two men dead")
                 children = {c.lemma_.lower() for c in tok.subtree if tok.i < c.i <= tok.i + 10 and _same_clause(c, tok)}
             if all(w in children for w in rest if w not in ("to", "into")):
                 return kind
@@ -281,7 +281,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
     if form == "intransitive":
         victim = _subject(verb, "nsubj", "nsubjpass")
         if victim is None:
-            # "Five people were shot and one of them, Marcus Dean, died" parsed with "shot" as a
+            # "Three men were shot and one of them, Luis Ortega, died" parsed with "shot" as a
             # clause of "died" (or both as clauses of "said"): the subject is joined to "shot"
             firsts = [c for c in verb.lefts if c.dep_ == "ccomp"]
             if verb.dep_ == "ccomp":
@@ -346,7 +346,7 @@ def _victim_of_verb(verb: Token, form: str, _depth: int = 0) -> Token | None:
 
 
 def _subject_joined_to(head: Token, verb: Token) -> Token | None:
-    """'Four people were hit and one of them, Randy Jones, 21, died': the parser joins the
+    """'Three men were struck and one of them, Luis Ortega, 34, died': the parser joins the
     second clause's subject ("one") to the first verb; a noun or number between the two verbs
     that the first verb has as a conjunct is the second verb's subject."""
     lex = load_lexicon()
