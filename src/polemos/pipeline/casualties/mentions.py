@@ -316,7 +316,8 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
     start, end = min(victims.start, trigger.idx), max(victims.end, trigger.idx + len(trigger.text))
     victim_words = _victim_words(victim, lex)
     # ("Man shot by police after stabbing officer": the attacker, none of those he hit)
-    hit_first = kind in ("injured", "shot") and _hit_after_own_harm(trigger, victim, lex)
+    after_own_harm = kind in ("injured", "shot", "killed") and _hit_after_own_harm(trigger, victim, lex)
+    hit_first = after_own_harm and kind != "killed"
     return CasualtyMention(
         kind=kind, low=victims.low, high=max(victims.high, victims.low), groups=victims.groups,
         generic=victims.generic, specific=victims.specific, vague=victims.vague, vague_keys=victims.vague_keys,
@@ -345,7 +346,7 @@ def _mention_at(trigger: Token, kind: str, form: str, lex: Lexicon) -> CasualtyM
         found_later=_found_later(victim),
         partitive=_is_partitive(victim, lex),
         gunman_pronoun=_is_gunman_pronoun(trigger, victim, lex)
-        or (kind == "killed" and (_harmed_others(trigger, victim, lex) or _hit_after_own_harm(trigger, victim, lex))),
+        or (kind == "killed" and (_harmed_others(trigger, victim, lex) or after_own_harm)),
         with_attacker=himself or _includes_the_attacker(trigger, victim, lex),
         harmed_first=hit_first,
     )
@@ -364,8 +365,7 @@ def _also_a_newcomer(trigger: Token, victim: Token, victims: Victims) -> bool:
     """'A 24-year-old man was also shot': 'also' with a victim brought in by 'a'/'an' is one
     more person, not a retelling (that would say 'he' or 'the man')."""
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in trigger.children)
-    return also and victims.low == 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") or _kin_of_told(c, victim)
-                                             for c in victim.children)
+    return also and victims.low == 1 and (_indefinite(victim) or any(_kin_of_told(c, victim) for c in victim.children))
 
 
 def _kin_of_told(possessor: Token, victim: Token) -> bool:
@@ -391,7 +391,12 @@ def _one_more_by_rank(victim: Token, victims: Victims) -> bool:
     """'One man was killed ... A second man died at the hospital': an indefinite ordinal victim
     is one more death, like 'another man' (not 'the second victim', which may be one of those
     told of before)."""
-    return victims.ordinal >= 2 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
+    return victims.ordinal >= 2 and _indefinite(victim)
+
+
+def _indefinite(victim: Token) -> bool:
+    """Whether the victim phrase opens with 'a'/'an': someone not told of before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children)
 
 
 def _then_himself(trigger: Token, victim: Token) -> bool:
