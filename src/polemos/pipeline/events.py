@@ -1002,10 +1002,11 @@ def _seizes_drugs(hits, clause: Span) -> bool:
     bust ('arrested the smugglers and seized the hashish'): ordinary crime."""
     lexicon = load_event_lexicon().words
     seizure, narcotics = lexicon["seizure"], lexicon["narcotics"]
-    if any(t.lower_ in lexicon["smuggling"] for t in clause.sent):
-        return False
+    seizing = [t for t, _, w in hits if w in seizure]
+    if not seizing or any(t.lower_ in lexicon["smuggling"] for t in clause.sent):
+        return False  # (most clauses seize nothing: the sentence is read only for those that do)
     return any(x.lower_ in narcotics or x.lemma_.lower() in narcotics
-               for t, _, w in hits if w in seizure for x in t.subtree if clause.start <= x.i < clause.end)
+               for t in seizing for x in t.subtree if clause.start <= x.i < clause.end)
 
 
 def _moves_a_population(hits, slots: list[Token]) -> bool:
