@@ -148,11 +148,17 @@ BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), 
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+def _byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark the bytes open with and its codec, or None."""
+    return next(((mark, codec) for mark, codec in BOMS if data.startswith(mark)), None)
+
+
 def binary_problem(data: bytes) -> str | None:
     """Why these bytes are not a text document, or None."""
-    bom = next((mark for mark, codec in BOMS if data.startswith(mark)), None)
-    if bom is not None and bom != b"\xef\xbb\xbf":
-        data = data[len(bom):len(bom) + 16384].decode(dict(BOMS)[bom], errors="replace").encode("utf-8")
+    bom = _byte_order_mark(data)
+    if bom is not None and bom[1] != "utf-8":
+        mark, codec = bom
+        data = data[len(mark):len(mark) + 16384].decode(codec, errors="replace").encode("utf-8")
     if not data.strip():
         return "empty input: no text to read"
     sample = data[:8192]
@@ -176,9 +182,10 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
 
 
 def _decoded(data: bytes, declared: str | None) -> str:
-    for mark, codec in BOMS:
-        if data.startswith(mark):
-            return data[len(mark):].decode(codec, errors="replace")
+    bom = _byte_order_mark(data)
+    if bom is not None:
+        mark, codec = bom
+        return data[len(mark):].decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
