@@ -266,7 +266,8 @@ class Gazetteer:
             prefix = f"{article} {word[0]}"
             for k in self.keys.slice(*self.keys.prefix_range(prefix)):
                 rest = k[len(article) + 1:]
-                if " " not in rest and abs(len(rest) - len(word)) <= 3 and word_skeleton(rest) == skel and _near_word(word, rest):
+                if " " not in rest and abs(len(rest) - len(word)) <= 3 and word_skeleton(rest) == skel \
+                        and _near_spelling(word, rest, "article_word_ratio"):
                     places.update(ref >> 1 for ref in self.refs(k))
         return [self.candidate(i, True, fuzzy=90.0) for i in sorted(places)]
 
@@ -451,18 +452,12 @@ def _generic_words() -> frozenset[str]:
     return _division_suffixes() | frozenset(toponym_cues()["town_words"]) | frozenset(skeleton_rules()["english_words"])
 
 
-def _near_spelling(a: str, b: str) -> bool:
-    """Two transliterated keys close enough (rapidfuzz ratio) to be spellings of one name."""
+def _near_spelling(a: str, b: str, rule: str = "near_ratio") -> bool:
+    """Two keys close enough (rapidfuzz ratio at least transliteration.toml's `rule`) to be spellings of
+    one name: transliterated keys by near_ratio, two folded words after an article by article_word_ratio."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b) >= skeleton_rules()["near_ratio"]
-
-
-def _near_word(a: str, b: str) -> bool:
-    """Two folded words close enough to be spellings of one name after an article."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a, b) >= skeleton_rules()["article_word_ratio"]
+    return fuzz.ratio(a, b) >= skeleton_rules()[rule]
 
 
 def _stem_ratio(a: str, b: str, **kwargs) -> float:
